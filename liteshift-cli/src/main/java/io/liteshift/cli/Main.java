@@ -1,0 +1,71 @@
+package io.liteshift.cli;
+
+import io.liteshift.LiteShiftException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code liteshift} command. */
+@Command(name = "liteshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Safe, boring, fast schema changes for production SQLite databases.",
+        subcommands = {DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  success (including: nothing to do)",
+                "  1  failed: applying went wrong and everything was rolled back",
+                "  2  usage: a bad option, a missing file, a schema file SQLite rejects",
+                "  3  refused: the change would destroy data and --yes was not given",
+                "  4  refused: the rows in the database cannot take the declared schema"})
+public final class Main implements Runnable {
+
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int REFUSED_DESTRUCTIVE = 3;
+    static final int REFUSED_DATA = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this directly). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line, err));
+        return cmd.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int report(Exception ex, CommandLine line, PrintWriter err) {
+        boolean verbose = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--verbose");
+        if (ex instanceof LiteShiftException e) {
+            err.println("liteshift: " + e.getMessage());
+            if (verbose) e.printStackTrace(err);
+            return switch (e.reason()) {
+                case INVALID_INPUT -> USAGE;
+                case REFUSED_DESTRUCTIVE -> REFUSED_DESTRUCTIVE;
+                case REFUSED_DATA -> REFUSED_DATA;
+                case FAILED -> FAILED;
+            };
+        }
+        err.println("liteshift: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) ex.printStackTrace(err);
+        return FAILED;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"liteshift " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.liteshift;
+
+import io.liteshift.apply.Applier;
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.apply.Databases;
+import io.liteshift.diff.Change;
+import io.liteshift.diff.Differ;
+import io.liteshift.inspect.Inspector;
+import io.liteshift.lint.DataCheck;
+import io.liteshift.lint.Finding;
+import io.liteshift.lint.Findings;
+import io.liteshift.plan.Plan;
+import io.liteshift.plan.Planner;
+import io.liteshift.schema.Schema;
+import io.liteshift.sql.SqliteErrors;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * liteshift's front door.
+ *
+ * <pre>{@code
+ * Plan plan = LiteShift.diff(SchemaSource.parse("app.db"), SchemaSource.parse("schema.sql"));
+ * PushResult r = LiteShift.push("file:/data/sqlite.db", Path.of("schema.sql"), PushOptions.defaults());
+ * }</pre>
+ */
+public final class LiteShift {
+    private LiteShift() {
+    }
+
+    /** The plan that takes {@code from} to {@code to}; empty when they are equal. */
+    public static Plan diff(SchemaSource from, SchemaSource to) {
+        SchemaSource.Loaded a = from.load();
+        SchemaSource.Loaded b = to.load();
+        List<Change> changes = Differ.diff(a.schema(), b.schema(), b.hints());
+        return Planner.plan(a.schema(), b.schema(), changes);
+    }
+
+    /** Brings the database to the declared schema, keeping every row, or refuses and changes nothing. */
+    public static PushResult push(String database, Path schema, PushOptions options) {
+        long t0 = System.nanoTime();
+        SchemaSource.Loaded declared = new SchemaSource.Declared(schema).load();
+        Path file = DatabaseUrl.toPath(database);
+        try (Connection conn = Databases.open(file, options.createMissing(), false)) {
+            Schema current = Inspector.inspect(conn);
+            Plan plan = Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
+            if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0));
+            Findings findings = DataCheck.run(conn, plan, current);
+            if (findings.hasViolations()) {
+                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
+                        "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
+                                + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+            }
+            if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
+                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
+                        "refused: pushing " + schema + " to " + file + " would destroy data:\n"
+                                + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                                + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
+            }
+            if (options.dryRun()) return new PushResult(plan, findings, false, since(t0));
+            Applier.apply(conn, plan, declared.schema());
+            return new PushResult(plan, findings, true, since(t0));
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
+                    "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static String bullets(List<Finding> findings) {
+        return findings.stream().map(f -> "  - " + f.message()).collect(Collectors.joining("\n"));
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.liteshift;
+
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.apply.Databases;
+import io.liteshift.inspect.DeclaredSchema;
+import io.liteshift.inspect.Inspector;
+import io.liteshift.inspect.RenameHints;
+import io.liteshift.schema.Schema;
+import io.liteshift.sql.SqliteErrors;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** One side of a comparison: a live database file or a declared schema (a .sql file or a directory of them). */
+public sealed interface SchemaSource {
+
+    /** Reads the schema (and, for a declared schema, its rename hints). */
+    Loaded load();
+
+    /** A loaded schema with the rename hints that came with it. */
+    record Loaded(Schema schema, RenameHints hints) {
+    }
+
+    /** {@code spec} is a database (path, {@code file:} or {@code jdbc:sqlite:} URL) or a .sql file or directory. */
+    static SchemaSource parse(String spec) {
+        return DatabaseUrl.looksLikeDatabase(spec) ? new Database(DatabaseUrl.toPath(spec)) : new Declared(Path.of(spec));
+    }
+
+    record Database(Path file) implements SchemaSource {
+        public Loaded load() {
+            try (Connection c = Databases.open(file, false, true)) {
+                return new Loaded(Inspector.inspect(c), RenameHints.NONE);
+            } catch (SQLException e) {
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED,
+                        "cannot inspect " + file + ": " + SqliteErrors.message(e), e);
+            }
+        }
+    }
+
+    record Declared(Path path) implements SchemaSource {
+        public Loaded load() {
+            DeclaredSchema d = DeclaredSchema.load(path);
+            return new Loaded(d.schema(), d.hints());
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.liteshift.diff;
+
+import io.liteshift.inspect.RenameHints;
+import io.liteshift.schema.CheckConstraint;
+import io.liteshift.schema.Column;
+import io.liteshift.schema.ForeignKey;
+import io.liteshift.schema.Index;
+import io.liteshift.schema.IndexedColumn;
+import io.liteshift.schema.PrimaryKey;
+import io.liteshift.schema.Schema;
+import io.liteshift.schema.Table;
+import io.liteshift.schema.Trigger;
+import io.liteshift.schema.UniqueConstraint;
+import io.liteshift.schema.View;
+import io.liteshift.schema.VirtualTable;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compares the current schema with the declared one. Renames come only from hints; everything else is
+ * matched by name the way SQLite compares names.
+ */
+public final class Differ {
+
+    private final Schema from;
+    private final Schema to;
+    /** folded new table name -> old table name, for renames that apply to {@code from}. */
+    private final Map<String, String> tableRenames = new HashMap<>();
+    /** folded new table name -> (folded new column -> old column name). */
+    private final Map<String, Map<String, String>> columnRenames = new HashMap<>();
+
+    private Differ(Schema from, Schema to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    public static List<Change> diff(Schema from, Schema to, RenameHints hints) {
+        Differ d = new Differ(from, to);
+        d.resolveRenames(hints);
+        return d.changes();
+    }
+
+    public static List<Change> diff(Schema from, Schema to) {
+        return diff(from, to, RenameHints.NONE);
+    }
+
+    /** Keeps only the hints that still apply: the old name exists now and the new one does not. */
+    private void resolveRenames(RenameHints hints) {
+        for (Table t : to.tables()) {
+            hints.tableRenamedFrom(t.name()).ifPresent(old -> {
+                if (from.table(old).isPresent() && from.table(t.name()).isEmpty()) {
+                    tableRenames.put(Identifiers.fold(t.name()), old);
+                }
+            });
+            Optional<Table> source = source(t);
+            if (source.isEmpty()) continue;
+            for (Column c : t.columns()) {
+                hints.columnRenamedFrom(t.name(), c.name()).ifPresent(old -> {
+                    if (source.get().column(old).isPresent() && source.get().column(c.name()).isEmpty()) {
+                        columnRenames.computeIfAbsent(Identifiers.fold(t.name()), k -> new HashMap<>())
+                                .put(Identifiers.fold(c.name()), old);
+                    }
+                });
+            }
+        }
+    }
+
+    private Optional<Table> source(Table declared) {
+        String old = tableRenames.get(Identifiers.fold(declared.name()));
+        return from.table(old != null ? old : declared.name());
+    }
+
+    private List<Change> changes() {
+        List<Change> out = new ArrayList<>();
+        List<String> matchedOld = new ArrayList<>();
+        for (Table t : to.tables()) {
+            Optional<Table> source = source(t);
+            if (source.isEmpty()) {
+                out.add(new Change.CreateTable(t));
+                continue;
+            }
+            matchedOld.add(Identifiers.fold(source.get().name()));
+            List<Alteration> alterations = compare(source.get(), t);
+            if (!alterations.isEmpty()) out.add(new Change.AlterTable(source.get(), t, alterations));
+        }
+        for (Table t : from.tables()) {
+            if (!matchedOld.contains(Identifiers.fold(t.name()))) out.add(new Change.DropTable(t));
+        }
+        diffNamed(from.virtualTables(), to.virtualTables(), VirtualTable::name, VirtualTable::sql, VirtualTable::sql, out,
+                Change.CreateVirtualTable::new, Change.DropVirtualTable::new, Change.ChangeVirtualTable::new);
+        diffNamed(from.indexes(), to.indexes(), Index::name, this::renamedIndexSql, Index::sql, out,
+                Change.CreateIndex::new, Change.DropIndex::new, (a, b) -> null);
+        diffNamed(from.views(), to.views(), View::name, View::sql, View::sql, out,
+                Change.CreateView::new, Change.DropView::new, (a, b) -> null);
+        diffNamed(from.triggers(), to.triggers(), Trigger::name, Trigger::sql, Trigger::sql, out,
+                Change.CreateTrigger::new, Change.DropTrigger::new, (a, b) -> null);
+        return out;
+    }
+
+    /** An index's definition with the renames applied, so an index carried along by a rename compares equal. */
+    private String renamedIndexSql(Index i) {
+        for (Table t : to.tables()) {
+            Optional<Table> src = source(t);
+            if (src.isEmpty() || !Identifiers.same(src.get().name(), i.table())) continue;
+            Map<String, String> renames = new HashMap<>();
+            if (!Identifiers.same(t.name(), i.table())) renames.put(Identifiers.fold(i.table()), t.name());
+            columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> renames.put(Identifiers.fold(o), n));
+            return SqlText.renameIdentifiers(i.sql(), renames);
+        }
+        return i.sql();
+    }
+
+    private <T> void diffNamed(List<T> old, List<T> now, Function<T, String> name, Function<T, String> oldSql,
+                               Function<T, String> newSql,
+                               List<Change> out, Function<T, Change> create, Function<T, Change> drop,
+                               java.util.function.BiFunction<T, T, Change> replace) {
+        Map<String, T> oldByName = new LinkedHashMap<>();
+        old.forEach(o -> oldByName.put(Identifiers.fold(name.apply(o)), o));
+        List<Change> drops = new ArrayList<>();
+        List<Change> creates = new ArrayList<>();
+        for (T n : now) {
+            T o = oldByName.remove(Identifiers.fold(name.apply(n)));
+            if (o == null) {
+                creates.add(create.apply(n));
+            } else if (!SqlText.canonical(oldSql.apply(o)).equals(SqlText.canonical(newSql.apply(n)))) {
+                Change r = replace.apply(o, n);
+                if (r != null) {
+                    creates.add(r);
+                } else {
+                    drops.add(drop.apply(o));
+                    creates.add(create.apply(n));
+                }
+            }
+        }
+        oldByName.values().forEach(o -> drops.add(drop.apply(o)));
+        out.addAll(drops);
+        out.addAll(creates);
+    }
+
+    /** The alterations that turn {@code old} into {@code now}. */
+    private List<Alteration> compare(Table old, Table now) {
+        List<Alteration> out = new ArrayList<>();
+        String key = Identifiers.fold(now.name());
+        if (!Identifiers.same(old.name(), now.name())) out.add(new Alteration.RenameTable(old.name(), now.name()));
+        Map<String, String> renames = columnRenames.getOrDefault(key, Map.of());
+        renames.forEach((n, o) -> out.add(new Alteration.RenameColumn(o, now.column(n).map(Column::name).orElse(n))));
+        Table current = normalize(old, now);
+        for (Column c : now.columns()) {
+            Optional<Column> was = current.column(c.name());
+            if (was.isEmpty()) out.add(new Alteration.AddColumn(c));
+            else if (!was.get().sameShape(c)) out.add(new Alteration.ModifyColumn(was.get(), c));
+        }
+        for (Column c : current.columns()) {
+            if (now.column(c.name()).isEmpty()) out.add(new Alteration.DropColumn(c));
+        }
+        if (!samePrimaryKey(current.primaryKey(), now.primaryKey())) {
+            out.add(new Alteration.ChangePrimaryKey(current.primaryKey(), now.primaryKey()));
+        }
+        setDiff(current.uniques(), now.uniques(), Differ::uniqueKey, out, Alteration.AddUnique::new, Alteration.DropUnique::new);
+        setDiff(current.checks(), now.checks(), Differ::checkKey, out, Alteration.AddCheck::new, Alteration.DropCheck::new);
+        setDiff(current.foreignKeys(), now.foreignKeys(), Differ::foreignKeyKey, out,
+                Alteration.AddForeignKey::new, Alteration.DropForeignKey::new);
+        if (current.withoutRowid() != now.withoutRowid() || current.strict() != now.strict()) {
+            out.add(new Alteration.ChangeOptions(now.withoutRowid(), now.strict()));
+        }
+        return out;
+    }
+
+    private static <T> void setDiff(List<T> old, List<T> now, Function<T, String> key, List<Alteration> out,
+                                    Function<T, Alteration> add, Function<T, Alteration> drop) {
+        List<String> oldKeys = old.stream().map(key).toList();
+        List<String> nowKeys = now.stream().map(key).toList();
+        for (int i = 0; i < old.size(); i++) if (!nowKeys.contains(oldKeys.get(i))) out.add(drop.apply(old.get(i)));
+        for (int i = 0; i < now.size(); i++) if (!oldKeys.contains(nowKeys.get(i))) out.add(add.apply(now.get(i)));
+    }
+
+    /**
+     * The current table expressed in the declared names: renamed columns carry their new names everywhere in
+     * the table, and references to renamed parent tables and columns use the new names.
+     */
+    private Table normalize(Table old, Table now) {
+        Map<String, String> cols = new HashMap<>();
+        columnRenames.getOrDefault(Identifiers.fold(now.name()), Map.of())
+                .forEach((n, o) -> cols.put(Identifiers.fold(o), now.column(n).map(Column::name).orElse(n)));
+        List<Column> columns = old.columns().stream().map(c -> {
+            Column r = cols.containsKey(Identifiers.fold(c.name())) ? c.renamed(cols.get(Identifiers.fold(c.name()))) : c;
+            return r.generated() == null ? r : new Column(r.name(), r.type(), r.notNull(), r.defaultValue(), r.collation(),
+                    new Column.Generated(SqlText.renameIdentifiers(r.generated().expression(), cols), r.generated().stored()),
+                    r.definition());
+        }).toList();
+        PrimaryKey pk = old.primaryKey() == null ? null
+                : new PrimaryKey(old.primaryKey().name(), renameKeys(old.primaryKey().columns(), cols), old.primaryKey().autoincrement());
+        List<UniqueConstraint> uniques = old.uniques().stream()
+                .map(u -> new UniqueConstraint(u.name(), renameKeys(u.columns(), cols))).toList();
+        List<CheckConstraint> checks = old.checks().stream()
+                .map(c -> new CheckConstraint(c.name(), SqlText.renameIdentifiers(c.expression(), cols))).toList();
+        List<ForeignKey> fks = old.foreignKeys().stream().map(f -> renameForeignKey(f, cols)).toList();
+        return old.withColumns(columns).withConstraints(pk, uniques, checks, fks);
+    }
+
+    private ForeignKey renameForeignKey(ForeignKey f, Map<String, String> ownColumns) {
+        List<String> columns = f.columns().stream().map(c -> ownColumns.getOrDefault(Identifiers.fold(c), c)).toList();
+        String parent = f.refTable();
+        Map<String, String> parentColumns = Map.of();
+        for (Table t : to.tables()) {
+            Optional<Table> src = source(t);
+            if (src.isPresent() && Identifiers.same(src.get().name(), f.refTable())) {
+                parent = Identifiers.same(t.name(), f.refTable()) ? f.refTable() : t.name();
+                Map<String, String> m = new HashMap<>();
+                columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> m.put(Identifiers.fold(o), n));
+                parentColumns = m;
+            }
+        }
+        Map<String, String> pc = parentColumns;
+        List<String> refColumns = f.refColumns().stream().map(c -> pc.getOrDefault(Identifiers.fold(c), c)).toList();
+        return new ForeignKey(f.name(), columns, parent, refColumns, f.onDelete(), f.onUpdate(), f.match(), f.deferrable());
+    }
+
+    private static List<IndexedColumn> renameKeys(List<IndexedColumn> keys, Map<String, String> cols) {
+        return keys.stream().map(k -> k.isColumn()
+                ? (cols.containsKey(Identifiers.fold(k.expression())) ? k.renamed(cols.get(Identifiers.fold(k.expression()))) : k)
+                : new IndexedColumn(SqlText.renameIdentifiers(k.expression(), cols), false, k.collation(), k.descending())).toList();
+    }
+
+    private static boolean samePrimaryKey(PrimaryKey a, PrimaryKey b) {
+        if (a == null || b == null) return a == b;
+        return a.autoincrement() == b.autoincrement() && keysKey(a.columns()).equals(keysKey(b.columns()))
+                && Objects.equals(fold(a.name()), fold(b.name()));
+    }
+
+    private static String keysKey(List<IndexedColumn> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (IndexedColumn k : keys) {
+            sb.append(k.isColumn() ? Identifiers.fold(k.expression()) : SqlText.canonical(k.expression()))
+                    .append(k.collation() == null ? "" : " collate " + Identifiers.fold(k.collation()))
+                    .append(k.descending() ? " desc" : "").append(',');
+        }
+        return sb.toString();
+    }
+
+    private static String uniqueKey(UniqueConstraint u) {
+        return fold(u.name()) + "|" + keysKey(u.columns());
+    }
+
+    private static String checkKey(CheckConstraint c) {
+        return fold(c.name()) + "|" + SqlText.canonicalExpression(c.expression());
+    }
+
+    private static String foreignKeyKey(ForeignKey f) {
+        return String.join("|", fold(f.name()), String.join(",", f.columns().stream().map(Identifiers::fold).toList()),
+                Identifiers.fold(f.refTable()), String.join(",", f.refColumns().stream().map(Identifiers::fold).toList()),
+                f.onDelete(), f.onUpdate(), f.match(), f.deferrable());
+    }
+
+    private static String fold(String s) {
+        return s == null ? "" : Identifiers.fold(s);
+    }
+}

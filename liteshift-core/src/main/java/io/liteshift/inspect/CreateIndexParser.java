@@ -1,0 +1,41 @@
+package io.liteshift.inspect;
+
+import io.liteshift.schema.Index;
+import io.liteshift.schema.IndexedColumn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a stored CREATE INDEX statement (https://sqlite.org/lang_createindex.html). */
+final class CreateIndexParser {
+    private CreateIndexParser() {
+    }
+
+    static Index parse(String sql) {
+        TokenCursor in = new TokenCursor(sql);
+        in.expect("create");
+        boolean unique = in.accept("unique");
+        in.expect("index");
+        if (in.accept("if")) {
+            in.expect("not");
+            in.expect("exists");
+        }
+        String name = in.next().identifier();
+        if (in.accept(".")) name = in.next().identifier();
+        in.expect("on");
+        String table = in.next().identifier();
+        in.expect("(");
+        List<IndexedColumn> keys = new ArrayList<>();
+        do {
+            keys.add(IndexedColumns.read(in));
+        } while (in.accept(","));
+        in.expect(")");
+        String where = null;
+        if (in.accept("where")) {
+            var from = in.peek();
+            while (!in.atEnd()) in.next();
+            where = in.textSince(from);
+        }
+        return new Index(name, table, unique, keys, where, sql);
+    }
+}

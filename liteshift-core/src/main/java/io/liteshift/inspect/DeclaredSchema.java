@@ -1,0 +1,202 @@
+package io.liteshift.inspect;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.schema.Schema;
+import io.liteshift.sql.Scripts;
+import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.Statement;
+import io.liteshift.sql.Token;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A schema declared in SQL: a {@code .sql} file or a directory of them (read in file-name order). It is run
+ * into an in-memory SQLite, so SQLite itself validates what the user wrote, and then inspected exactly like
+ * a live database.
+ *
+ * @param source the file or directory it came from
+ */
+public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
+
+    public static DeclaredSchema load(Path source) {
+        List<Path> files = files(source);
+        try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            Map<String, String> tableHints = new HashMap<>();
+            Map<String, Map<String, String>> columnHints = new HashMap<>();
+            for (Path file : files) {
+                String text = read(file);
+                List<Statement> statements;
+                try {
+                    statements = Scripts.split(text);
+                } catch (SqlSyntaxException e) {
+                    throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                            file + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in the schema file.");
+                }
+                for (Statement s : statements) {
+                    execute(mem, file, s);
+                    Hints.collect(file, s, tableHints, columnHints);
+                }
+            }
+            return new DeclaredSchema(source, Inspector.inspect(mem), new RenameHints(tableHints, columnHints));
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    "cannot read the declared schema " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs SQL text as a declared schema (used by tests and the Java API). */
+    public static DeclaredSchema ofSql(String sql) {
+        try {
+            Path tmp = Files.createTempFile("liteshift-schema", ".sql");
+            try {
+                Files.writeString(tmp, sql);
+                return load(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Connection mem, Path file, Statement s) {
+        try (java.sql.Statement st = mem.createStatement()) {
+            st.execute(s.sql());
+        } catch (SQLException e) {
+            String first = s.sql().lines().findFirst().orElse("");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    file + ":" + s.line() + ": SQLite rejected this statement: " + io.liteshift.sql.SqliteErrors.message(e) + "\n    "
+                            + first + (s.sql().contains("\n") ? " ..." : "")
+                            + "\nFix the statement in the schema file; nothing was changed.");
+        }
+    }
+
+    private static List<Path> files(Path source) {
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> s = Files.list(source)) {
+                List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList());
+                if (out.isEmpty()) {
+                    throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                            "the schema directory " + source + " holds no .sql files");
+                }
+                return out;
+            } catch (IOException e) {
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot list " + source + ": " + e.getMessage(), e);
+            }
+        }
+        if (!Files.isRegularFile(source)) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    "the schema file " + source.toAbsolutePath() + " does not exist. Check the --schema path.");
+        }
+        return List.of(source);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Finds the rename hints in one statement's comments. */
+    static final class Hints {
+        private Hints() {
+        }
+
+        static void collect(Path file, Statement s, Map<String, String> tableHints, Map<String, Map<String, String>> columnHints) {
+            List<Token> sig = s.significant();
+            if (sig.size() < 3 || !sig.get(0).is("create")) return;
+            int at = 1;
+            if (sig.get(at).is("temp") || sig.get(at).is("temporary")) at++;
+            boolean isTable = sig.get(at).is("table");
+            for (Token c : s.leading()) {
+                String from = hint(file, c);
+                if (from == null) continue;
+                if (!isTable || c.line() != s.line() - 1) {
+                    throw misplaced(file, c, "a table rename hint must stand on the line directly above its CREATE TABLE");
+                }
+                tableHints.put(io.liteshift.sql.Identifiers.fold(tableName(sig, at)), from);
+            }
+            List<Token> all = s.tokens();
+            for (int i = 0; i < all.size(); i++) {
+                Token c = all.get(i);
+                String from = hint(file, c);
+                if (from == null) continue;
+                if (!isTable) throw misplaced(file, c, "column rename hints belong inside a CREATE TABLE");
+                String column = columnEndingBefore(all, i);
+                if (column == null) {
+                    throw misplaced(file, c, "a column rename hint must stand at the end of the column's line");
+                }
+                columnHints.computeIfAbsent(io.liteshift.sql.Identifiers.fold(tableName(sig, at)), k -> new HashMap<>())
+                        .put(io.liteshift.sql.Identifiers.fold(column), from);
+            }
+        }
+
+        private static String tableName(List<Token> sig, int tableKeyword) {
+            int i = tableKeyword + 1;
+            if (sig.get(i).is("if")) i += 3;
+            if (i + 1 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2;
+            return sig.get(i).identifier();
+        }
+
+        /** The column whose definition has its last token on the comment's line, before the comment. */
+        private static String columnEndingBefore(List<Token> tokens, int commentIndex) {
+            Token comment = tokens.get(commentIndex);
+            int depth = 0;
+            String current = null;
+            boolean expectName = false;
+            Token lastSignificant = null;
+            for (int i = 0; i < commentIndex; i++) {
+                Token t = tokens.get(i);
+                if (t.isTrivia()) continue;
+                if (t.isPunct("(")) {
+                    depth++;
+                    if (depth == 1) expectName = true;
+                    lastSignificant = t;
+                    continue;
+                }
+                if (t.isPunct(")")) depth--;
+                if (depth == 1 && t.isPunct(",")) {
+                    expectName = true;
+                    lastSignificant = t;
+                    continue;
+                }
+                if (expectName && depth == 1) {
+                    boolean constraint = t.kind() == Token.Kind.WORD && (t.is("constraint") || t.is("primary")
+                            || t.is("unique") || t.is("check") || t.is("foreign"));
+                    current = constraint ? null : t.identifier();
+                    expectName = false;
+                }
+                lastSignificant = t;
+            }
+            if (lastSignificant == null || lastSignificant.line() != comment.line()) return null;
+            return current;
+        }
+
+        private static String hint(Path file, Token t) {
+            if (t.kind() != Token.Kind.COMMENT || !t.text().contains("@renamed")) return null;
+            String body = t.text().startsWith("--") ? t.text().substring(2) : t.text().substring(2, t.text().length() - 2);
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("@renamed\\s+from\\s*=\\s*(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[^\\s*]+)").matcher(body);
+            if (!m.find()) throw misplaced(file, t, "write the hint as: -- @renamed from=old_name");
+            return io.liteshift.sql.Identifiers.unquote(m.group(1));
+        }
+
+        private static LiteShiftException misplaced(Path file, Token t, String why) {
+            return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    file + ":" + t.line() + ": cannot use the rename hint '" + t.text().strip() + "': " + why + ".");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.liteshift.inspect;
+
+import io.liteshift.schema.IndexedColumn;
+import io.liteshift.sql.Token;
+
+/** Reads one indexed-column (https://sqlite.org/syntax/indexed-column.html) from a cursor. */
+final class IndexedColumns {
+    private IndexedColumns() {
+    }
+
+    static IndexedColumn read(TokenCursor in) {
+        Token start = in.peek();
+        int depth = 0;
+        // Consume the expression up to COLLATE / ASC / DESC / , / ) at depth 0.
+        while (true) {
+            Token t = in.peek();
+            if (t == null) throw in.error("unexpected end in an index column list");
+            if (depth == 0 && (t.isPunct(",") || t.isPunct(")") || t.is("collate") || t.is("asc") || t.is("desc"))) break;
+            if (t.isPunct("(")) depth++;
+            if (t.isPunct(")")) depth--;
+            in.next();
+        }
+        String exprText = in.textSince(start);
+        boolean single = in.last() == start && start.isIdentifier();
+        String collation = null;
+        if (in.accept("collate")) collation = in.next().identifier();
+        boolean desc = in.accept("desc");
+        if (!desc) in.accept("asc");
+        return new IndexedColumn(single ? start.identifier() : exprText, single, collation, desc);
+    }
+}

@@ -1,0 +1,46 @@
+package io.liteshift.plan;
+
+import io.liteshift.diff.Change;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that takes a database from its current schema to the declared one. Applied as a whole, in one
+ * transaction, with foreign key enforcement off (set before the transaction, where it takes effect) so that no
+ * ON DELETE action fires while tables are rebuilt, and with a foreign key check before commit.
+ */
+public record Plan(List<Change> changes, List<Step> steps, List<TableMapping> mappings) {
+
+    public Plan {
+        changes = List.copyOf(changes);
+        steps = List.copyOf(steps);
+        mappings = List.copyOf(mappings);
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    public List<TableMapping> rebuilds() {
+        return mappings.stream().filter(TableMapping::rebuilt).toList();
+    }
+
+    /** The plan as a script that the sqlite3 shell (or liteshift's migrator) can run as it is. */
+    public String toSql() {
+        if (isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        sb.append("-- liteshift plan: ").append(changes.size()).append(changes.size() == 1 ? " change" : " changes").append('\n');
+        for (Change c : changes) sb.append("--   ").append(c.describe()).append('\n');
+        for (TableMapping m : rebuilds()) {
+            sb.append("-- rebuilds ").append(m.to().name()).append(": ").append(String.join("; ", m.reasons())).append('\n');
+        }
+        sb.append("\n-- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),\n")
+                .append("-- so rebuilding a parent table never fires ON DELETE actions on its children.\n")
+                .append("PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n\n");
+        sb.append(steps.stream().map(Step::toString).collect(Collectors.joining("\n\n")));
+        sb.append("\n\n-- Any row that now breaks a foreign key is listed here; liteshift rolls back when there is one.\n")
+                .append("PRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n");
+        return sb.toString();
+    }
+}

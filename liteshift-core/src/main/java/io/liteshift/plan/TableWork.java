@@ -1,0 +1,181 @@
+package io.liteshift.plan;
+
+import io.liteshift.diff.Alteration;
+import io.liteshift.diff.Change;
+import io.liteshift.inspect.CreateTableParser;
+import io.liteshift.schema.CheckConstraint;
+import io.liteshift.schema.Column;
+import io.liteshift.schema.ForeignKey;
+import io.liteshift.schema.Table;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Lexer;
+import io.liteshift.sql.SqlText;
+import io.liteshift.sql.Token;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The decision for one altered table (native ALTER TABLE or rebuild) and how its rows map onto the new shape. */
+final class TableWork {
+
+    final Change.AlterTable alter;
+    final List<String> reasons;
+    final boolean rebuild;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<Column> backfills = new ArrayList<>();
+
+    private TableWork(Change.AlterTable alter, List<String> reasons) {
+        this.alter = alter;
+        this.reasons = reasons;
+        this.rebuild = !reasons.isEmpty();
+        mapValues();
+    }
+
+    static TableWork of(Change.AlterTable alter, Capabilities caps) {
+        return new TableWork(alter, rebuildReasons(alter, caps));
+    }
+
+    TableMapping mapping() {
+        return new TableMapping(alter.from(), alter.to(), values, rebuild, reasons, backfills);
+    }
+
+    /** Why ALTER TABLE cannot do this change; empty when it can. */
+    private static List<String> rebuildReasons(Change.AlterTable alter, Capabilities caps) {
+        List<String> reasons = new ArrayList<>();
+        List<String> coveredChecks = new ArrayList<>();
+        List<String> coveredForeignKeys = new ArrayList<>();
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.AddColumn ac) {
+                Table alone = CreateTableParser.parse("CREATE TABLE t (" + ac.column().definition() + ")");
+                String why = cannotAdd(ac.column(), alone);
+                if (why != null) reasons.add("add column " + ac.column().name() + " (" + why + ")");
+                alone.checks().forEach(c -> coveredChecks.add(SqlText.canonicalExpression(c.expression())));
+                alone.foreignKeys().forEach(f -> coveredForeignKeys.add(withoutName(f)));
+            }
+        }
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.RenameTable || a instanceof Alteration.RenameColumn || a instanceof Alteration.AddColumn) {
+                continue;
+            }
+            if (a instanceof Alteration.DropColumn dc) {
+                String why = cannotDrop(dc.column(), alter.from(), alter.to());
+                if (why != null) reasons.add("drop column " + dc.column().name() + " (" + why + ")");
+            } else if (a instanceof Alteration.ModifyColumn m) {
+                if (!(caps.alterColumnNotNull() && m.onlyNullabilityChanged())) reasons.add(m.describe());
+            } else if (a instanceof Alteration.AddCheck c) {
+                if (!coveredChecks.contains(SqlText.canonicalExpression(c.check().expression()))) reasons.add(a.describe());
+            } else if (a instanceof Alteration.AddForeignKey f) {
+                if (!coveredForeignKeys.contains(withoutName(f.foreignKey()))) reasons.add(a.describe());
+            } else {
+                reasons.add(a.describe());
+            }
+        }
+        return reasons;
+    }
+
+    private static String withoutName(ForeignKey f) {
+        return new ForeignKey(null, f.columns(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(), f.match(),
+                f.deferrable()).toString();
+    }
+
+    /** SQLite's ADD COLUMN restrictions (lang_altertable.html#altertabaddcol), or null when it can add the column. */
+    private static String cannotAdd(Column c, Table alone) {
+        if (alone.primaryKey() != null) return "a PRIMARY KEY column cannot be added in place";
+        if (!alone.uniques().isEmpty()) return "a UNIQUE column cannot be added in place";
+        if (c.generated() != null && c.generated().stored()) return "a STORED generated column cannot be added in place";
+        if (c.notNull() && c.generated() == null && c.defaultValue() == null) return "NOT NULL without a DEFAULT";
+        if (c.defaultValue() != null && !isConstant(c.defaultValue())) return "its DEFAULT is not a constant";
+        return null;
+    }
+
+    private static boolean isConstant(String dflt) {
+        List<Token> t = Lexer.significant(dflt);
+        if (t.isEmpty() || t.get(0).isPunct("(")) return false;
+        return t.stream().noneMatch(x -> x.is("current_time") || x.is("current_date") || x.is("current_timestamp"));
+    }
+
+    /** SQLite's DROP COLUMN restrictions (lang_altertable.html#altertabdropcol), or null when it can drop it. */
+    private static String cannotDrop(Column c, Table from, Table to) {
+        List<String> key = List.of(Identifiers.fold(c.name()));
+        if (from.primaryKey() != null && from.primaryKey().columnNames().stream().anyMatch(n -> Identifiers.same(n, c.name()))) {
+            return "it is part of the PRIMARY KEY";
+        }
+        if (from.uniques().stream().anyMatch(u -> u.columns().stream().anyMatch(k -> SqlText.mentions(k.expression(), key)))) {
+            return "it is part of a UNIQUE constraint";
+        }
+        if (from.foreignKeys().stream().anyMatch(f -> f.columns().stream().anyMatch(n -> Identifiers.same(n, c.name())))) {
+            return "it is part of a FOREIGN KEY";
+        }
+        for (CheckConstraint ck : from.checks()) if (SqlText.mentions(ck.expression(), key)) return "a CHECK uses it";
+        for (Column other : to.columns()) {
+            if (other.generated() != null && SqlText.mentions(other.generated().expression(), key)) return "a generated column uses it";
+        }
+        if (from.columns().size() - 1 < 1) return "it is the only column";
+        return null;
+    }
+
+    /** Fills {@link #values}: which expression over the current rows gives each declared stored column. */
+    private void mapValues() {
+        Table old = alter.from();
+        Map<String, String> renamedFrom = new LinkedHashMap<>();
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.RenameColumn r) renamedFrom.put(Identifiers.fold(r.to()), r.from());
+        }
+        for (Column c : alter.to().columns()) {
+            if (c.isGenerated()) continue;
+            String src = renamedFrom.getOrDefault(Identifiers.fold(c.name()), c.name());
+            Column was = old.column(src).orElse(null);
+            String key = Identifiers.fold(c.name());
+            if (was == null) {
+                boolean aliasOfRowid = alter.to().rowidAlias().filter(r -> Identifiers.same(r.name(), c.name())).isPresent();
+                if (aliasOfRowid && !old.withoutRowid()) values.put(key, rowidName(old));
+                continue;
+            }
+            String expr = Identifiers.quote(was.name());
+            if (c.notNull() && c.defaultValue() != null && !was.notNull()) {
+                expr = "coalesce(" + expr + ", " + c.defaultValue() + ")";
+                backfills.add(c);
+            }
+            values.put(key, expr);
+        }
+    }
+
+    boolean keepsRowid() {
+        return !alter.from().withoutRowid() && !alter.to().withoutRowid();
+    }
+
+    String backfillNote() {
+        if (backfills.isEmpty()) return "";
+        return ", filling NULLs of " + backfills.stream().map(c -> c.name() + " with its DEFAULT " + c.defaultValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** INSERT ... SELECT that copies every row from the current table into the new one. */
+    String copySql(String newTable, String oldTable) {
+        List<String> into = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        boolean aliasCopied = alter.to().rowidAlias().map(a -> values.containsKey(Identifiers.fold(a.name()))).orElse(false);
+        if (keepsRowid() && !aliasCopied) {
+            into.add(rowidName(alter.to()));
+            select.add(rowidName(alter.from()));
+        }
+        for (Column c : alter.to().columns()) {
+            String expr = values.get(Identifiers.fold(c.name()));
+            if (expr == null) continue;
+            into.add(Identifiers.quote(c.name()));
+            select.add(expr);
+        }
+        if (into.isEmpty()) return "SELECT 'no column of " + alter.from().name().replace("'", "''") + " survives; no rows to copy'";
+        return "INSERT INTO " + newTable + " (" + String.join(", ", into) + ")\n  SELECT " + String.join(", ", select)
+                + " FROM " + oldTable;
+    }
+
+    /** A name for the rowid that is not shadowed by a column of the table. */
+    private static String rowidName(Table t) {
+        for (String n : List.of("rowid", "_rowid_", "oid")) if (t.column(n).isEmpty()) return n;
+        return "rowid";
+    }
+}

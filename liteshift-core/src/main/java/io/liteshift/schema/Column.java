@@ -1,0 +1,83 @@
+package io.liteshift.schema;
+
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
+
+import java.util.Objects;
+
+/**
+ * A table column as SQLite knows it.
+ *
+ * @param type         declared type as written ("" when none)
+ * @param defaultValue DEFAULT expression as written, or null
+ * @param collation    COLLATE name, or null for BINARY by default
+ * @param generated    the GENERATED ALWAYS AS expression, or null
+ * @param definition   the column's definition text in its CREATE TABLE, or null when unknown
+ */
+public record Column(String name, String type, boolean notNull, String defaultValue, String collation,
+                     Generated generated, String definition) {
+
+    /** A generated column's expression and whether it is STORED (else VIRTUAL). */
+    public record Generated(String expression, boolean stored) {
+    }
+
+    public Column {
+        Objects.requireNonNull(name);
+        type = type == null ? "" : type;
+    }
+
+    public Column renamed(String to) {
+        return new Column(to, type, notNull, defaultValue, collation, generated, definition);
+    }
+
+    public Column withNotNull(boolean nn) {
+        return new Column(name, type, nn, defaultValue, collation, generated, definition);
+    }
+
+    public boolean isGenerated() {
+        return generated != null;
+    }
+
+    /** SQLite's type affinity for this column's declared type (datatype3.html, section 3.1). */
+    public String affinity() {
+        String t = type.toUpperCase(java.util.Locale.ROOT);
+        if (t.contains("INT")) return "INTEGER";
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) return "TEXT";
+        if (t.isEmpty() || t.contains("BLOB")) return "BLOB";
+        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return "REAL";
+        return "NUMERIC";
+    }
+
+    /** True when both columns store and constrain values the same way (names aside). */
+    public boolean sameShape(Column o) {
+        return SqlText.canonical(type).equals(SqlText.canonical(o.type))
+                && notNull == o.notNull
+                && Objects.equals(SqlText.canonicalExpression(defaultValue), SqlText.canonicalExpression(o.defaultValue))
+                && Objects.equals(fold(collation), fold(o.collation))
+                && sameGenerated(o);
+    }
+
+    private boolean sameGenerated(Column o) {
+        if (generated == null || o.generated == null) return generated == o.generated;
+        return generated.stored == o.generated.stored
+                && SqlText.canonicalExpression(generated.expression).equals(SqlText.canonicalExpression(o.generated.expression));
+    }
+
+    private static String fold(String s) {
+        return s == null || Identifiers.same(s, "BINARY") ? null : Identifiers.fold(s);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(Identifiers.quote(name));
+        if (!type.isEmpty()) sb.append(' ').append(type);
+        if (notNull) sb.append(" NOT NULL");
+        if (defaultValue != null) sb.append(" DEFAULT ").append(defaultValue);
+        if (collation != null) sb.append(" COLLATE ").append(Identifiers.quote(collation));
+        if (generated != null) {
+            sb.append(" GENERATED ALWAYS AS (").append(generated.expression).append(')')
+                    .append(generated.stored ? " STORED" : " VIRTUAL");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.liteshift.schema;
+
+import io.liteshift.sql.Identifiers;
+
+/**
+ * One key part of a PRIMARY KEY, UNIQUE or index: a column or an expression, with its collation and order.
+ *
+ * @param expression a column name, or an expression's SQL when {@code isColumn} is false
+ */
+public record IndexedColumn(String expression, boolean isColumn, String collation, boolean descending) {
+
+    public static IndexedColumn column(String name) {
+        return new IndexedColumn(name, true, null, false);
+    }
+
+    public IndexedColumn renamed(String to) {
+        return new IndexedColumn(to, isColumn, collation, descending);
+    }
+
+    @Override
+    public String toString() {
+        return (isColumn ? Identifiers.quote(expression) : expression)
+                + (collation == null ? "" : " COLLATE " + Identifiers.quote(collation))
+                + (descending ? " DESC" : "");
+    }
+}
