@@ -9,6 +9,7 @@ PRAGMA foreign_key_check. Started by ../rebuild.sh, which checks the tools and b
 import argparse
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -37,7 +38,11 @@ def main():
         "liteshift": [str(ROOT / "liteshift"), "push", "--db", None, "--schema", str(HERE / "new.sql"), "--yes"],
         "sqlite3": ["sqlite3", None],
     }
+    if args.profile:
+        profile(base, work)
+        return
     times = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
     in_process_ms = []
     copy = work / "run.db"
     for rnd in range(1, args.rounds + 1):
@@ -45,28 +50,60 @@ def main():
             fresh_copy(base, copy)
             cmd = [str(copy) if part is None else part for part in template]
             stdin = open(HERE / "rebuild.sql", "rb") if name == "sqlite3" else subprocess.DEVNULL
-            t0 = time.perf_counter()
-            done = subprocess.run(cmd, stdin=stdin, capture_output=True, text=True)
-            elapsed = time.perf_counter() - t0
+            elapsed, cpu_s, done = timed(cmd, stdin)
             if stdin is not subprocess.DEVNULL:
                 stdin.close()
             if done.returncode != 0 or (name == "sqlite3" and done.stdout.strip()):
                 sys.exit(f"{name} failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
             verify(copy, expected, name)
             times[name].append(elapsed)
+            cpu[name].append(cpu_s)
             applied = re.search(r"Applied \d+ steps \(\d+ changes?\) in (\d+) ms", done.stdout)
             if applied:
                 in_process_ms.append(int(applied.group(1)))
-            print(f"round {rnd}  {name:<9} {elapsed:8.2f} s   verified" +
+            print(f"round {rnd}  {name:<9} {elapsed:8.2f} s  (cpu {cpu_s:6.2f} s)  verified" +
                   (f"   (in-process push: {applied.group(1)} ms)" if applied else ""), flush=True)
     copy.unlink(missing_ok=True)
-    report(times, in_process_ms, args.rows)
+    report(times, cpu, in_process_ms, args.rows)
+
+
+def timed(cmd, stdin=subprocess.DEVNULL):
+    """Runs cmd; returns wall seconds, CPU seconds (user + system of it and its children) and the completed process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, stdin=stdin, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done
+
+
+def profile(base, work):
+    """Where liteshift's time goes: JVM start, then each phase of a push in-process, then the sqlite3 CLI per statement."""
+    jar = ROOT / "liteshift-cli" / "target" / "liteshift.jar"
+    bench_jar = ROOT / "bench" / "jmh" / "target" / "benchmarks.jar"
+    for label, cmd in (("./liteshift --help (launcher + JVM start)", [str(ROOT / "liteshift"), "--help"]),
+                       ("java -jar liteshift.jar --help (JVM start)", ["java", "-jar", str(jar), "--help"])):
+        runs = [timed(cmd)[0] for _ in range(3)]
+        print(f"{label:<45} median {statistics.median(runs) * 1000:7.0f} ms")
+    copy = work / "run.db"
+    fresh_copy(base, copy)
+    print("\nliteshift push, phase by phase (PushPhases, in-process):", flush=True)
+    subprocess.run(["java", "-cp", str(bench_jar), "io.liteshift.bench.PushPhases", str(copy), str(HERE / "new.sql")], check=True)
+    verify(copy, fingerprint(base), "PushPhases")
+    fresh_copy(base, copy)
+    print("\nsqlite3 CLI, statement by statement (.timer on):", flush=True)
+    with open(HERE / "rebuild.sql", "rb") as script:
+        subprocess.run(["sqlite3", "-cmd", ".echo on", "-cmd", ".timer on", str(copy)], stdin=script, check=True)
+    verify(copy, fingerprint(base), "sqlite3")
+    copy.unlink()
 
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rows", type=int, default=4_000_000, help="payments rows (default 4,000,000; try 200000 for a quick run)")
     p.add_argument("--rounds", type=int, default=3, help="runs of each variant, alternating (default 3, at least 3)")
+    p.add_argument("--profile", action="store_true",
+                   help="instead of the benchmark, show where the time goes: JVM start, each push phase, each sqlite3 statement")
     p.add_argument("--work", default=str(ROOT / "bench" / "work"), help="where the database files go (default bench/work)")
     args = p.parse_args()
     if args.rows < 400:
@@ -127,18 +164,21 @@ def verify(db, expected, who):
         sys.exit(f"{who}: integrity_check {integrity[:5]}, foreign_key_check {orphans[:5]}")
 
 
-def report(times, in_process_ms, rows):
+def report(times, cpu, in_process_ms, rows):
     med = {name: statistics.median(ts) for name, ts in times.items()}
     ratio = med["liteshift"] / med["sqlite3"]
     print()
     print(f"rows: {rows:,}   rounds: {len(times['sqlite3'])}")
     for name, ts in times.items():
-        print(f"  {name:<9} median {med[name]:7.2f} s   runs: " + ", ".join(f"{t:.2f}" for t in ts))
+        print(f"  {name:<9} median {med[name]:7.2f} s   runs: " + ", ".join(f"{t:.2f}" for t in ts)
+              + f"   cpu median {statistics.median(cpu[name]):.2f} s")
     if in_process_ms:
         inside = statistics.median(in_process_ms) / 1000
         print(f"  liteshift in-process push (median): {inside:.2f} s; JVM start, declared schema and output: "
               f"{med['liteshift'] - inside:.2f} s")
     print(f"  ratio liteshift / sqlite3: {ratio:.3f}x (target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
+    print(f"  cpu ratio liteshift / sqlite3: {statistics.median(cpu['liteshift']) / statistics.median(cpu['sqlite3']):.3f}x"
+          " (less sensitive to other load on the machine)")
 
 
 if __name__ == "__main__":
