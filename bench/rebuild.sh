@@ -20,8 +20,8 @@ command -v python3 >/dev/null || { echo "rebuild.sh: python3 is required." >&2; 
 # The launcher builds the jar when it is missing or stale; do it now, outside the timing.
 "$root/liteshift" --help >/dev/null
 
-# --profile also needs the in-process phase timer from the benchmarks jar (bench/jmh).
-if [[ " $* " == *" --profile "* ]] && [ ! -f "$root/bench/jmh/target/benchmarks.jar" ]; then
+# --profile and --jdbc also need the in-process timers from the benchmarks jar (bench/jmh).
+if [[ " $* " == *" --profile "* || " $* " == *" --jdbc "* ]] && [ ! -f "$root/bench/jmh/target/benchmarks.jar" ]; then
   echo "rebuild.sh: building bench/jmh/target/benchmarks.jar (mvn -P bench)..." >&2
   (cd "$root" && mvn -q -B -P bench -DskipTests -pl bench/jmh -am package)
 fi

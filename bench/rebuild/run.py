@@ -20,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+BENCH_JAR = ROOT / "bench" / "jmh" / "target" / "benchmarks.jar"
 TARGET_RATIO = 1.15
 DATASET_VERSION = 1  # bump when old.sql or populate.sql change, so cached base files are rebuilt
 
@@ -38,6 +39,8 @@ def main():
         "liteshift": [str(ROOT / "liteshift"), "push", "--db", None, "--schema", str(HERE / "new.sql"), "--yes"],
         "sqlite3": ["sqlite3", None],
     }
+    if args.jdbc:  # the same hand-written SQL through liteshift's SQLite build: separates the library from liteshift
+        variants["jdbc-sql"] = ["java", "-cp", str(BENCH_JAR), "io.liteshift.bench.ScriptTiming", None, str(HERE / "rebuild.sql")]
     if args.profile:
         profile(base, work)
         return
@@ -80,7 +83,7 @@ def timed(cmd, stdin=subprocess.DEVNULL):
 def profile(base, work):
     """Where liteshift's time goes: JVM start, then each phase of a push in-process, then the sqlite3 CLI per statement."""
     jar = ROOT / "liteshift-cli" / "target" / "liteshift.jar"
-    bench_jar = ROOT / "bench" / "jmh" / "target" / "benchmarks.jar"
+    bench_jar = BENCH_JAR
     for label, cmd in (("./liteshift --help (launcher + JVM start)", [str(ROOT / "liteshift"), "--help"]),
                        ("java -jar liteshift.jar --help (JVM start)", ["java", "-jar", str(jar), "--help"])):
         runs = [timed(cmd)[0] for _ in range(3)]
@@ -91,7 +94,11 @@ def profile(base, work):
     subprocess.run(["java", "-cp", str(bench_jar), "io.liteshift.bench.PushPhases", str(copy), str(HERE / "new.sql")], check=True)
     verify(copy, fingerprint(base), "PushPhases")
     fresh_copy(base, copy)
-    print("\nsqlite3 CLI, statement by statement (.timer on):", flush=True)
+    print("\nthe hand-written rebuild.sql through sqlite-jdbc, liteshift's SQLite build (ScriptTiming):", flush=True)
+    subprocess.run(["java", "-cp", str(bench_jar), "io.liteshift.bench.ScriptTiming", str(copy), str(HERE / "rebuild.sql")], check=True)
+    verify(copy, fingerprint(base), "ScriptTiming")
+    fresh_copy(base, copy)
+    print("\nthe same rebuild.sql through the sqlite3 CLI, statement by statement (.timer on):", flush=True)
     with open(HERE / "rebuild.sql", "rb") as script:
         subprocess.run(["sqlite3", "-cmd", ".echo on", "-cmd", ".timer on", str(copy)], stdin=script, check=True)
     verify(copy, fingerprint(base), "sqlite3")
@@ -102,6 +109,8 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rows", type=int, default=4_000_000, help="payments rows (default 4,000,000; try 200000 for a quick run)")
     p.add_argument("--rounds", type=int, default=3, help="runs of each variant, alternating (default 3, at least 3)")
+    p.add_argument("--jdbc", action="store_true",
+                   help="also time rebuild.sql run through sqlite-jdbc (liteshift's SQLite build) in a JVM, as a third variant")
     p.add_argument("--profile", action="store_true",
                    help="instead of the benchmark, show where the time goes: JVM start, each push phase, each sqlite3 statement")
     p.add_argument("--work", default=str(ROOT / "bench" / "work"), help="where the database files go (default bench/work)")
@@ -176,6 +185,9 @@ def report(times, cpu, in_process_ms, rows):
         inside = statistics.median(in_process_ms) / 1000
         print(f"  liteshift in-process push (median): {inside:.2f} s; JVM start, declared schema and output: "
               f"{med['liteshift'] - inside:.2f} s")
+    if "jdbc-sql" in med:
+        print(f"  ratio liteshift / jdbc-sql: {med['liteshift'] / med['jdbc-sql']:.3f}x (what liteshift adds on the same SQLite build);"
+              f" jdbc-sql / sqlite3: {med['jdbc-sql'] / med['sqlite3']:.3f}x (the SQLite builds and a JVM)")
     print(f"  ratio liteshift / sqlite3: {ratio:.3f}x (target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})")
     print(f"  cpu ratio liteshift / sqlite3: {statistics.median(cpu['liteshift']) / statistics.median(cpu['sqlite3']):.3f}x"
           " (less sensitive to other load on the machine)")
