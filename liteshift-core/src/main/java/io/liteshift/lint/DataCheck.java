@@ -107,6 +107,7 @@ public final class DataCheck {
             if (!c.notNull() || c.isGenerated()) continue;
             Optional<Column> was = m.from().column(sourceName(m, c));
             if (was.isPresent() && was.get().notNull()) continue;
+            if (m.backfills().contains(c) && !isNullLiteral(c.defaultValue())) continue; // NULLs get the DEFAULT
             String where = Identifiers.quote(c.name()) + " IS NULL";
             long bad = Rows.count(db, "SELECT count(*) FROM (" + projection + ") WHERE " + where);
             if (bad == 0) continue;
@@ -117,6 +118,10 @@ public final class DataCheck {
             out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what
                     + ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first."));
         }
+    }
+
+    private static boolean isNullLiteral(String expr) {
+        return io.liteshift.sql.SqlText.canonicalExpression(expr).equals("null");
     }
 
     private String sourceName(TableMapping m, Column declared) {
