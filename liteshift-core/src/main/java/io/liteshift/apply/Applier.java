@@ -39,37 +39,41 @@ public final class Applier {
     private Applier() {
     }
 
-    /** A check that runs inside the write transaction, before the first step; it throws to refuse. */
+    /** Work done inside the write transaction. */
     @FunctionalInterface
-    public interface Precheck {
-        void run(Connection conn) throws SQLException;
+    public interface Work<T> {
+        T run(Connection conn) throws SQLException;
     }
 
+    /** Applies {@code plan} on its own: one transaction, checked, all or nothing. */
     public static void apply(Connection conn, Plan plan, Schema expected) {
-        apply(conn, plan, expected, c -> { });
+        if (plan.isEmpty()) return;
+        inWriteTransaction(conn, c -> {
+            runPlan(c, plan, expected);
+            return null;
+        });
     }
 
     /**
-     * Applies {@code plan}; {@code precheck} runs first under the same write lock, so the rows it judged are the
-     * rows the plan changes (no other writer can slip in between).
+     * Runs {@code work} in one IMMEDIATE transaction (the write lock is held from the start, so what the work
+     * reads cannot change under it) with foreign key enforcement off; commits when it returns, rolls back when it
+     * throws. The previous pragma settings are restored either way.
      */
-    public static void apply(Connection conn, Plan plan, Schema expected, Precheck precheck) {
-        if (plan.isEmpty()) return;
+    public static <T> T inWriteTransaction(Connection conn, Work<T> work) {
         try {
             conn.setAutoCommit(true);
             boolean foreignKeysWereOn = pragmaOn(conn, "foreign_keys");
             boolean legacyAlterWasOn = pragmaOn(conn, "legacy_alter_table");
+            // Must be set outside a transaction: inside one SQLite silently ignores it.
             exec(conn, "PRAGMA foreign_keys = OFF");
             // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
             exec(conn, "PRAGMA legacy_alter_table = OFF");
             try {
-                conn.setAutoCommit(false); // the driver begins IMMEDIATE: the write lock is taken now, not mid-plan
+                conn.setAutoCommit(false); // the driver begins IMMEDIATE here
                 try {
-                    precheck.run(conn);
-                    runSteps(conn, plan);
-                    checkForeignKeys(conn, tablesToCheck(plan, expected));
-                    checkReached(conn, expected);
+                    T result = work.run(conn);
                     conn.commit();
+                    return result;
                 } catch (RuntimeException | SQLException e) {
                     rollback(conn);
                     throw e;
@@ -83,6 +87,16 @@ public final class Applier {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "applying the plan failed: " + SqliteErrors.message(e) + ". Nothing was changed.", e);
         }
+    }
+
+    /**
+     * The plan's steps, then the checks that must pass before COMMIT: no broken foreign key, and the database
+     * inspects exactly as declared. Call inside {@link #inWriteTransaction}.
+     */
+    public static void runPlan(Connection conn, Plan plan, Schema expected) throws SQLException {
+        runSteps(conn, plan);
+        checkForeignKeys(conn, tablesToCheck(plan, expected));
+        checkReached(conn, expected);
     }
 
     private static void runSteps(Connection conn, Plan plan) {
