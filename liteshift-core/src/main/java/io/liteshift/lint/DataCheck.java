@@ -181,12 +181,18 @@ public final class DataCheck {
     }
 
     private void foreignKey(TableMapping m, String projection, long rows, ForeignKey fk) throws SQLException {
-        Optional<String> parentRows = parentProjection(fk.refTable());
-        if (parentRows.isEmpty()) return; // a new parent table has no rows: every non-NULL reference is an orphan, the final check says so
+        Optional<Table> newParent = plan.changes().stream().filter(Change.CreateTable.class::isInstance)
+                .map(c -> ((Change.CreateTable) c).table()).filter(t -> Identifiers.same(t.name(), fk.refTable())).findFirst();
+        // a parent created by this plan has no rows yet: every non-NULL reference to it is an orphan
+        Optional<String> parentRows = newParent.isPresent()
+                ? Optional.of("SELECT " + newParent.get().columns().stream().map(c -> "NULL AS " + Identifiers.quote(c.name()))
+                        .collect(Collectors.joining(", ")) + " WHERE 0")
+                : parentProjection(fk.refTable());
+        if (parentRows.isEmpty()) return; // no such parent at all: the final foreign key check reports it
         List<String> parentCols = fk.refColumns();
         if (parentCols.isEmpty()) {
             Table parent = plan.mappings().stream().map(TableMapping::to).filter(t -> Identifiers.same(t.name(), fk.refTable()))
-                    .findFirst().or(() -> current.table(fk.refTable())).orElse(null);
+                    .findFirst().or(() -> newParent).or(() -> current.table(fk.refTable())).orElse(null);
             if (parent == null) return;
             parentCols = parent.primaryKey() != null ? parent.primaryKey().columnNames() : List.of("rowid");
         }
@@ -250,7 +256,7 @@ public final class DataCheck {
         long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src) + " IS NULL");
         if (n > 0) {
             out.add(new Finding(Finding.Kind.NOTE, "backfill", m.to().name() + "." + c.name(),
-                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL get its DEFAULT "
+                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
                             + c.defaultValue()));
         }
     }
