@@ -7,6 +7,9 @@
 PRAGMA foreign_keys = OFF;
 BEGIN IMMEDIATE;
 
+-- rename column users.name to full_name (declared with @renamed)
+ALTER TABLE users RENAME COLUMN name TO full_name;
+
 -- rebuild users: change column age (type TEXT -> INTEGER)
 -- 1. create the table as declared, under a temporary name
 CREATE TABLE "_liteshift_new_users" (
@@ -17,7 +20,7 @@ CREATE TABLE "_liteshift_new_users" (
 
 -- 2. copy every row, keeping rowids
 INSERT INTO "_liteshift_new_users" (id, full_name, age)
-  SELECT id, name, age FROM users;
+  SELECT id, full_name, age FROM users;
 
 -- 3. drop the old table (foreign keys are off: no ON DELETE action fires)
 DROP TABLE users;

@@ -12,6 +12,9 @@ BEGIN IMMEDIATE;
 -- drop view owners (its definition changed; recreated below)
 DROP VIEW owners;
 
+-- rename table people to persons (declared with @renamed; references follow)
+ALTER TABLE people RENAME TO persons;
+
 -- rebuild persons: change column name (becomes NOT NULL, default none -> 'anonymous')
 -- 1. create the table as declared, under a temporary name
 CREATE TABLE "_liteshift_new_persons" (
@@ -21,10 +24,10 @@ CREATE TABLE "_liteshift_new_persons" (
 
 -- 2. copy every row, keeping rowids, filling NULLs of name with its DEFAULT 'anonymous'
 INSERT INTO "_liteshift_new_persons" (id, name)
-  SELECT id, coalesce(name, 'anonymous') FROM people;
+  SELECT id, coalesce(name, 'anonymous') FROM persons;
 
 -- 3. drop the old table (foreign keys are off: no ON DELETE action fires)
-DROP TABLE people;
+DROP TABLE persons;
 
 -- 4. give the new table its name
 ALTER TABLE "_liteshift_new_persons" RENAME TO persons;

@@ -2,6 +2,7 @@ package io.liteshift.inspect;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.schema.Table;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class DeclaredSchemaTest {
     }
 
     @Test
-    void sqlite_syntax_error_names_the_file_and_the_statement_line() throws IOException {
+    void sqlite_syntax_error_names_the_file_and_the_offending_line() throws IOException {
         Path file = write("schema.sql", """
                 -- users and their posts
                 CREATE TABLE users (
@@ -45,7 +46,16 @@ class DeclaredSchemaTest {
                   title TEXT
                 );
                 """);
-        assertThat(loadFails(file).getMessage()).contains("schema.sql:7:").contains("SQLite rejected");
+        // the missing comma is noticed at "title", on line 9 (the statement starts on line 7)
+        assertThat(loadFails(file).getMessage()).contains("schema.sql:9:").contains("SQLite rejected").contains("title TEXT");
+    }
+
+    @Disabled("engine bug: the line is the first token whose text matches SQLite's 'near \",\"', here the comma on"
+            + " line 2, not the doubled comma on line 4")
+    @Test
+    void syntax_error_points_at_the_offending_occurrence_of_a_repeated_token() throws IOException {
+        Path file = write("schema.sql", "CREATE TABLE t (\n  a INT,\n  b INT,\n  c INT,,\n  d INT\n);\n");
+        assertThat(loadFails(file).getMessage()).contains("schema.sql:4:");
     }
 
     @Test

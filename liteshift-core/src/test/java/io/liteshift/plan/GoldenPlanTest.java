@@ -38,11 +38,7 @@ class GoldenPlanTest {
      * Cases whose plan is known not to run yet, with the engine bug that stops it; their run is skipped (and
      * reported as skipped) until the bug is fixed. Remove the entry with the fix.
      */
-    private static final Map<String, String> KNOWN_ENGINE_BUGS = Map.of(
-            "add_column_expression_default", "ADD COLUMN is chosen for DEFAULT (datetime('now')) because the inspected"
-                    + " default has lost its parentheses, so it looks constant; SQLite refuses it on a non-empty table",
-            "rename_table_with_rebuild", "a table renamed and rebuilt at once is rebuilt under the new name, so"
-                    + " children still reference the old name and the foreign key check fails");
+    private static final Map<String, String> KNOWN_ENGINE_BUGS = Map.of();
 
     @TestFactory
     Stream<DynamicNode> golden_plans() throws IOException {
