@@ -2,7 +2,6 @@ package io.liteshift.inspect;
 
 import io.liteshift.diff.Differ;
 import io.liteshift.schema.Schema;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,8 +62,6 @@ class RoundTripTest {
         assertRoundTrips(table);
     }
 
-    @Disabled("engine bug: pragma_table_info drops the parentheses of DEFAULT (expr), and Column.toString() writes"
-            + " DEFAULT datetime('now'), which SQLite rejects")
     @ParameterizedTest
     @ValueSource(strings = {
             "CREATE TABLE t (x TEXT DEFAULT (datetime('now')))",
@@ -75,8 +72,6 @@ class RoundTripTest {
         assertRoundTrips(table);
     }
 
-    @Disabled("engine bug: PrimaryKey.toString() writes PRIMARY KEY (id) AUTOINCREMENT as a table constraint,"
-            + " which SQLite rejects; AUTOINCREMENT is only valid on the column")
     @Test
     void autoincrement_round_trips() throws SQLException {
         assertRoundTrips("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT)");
