@@ -50,24 +50,39 @@ public final class LiteShift {
             Schema current = Inspector.inspect(conn);
             Plan plan = Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0));
-            Findings findings = DataCheck.run(conn, plan, current);
-            if (findings.hasViolations()) {
-                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
-                        "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                                + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+            if (options.dryRun()) {
+                Findings findings = DataCheck.run(conn, plan, current);
+                refuseIfNeeded(findings, options, file, schema);
+                return new PushResult(plan, findings, false, since(t0));
             }
-            if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
-                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
-                        "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                                + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
-                                + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
-            }
-            if (options.dryRun()) return new PushResult(plan, findings, false, since(t0));
-            Applier.apply(conn, plan, declared.schema());
+            Findings[] found = new Findings[1];
+            Applier.apply(conn, plan, declared.schema(), c -> {
+                if (!Differ.diff(Inspector.inspect(c), current).isEmpty()) {
+                    throw new LiteShiftException(LiteShiftException.Reason.FAILED, "another process changed the schema of "
+                            + file + " while liteshift was planning. Nothing was changed; run the push again.");
+                }
+                found[0] = DataCheck.run(c, plan, current);
+                refuseIfNeeded(found[0], options, file, schema);
+            });
+            Findings findings = found[0];
             return new PushResult(plan, findings, true, since(t0));
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema) {
+        if (findings.hasViolations()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
+                    "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
+                            + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+        }
+        if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
+                    "refused: pushing " + schema + " to " + file + " would destroy data:\n"
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                            + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
         }
     }
 

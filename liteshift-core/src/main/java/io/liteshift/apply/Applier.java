@@ -34,7 +34,21 @@ public final class Applier {
     private Applier() {
     }
 
+    /** A check that runs inside the write transaction, before the first step; it throws to refuse. */
+    @FunctionalInterface
+    public interface Precheck {
+        void run(Connection conn) throws SQLException;
+    }
+
     public static void apply(Connection conn, Plan plan, Schema expected) {
+        apply(conn, plan, expected, c -> { });
+    }
+
+    /**
+     * Applies {@code plan}; {@code precheck} runs first under the same write lock, so the rows it judged are the
+     * rows the plan changes (no other writer can slip in between).
+     */
+    public static void apply(Connection conn, Plan plan, Schema expected, Precheck precheck) {
         if (plan.isEmpty()) return;
         try {
             conn.setAutoCommit(true);
@@ -43,6 +57,7 @@ public final class Applier {
             try {
                 conn.setAutoCommit(false); // the driver begins IMMEDIATE: the write lock is taken now, not mid-plan
                 try {
+                    precheck.run(conn);
                     runSteps(conn, plan);
                     checkForeignKeys(conn);
                     checkReached(conn, expected);

@@ -250,7 +250,7 @@ public final class DataCheck {
         long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src) + " IS NULL");
         if (n > 0) {
             out.add(new Finding(Finding.Kind.NOTE, "backfill", m.to().name() + "." + c.name(),
-                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL get its DEFAULT "
+                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
                             + c.defaultValue()));
         }
     }
