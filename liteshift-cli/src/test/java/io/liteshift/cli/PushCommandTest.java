@@ -78,6 +78,30 @@ class PushCommandTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
     }
 
+    @Test
+    void dryRunShowsWhatWouldBeDestroyedWithoutYesAndChangesNothing() {
+        String before = TestDb.dump(db);
+        Path withoutNotes = TestDb.writeSchema(dir.resolve("v2.sql"), V1.replace(",\n  notes TEXT", ""));
+
+        Cli.Result r = Cli.run("push", "--db", db.toString(), "--schema", withoutNotes.toString(), "--dry-run");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("destroys: ").contains("book.notes").contains("Dry run");
+        assertThat(TestDb.dump(db)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunRefusesRowsThatCannotTakeTheSchema() {
+        String before = TestDb.dump(db);
+        Path strict = TestDb.writeSchema(dir.resolve("strict.sql"), V1.replace("country TEXT", "country TEXT NOT NULL"));
+
+        Cli.Result r = Cli.run("push", "--db", db.toString(), "--schema", strict.toString(), "--dry-run");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("author.country");
+        assertThat(TestDb.dump(db)).isEqualTo(before);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"file:", "jdbc:sqlite:", "jdbc:sqlite:file:"})
     void databaseUrlsNameTheFile(String prefix) {
