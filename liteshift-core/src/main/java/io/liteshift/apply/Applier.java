@@ -16,7 +16,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.liteshift.schema.Table;
+import io.liteshift.sql.Identifiers;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +58,16 @@ public final class Applier {
         try {
             conn.setAutoCommit(true);
             boolean foreignKeysWereOn = pragmaOn(conn, "foreign_keys");
+            boolean legacyAlterWasOn = pragmaOn(conn, "legacy_alter_table");
             exec(conn, "PRAGMA foreign_keys = OFF");
+            // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
+            exec(conn, "PRAGMA legacy_alter_table = OFF");
             try {
                 conn.setAutoCommit(false); // the driver begins IMMEDIATE: the write lock is taken now, not mid-plan
                 try {
                     precheck.run(conn);
                     runSteps(conn, plan);
-                    checkForeignKeys(conn);
+                    checkForeignKeys(conn, tablesToCheck(plan, expected));
                     checkReached(conn, expected);
                     conn.commit();
                 } catch (RuntimeException | SQLException e) {
@@ -69,6 +77,7 @@ public final class Applier {
             } finally {
                 conn.setAutoCommit(true);
                 if (foreignKeysWereOn) exec(conn, "PRAGMA foreign_keys = ON");
+                if (legacyAlterWasOn) exec(conn, "PRAGMA legacy_alter_table = ON");
             }
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
@@ -93,18 +102,51 @@ public final class Applier {
         }
     }
 
-    private static void checkForeignKeys(Connection conn) throws SQLException {
+    /**
+     * The tables whose foreign keys the plan can break: the ones it creates, alters or drops, and every table
+     * referencing one of those. Checking only these keeps a push on a large database from scanning every table.
+     */
+    static List<String> tablesToCheck(Plan plan, Schema expected) {
+        Set<String> touched = new HashSet<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.CreateTable t) touched.add(Identifiers.fold(t.table().name()));
+            if (c instanceof Change.DropTable t) touched.add(Identifiers.fold(t.table().name()));
+            if (c instanceof Change.AlterTable t) {
+                touched.add(Identifiers.fold(t.to().name()));
+                touched.add(Identifiers.fold(t.from().name()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Table t : expected.tables()) {
+            boolean refers = t.foreignKeys().stream().anyMatch(fk -> touched.contains(Identifiers.fold(fk.refTable())));
+            if (refers || touched.contains(Identifiers.fold(t.name()))) out.add(t.name());
+        }
+        return out;
+    }
+
+    private static void checkForeignKeys(Connection conn, List<String> tables) throws SQLException {
         Map<String, List<Long>> orphans = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                String key = rs.getString(1) + " -> " + rs.getString(3);
-                counts.merge(key, 1L, Long::sum);
-                List<Long> sample = orphans.computeIfAbsent(key, k -> new ArrayList<>());
-                if (sample.size() < 5) sample.add(rs.getLong(2));
+        for (String table : tables) {
+            try (Statement s = conn.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_check(" + Identifiers.literal(table) + ")")) {
+                collectOrphans(rs, counts, orphans);
             }
         }
         if (counts.isEmpty()) return;
+        reportOrphans(counts, orphans);
+    }
+
+    private static void collectOrphans(ResultSet rs, Map<String, Long> counts, Map<String, List<Long>> orphans) throws SQLException {
+        while (rs.next()) {
+            String key = rs.getString(1) + " -> " + rs.getString(3);
+            counts.merge(key, 1L, Long::sum);
+            List<Long> sample = orphans.computeIfAbsent(key, k -> new ArrayList<>());
+            if (sample.size() < 5) sample.add(rs.getLong(2));
+        }
+    }
+
+    private static void reportOrphans(Map<String, Long> counts, Map<String, List<Long>> orphans) {
         String detail = counts.entrySet().stream().map(e -> {
             String[] parts = e.getKey().split(" -> ");
             return "  " + String.format("%,d", e.getValue()) + " row(s) of " + parts[0] + " reference no row of " + parts[1]
