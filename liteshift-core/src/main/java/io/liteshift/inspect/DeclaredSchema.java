@@ -74,12 +74,22 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         try (java.sql.Statement st = mem.createStatement()) {
             st.execute(s.sql());
         } catch (SQLException e) {
-            String first = s.sql().lines().findFirst().orElse("");
+            String why = io.liteshift.sql.SqliteErrors.message(e);
+            int line = errorLine(s, why);
+            String text = s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip();
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    file + ":" + s.line() + ": SQLite rejected this statement: " + io.liteshift.sql.SqliteErrors.message(e) + "\n    "
-                            + first + (s.sql().contains("\n") ? " ..." : "")
+                    file + ":" + line + ": SQLite rejected this statement: " + why + "\n    " + text
                             + "\nFix the statement in the schema file; nothing was changed.");
         }
+    }
+
+    /** The line SQLite's message points at ('near "x"'), or the statement's first line. */
+    private static int errorLine(Statement s, String why) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \"(.*?)\": ").matcher(why);
+        if (m.find()) {
+            for (Token t : s.tokens()) if (!t.isTrivia() && t.text().equals(m.group(1))) return t.line();
+        }
+        return s.line();
     }
 
     private static List<Path> files(Path source) {
