@@ -269,7 +269,8 @@ public final class Planner {
         String oldQ = Identifiers.quote(current);
         add("rebuild " + q(target.name()) + ": " + String.join("; ", w.reasons) + "\n1. create the table as declared, under a temporary name",
                 Rebuilds.renameCreateTable(SqlText.withoutHints(target.sql()), tempQ));
-        add("2. copy every row" + (w.keepsRowid() ? ", keeping rowids" : "") + w.backfillNote(), w.copySql(tempQ, oldQ));
+        String copy = w.copySql(tempQ, oldQ);
+        if (copy != null) add("2. copy every row" + (w.keepsRowid() ? ", keeping rowids" : "") + w.backfillNote(), copy);
         if (target.autoincrement() && w.alter.from().autoincrement()) {
             String oldLit = Identifiers.literal(current);
             String tempLit = Identifiers.literal(temp);
