@@ -183,7 +183,7 @@ def report(times, cpu, in_process_ms, rows):
               + f"   cpu median {statistics.median(cpu[name]):.2f} s")
     if in_process_ms:
         inside = statistics.median(in_process_ms) / 1000
-        print(f"  liteshift in-process push (median): {inside:.2f} s; JVM start, declared schema and output: "
+        print(f"  liteshift in-process push (median): {inside:.2f} s; outside push() (launcher, JVM start, output): "
               f"{med['liteshift'] - inside:.2f} s")
     if "jdbc-sql" in med:
         print(f"  ratio liteshift / jdbc-sql: {med['liteshift'] / med['jdbc-sql']:.3f}x (what liteshift adds on the same SQLite build);"
