@@ -37,7 +37,7 @@ final class Evolver {
             int fate = c.pick(10);
             if (fate == 9) continue; // dropped
             TableDef b = t.audit() ? t : columns(t);
-            if (fate >= 7) {
+            if (fate >= 7 && !(KnownEngineBugs.AVOID_RENAMING_FOREIGN_KEY_PARENTS && isReferenced(t.id(), -1))) {
                 String name = Names.fresh(c.oneOf(Names.TABLES) + "_2", usedTableNames);
                 usedTableNames.add(name);
                 b = b.withName(name);
@@ -61,12 +61,13 @@ final class Evolver {
         List<String> taken = new ArrayList<>(SchemaGenerator.names(t.columns()));
         List<ColumnDef> out = new ArrayList<>();
         for (ColumnDef col : t.columns()) {
+            boolean mayRename = !(KnownEngineBugs.AVOID_RENAMING_FOREIGN_KEY_PARENTS && isReferenced(t.id(), col.id()));
             if (t.inPrimaryKey(col.id())) {
-                out.add(c.pick(6) == 5 ? renamed(col, taken) : col);
+                out.add(c.pick(6) == 5 && mayRename ? renamed(col, taken) : col);
                 continue;
             }
             switch (c.pick(14)) {
-                case 6 -> out.add(renamed(col, taken));
+                case 6 -> out.add(mayRename ? renamed(col, taken) : col);
                 case 7 -> { } // dropped
                 case 8 -> out.add(retyped(col, t.strict()));
                 case 9 -> out.add(col.notNull() ? col.withNotNull(false)
@@ -75,7 +76,7 @@ final class Evolver {
                 case 11 -> out.add(col.withCheck(col.check() == null ? col.kind().check() : null));
                 case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(2)))
                         : col.notNull() ? col.withDefault(col.kind().defaultSql(1)) : col.withDefault(null));
-                case 13 -> out.add(retyped(renamed(col, taken), t.strict()));
+                case 13 -> out.add(retyped(mayRename ? renamed(col, taken) : col, t.strict()));
                 default -> out.add(col);
             }
         }
@@ -87,6 +88,12 @@ final class Evolver {
         }
         if (out.isEmpty()) out.add(t.columns().get(0)); // a table needs a column: keep the first
         return t.withColumns(out);
+    }
+
+    /** Whether a foreign key in A references the table (column -1) or that column of it. */
+    private boolean isReferenced(int table, int column) {
+        return a.tables().stream().flatMap(t -> t.foreignKeys().stream())
+                .anyMatch(f -> f.parentTable() == table && (column < 0 || f.parentColumns().contains(column)));
     }
 
     private ColumnDef renamed(ColumnDef col, List<String> taken) {

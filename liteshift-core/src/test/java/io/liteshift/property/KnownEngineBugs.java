@@ -1,0 +1,24 @@
+package io.liteshift.property;
+
+/**
+ * Switches that keep the generators away from engine bugs already reported, so the property can find new
+ * ones. Each names the excluded feature; set it to false once the engine is fixed (and run the property).
+ */
+final class KnownEngineBugs {
+    private KnownEngineBugs() {
+    }
+
+    /**
+     * Dropping a column of a table with a table-level UNIQUE over a column whose name holds a double quote
+     * ({@code x"y}) throws SqlSyntaxException "unterminated quoted identifier" from the planner
+     * (TableWork.cannotDrop lexes the bare column name as SQL). Excludes names with a {@code "}.
+     */
+    static final boolean AVOID_QUOTE_IN_NAMES = true;
+
+    /**
+     * Renaming a table, or a column, that a foreign key of another table references, while the parent table
+     * is rebuilt: the child's FOREIGN KEY keeps the old name ("foreign key mismatch", or a refusal claiming
+     * the child rows point nowhere). Excludes renames of referenced tables and columns.
+     */
+    static final boolean AVOID_RENAMING_FOREIGN_KEY_PARENTS = true;
+}
