@@ -185,13 +185,14 @@ final class Evolver {
         for (TriggerDef g : a.triggers()) {
             switch (c.pick(6)) {
                 case 4 -> { } // dropped
-                case 5 -> b.table(g.table()).ifPresent(t -> out.add(new TriggerDef(g.name(), t.id(), c.oneOf(t.columns()).id(), g.auditTable())));
+                case 5 -> b.table(g.table()).ifPresent(t -> out.add(
+                        new TriggerDef(g.name(), t.id(), c.oneOf(t.columns()).id(), g.auditTable(), !g.onlyNotNull())));
                 default -> out.add(g);
             }
         }
         if (b.table(SchemaGenerator.AUDIT_TABLE).isPresent() && c.flag(20)) {
             TableDef on = c.oneOf(b.tables());
-            if (!on.audit()) out.add(new TriggerDef("trgb", on.id(), c.oneOf(on.columns()).id(), SchemaGenerator.AUDIT_TABLE));
+            if (!on.audit()) out.add(new TriggerDef("trgb", on.id(), c.oneOf(on.columns()).id(), SchemaGenerator.AUDIT_TABLE, c.flag(30)));
         }
         return out;
     }

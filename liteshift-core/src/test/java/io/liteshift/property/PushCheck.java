@@ -53,6 +53,7 @@ final class PushCheck {
             for (String stmt : s.b().statements(null, true)) Sqlite.exec(fresh, stmt);
             Optional<String> misfit = ExpectedDatabase.fill(s, a, expected);
             String before = Sqlite.dump(a);
+            List<String> sequences = autoincrementCounters(a, s.a());
             a.close();
             if (misfit.isPresent()) {
                 assertRefused(misfit.get(), before);
@@ -62,6 +63,8 @@ final class PushCheck {
             try (Connection pushed = Sqlite.open(dbFile)) {
                 assertSameSchema(pushed, fresh);
                 assertSameRows(pushed, expected);
+                assertThat(autoincrementCounters(pushed, s.b())).as("AUTOINCREMENT counters (sqlite_sequence)")
+                        .containsExactlyElementsOf(sequences);
                 assertThat(Sqlite.rows(pushed, "PRAGMA integrity_check")).as("integrity_check").containsExactly("ok");
                 assertThat(Sqlite.rows(pushed, "PRAGMA foreign_key_check")).as("foreign_key_check").isEmpty();
             }
@@ -78,7 +81,7 @@ final class PushCheck {
             // one transaction: a rejected INSERT undoes only itself, and the file is synced once
             Sqlite.exec(a, "BEGIN");
             for (String stmt : s.schemaAStatements()) Sqlite.exec(a, stmt);
-            for (String insert : s.inserts()) {
+            for (String insert : s.populating()) {
                 try {
                     Sqlite.exec(a, insert);
                 } catch (SQLException e) {
@@ -115,6 +118,23 @@ final class PushCheck {
         assertThat(differences).as("Differ.diff(pushed, fresh B)").isEmpty();
         assertThat(PragmaSnapshot.of(pushed)).as("PRAGMA view of pushed vs fresh B")
                 .containsExactlyElementsOf(PragmaSnapshot.of(fresh));
+    }
+
+    /**
+     * The sqlite_sequence counter of every table of B that has AUTOINCREMENT in both schemas, read from a
+     * database holding {@code schema}: a rebuild must not let ids of deleted rows come back.
+     */
+    private List<String> autoincrementCounters(Connection conn, SchemaDef schema) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (TableDef b : s.b().tables()) {
+            Optional<TableDef> a = s.a().table(b.id());
+            if (!b.autoincrement() || !b.hasRowidAlias() || a.isEmpty() || !a.get().autoincrement()) continue;
+            String name = schema.tableById(b.id()).name();
+            // no row and a NULL seq both mean 0 to SQLite
+            List<String> seq = Sqlite.rows(conn, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = " + Sql.literal(name));
+            out.add("t" + b.id() + "=" + seq.get(0));
+        }
+        return out;
     }
 
     /** Every table's rows, with exact types, equal the oracle's: same keys, same values, same count. */

@@ -10,23 +10,26 @@ import java.util.Map;
  * Rows for schema A, aimed at being valid: distinct values in key and UNIQUE columns, values in NOT NULL
  * columns, CHECK-satisfying values, foreign keys copied from a generated parent row. SQLite has the last word
  * when they are inserted (a row it rejects is skipped), so the populated database is always valid for A.
+ * Some tables then lose their last row, so an AUTOINCREMENT counter runs ahead of the largest rowid.
  */
 final class RowGenerator {
     private RowGenerator() {
     }
 
-    static List<RowDef> rows(SchemaDef a, Choices c) {
+    static Population rows(SchemaDef a, Choices c) {
         List<RowDef> out = new ArrayList<>();
+        List<Integer> trimmed = new ArrayList<>();
         Map<Integer, List<RowDef>> byTable = new HashMap<>();
         for (TableDef t : a.tables()) {
             if (t.audit()) continue;
             int n = c.pick(6);
             List<RowDef> rows = new ArrayList<>();
-            for (int r = 0; r < n; r++) rows.add(row(t, r, c, byTable));
             byTable.put(t.id(), rows);
+            for (int r = 0; r < n; r++) rows.add(row(t, r, c, byTable));
             out.addAll(rows);
+            if (n > 1 && c.flag(20)) trimmed.add(t.id());
         }
-        return out;
+        return new Population(out, trimmed);
     }
 
     private static RowDef row(TableDef t, int r, Choices c, Map<Integer, List<RowDef>> earlier) {

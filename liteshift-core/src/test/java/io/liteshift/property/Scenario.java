@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Schema A, the rows put into it, and schema B to push; printed in full when a property fails. */
-record Scenario(SchemaDef a, List<RowDef> rows, SchemaDef b) {
+record Scenario(SchemaDef a, Population rows, SchemaDef b) {
 
     /** Three independent gene lists (schema, rows, evolution), so each shrinks on its own. */
     static Arbitrary<Scenario> arbitrary() {
         Arbitrary<List<Integer>> genes = Arbitraries.integers().between(0, 9_999).list().ofMaxSize(250);
         return Combinators.combine(genes, genes, genes).as((schemaGenes, rowGenes, evolutionGenes) -> {
             SchemaDef a = SchemaGenerator.schemaA(new Choices(schemaGenes));
-            List<RowDef> rows = RowGenerator.rows(a, new Choices(rowGenes));
+            Population rows = RowGenerator.rows(a, new Choices(rowGenes));
             SchemaDef b = Evolver.schemaB(a, new Choices(evolutionGenes));
             return new Scenario(a, rows, b);
         });
@@ -29,14 +29,14 @@ record Scenario(SchemaDef a, List<RowDef> rows, SchemaDef b) {
         return String.join("", b.statements(a, true));
     }
 
-    List<String> inserts() {
-        return rows.stream().map(r -> r.insertSql(a)).toList();
+    List<String> populating() {
+        return rows.statements(a);
     }
 
     @Override
     public String toString() {
         return "\n-- schema A\n" + String.join("", schemaAStatements())
-                + "-- rows (a row SQLite rejects is skipped)\n" + inserts().stream().map(s -> s + ";\n").collect(Collectors.joining())
+                + "-- rows (a row SQLite rejects is skipped)\n" + populating().stream().map(s -> s + ";\n").collect(Collectors.joining())
                 + "-- schema B\n" + schemaBSql();
     }
 }

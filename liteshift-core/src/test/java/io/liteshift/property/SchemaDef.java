@@ -139,8 +139,10 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
     private String triggerSql(TriggerDef g) {
         TableDef t = tableById(g.table());
         TableDef audit = tableById(g.auditTable());
-        return "CREATE TRIGGER " + Sql.name(g.name()) + " AFTER INSERT ON " + Sql.name(t.name()) + " BEGIN\n"
+        String column = "NEW." + Sql.name(t.columnById(g.column()).name());
+        return "CREATE TRIGGER " + Sql.name(g.name()) + " AFTER INSERT ON " + Sql.name(t.name())
+                + (g.onlyNotNull() ? " WHEN " + column + " IS NOT NULL" : "") + " BEGIN\n"
                 + "  INSERT INTO " + Sql.name(audit.name()) + " (" + names(audit, audit.columns().subList(1, 3).stream().map(ColumnDef::id).toList())
-                + ") VALUES ('t" + t.id() + "', NEW." + Sql.name(t.columnById(g.column()).name()) + ");\nEND;\n";
+                + ") VALUES ('t" + t.id() + "', " + column + ");\nEND;\n";
     }
 }

@@ -31,6 +31,7 @@ final class SchemaGenerator {
         for (int i = 0; i < count; i++) {
             TableDef t = table(i, tableNames(tables));
             if (i > 0 && c.flag(45)) t = withForeignKeyTo(t, c.oneOf(tables), tables);
+            if (c.flag(10)) t = withForeignKeyTo(t, t, tables); // self-reference: rebuilding it must keep the links
             tables.add(t);
         }
         List<TriggerDef> triggers = new ArrayList<>();
@@ -39,7 +40,7 @@ final class SchemaGenerator {
             int n = 1 + c.pick(2);
             for (int i = 0; i < n; i++) {
                 TableDef on = c.oneOf(tables);
-                triggers.add(new TriggerDef("trg_" + i, on.id(), c.oneOf(on.columns()).id(), audit.id()));
+                triggers.add(new TriggerDef("trg_" + i, on.id(), c.oneOf(on.columns()).id(), audit.id(), c.flag(30)));
             }
             tables.add(audit);
         }
