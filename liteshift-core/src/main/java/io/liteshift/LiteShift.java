@@ -48,26 +48,44 @@ public final class LiteShift {
         Path file = DatabaseUrl.toPath(database);
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
-            Plan plan = Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
+            Plan plan = planFor(current, declared);
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0));
-            Findings findings = DataCheck.run(conn, plan, current);
-            if (findings.hasViolations()) {
-                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
-                        "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                                + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+            if (options.dryRun()) {
+                Findings findings = DataCheck.run(conn, plan, current);
+                refuseIfNeeded(findings, options, file, schema);
+                return new PushResult(plan, findings, false, since(t0));
             }
-            if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
-                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
-                        "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                                + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
-                                + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
-            }
-            if (options.dryRun()) return new PushResult(plan, findings, false, since(t0));
-            Applier.apply(conn, plan, declared.schema());
-            return new PushResult(plan, findings, true, since(t0));
+            return Applier.inWriteTransaction(conn, c -> {
+                // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
+                Schema now = Inspector.inspect(c);
+                Plan p = now.equals(current) ? plan : planFor(now, declared);
+                if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0));
+                Findings findings = DataCheck.run(c, p, now);
+                refuseIfNeeded(findings, options, file, schema);
+                Applier.runPlan(c, p, declared.schema());
+                return new PushResult(p, findings, true, since(t0));
+            });
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static Plan planFor(Schema current, SchemaSource.Loaded declared) {
+        return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
+    }
+
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema) {
+        if (findings.hasViolations()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
+                    "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
+                            + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+        }
+        if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
+                    "refused: pushing " + schema + " to " + file + " would destroy data:\n"
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                            + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
         }
     }
 

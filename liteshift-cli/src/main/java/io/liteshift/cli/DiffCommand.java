@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", description = {
         "Print the SQL that takes FROM to TO, with a comment on every step; print nothing when they are equal.",
-        "FROM and TO are each a database (path, file: or jdbc:sqlite: URL) or a schema (.sql file or directory)."})
+        "FROM and TO are each a database (a path, file: or jdbc:sqlite: URL)",
+        "or a declared schema (a file ending in .sql, or a directory of them)."})
 final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "FROM", description = "the current side")
@@ -18,6 +19,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "TO", description = "the wanted side")
     String to;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;

@@ -16,7 +16,8 @@ import java.io.PrintWriter;
                 "  1  failed: applying went wrong and everything was rolled back",
                 "  2  usage: a bad option, a missing file, a schema file SQLite rejects",
                 "  3  refused: the change would destroy data and --yes was not given",
-                "  4  refused: the rows in the database cannot take the declared schema"})
+                "  4  refused: the rows in the database cannot take the declared schema",
+                ""})
 public final class Main implements Runnable {
 
     static final int FAILED = 1;

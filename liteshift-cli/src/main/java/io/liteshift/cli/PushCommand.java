@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "push", description = {
-        "Bring a database to the declared schema, keeping every row, in one transaction;",
-        "or refuse before writing anything, saying why and how to fix it."})
+        "Bring a database to the declared schema keeping every row, or refuse and change nothing.",
+        "Everything is applied in one transaction; a refusal says why and how to fix it."})
 final class PushCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "DB", defaultValue = "${env:DATABASE_URL}",
@@ -31,6 +31,9 @@ final class PushCommand implements Callable<Integer> {
 
     @Option(names = "--create", description = "create the database file if it does not exist")
     boolean create;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;

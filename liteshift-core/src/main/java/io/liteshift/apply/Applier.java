@@ -16,7 +16,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.liteshift.schema.Table;
+import io.liteshift.sql.Identifiers;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +39,41 @@ public final class Applier {
     private Applier() {
     }
 
+    /** Work done inside the write transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection conn) throws SQLException;
+    }
+
+    /** Applies {@code plan} on its own: one transaction, checked, all or nothing. */
     public static void apply(Connection conn, Plan plan, Schema expected) {
         if (plan.isEmpty()) return;
+        inWriteTransaction(conn, c -> {
+            runPlan(c, plan, expected);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one IMMEDIATE transaction (the write lock is held from the start, so what the work
+     * reads cannot change under it) with foreign key enforcement off; commits when it returns, rolls back when it
+     * throws. The previous pragma settings are restored either way.
+     */
+    public static <T> T inWriteTransaction(Connection conn, Work<T> work) {
         try {
             conn.setAutoCommit(true);
             boolean foreignKeysWereOn = pragmaOn(conn, "foreign_keys");
+            boolean legacyAlterWasOn = pragmaOn(conn, "legacy_alter_table");
+            // Must be set outside a transaction: inside one SQLite silently ignores it.
             exec(conn, "PRAGMA foreign_keys = OFF");
+            // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
+            exec(conn, "PRAGMA legacy_alter_table = OFF");
             try {
-                conn.setAutoCommit(false); // the driver begins IMMEDIATE: the write lock is taken now, not mid-plan
+                conn.setAutoCommit(false); // the driver begins IMMEDIATE here
                 try {
-                    runSteps(conn, plan);
-                    checkForeignKeys(conn);
-                    checkReached(conn, expected);
+                    T result = work.run(conn);
                     conn.commit();
+                    return result;
                 } catch (RuntimeException | SQLException e) {
                     rollback(conn);
                     throw e;
@@ -54,11 +81,22 @@ public final class Applier {
             } finally {
                 conn.setAutoCommit(true);
                 if (foreignKeysWereOn) exec(conn, "PRAGMA foreign_keys = ON");
+                if (legacyAlterWasOn) exec(conn, "PRAGMA legacy_alter_table = ON");
             }
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "applying the plan failed: " + SqliteErrors.message(e) + ". Nothing was changed.", e);
         }
+    }
+
+    /**
+     * The plan's steps, then the checks that must pass before COMMIT: no broken foreign key, and the database
+     * inspects exactly as declared. Call inside {@link #inWriteTransaction}.
+     */
+    public static void runPlan(Connection conn, Plan plan, Schema expected) throws SQLException {
+        runSteps(conn, plan);
+        checkForeignKeys(conn, tablesToCheck(plan, expected));
+        checkReached(conn, expected);
     }
 
     private static void runSteps(Connection conn, Plan plan) {
@@ -78,18 +116,51 @@ public final class Applier {
         }
     }
 
-    private static void checkForeignKeys(Connection conn) throws SQLException {
+    /**
+     * The tables whose foreign keys the plan can break: the ones it creates, alters or drops, and every table
+     * referencing one of those. Checking only these keeps a push on a large database from scanning every table.
+     */
+    static List<String> tablesToCheck(Plan plan, Schema expected) {
+        Set<String> touched = new HashSet<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.CreateTable t) touched.add(Identifiers.fold(t.table().name()));
+            if (c instanceof Change.DropTable t) touched.add(Identifiers.fold(t.table().name()));
+            if (c instanceof Change.AlterTable t) {
+                touched.add(Identifiers.fold(t.to().name()));
+                touched.add(Identifiers.fold(t.from().name()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Table t : expected.tables()) {
+            boolean refers = t.foreignKeys().stream().anyMatch(fk -> touched.contains(Identifiers.fold(fk.refTable())));
+            if (refers || touched.contains(Identifiers.fold(t.name()))) out.add(t.name());
+        }
+        return out;
+    }
+
+    private static void checkForeignKeys(Connection conn, List<String> tables) throws SQLException {
         Map<String, List<Long>> orphans = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                String key = rs.getString(1) + " -> " + rs.getString(3);
-                counts.merge(key, 1L, Long::sum);
-                List<Long> sample = orphans.computeIfAbsent(key, k -> new ArrayList<>());
-                if (sample.size() < 5) sample.add(rs.getLong(2));
+        for (String table : tables) {
+            try (Statement s = conn.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_check(" + Identifiers.literal(table) + ")")) {
+                collectOrphans(rs, counts, orphans);
             }
         }
         if (counts.isEmpty()) return;
+        reportOrphans(counts, orphans);
+    }
+
+    private static void collectOrphans(ResultSet rs, Map<String, Long> counts, Map<String, List<Long>> orphans) throws SQLException {
+        while (rs.next()) {
+            String key = rs.getString(1) + " -> " + rs.getString(3);
+            counts.merge(key, 1L, Long::sum);
+            List<Long> sample = orphans.computeIfAbsent(key, k -> new ArrayList<>());
+            if (sample.size() < 5) sample.add(rs.getLong(2));
+        }
+    }
+
+    private static void reportOrphans(Map<String, Long> counts, Map<String, List<Long>> orphans) {
         String detail = counts.entrySet().stream().map(e -> {
             String[] parts = e.getKey().split(" -> ");
             return "  " + String.format("%,d", e.getValue()) + " row(s) of " + parts[0] + " reference no row of " + parts[1]

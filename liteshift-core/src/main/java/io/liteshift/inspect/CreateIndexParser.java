@@ -16,12 +16,7 @@ final class CreateIndexParser {
         in.expect("create");
         boolean unique = in.accept("unique");
         in.expect("index");
-        if (in.accept("if")) {
-            in.expect("not");
-            in.expect("exists");
-        }
-        String name = in.next().identifier();
-        if (in.accept(".")) name = in.next().identifier();
+        String name = in.objectName();
         in.expect("on");
         String table = in.next().identifier();
         in.expect("(");

@@ -45,12 +45,7 @@ public final class CreateTableParser {
         in.expect("create");
         if (!in.accept("temp")) in.accept("temporary");
         in.expect("table");
-        if (in.accept("if")) {
-            in.expect("not");
-            in.expect("exists");
-        }
-        String name = in.next().identifier();
-        if (in.accept(".")) name = in.next().identifier();
+        String name = in.objectName();
         if (in.accept("as")) {
             throw in.error("CREATE TABLE ... AS SELECT is not supported in a declared schema; declare the columns");
         }

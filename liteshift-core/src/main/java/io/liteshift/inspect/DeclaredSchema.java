@@ -74,12 +74,36 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         try (java.sql.Statement st = mem.createStatement()) {
             st.execute(s.sql());
         } catch (SQLException e) {
-            String first = s.sql().lines().findFirst().orElse("");
+            String why = io.liteshift.sql.SqliteErrors.message(e);
+            int line = errorLine(mem, s, why);
+            String text = s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip();
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    file + ":" + s.line() + ": SQLite rejected this statement: " + io.liteshift.sql.SqliteErrors.message(e) + "\n    "
-                            + first + (s.sql().contains("\n") ? " ..." : "")
+                    file + ":" + line + ": SQLite rejected this statement: " + why + "\n    " + text
                             + "\nFix the statement in the schema file; nothing was changed.");
         }
+    }
+
+    /**
+     * The line SQLite's message points at ('near "x"'). The token may occur several times; the offending one is
+     * the first whose statement prefix, cut right after it, already fails near it (earlier cuts are merely
+     * incomplete).
+     */
+    private static int errorLine(Connection mem, Statement s, String why) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \"(.*?)\": ").matcher(why);
+        if (!m.find()) return s.line();
+        int base = s.tokens().get(0).start();
+        Token first = null;
+        for (Token t : s.tokens()) {
+            if (t.isTrivia() || !t.text().equals(m.group(1))) continue;
+            if (first == null) first = t;
+            String prefix = s.sql().substring(0, t.end() - base);
+            try (java.sql.PreparedStatement ps = mem.prepareStatement(prefix)) {
+                // prepared: this occurrence is fine so far
+            } catch (SQLException e) {
+                if (io.liteshift.sql.SqliteErrors.message(e).contains("near \"" + m.group(1) + "\"")) return t.line();
+            }
+        }
+        return first != null ? first.line() : s.line();
     }
 
     private static List<Path> files(Path source) {

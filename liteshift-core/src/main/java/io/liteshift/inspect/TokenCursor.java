@@ -47,6 +47,17 @@ final class TokenCursor {
         if (!accept(word)) throw error("expected " + word + " but found " + (atEnd() ? "end" : peek().text()));
     }
 
+    /** Consumes an optional IF NOT EXISTS and a possibly schema-qualified name; returns the unqualified name. */
+    String objectName() {
+        if (accept("if")) {
+            expect("not");
+            expect("exists");
+        }
+        String name = next().identifier();
+        if (accept(".")) name = next().identifier();
+        return name;
+    }
+
     /** Consumes a balanced (...) group and returns the source text between the outer parentheses. */
     String parenthesized() {
         Token open = next();

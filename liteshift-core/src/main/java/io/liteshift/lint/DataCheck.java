@@ -107,6 +107,7 @@ public final class DataCheck {
             if (!c.notNull() || c.isGenerated()) continue;
             Optional<Column> was = m.from().column(sourceName(m, c));
             if (was.isPresent() && was.get().notNull()) continue;
+            if (m.backfills().contains(c) && !isNullLiteral(c.defaultValue())) continue; // NULLs get the DEFAULT
             String where = Identifiers.quote(c.name()) + " IS NULL";
             long bad = Rows.count(db, "SELECT count(*) FROM (" + projection + ") WHERE " + where);
             if (bad == 0) continue;
@@ -117,6 +118,10 @@ public final class DataCheck {
             out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what
                     + ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first."));
         }
+    }
+
+    private static boolean isNullLiteral(String expr) {
+        return io.liteshift.sql.SqlText.canonicalExpression(expr).equals("null");
     }
 
     private String sourceName(TableMapping m, Column declared) {
@@ -181,12 +186,18 @@ public final class DataCheck {
     }
 
     private void foreignKey(TableMapping m, String projection, long rows, ForeignKey fk) throws SQLException {
-        Optional<String> parentRows = parentProjection(fk.refTable());
-        if (parentRows.isEmpty()) return; // a new parent table has no rows: every non-NULL reference is an orphan, the final check says so
+        Optional<Table> newParent = plan.changes().stream().filter(Change.CreateTable.class::isInstance)
+                .map(c -> ((Change.CreateTable) c).table()).filter(t -> Identifiers.same(t.name(), fk.refTable())).findFirst();
+        // a parent created by this plan has no rows yet: every non-NULL reference to it is an orphan
+        Optional<String> parentRows = newParent.isPresent()
+                ? Optional.of("SELECT " + newParent.get().columns().stream().map(c -> "NULL AS " + Identifiers.quote(c.name()))
+                        .collect(Collectors.joining(", ")) + " WHERE 0")
+                : parentProjection(fk.refTable());
+        if (parentRows.isEmpty()) return; // no such parent at all: the final foreign key check reports it
         List<String> parentCols = fk.refColumns();
         if (parentCols.isEmpty()) {
             Table parent = plan.mappings().stream().map(TableMapping::to).filter(t -> Identifiers.same(t.name(), fk.refTable()))
-                    .findFirst().or(() -> current.table(fk.refTable())).orElse(null);
+                    .findFirst().or(() -> newParent).or(() -> current.table(fk.refTable())).orElse(null);
             if (parent == null) return;
             parentCols = parent.primaryKey() != null ? parent.primaryKey().columnNames() : List.of("rowid");
         }
@@ -250,7 +261,7 @@ public final class DataCheck {
         long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src) + " IS NULL");
         if (n > 0) {
             out.add(new Finding(Finding.Kind.NOTE, "backfill", m.to().name() + "." + c.name(),
-                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL get its DEFAULT "
+                    m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
                             + c.defaultValue()));
         }
     }

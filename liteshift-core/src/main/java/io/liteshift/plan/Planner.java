@@ -96,7 +96,9 @@ public final class Planner {
                         "DROP TABLE " + Identifiers.quote(d.table().name()));
             }
         }
-        for (TableWork w : work.values()) if (!w.rebuild) renames(w);
+        // Renames go first and natively, rebuilt tables included: SQLite then carries them into the foreign keys of
+        // other tables, which a rebuild alone would leave pointing at the old names.
+        for (TableWork w : work.values()) renames(w);
         List<Table> created = changes.stream().filter(Change.CreateTable.class::isInstance)
                 .map(c -> ((Change.CreateTable) c).table()).toList();
         for (Table t : Dependencies.parentsFirst(created)) {
@@ -262,12 +264,14 @@ public final class Planner {
         Table target = w.alter.to();
         String temp = "_liteshift_new_" + target.name();
         String tempQ = Identifiers.forceQuote(temp);
-        String oldQ = Identifiers.quote(w.alter.from().name());
+        // renamed natively before the rebuild; otherwise keep the stored spelling (sqlite_sequence matches it exactly)
+        String current = w.alter.renamed() ? target.name() : w.alter.from().name();
+        String oldQ = Identifiers.quote(current);
         add("rebuild " + target.name() + ": " + String.join("; ", w.reasons) + "\n1. create the table as declared, under a temporary name",
                 Rebuilds.renameCreateTable(SqlText.withoutHints(target.sql()), tempQ));
         add("2. copy every row" + (w.keepsRowid() ? ", keeping rowids" : "") + w.backfillNote(), w.copySql(tempQ, oldQ));
         if (target.autoincrement() && w.alter.from().autoincrement()) {
-            String oldLit = Identifiers.literal(w.alter.from().name());
+            String oldLit = Identifiers.literal(current);
             String tempLit = Identifiers.literal(temp);
             add("keep the AUTOINCREMENT counter, so ids of deleted rows are never reused",
                     "INSERT INTO sqlite_sequence (name, seq) SELECT " + tempLit + ", seq FROM sqlite_sequence WHERE name = " + oldLit

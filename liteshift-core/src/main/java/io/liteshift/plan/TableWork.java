@@ -50,7 +50,7 @@ final class TableWork {
         for (Alteration a : alter.alterations()) {
             if (a instanceof Alteration.AddColumn ac) {
                 Table alone = CreateTableParser.parse("CREATE TABLE t (" + ac.column().definition() + ")");
-                String why = cannotAdd(ac.column(), alone);
+                String why = cannotAdd(alone.columns().get(0), alone);
                 if (why != null) reasons.add("add column " + ac.column().name() + " (" + why + ")");
                 alone.checks().forEach(c -> coveredChecks.add(SqlText.canonicalExpression(c.expression())));
                 alone.foreignKeys().forEach(f -> coveredForeignKeys.add(withoutName(f)));
@@ -91,9 +91,10 @@ final class TableWork {
         return null;
     }
 
+    /** A literal, as ADD COLUMN requires: no parenthesized expression, no CURRENT_TIME/DATE/TIMESTAMP. */
     private static boolean isConstant(String dflt) {
         List<Token> t = Lexer.significant(dflt);
-        if (t.isEmpty() || t.get(0).isPunct("(")) return false;
+        if (t.isEmpty() || t.stream().anyMatch(x -> x.isPunct("("))) return false;
         return t.stream().noneMatch(x -> x.is("current_time") || x.is("current_date") || x.is("current_timestamp"));
     }
 
@@ -153,8 +154,15 @@ final class TableWork {
                 .collect(Collectors.joining(", "));
     }
 
-    /** INSERT ... SELECT that copies every row from the current table into the new one. */
+    /**
+     * INSERT ... SELECT that copies every row into the new table. Renames were already done natively, so the
+     * expressions are read with the declared column names.
+     */
     String copySql(String newTable, String oldTable) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.RenameColumn r) renamed.put(Identifiers.fold(r.from()), r.to());
+        }
         List<String> into = new ArrayList<>();
         List<String> select = new ArrayList<>();
         boolean aliasCopied = alter.to().rowidAlias().map(a -> values.containsKey(Identifiers.fold(a.name()))).orElse(false);
@@ -166,7 +174,7 @@ final class TableWork {
             String expr = values.get(Identifiers.fold(c.name()));
             if (expr == null) continue;
             into.add(Identifiers.quote(c.name()));
-            select.add(expr);
+            select.add(SqlText.renameIdentifiers(expr, renamed));
         }
         if (into.isEmpty()) return "SELECT 'no column of " + alter.from().name().replace("'", "''") + " survives; no rows to copy'";
         return "INSERT INTO " + newTable + " (" + String.join(", ", into) + ")\n  SELECT " + String.join(", ", select)

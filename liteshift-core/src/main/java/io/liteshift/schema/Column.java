@@ -67,12 +67,31 @@ public record Column(String name, String type, boolean notNull, String defaultVa
         return s == null || Identifiers.same(s, "BINARY") ? null : Identifiers.fold(s);
     }
 
+    /**
+     * A DEFAULT as it must be written: SQLite reports an expression default without the parentheses that the
+     * CREATE TABLE grammar requires around it, so anything but a literal is wrapped again.
+     */
+    static String defaultSql(String dflt) {
+        java.util.List<io.liteshift.sql.Token> t = io.liteshift.sql.Lexer.significant(dflt);
+        boolean signedNumber = t.size() == 2 && (t.get(0).isPunct("-") || t.get(0).isPunct("+"))
+                && t.get(1).kind() == io.liteshift.sql.Token.Kind.NUMBER;
+        boolean literal = t.size() == 1 && t.get(0).kind() != io.liteshift.sql.Token.Kind.PUNCT;
+        boolean parenthesized = !t.isEmpty() && t.get(0).isPunct("(")
+                && SqlText.canonicalExpression(dflt).length() < SqlText.canonical(dflt).length();
+        return literal || signedNumber || parenthesized ? dflt : "(" + dflt + ")";
+    }
+
+    /** This column's definition with PRIMARY KEY AUTOINCREMENT inline (the only place SQLite accepts it). */
+    String toStringWithAutoincrement() {
+        return this + " PRIMARY KEY AUTOINCREMENT";
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(Identifiers.quote(name));
         if (!type.isEmpty()) sb.append(' ').append(type);
         if (notNull) sb.append(" NOT NULL");
-        if (defaultValue != null) sb.append(" DEFAULT ").append(defaultValue);
+        if (defaultValue != null) sb.append(" DEFAULT ").append(defaultSql(defaultValue));
         if (collation != null) sb.append(" COLLATE ").append(Identifiers.quote(collation));
         if (generated != null) {
             sb.append(" GENERATED ALWAYS AS (").append(generated.expression).append(')')

@@ -64,8 +64,12 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        for (Column c : columns) parts.add(c.toString());
-        if (primaryKey != null) parts.add(primaryKey.toString());
+        boolean inlineKey = autoincrement() && primaryKey.columns().size() == 1;
+        for (Column c : columns) {
+            boolean key = inlineKey && Identifiers.same(c.name(), primaryKey.columns().get(0).expression());
+            parts.add(key ? c.toStringWithAutoincrement() : c.toString());
+        }
+        if (primaryKey != null && !inlineKey) parts.add(primaryKey.toString());
         uniques.forEach(u -> parts.add(u.toString()));
         checks.forEach(c -> parts.add(c.toString()));
         foreignKeys.forEach(f -> parts.add(f.toString()));

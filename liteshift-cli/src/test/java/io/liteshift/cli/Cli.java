@@ -1,0 +1,27 @@
+package io.liteshift.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command line in this JVM, as a user would type it, and keeps what it printed. */
+final class Cli {
+    private Cli() {
+    }
+
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = Main.run(args, o, e);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+}

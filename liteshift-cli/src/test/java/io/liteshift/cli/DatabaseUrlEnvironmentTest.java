@@ -1,0 +1,87 @@
+package io.liteshift.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --db} defaults to $DATABASE_URL. A JVM cannot change its own environment, so these tests start the
+ * command line in a child JVM on this test's class path, with the environment they need.
+ */
+class DatabaseUrlEnvironmentTest {
+
+    static final String SCHEMA = """
+            CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+            CREATE INDEX note_by_body ON note(body);
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pushUsesDatabaseUrlWhenNoDbIsGiven() throws Exception {
+        Path db = TestDb.exec(dir.resolve("app.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO note VALUES (1, 'hi');");
+        Path schema = TestDb.writeSchema(dir.resolve("schema.sql"), SCHEMA);
+
+        Cli.Result r = runInChildJvm("file:" + db.toAbsolutePath(), "push", "--schema", schema.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("CREATE INDEX note_by_body");
+        assertThat(TestDb.column(db, "SELECT name FROM sqlite_schema WHERE type = 'index'")).containsExactly("note_by_body");
+        assertThat(TestDb.column(db, "SELECT body FROM note")).containsExactly("hi");
+    }
+
+    @Test
+    void dbOptionWinsOverDatabaseUrl() throws Exception {
+        Path chosen = TestDb.exec(dir.resolve("chosen.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
+        Path other = TestDb.exec(dir.resolve("other.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
+        String otherBefore = TestDb.dump(other);
+        Path schema = TestDb.writeSchema(dir.resolve("schema.sql"), SCHEMA);
+
+        Cli.Result r = runInChildJvm("file:" + other.toAbsolutePath(), "push", "--db", chosen.toString(), "--schema", schema.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(TestDb.column(chosen, "SELECT name FROM sqlite_schema WHERE type = 'index'")).containsExactly("note_by_body");
+        assertThat(TestDb.dump(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void withoutDbOrDatabaseUrlPushSaysWhatToPass() throws Exception {
+        Path schema = TestDb.writeSchema(dir.resolve("schema.sql"), SCHEMA);
+
+        Cli.Result r = runInChildJvm(null, "push", "--schema", schema.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--db").contains("DATABASE_URL").doesNotContain("\tat ");
+    }
+
+    /** Runs {@code Main} in a new JVM with DATABASE_URL set to {@code databaseUrl}, or unset when null. */
+    private Cli.Result runInChildJvm(String databaseUrl, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().remove("DATABASE_URL");
+        if (databaseUrl != null) pb.environment().put("DATABASE_URL", databaseUrl);
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("liteshift did not finish within 60 s");
+        }
+        return new Cli.Result(p.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kind TEXT
+);
+INSERT INTO events (kind) VALUES ('a'), ('b');

@@ -1,0 +1,6 @@
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY,
+  price REAL,
+  CONSTRAINT price_positive CHECK (price > 0)
+);
+INSERT INTO products VALUES (1, 9.5);

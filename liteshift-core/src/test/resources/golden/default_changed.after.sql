@@ -1,0 +1,5 @@
+CREATE TABLE settings (
+  id INTEGER PRIMARY KEY,
+  theme TEXT DEFAULT 'dark',
+  size INTEGER DEFAULT 10
+);

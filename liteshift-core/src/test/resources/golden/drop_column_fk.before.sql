@@ -1,0 +1,8 @@
+CREATE TABLE teams (id INTEGER PRIMARY KEY);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  team_id INTEGER REFERENCES teams (id)
+);
+INSERT INTO teams VALUES (1);
+INSERT INTO users VALUES (1, 'ada', 1), (2, 'bob', NULL);

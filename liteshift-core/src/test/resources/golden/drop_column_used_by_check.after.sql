@@ -1,0 +1,4 @@
+CREATE TABLE ranges (
+  id INTEGER PRIMARY KEY,
+  lo INTEGER
+);

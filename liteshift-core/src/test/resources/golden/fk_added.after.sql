@@ -1,0 +1,6 @@
+CREATE TABLE teams (id INTEGER PRIMARY KEY, title TEXT);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER,
+  FOREIGN KEY (team_id) REFERENCES teams (id)
+);

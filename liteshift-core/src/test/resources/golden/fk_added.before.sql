@@ -1,0 +1,7 @@
+CREATE TABLE teams (id INTEGER PRIMARY KEY, title TEXT);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER
+);
+INSERT INTO teams VALUES (1, 't');
+INSERT INTO users VALUES (1, 1), (2, NULL);

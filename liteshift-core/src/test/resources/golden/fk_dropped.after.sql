@@ -1,0 +1,5 @@
+CREATE TABLE teams (id INTEGER PRIMARY KEY, title TEXT);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER
+);

@@ -1,0 +1,34 @@
+-- liteshift plan: 2 changes
+--   alter table users
+--   create virtual table docs
+-- rebuilds users: change column name (collation none -> NOCASE)
+
+-- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),
+-- so rebuilding a parent table never fires ON DELETE actions on its children.
+PRAGMA foreign_keys = OFF;
+BEGIN IMMEDIATE;
+
+-- create virtual table docs
+CREATE VIRTUAL TABLE docs USING fts5(title, content);
+
+-- rebuild users: change column name (collation none -> NOCASE)
+-- 1. create the table as declared, under a temporary name
+CREATE TABLE "_liteshift_new_users" (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL COLLATE NOCASE
+);
+
+-- 2. copy every row, keeping rowids
+INSERT INTO "_liteshift_new_users" (id, name)
+  SELECT id, name FROM users;
+
+-- 3. drop the old table (foreign keys are off: no ON DELETE action fires)
+DROP TABLE users;
+
+-- 4. give the new table its name
+ALTER TABLE "_liteshift_new_users" RENAME TO users;
+
+-- Any row that now breaks a foreign key is listed here; liteshift rolls back when there is one.
+PRAGMA foreign_key_check;
+COMMIT;
+PRAGMA foreign_keys = ON;

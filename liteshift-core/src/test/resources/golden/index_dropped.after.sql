@@ -1,0 +1,6 @@
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer TEXT,
+  total REAL,
+  shipped_at TEXT
+);

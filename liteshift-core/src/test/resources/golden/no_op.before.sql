@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE INDEX users_name ON users (name);
+INSERT INTO users (id, name) VALUES (1, 'ada'), (2, 'bob'), (5, 'cy');

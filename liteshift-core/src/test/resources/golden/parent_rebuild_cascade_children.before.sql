@@ -1,0 +1,6 @@
+CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE, title TEXT);
+CREATE TABLE reviews (id INTEGER PRIMARY KEY, book_id INTEGER REFERENCES books (id) ON DELETE CASCADE);
+INSERT INTO authors VALUES (1, 'ada'), (2, 'bob');
+INSERT INTO books VALUES (1, 1, 'one'), (2, 2, 'two');
+INSERT INTO reviews VALUES (1, 1), (2, 2);

@@ -1,0 +1,5 @@
+CREATE TABLE nodes (
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER REFERENCES nodes (id) ON DELETE CASCADE,
+  label TEXT NOT NULL DEFAULT ''
+);

@@ -1,0 +1,5 @@
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  qty INTEGER,
+  label TEXT
+) STRICT;

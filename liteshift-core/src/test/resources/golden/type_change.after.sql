@@ -1,0 +1,5 @@
+CREATE TABLE prices (
+  id INTEGER PRIMARY KEY,
+  amount REAL,
+  label TEXT
+);

@@ -1,0 +1,5 @@
+CREATE TABLE kv (
+  k TEXT PRIMARY KEY,
+  v TEXT
+);
+INSERT INTO kv VALUES ('a', '1'), ('b', '2');
