@@ -70,8 +70,7 @@ final class Evolver {
                 case 6 -> out.add(mayRename ? renamed(col, taken) : col);
                 case 7 -> { } // dropped
                 case 8 -> out.add(retyped(col, t.strict()));
-                case 9 -> out.add(col.notNull() ? col.withNotNull(false)
-                        : col.withNotNull(true).withDefault(col.defaultSql() == null && c.flag(50) ? col.kind().defaultSql(0) : col.defaultSql()));
+                case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(t, col));
                 case 10 -> out.add(col.withUnique(!col.unique()));
                 case 11 -> out.add(col.withCheck(col.check() == null ? col.kind().check() : null));
                 case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(2)))
@@ -88,6 +87,14 @@ final class Evolver {
         }
         if (out.isEmpty()) out.add(t.columns().get(0)); // a table needs a column: keep the first
         return t.withColumns(out);
+    }
+
+    /** NOT NULL, often with a DEFAULT that then fills the column's NULLs. */
+    private ColumnDef becomesNotNull(TableDef t, ColumnDef col) {
+        ColumnDef out = col.withNotNull(true).withDefault(col.defaultSql() == null && c.flag(50) ? col.kind().defaultSql(0) : col.defaultSql());
+        boolean unique = col.unique() || t.uniques().stream().anyMatch(u -> u.contains(col.id()))
+                || a.indexes().stream().anyMatch(i -> i.unique() && i.table() == t.id() && i.columnIds().contains(col.id()));
+        return KnownEngineBugs.AVOID_DEFAULT_BACKFILL_INTO_UNIQUE && unique ? out.withDefault(null) : out;
     }
 
     /** Whether a foreign key in A references the table (column -1) or that column of it. */

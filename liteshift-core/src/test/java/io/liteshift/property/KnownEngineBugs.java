@@ -21,4 +21,12 @@ final class KnownEngineBugs {
      * the child rows point nowhere). Excludes renames of referenced tables and columns.
      */
     static final boolean AVOID_RENAMING_FOREIGN_KEY_PARENTS = true;
+
+    /**
+     * A column that becomes NOT NULL with a DEFAULT gets its NULLs filled with the DEFAULT; when the column is
+     * UNIQUE (alone or in a constraint or unique index) and the filled value collides, the data check does not
+     * see it coming and the copy step fails (reason FAILED, rolled back) instead of a REFUSED_DATA refusal.
+     * Excludes NOT NULL + DEFAULT on columns that are part of a uniqueness rule in A.
+     */
+    static final boolean AVOID_DEFAULT_BACKFILL_INTO_UNIQUE = true;
 }
