@@ -1,6 +1,8 @@
 package io.liteshift.property;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -43,8 +45,10 @@ final class Evolver {
                 b = b.withName(name);
             }
             if (!t.audit()) b = options(b);
+            if (c.flag(5)) b = b.withColumns(b.columns().stream().map(col -> col.withType(col.type().toLowerCase(Locale.ROOT))).toList());
             tables.add(b);
         }
+        if (c.flag(10)) Collections.reverse(tables); // declaration order must not matter
         if (c.flag(10)) {
             TableDef added = gen.table(FIRST_NEW_TABLE, usedTableNames);
             usedTableNames.add(added.name());
@@ -179,11 +183,11 @@ final class Evolver {
         for (ViewDef v : a.views()) {
             switch (c.pick(6)) {
                 case 4 -> { } // dropped
-                case 5 -> b.table(v.table()).ifPresent(t -> out.add(gen.view(v.name(), t)));
+                case 5 -> b.table(v.table()).ifPresent(t -> out.add(gen.view(v.name(), t, b.tables())));
                 default -> out.add(v);
             }
         }
-        if (!b.tables().isEmpty() && c.flag(20)) out.add(gen.view("vb", c.oneOf(b.tables())));
+        if (!b.tables().isEmpty() && c.flag(20)) out.add(gen.view("vb", c.oneOf(b.tables()), b.tables()));
         return out;
     }
 

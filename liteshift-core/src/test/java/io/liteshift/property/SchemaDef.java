@@ -45,7 +45,7 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
         SchemaDef s = new SchemaDef(ts, indexes, views, triggers);
         return new SchemaDef(ts,
                 indexes.stream().filter(i -> s.has(i.table(), i.columnIds())).toList(),
-                views.stream().filter(v -> s.has(v.table(), v.columns())).toList(),
+                views.stream().filter(v -> v.sources().stream().allMatch(src -> s.has(src[0], List.of(src[1])))).toList(),
                 triggers.stream().filter(g -> s.has(g.table(), List.of(g.column())) && s.table(g.auditTable()).isPresent()).toList());
     }
 
@@ -132,8 +132,15 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
 
     private String viewSql(ViewDef v) {
         TableDef t = tableById(v.table());
-        return "CREATE VIEW " + Sql.name(v.name()) + " AS SELECT " + names(t, v.columns()) + " FROM " + Sql.name(t.name())
-                + " WHERE " + Sql.name(t.columnById(v.columns().get(0)).name()) + " IS NOT NULL;\n";
+        String sql = "CREATE VIEW " + Sql.name(v.name()) + " AS SELECT " + names(t, v.columns()) + " FROM " + Sql.name(t.name())
+                + " WHERE " + Sql.name(t.columnById(v.columns().get(0)).name()) + " IS NOT NULL";
+        if (v.unionTable() >= 0) {
+            TableDef u = tableById(v.unionTable());
+            String column = Sql.name(u.columnById(v.unionColumn()).name());
+            sql += "\n  UNION ALL SELECT " + String.join(", ", java.util.Collections.nCopies(v.columns().size(), column))
+                    + " FROM " + Sql.name(u.name());
+        }
+        return sql + ";\n";
     }
 
     private String triggerSql(TriggerDef g) {

@@ -49,7 +49,7 @@ final class SchemaGenerator {
         for (int i = 0; i < n; i++) indexes.add(index(c.flag(30) ? "Ix " + i : "ix_" + i, c.oneOf(tables)));
         List<ViewDef> views = new ArrayList<>();
         int v = c.pick(3);
-        for (int i = 0; i < v; i++) views.add(view(c.flag(30) ? "My View " + i : "v_" + i, c.oneOf(tables)));
+        for (int i = 0; i < v; i++) views.add(view(c.flag(30) ? "My View " + i : "v_" + i, c.oneOf(tables), tables));
         return new SchemaDef(tables, indexes, views, triggers).pruned();
     }
 
@@ -156,11 +156,13 @@ final class SchemaGenerator {
         return new IndexDef(name, t.id(), c.flag(25), parts, partial);
     }
 
-    ViewDef view(String name, TableDef t) {
+    ViewDef view(String name, TableDef t, List<TableDef> tables) {
         List<Integer> cols = new ArrayList<>();
         cols.add(c.oneOf(t.columns()).id());
         ColumnDef second = c.oneOf(t.columns());
         if (c.flag(50) && !cols.contains(second.id())) cols.add(second.id());
-        return new ViewDef(name, t.id(), cols);
+        if (!c.flag(25)) return new ViewDef(name, t.id(), cols, -1, -1);
+        TableDef other = c.oneOf(tables);
+        return new ViewDef(name, t.id(), cols, other.id(), c.oneOf(other.columns()).id());
     }
 }

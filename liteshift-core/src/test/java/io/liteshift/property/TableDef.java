@@ -31,7 +31,7 @@ record TableDef(int id, String name, List<ColumnDef> columns, List<Integer> prim
 
     /** The single INTEGER PRIMARY KEY column of a rowid table: an alias of the rowid. */
     boolean hasRowidAlias() {
-        return !withoutRowid && primaryKey.size() == 1 && columnById(primaryKey.get(0)).type().equals("INTEGER");
+        return !withoutRowid && primaryKey.size() == 1 && columnById(primaryKey.get(0)).type().equalsIgnoreCase("INTEGER");
     }
 
     boolean inPrimaryKey(int columnId) {

@@ -11,7 +11,7 @@ enum ValueKind {
     static final List<String> STRICT_TYPES = List.of("INTEGER", "TEXT", "REAL", "BLOB", "ANY");
 
     static ValueKind of(String type) {
-        return switch (type) {
+        return switch (type.toUpperCase(java.util.Locale.ROOT)) {
             case "INTEGER", "NUMERIC", "INT" -> INT;
             case "TEXT", "VARCHAR(20)" -> TEXT;
             case "REAL" -> REAL;
@@ -33,7 +33,7 @@ enum ValueKind {
 
     /** ANY means NUMERIC affinity outside STRICT tables; leave the type out instead. */
     static String lenientType(String type) {
-        return type.equals("ANY") ? "" : type;
+        return type.equalsIgnoreCase("ANY") ? "" : type;
     }
 
     /** A value for {@code n}; small n repeat across rows, which later UNIQUE additions must notice. */
