@@ -77,7 +77,7 @@ final class Evolver {
                 case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(t, col));
                 case 10 -> out.add(col.withUnique(!col.unique()));
                 case 11 -> out.add(col.withCheck(col.check() == null ? col.kind().check() : null));
-                case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(2)))
+                case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(ValueKind.DEFAULT_VARIANTS)))
                         : col.notNull() ? col.withDefault(col.kind().defaultSql(1)) : col.withDefault(null));
                 case 13 -> out.add(retyped(mayRename ? renamed(col, taken) : col, t.strict()));
                 default -> out.add(col);

@@ -46,8 +46,8 @@ final class ExpectedDatabase {
         List<String> into = new ArrayList<>();
         List<String> values = new ArrayList<>();
         if (rowid) {
-            from.add("rowid");
-            into.add("rowid");
+            from.add(Sql.rowid(SchemaGenerator.names(a.columns())));
+            into.add(Sql.rowid(SchemaGenerator.names(b.columns())));
             values.add("?");
         }
         for (ColumnDef c : shared) {

@@ -9,7 +9,7 @@ final class Names {
             "x\"y", "Data", "select"));
     static final List<String> COLUMNS = withoutQuotes(List.of("name", "Value", "order", "group", "select", "key", "index", "from",
             "first name", "a-b", "x\"y", "MixedCase", "desc", "default", "check", "when", "_under", "1st", "ünï",
-            "qty", "price", "note", "status", "table"));
+            "qty", "price", "note", "status", "table", "rowid", "oid"));
 
     private Names() {
     }

@@ -13,7 +13,7 @@ record Population(List<RowDef> rows, List<Integer> trimmedTables) {
         List<String> out = new ArrayList<>(rows.stream().map(r -> r.insertSql(a)).toList());
         for (int id : trimmedTables) {
             TableDef t = a.tableById(id);
-            String key = t.withoutRowid() ? SchemaDef.names(t, t.primaryKey()) : "rowid";
+            String key = t.withoutRowid() ? SchemaDef.names(t, t.primaryKey()) : Sql.rowid(SchemaGenerator.names(t.columns()));
             String name = Sql.name(t.name());
             out.add("DELETE FROM " + name + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + name + " ORDER BY " + key + " DESC LIMIT 1)");
         }

@@ -95,7 +95,7 @@ final class SchemaGenerator {
         String type = c.oneOf(strict ? ValueKind.STRICT_TYPES : ValueKind.TYPES);
         ValueKind kind = ValueKind.of(type);
         boolean withDefault = c.flag(35);
-        String dflt = withDefault ? kind.defaultSql(c.pick(2)) : null;
+        String dflt = withDefault ? kind.defaultSql(c.pick(ValueKind.DEFAULT_VARIANTS)) : null;
         boolean notNull = c.flag(30) && (anyConstraint || withDefault);
         boolean unique = c.flag(15);
         String check = c.flag(20) ? kind.check() : null;

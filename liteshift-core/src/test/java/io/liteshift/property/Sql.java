@@ -20,6 +20,13 @@ final class Sql {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /** A name for the rowid that no column of the table shadows (columns may be called rowid or oid). */
+    static String rowid(java.util.Collection<String> columnNames) {
+        java.util.List<String> folded = columnNames.stream().map(Names::fold).toList();
+        return java.util.stream.Stream.of("rowid", "_rowid_", "oid").filter(n -> !folded.contains(n)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("every rowid alias is a column: " + columnNames));
+    }
+
     static String literal(Object value) {
         if (value == null) return "NULL";
         if (value instanceof String s) return '\'' + s.replace("'", "''") + '\'';

@@ -62,12 +62,14 @@ final class Sqlite {
 
     /**
      * The table's contents with exact types (SQLite's quote()): rowid first when asked, ordered by
-     * {@code orderBy}.
+     * {@code orderBy} (null: by rowid).
      */
     static List<String> contents(Connection conn, String table, List<String> columns, boolean withRowid, String orderBy)
             throws SQLException {
+        String rowid = Sql.rowid(columns);
+        if (orderBy == null) orderBy = rowid;
         List<String> cells = new ArrayList<>();
-        if (withRowid) cells.add("quote(rowid)");
+        if (withRowid) cells.add("quote(" + rowid + ")");
         columns.forEach(c -> cells.add("quote(" + Sql.name(c) + ")"));
         if (cells.isEmpty()) cells.add("1");
         return rows(conn, "SELECT " + String.join(", ", cells) + " FROM " + Sql.name(table) + " ORDER BY " + orderBy);
@@ -80,7 +82,7 @@ final class Sqlite {
         for (String t : tableNames(conn)) {
             boolean rowid = hasRowid(conn, t);
             sb.append("-- ").append(t).append('\n');
-            contents(conn, t, columns(conn, t), rowid, rowid ? "rowid" : "1").forEach(r -> sb.append(r).append('\n'));
+            contents(conn, t, columns(conn, t), rowid, rowid ? null : "1").forEach(r -> sb.append(r).append('\n'));
         }
         return sb.toString();
     }

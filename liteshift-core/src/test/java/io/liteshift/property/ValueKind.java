@@ -58,13 +58,17 @@ enum ValueKind {
         };
     }
 
+    /** How many spellings {@link #defaultSql} has. */
+    static final int DEFAULT_VARIANTS = 4;
+
+    /** A constant DEFAULT: plain, parenthesised, signed, quoted with an embedded quote, or spelled oddly. */
     String defaultSql(int variant) {
         return switch (this) {
-            case INT -> variant == 0 ? "0" : "42";
-            case TEXT -> variant == 0 ? "'n/a'" : "''";
-            case REAL -> variant == 0 ? "0.5" : "(1.5)";
-            case BLOB -> "X'00'";
-            case MIXED -> variant == 0 ? "'x'" : "7";
+            case INT -> List.of("0", "42", "-1", "(2 + 3)").get(variant);
+            case TEXT -> List.of("'n/a'", "''", "'it''s'", "('x' || 'y')").get(variant);
+            case REAL -> List.of("0.5", "(1.5)", "-2.5", "1e3").get(variant);
+            case BLOB -> List.of("X'00'", "x'ff'", "X''", "(X'0102')").get(variant);
+            case MIXED -> List.of("'x'", "7", "NULL", "+3").get(variant);
         };
     }
 }
