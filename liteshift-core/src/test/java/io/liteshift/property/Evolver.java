@@ -70,16 +70,19 @@ final class Evolver {
                 out.add(c.pick(6) == 5 && mayRename ? renamed(col, taken) : col);
                 continue;
             }
-            switch (c.pick(14)) {
+            switch (c.pick(15)) {
                 case 6 -> out.add(mayRename ? renamed(col, taken) : col);
                 case 7 -> { } // dropped
                 case 8 -> out.add(retyped(col, t.strict()));
                 case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(t, col));
                 case 10 -> out.add(col.withUnique(!col.unique()));
-                case 11 -> out.add(col.withCheck(col.check() == null ? col.kind().check() : null));
+                case 11 -> out.add(col.check() == null ? col.withCheck(col.kind().check(), c.flag(30) ? SchemaGenerator.checkName(col.id()) : null)
+                        : c.flag(30) ? col.withCheck(col.check(), col.checkName() == null ? SchemaGenerator.checkName(col.id()) : null)
+                        : col.withCheck(null, null));
                 case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(ValueKind.DEFAULT_VARIANTS)))
                         : col.notNull() ? col.withDefault(col.kind().defaultSql(1)) : col.withDefault(null));
                 case 13 -> out.add(retyped(mayRename ? renamed(col, taken) : col, t.strict()));
+                case 14 -> out.add(col.withCollation(col.collation() == null ? "NOCASE" : null));
                 default -> out.add(col);
             }
         }

@@ -10,9 +10,13 @@ import java.util.stream.Collectors;
 /** Schema A, the rows put into it, and schema B to push; printed in full when a property fails. */
 record Scenario(SchemaDef a, Population rows, SchemaDef b) {
 
-    /** Three independent gene lists (schema, rows, evolution), so each shrinks on its own. */
+    /**
+     * Three independent gene lists (schema, rows, evolution), so each shrinks on its own. The lists have a
+     * fixed length, longer than any generation reads: a short list would pad with zeros and make most
+     * scenarios trivial, and shrinking then works gene by gene toward 0 without shifting later decisions.
+     */
     static Arbitrary<Scenario> arbitrary() {
-        Arbitrary<List<Integer>> genes = Arbitraries.integers().between(0, 9_999).list().ofMaxSize(250);
+        Arbitrary<List<Integer>> genes = Arbitraries.integers().between(0, 9_999).list().ofSize(400);
         return Combinators.combine(genes, genes, genes).as((schemaGenes, rowGenes, evolutionGenes) -> {
             SchemaDef a = SchemaGenerator.schemaA(new Choices(schemaGenes));
             Population rows = RowGenerator.rows(a, new Choices(rowGenes));

@@ -110,7 +110,9 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
         if (t.hasRowidAlias() && t.inPrimaryKey(c.id())) sb.append(" PRIMARY KEY").append(t.autoincrement() ? " AUTOINCREMENT" : "");
         if (c.notNull()) sb.append(" NOT NULL");
         if (c.defaultSql() != null) sb.append(" DEFAULT ").append(c.defaultSql());
+        if (c.collation() != null) sb.append(" COLLATE ").append(c.collation());
         if (c.unique()) sb.append(" UNIQUE");
+        if (c.checkName() != null) sb.append(" CONSTRAINT ").append(Sql.name(c.checkName()));
         if (c.check() != null) sb.append(" CHECK (").append(String.format(c.check(), Sql.name(c.name()))).append(')');
         return sb.toString();
     }

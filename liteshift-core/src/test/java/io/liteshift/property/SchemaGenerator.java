@@ -99,7 +99,17 @@ final class SchemaGenerator {
         boolean notNull = c.flag(30) && (anyConstraint || withDefault);
         boolean unique = c.flag(15);
         String check = c.flag(20) ? kind.check() : null;
-        return new ColumnDef(nextColumnId++, name, type, notNull, dflt, unique, check);
+        int id = nextColumnId++;
+        return new ColumnDef(id, name, type, notNull, dflt, unique, check, check != null && c.flag(30) ? checkName(id) : null,
+                kind == ValueKind.TEXT || kind == ValueKind.MIXED ? collation(c) : null);
+    }
+
+    static String checkName(int columnId) {
+        return columnId % 2 == 0 ? "ck_" + columnId : "Check " + columnId;
+    }
+
+    static String collation(Choices c) {
+        return c.flag(15) ? c.oneOf(List.of("NOCASE", "RTRIM", "nocase")) : null;
     }
 
     static List<String> names(List<ColumnDef> columns) {
