@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: add column active; add column role; add CHECK (role IN ('member', 'admin'))
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),
 -- so rebuilding a parent table never fires ON DELETE actions on its children.

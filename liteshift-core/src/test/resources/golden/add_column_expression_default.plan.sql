@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: add column created_at
 -- rebuilds users: add column created_at (its DEFAULT is not a constant)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

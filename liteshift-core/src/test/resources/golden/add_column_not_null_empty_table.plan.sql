@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: add column email
 -- rebuilds users: add column email (NOT NULL without a DEFAULT)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table events
+--   alter table events: change primary key [id] -> [id] AUTOINCREMENT
 -- rebuilds events: change primary key [id] -> [id] AUTOINCREMENT
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table events
+--   alter table events: change column kind (becomes NOT NULL, default none -> 'unknown')
 -- rebuilds events: change column kind (becomes NOT NULL, default none -> 'unknown')
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table products
+--   alter table products: drop CONSTRAINT price_positive CHECK (price > 0); add CONSTRAINT price_positive CHECK (price >= 0)
 -- rebuilds products: drop CONSTRAINT price_positive CHECK (price > 0); add CONSTRAINT price_positive CHECK (price >= 0)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

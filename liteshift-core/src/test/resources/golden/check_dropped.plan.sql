@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table products
+--   alter table products: drop CHECK (price > 0)
 -- rebuilds products: drop CHECK (price > 0)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: change column email (collation none -> NOCASE)
 -- rebuilds users: change column email (collation none -> NOCASE)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

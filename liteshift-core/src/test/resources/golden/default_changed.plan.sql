@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table settings
+--   alter table settings: change column theme (default 'light' -> 'dark')
 -- rebuilds settings: change column theme (default 'light' -> 'dark')
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 2 changes
---   alter table users
+--   alter table users: drop column email
 --   drop index users_email
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

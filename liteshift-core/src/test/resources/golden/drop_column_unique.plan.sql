@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: drop column email; drop UNIQUE (email)
 -- rebuilds users: drop column email (it is part of a UNIQUE constraint); drop UNIQUE (email)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

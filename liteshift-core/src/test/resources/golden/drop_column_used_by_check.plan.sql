@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table ranges
+--   alter table ranges: drop column hi; drop CHECK (lo <= hi)
 -- rebuilds ranges: drop column hi (a CHECK uses it); drop CHECK (lo <= hi)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

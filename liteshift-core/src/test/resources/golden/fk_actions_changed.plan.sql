@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: drop FOREIGN KEY (team_id) REFERENCES teams (id); add FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED
 -- rebuilds users: drop FOREIGN KEY (team_id) REFERENCES teams (id); add FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

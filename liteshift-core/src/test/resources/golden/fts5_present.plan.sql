@@ -1,5 +1,5 @@
 -- liteshift plan: 2 changes
---   alter table users
+--   alter table users: change column name (collation none -> NOCASE)
 --   create virtual table docs
 -- rebuilds users: change column name (collation none -> NOCASE)
 

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table people
+--   alter table people: add column full_name; add column initials
 -- rebuilds people: add column initials (a STORED generated column cannot be added in place)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 2 changes
---   alter table orders
+--   alter table orders: add CHECK (total >= 0)
 --   create index orders_new
 -- rebuilds orders: add CHECK (total >= 0)
 

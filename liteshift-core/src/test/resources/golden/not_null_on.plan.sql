@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: change column email (becomes NOT NULL); change column country (becomes NOT NULL, default none -> 'unknown')
 -- rebuilds users: change column country (becomes NOT NULL, default none -> 'unknown')
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table authors
+--   alter table authors: change column name (becomes NOT NULL, default none -> '', collation none -> NOCASE)
 -- rebuilds authors: change column name (becomes NOT NULL, default none -> '', collation none -> NOCASE)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

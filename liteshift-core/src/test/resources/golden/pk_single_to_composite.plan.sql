@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table memberships
+--   alter table memberships: change column user_id (becomes NOT NULL); change primary key [user_id] -> [user_id, team_id]
 -- rebuilds memberships: change primary key [user_id] -> [user_id, team_id]
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

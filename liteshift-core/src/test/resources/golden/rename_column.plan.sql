@@ -1,5 +1,5 @@
 -- liteshift plan: 3 changes
---   alter table users
+--   alter table users: rename column name to full_name; rename column mail to email
 --   drop view mails
 --   create view mails
 

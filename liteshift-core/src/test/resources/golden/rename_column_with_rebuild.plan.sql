@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: rename column name to full_name; change column age (type TEXT -> INTEGER)
 -- rebuilds users: change column age (type TEXT -> INTEGER)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

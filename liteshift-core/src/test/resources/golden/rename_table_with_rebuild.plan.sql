@@ -1,5 +1,5 @@
 -- liteshift plan: 3 changes
---   alter table persons
+--   alter table persons: rename table people to persons; change column name (becomes NOT NULL, default none -> 'anonymous')
 --   drop view owners
 --   create view owners
 -- rebuilds persons: change column name (becomes NOT NULL, default none -> 'anonymous')

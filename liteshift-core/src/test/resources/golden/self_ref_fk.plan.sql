@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table nodes
+--   alter table nodes: change column label (becomes NOT NULL, default none -> ''); drop FOREIGN KEY (parent_id) REFERENCES nodes (id); add FOREIGN KEY (parent_id) REFERENCES nodes (id) ON DELETE CASCADE
 -- rebuilds nodes: change column label (becomes NOT NULL, default none -> ''); drop FOREIGN KEY (parent_id) REFERENCES nodes (id); add FOREIGN KEY (parent_id) REFERENCES nodes (id) ON DELETE CASCADE
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

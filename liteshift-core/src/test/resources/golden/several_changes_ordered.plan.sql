@@ -1,6 +1,6 @@
 -- liteshift plan: 4 changes
---   alter table b
---   alter table a
+--   alter table b: drop FOREIGN KEY (a_id) REFERENCES a (id); add FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE CASCADE
+--   alter table a: change column x (becomes NOT NULL, default none -> '')
 --   create table c
 --   drop table obsolete
 -- rebuilds b: drop FOREIGN KEY (a_id) REFERENCES a (id); add FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE CASCADE

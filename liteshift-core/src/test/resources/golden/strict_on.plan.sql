@@ -1,13 +1,13 @@
 -- liteshift plan: 1 change
---   alter table items
--- rebuilds items: table options become rowid, STRICT
+--   alter table items: becomes STRICT
+-- rebuilds items: becomes STRICT
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),
 -- so rebuilding a parent table never fires ON DELETE actions on its children.
 PRAGMA foreign_keys = OFF;
 BEGIN IMMEDIATE;
 
--- rebuild items: table options become rowid, STRICT
+-- rebuild items: becomes STRICT
 -- 1. create the table as declared, under a temporary name
 CREATE TABLE "_liteshift_new_items" (
   id INTEGER PRIMARY KEY,

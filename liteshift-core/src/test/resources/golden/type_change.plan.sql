@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table prices
+--   alter table prices: change column amount (type TEXT -> REAL)
 -- rebuilds prices: change column amount (type TEXT -> REAL)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: add CONSTRAINT users_email_unique UNIQUE (email)
 -- rebuilds users: add CONSTRAINT users_email_unique UNIQUE (email)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table users
+--   alter table users: drop UNIQUE (email)
 -- rebuilds users: drop UNIQUE (email)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

@@ -1,5 +1,5 @@
 -- liteshift plan: 1 change
---   alter table accounts
+--   alter table accounts: change column balance (becomes NOT NULL, default none -> 0); add CHECK (balance >= 0)
 -- rebuilds accounts: change column balance (becomes NOT NULL, default none -> 0); add CHECK (balance >= 0)
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),

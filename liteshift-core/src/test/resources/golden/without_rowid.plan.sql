@@ -1,13 +1,13 @@
 -- liteshift plan: 1 change
---   alter table kv
--- rebuilds kv: table options become WITHOUT ROWID, not STRICT
+--   alter table kv: change column k (becomes NOT NULL); becomes WITHOUT ROWID
+-- rebuilds kv: becomes WITHOUT ROWID
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),
 -- so rebuilding a parent table never fires ON DELETE actions on its children.
 PRAGMA foreign_keys = OFF;
 BEGIN IMMEDIATE;
 
--- rebuild kv: table options become WITHOUT ROWID, not STRICT
+-- rebuild kv: becomes WITHOUT ROWID
 -- 1. create the table as declared, under a temporary name
 CREATE TABLE "_liteshift_new_kv" (
   k TEXT PRIMARY KEY,

@@ -79,7 +79,10 @@ public final class LiteShift {
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                            + bullets(findings.of(Finding.Kind.VIOLATION)) + "\nNothing was changed.");
+                            + bullets(findings.of(Finding.Kind.VIOLATION))
+                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
+                            + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,

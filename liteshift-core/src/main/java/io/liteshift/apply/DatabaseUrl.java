@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Where a database file is, from what users write: a path, a {@code file:} URL (as in
- * {@code DATABASE_URL=file:/data/sqlite.db}) or a {@code jdbc:sqlite:} URL. Query parameters are ignored.
+ * {@code DATABASE_URL=file:/data/sqlite.db}), a {@code sqlite:} URL or a {@code jdbc:sqlite:} URL. Query parameters
+ * are ignored.
  */
 public final class DatabaseUrl {
     private DatabaseUrl() {
@@ -21,6 +22,7 @@ public final class DatabaseUrl {
         }
         String s = spec.strip();
         if (s.startsWith("jdbc:sqlite:")) s = s.substring("jdbc:sqlite:".length());
+        if (s.startsWith("sqlite:")) s = "file:" + s.substring("sqlite:".length()); // as some frameworks write it
         if (s.startsWith("file:")) {
             s = s.substring("file:".length());
             int q = s.indexOf('?');
@@ -46,7 +48,7 @@ public final class DatabaseUrl {
     /** True when {@code spec} names a database rather than a declared schema (.sql file or directory). */
     public static boolean looksLikeDatabase(String spec) {
         String s = spec.strip();
-        return s.startsWith("jdbc:sqlite:") || s.startsWith("file:")
+        return s.startsWith("jdbc:sqlite:") || s.startsWith("file:") || s.startsWith("sqlite:")
                 || !(s.endsWith(".sql") || java.nio.file.Files.isDirectory(Path.of(s)));
     }
 }

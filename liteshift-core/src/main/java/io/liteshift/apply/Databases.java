@@ -26,6 +26,12 @@ public final class Databases {
                             + " path would give an empty database and \"no such table\" errors later. Check --db / DATABASE_URL,"
                             + " or pass --create to start a new database there.");
         }
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.exists(file) && parent != null && !Files.isDirectory(parent)) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    "cannot create the database " + file.toAbsolutePath() + ": the directory " + parent
+                            + " does not exist. Create it (or mount the volume) first, or fix --db / DATABASE_URL.");
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

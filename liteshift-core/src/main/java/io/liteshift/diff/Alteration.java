@@ -11,27 +11,31 @@ public sealed interface Alteration {
 
     String describe();
 
+    private static String q(String name) {
+        return io.liteshift.sql.Identifiers.quote(name);
+    }
+
     record RenameTable(String from, String to) implements Alteration {
         public String describe() {
-            return "rename table " + from + " to " + to;
+            return "rename table " + q(from) + " to " + q(to);
         }
     }
 
     record AddColumn(Column column) implements Alteration {
         public String describe() {
-            return "add column " + column.name();
+            return "add column " + q(column.name());
         }
     }
 
     record DropColumn(Column column) implements Alteration {
         public String describe() {
-            return "drop column " + column.name();
+            return "drop column " + q(column.name());
         }
     }
 
     record RenameColumn(String from, String to) implements Alteration {
         public String describe() {
-            return "rename column " + from + " to " + to;
+            return "rename column " + q(from) + " to " + q(to);
         }
     }
 
@@ -58,7 +62,7 @@ public sealed interface Alteration {
             if (from.isGenerated() || to.isGenerated()) {
                 if (!from.withNotNull(to.notNull()).sameShape(to) && what.isEmpty()) what.append(", generated expression");
             }
-            return "change column " + to.name() + (what.isEmpty() ? "" : " (" + what.substring(2) + ")");
+            return "change column " + q(to.name()) + (what.isEmpty() ? "" : " (" + what.substring(2) + ")");
         }
 
         private static String show(String s) {
@@ -109,9 +113,12 @@ public sealed interface Alteration {
         }
     }
 
-    record ChangeOptions(boolean withoutRowid, boolean strict) implements Alteration {
+    record ChangeOptions(boolean wasWithoutRowid, boolean withoutRowid, boolean wasStrict, boolean strict) implements Alteration {
         public String describe() {
-            return "table options become " + (withoutRowid ? "WITHOUT ROWID" : "rowid") + (strict ? ", STRICT" : ", not STRICT");
+            java.util.List<String> what = new java.util.ArrayList<>();
+            if (wasWithoutRowid != withoutRowid) what.add(withoutRowid ? "becomes WITHOUT ROWID" : "gets a rowid (no longer WITHOUT ROWID)");
+            if (wasStrict != strict) what.add(strict ? "becomes STRICT" : "is no longer STRICT");
+            return String.join(", ", what);
         }
     }
 }

@@ -11,18 +11,23 @@ import java.util.List;
 /** One difference between the current and the wanted schema. */
 public sealed interface Change {
 
+    /** A name as SQL would write it, for messages and plan comments. */
+    static String q(String name) {
+        return io.liteshift.sql.Identifiers.quote(name);
+    }
+
     /** A one-line description for plan comments and messages. */
     String describe();
 
     record CreateTable(Table table) implements Change {
         public String describe() {
-            return "create table " + table.name();
+            return "create table " + q(table.name());
         }
     }
 
     record DropTable(Table table) implements Change {
         public String describe() {
-            return "drop table " + table.name();
+            return "drop table " + q(table.name());
         }
     }
 
@@ -43,62 +48,63 @@ public sealed interface Change {
         }
 
         public String describe() {
-            return "alter table " + to.name();
+            return "alter table " + q(to.name()) + ": "
+                    + alterations.stream().map(Alteration::describe).collect(java.util.stream.Collectors.joining("; "));
         }
     }
 
     record CreateIndex(Index index) implements Change {
         public String describe() {
-            return "create index " + index.name();
+            return "create index " + q(index.name());
         }
     }
 
     record DropIndex(Index index) implements Change {
         public String describe() {
-            return "drop index " + index.name();
+            return "drop index " + q(index.name());
         }
     }
 
     record CreateView(View view) implements Change {
         public String describe() {
-            return "create view " + view.name();
+            return "create view " + q(view.name());
         }
     }
 
     record DropView(View view) implements Change {
         public String describe() {
-            return "drop view " + view.name();
+            return "drop view " + q(view.name());
         }
     }
 
     record CreateTrigger(Trigger trigger) implements Change {
         public String describe() {
-            return "create trigger " + trigger.name();
+            return "create trigger " + q(trigger.name());
         }
     }
 
     record DropTrigger(Trigger trigger) implements Change {
         public String describe() {
-            return "drop trigger " + trigger.name();
+            return "drop trigger " + q(trigger.name());
         }
     }
 
     record CreateVirtualTable(VirtualTable table) implements Change {
         public String describe() {
-            return "create virtual table " + table.name();
+            return "create virtual table " + q(table.name());
         }
     }
 
     record DropVirtualTable(VirtualTable table) implements Change {
         public String describe() {
-            return "drop virtual table " + table.name();
+            return "drop virtual table " + q(table.name());
         }
     }
 
     /** A virtual table whose definition changed: liteshift never rebuilds virtual tables. */
     record ChangeVirtualTable(VirtualTable from, VirtualTable to) implements Change {
         public String describe() {
-            return "change virtual table " + to.name();
+            return "change virtual table " + q(to.name());
         }
     }
 }

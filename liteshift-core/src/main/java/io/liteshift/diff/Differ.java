@@ -170,7 +170,7 @@ public final class Differ {
         setDiff(current.foreignKeys(), now.foreignKeys(), Differ::foreignKeyKey, out,
                 Alteration.AddForeignKey::new, Alteration.DropForeignKey::new);
         if (current.withoutRowid() != now.withoutRowid() || current.strict() != now.strict()) {
-            out.add(new Alteration.ChangeOptions(now.withoutRowid(), now.strict()));
+            out.add(new Alteration.ChangeOptions(current.withoutRowid(), now.withoutRowid(), current.strict(), now.strict()));
         }
         return out;
     }

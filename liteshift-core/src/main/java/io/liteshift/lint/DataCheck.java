@@ -277,7 +277,6 @@ public final class DataCheck {
         return Projection.keyLabel(m.from()) + " " + shown + (keys.size() > SAMPLE ? ", …" : "");
     }
 
-    @SuppressWarnings("unused")
     private static String cols(List<IndexedColumn> keys) {
         return "(" + keys.stream().map(IndexedColumn::toString).collect(Collectors.joining(", ")) + ")";
     }

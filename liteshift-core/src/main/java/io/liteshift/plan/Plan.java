@@ -33,7 +33,7 @@ public record Plan(List<Change> changes, List<Step> steps, List<TableMapping> ma
         sb.append("-- liteshift plan: ").append(changes.size()).append(changes.size() == 1 ? " change" : " changes").append('\n');
         for (Change c : changes) sb.append("--   ").append(c.describe()).append('\n');
         for (TableMapping m : rebuilds()) {
-            sb.append("-- rebuilds ").append(m.to().name()).append(": ").append(String.join("; ", m.reasons())).append('\n');
+            sb.append("-- rebuilds ").append(io.liteshift.sql.Identifiers.quote(m.to().name())).append(": ").append(String.join("; ", m.reasons())).append('\n');
         }
         sb.append("\n-- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),\n")
                 .append("-- so rebuilding a parent table never fires ON DELETE actions on its children.\n")

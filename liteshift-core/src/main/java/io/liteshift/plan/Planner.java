@@ -54,7 +54,7 @@ public final class Planner {
         for (Change c : changes) {
             if (c instanceof Change.ChangeVirtualTable v) {
                 throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                        "virtual table " + v.to().name() + " is declared differently than it exists:\n  now:      "
+                        "virtual table " + q(v.to().name()) + " is declared differently than it exists:\n  now:      "
                                 + SqlText.oneLine(v.from().sql()) + "\n  declared: " + SqlText.oneLine(v.to().sql())
                                 + "\nliteshift never rebuilds a virtual table (its rows live in its shadow tables). Remove it from"
                                 + " the schema and push (drops it), then declare it anew and push again, and repopulate it.");
@@ -72,11 +72,11 @@ public final class Planner {
         List<Trigger> triggersToDrop = dependentTriggers(affectedWithViews);
 
         for (Trigger t : triggersToDrop) {
-            add("drop trigger " + t.name() + reasonFor(t.name(), "it reads a table that changes; recreated below"),
+            add("drop trigger " + q(t.name()) + reasonFor(t.name(), "it reads a table that changes; recreated below"),
                     "DROP TRIGGER " + Identifiers.quote(t.name()));
         }
         for (View v : viewsToDrop) {
-            add("drop view " + v.name() + reasonFor(v.name(), "it reads a table that changes; recreated below"),
+            add("drop view " + q(v.name()) + reasonFor(v.name(), "it reads a table that changes; recreated below"),
                     "DROP VIEW " + Identifiers.quote(v.name()));
         }
         Set<String> rebuilt = new LinkedHashSet<>();
@@ -84,15 +84,15 @@ public final class Planner {
         for (Change c : changes) {
             if (c instanceof Change.DropIndex d && !rebuilt.contains(Identifiers.fold(d.index().table()))
                     && !droppedTable(d.index().table())) {
-                add("drop index " + d.index().name() + (changed(d.index().name()) ? " (its definition changed; recreated below)" : ""),
+                add("drop index " + q(d.index().name()) + (changed(d.index().name()) ? " (its definition changed; recreated below)" : ""),
                         "DROP INDEX " + Identifiers.quote(d.index().name()));
             }
         }
         for (Change c : changes) {
             if (c instanceof Change.DropTable d) {
-                add("drop table " + d.table().name() + " (not in the declared schema)", "DROP TABLE " + Identifiers.quote(d.table().name()));
+                add("drop table " + q(d.table().name()) + " (not in the declared schema)", "DROP TABLE " + Identifiers.quote(d.table().name()));
             } else if (c instanceof Change.DropVirtualTable d) {
-                add("drop virtual table " + d.table().name() + " (not in the declared schema)",
+                add("drop virtual table " + q(d.table().name()) + " (not in the declared schema)",
                         "DROP TABLE " + Identifiers.quote(d.table().name()));
             }
         }
@@ -102,10 +102,10 @@ public final class Planner {
         List<Table> created = changes.stream().filter(Change.CreateTable.class::isInstance)
                 .map(c -> ((Change.CreateTable) c).table()).toList();
         for (Table t : Dependencies.parentsFirst(created)) {
-            add("create table " + t.name(), SqlText.withoutHints(t.sql()));
+            add("create table " + q(t.name()), SqlText.withoutHints(t.sql()));
         }
         for (Change c : changes) {
-            if (c instanceof Change.CreateVirtualTable v) add("create virtual table " + v.table().name(), v.table().sql());
+            if (c instanceof Change.CreateVirtualTable v) add("create virtual table " + q(v.table().name()), v.table().sql());
         }
         List<TableWork> rebuilds = work.values().stream().filter(w -> w.rebuild).toList();
         Map<String, TableWork> byName = new LinkedHashMap<>();
@@ -123,20 +123,20 @@ public final class Planner {
         for (Index i : to.indexes()) {
             boolean onRebuilt = rebuilds.stream().anyMatch(w -> Identifiers.same(w.alter.to().name(), i.table()));
             if (createdIndexes.contains(Identifiers.fold(i.name())) || onRebuilt) {
-                add("create index " + i.name() + (onRebuilt && !createdIndexes.contains(Identifiers.fold(i.name()))
-                        ? " (dropped with the old " + i.table() + ")" : ""), SqlText.withoutHints(i.sql()));
+                add("create index " + q(i.name()) + (onRebuilt && !createdIndexes.contains(Identifiers.fold(i.name()))
+                        ? " (dropped with the old " + q(i.table()) + ")" : ""), SqlText.withoutHints(i.sql()));
             }
         }
         Set<String> viewNames = names(viewsToDrop.stream().map(View::name).toList());
         for (Change c : changes) if (c instanceof Change.CreateView cv) viewNames.add(Identifiers.fold(cv.view().name()));
         for (View v : to.views()) {
-            if (viewNames.contains(Identifiers.fold(v.name()))) add("create view " + v.name(), v.sql());
+            if (viewNames.contains(Identifiers.fold(v.name()))) add("create view " + q(v.name()), v.sql());
         }
         Set<String> triggerNames = names(triggersToDrop.stream().map(Trigger::name).toList());
         for (Change c : changes) if (c instanceof Change.CreateTrigger ct) triggerNames.add(Identifiers.fold(ct.trigger().name()));
         for (TableWork w : rebuilds) from.triggersOf(w.alter.from().name()).forEach(t -> triggerNames.add(Identifiers.fold(t.name())));
         for (Trigger t : to.triggers()) {
-            if (triggerNames.contains(Identifiers.fold(t.name()))) add("create trigger " + t.name(), t.sql());
+            if (triggerNames.contains(Identifiers.fold(t.name()))) add("create trigger " + q(t.name()), t.sql());
         }
         return new Plan(changes, steps, mappings);
     }
@@ -216,12 +216,12 @@ public final class Planner {
     private void renames(TableWork w) {
         Change.AlterTable a = w.alter;
         if (a.renamed()) {
-            add("rename table " + a.from().name() + " to " + a.to().name() + " (declared with @renamed; references follow)",
+            add("rename table " + q(a.from().name()) + " to " + q(a.to().name()) + " (declared with @renamed; references follow)",
                     "ALTER TABLE " + Identifiers.quote(a.from().name()) + " RENAME TO " + Identifiers.quote(a.to().name()));
         }
         for (Alteration al : a.alterations()) {
             if (al instanceof Alteration.RenameColumn r) {
-                add("rename column " + a.to().name() + "." + r.from() + " to " + r.to() + " (declared with @renamed)",
+                add("rename column " + q(a.to().name()) + "." + q(r.from()) + " to " + q(r.to()) + " (declared with @renamed)",
                         "ALTER TABLE " + Identifiers.quote(a.to().name()) + " RENAME COLUMN " + Identifiers.quote(r.from())
                                 + " TO " + Identifiers.quote(r.to()));
             }
@@ -232,7 +232,7 @@ public final class Planner {
         String table = Identifiers.quote(w.alter.to().name());
         for (Alteration al : w.alter.alterations()) {
             if (al instanceof Alteration.AddColumn ac) {
-                add("add column " + w.alter.to().name() + "." + ac.column().name(),
+                add("add column " + q(w.alter.to().name()) + "." + q(ac.column().name()),
                         "ALTER TABLE " + table + " ADD COLUMN " + SqlText.withoutHints(ac.column().definition()).strip());
             } else if (al instanceof Alteration.ModifyColumn m) {
                 nullability(w, table, m);
@@ -240,7 +240,7 @@ public final class Planner {
         }
         for (Alteration al : w.alter.alterations()) {
             if (al instanceof Alteration.DropColumn dc) {
-                add("drop column " + w.alter.to().name() + "." + dc.column().name() + " (not in the declared schema)",
+                add("drop column " + q(w.alter.to().name()) + "." + q(dc.column().name()) + " (not in the declared schema)",
                         "ALTER TABLE " + table + " DROP COLUMN " + Identifiers.quote(dc.column().name()));
             }
         }
@@ -248,7 +248,7 @@ public final class Planner {
 
     private void nullability(TableWork w, String table, Alteration.ModifyColumn m) {
         String col = Identifiers.quote(m.to().name());
-        String name = w.alter.to().name() + "." + m.to().name();
+        String name = q(w.alter.to().name()) + "." + q(m.to().name());
         if (!m.to().notNull()) {
             add(name + " becomes nullable", "ALTER TABLE " + table + " ALTER COLUMN " + col + " DROP NOT NULL");
             return;
@@ -267,9 +267,10 @@ public final class Planner {
         // renamed natively before the rebuild; otherwise keep the stored spelling (sqlite_sequence matches it exactly)
         String current = w.alter.renamed() ? target.name() : w.alter.from().name();
         String oldQ = Identifiers.quote(current);
-        add("rebuild " + target.name() + ": " + String.join("; ", w.reasons) + "\n1. create the table as declared, under a temporary name",
+        add("rebuild " + q(target.name()) + ": " + String.join("; ", w.reasons) + "\n1. create the table as declared, under a temporary name",
                 Rebuilds.renameCreateTable(SqlText.withoutHints(target.sql()), tempQ));
-        add("2. copy every row" + (w.keepsRowid() ? ", keeping rowids" : "") + w.backfillNote(), w.copySql(tempQ, oldQ));
+        String copy = w.copySql(tempQ, oldQ);
+        if (copy != null) add("2. copy every row" + (w.keepsRowid() ? ", keeping rowids" : "") + w.backfillNote(), copy);
         if (target.autoincrement() && w.alter.from().autoincrement()) {
             String oldLit = Identifiers.literal(current);
             String tempLit = Identifiers.literal(temp);
@@ -281,6 +282,10 @@ public final class Planner {
         }
         add("3. drop the old table (foreign keys are off: no ON DELETE action fires)", "DROP TABLE " + oldQ);
         add("4. give the new table its name", "ALTER TABLE " + tempQ + " RENAME TO " + Identifiers.quote(target.name()));
+    }
+
+    private static String q(String name) {
+        return Identifiers.quote(name);
     }
 
     private void add(String comment, String sql) {

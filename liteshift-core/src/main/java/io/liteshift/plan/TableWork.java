@@ -155,7 +155,8 @@ final class TableWork {
     }
 
     /**
-     * INSERT ... SELECT that copies every row into the new table. Renames were already done natively, so the
+     * INSERT ... SELECT that copies every row into the new table, or null when no value survives (a WITHOUT ROWID
+     * table whose every column is new). Renames were already done natively, so the
      * expressions are read with the declared column names.
      */
     String copySql(String newTable, String oldTable) {
@@ -176,7 +177,7 @@ final class TableWork {
             into.add(Identifiers.quote(c.name()));
             select.add(SqlText.renameIdentifiers(expr, renamed));
         }
-        if (into.isEmpty()) return "SELECT 'no column of " + alter.from().name().replace("'", "''") + " survives; no rows to copy'";
+        if (into.isEmpty()) return null;
         return "INSERT INTO " + newTable + " (" + String.join(", ", into) + ")\n  SELECT " + String.join(", ", select)
                 + " FROM " + oldTable;
     }

@@ -1,0 +1,69 @@
+package io.liteshift.cases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One behaviour case: a populated database ({@code -- @before}), the declared schema to push ({@code -- @after}),
+ * the expected outcome ({@code -- @expect apply|refuse}) and queries whose results must hold afterwards
+ * ({@code -- @check SQL => rows}, rows separated by {@code " ; "}, columns by {@code |}, NULL as empty).
+ * Lines outside the directives belong to the section opened last, exactly as the format is read elsewhere.
+ */
+record CaseFile(String name, String before, String after, Expect expect, List<Check> checks) {
+
+    enum Expect { APPLY, REFUSE }
+
+    record Check(String query, String expected) {
+    }
+
+    private static final Pattern DIRECTIVE = Pattern.compile("^--\\s*@(before|after|expect|check|timeout)\\b\\s*(.*)$");
+
+    static CaseFile read(Path file) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.case$", "");
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        StringBuilder current = null;
+        Expect expect = Expect.APPLY;
+        List<Check> checks = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Matcher m = DIRECTIVE.matcher(line);
+            if (!m.find()) {
+                if (current != null) current.append(line).append('\n');
+                continue;
+            }
+            String rest = m.group(2);
+            switch (m.group(1)) {
+                case "before" -> current = before;
+                case "after" -> current = after;
+                case "expect" -> expect = parseExpect(name, rest.strip());
+                case "check" -> {
+                    int arrow = rest.indexOf("=>");
+                    if (arrow < 0) throw new IllegalArgumentException(name + ": @check without '=>': " + line);
+                    checks.add(new Check(rest.substring(0, arrow).strip(), rest.substring(arrow + 2).strip()));
+                }
+                default -> { /* @timeout: the in-process runner has no per-case limit */ }
+            }
+        }
+        return new CaseFile(name, before.toString(), after.toString(), expect, List.copyOf(checks));
+    }
+
+    private static Expect parseExpect(String name, String word) {
+        switch (word) {
+            case "apply": return Expect.APPLY;
+            case "refuse": return Expect.REFUSE;
+            default: throw new IllegalArgumentException(name + ": @expect must be apply or refuse, not " + word);
+        }
+    }
+
+    /** True when a check query names the table, so a change in its row count was announced. */
+    boolean checksMention(String table) {
+        String t = table.toLowerCase(java.util.Locale.ROOT);
+        return checks.stream().anyMatch(c -> c.query().toLowerCase(java.util.Locale.ROOT).contains(t));
+    }
+}
