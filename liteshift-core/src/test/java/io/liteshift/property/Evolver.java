@@ -66,13 +66,25 @@ final class Evolver {
         List<ColumnDef> out = new ArrayList<>();
         for (ColumnDef col : t.columns()) {
             boolean mayRename = !(KnownEngineBugs.AVOID_RENAMING_FOREIGN_KEY_PARENTS && isReferenced(t.id(), col.id()));
+            if (col.isGenerated()) {
+                switch (c.pick(10)) {
+                    case 7 -> out.add(renamed(col, taken));
+                    case 8 -> { } // dropped
+                    case 9 -> out.add(col.withStored(!col.stored()));
+                    default -> out.add(col);
+                }
+                continue;
+            }
             if (t.inPrimaryKey(col.id())) {
                 out.add(c.pick(6) == 5 && mayRename ? renamed(col, taken) : col);
                 continue;
             }
             switch (c.pick(15)) {
                 case 6 -> out.add(mayRename ? renamed(col, taken) : col);
-                case 7 -> { } // dropped
+                case 7 -> {
+                    boolean source = t.columns().stream().anyMatch(g -> g.generatedFrom() == col.id());
+                    if (source && KnownEngineBugs.AVOID_DROPPING_SOURCE_OF_GENERATED_COLUMN) out.add(col); // else dropped
+                }
                 case 8 -> out.add(retyped(col, t.strict()));
                 case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(t, col));
                 case 10 -> out.add(col.withUnique(!col.unique()));
@@ -92,7 +104,14 @@ final class Evolver {
             taken.add(n.name());
             out.add(n);
         }
-        if (out.isEmpty()) out.add(t.columns().get(0)); // a table needs a column: keep the first
+        if (c.flag(10) && out.stream().anyMatch(col -> !col.isGenerated())) {
+            ColumnDef g = gen.generatedColumn(out, taken);
+            taken.add(g.name());
+            out.add(g);
+        }
+        // a generated column whose source column is gone goes too
+        out.removeIf(col -> col.isGenerated() && out.stream().noneMatch(o -> o.id() == col.generatedFrom()));
+        if (out.isEmpty()) out.add(t.columns().stream().filter(col -> !col.isGenerated()).findFirst().orElseThrow()); // a table needs a column
         return t.withColumns(out);
     }
 
@@ -147,7 +166,7 @@ final class Evolver {
         TableDef out = t.withForeignKeys(fks);
         List<TableDef> parents = tables.stream().filter(p -> p.id() != t.id() && !p.audit()).toList();
         if (!parents.isEmpty() && c.flag(12)) {
-            out = gen.withForeignKeyTo(out, c.oneOf(parents), tables);
+            out = gen.withForeignKeyTo(out, c.oneOf(parents), a.table(t.id()).map(at -> SchemaGenerator.names(at.columns())).orElse(List.of()));
         }
         if (!parents.isEmpty() && c.flag(6)) {
             out = foreignKeyOnExistingColumn(out, c.oneOf(parents));
@@ -158,9 +177,12 @@ final class Evolver {
     /** A foreign key on a column that already holds data: only valid when every value has a parent. */
     private TableDef foreignKeyOnExistingColumn(TableDef t, TableDef parent) {
         List<Integer> key = SchemaGenerator.parentKey(parent);
-        List<ColumnDef> candidates = t.columns().stream().filter(col -> !t.inPrimaryKey(col.id())).toList();
+        List<ColumnDef> candidates = t.columns().stream().filter(col -> !t.inPrimaryKey(col.id())
+                && !(col.isGenerated() && KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS)).toList();
         if (key.size() != 1 || candidates.isEmpty()) return t;
         ColumnDef child = c.oneOf(candidates);
+        // the same key declared twice is one key to the engine (and redundant): do not declare duplicates
+        if (t.foreignKeys().stream().anyMatch(f -> f.columns().equals(List.of(child.id())) && f.parentTable() == parent.id())) return t;
         List<ForeignKeyDef> fks = new ArrayList<>(t.foreignKeys());
         fks.add(new ForeignKeyDef(List.of(child.id()), parent.id(), key, c.oneOf(SchemaGenerator.ON_DELETE), "NO ACTION"));
         return t.withForeignKeys(fks);
@@ -171,7 +193,8 @@ final class Evolver {
         for (IndexDef i : a.indexes()) {
             switch (c.pick(8)) {
                 case 6 -> { } // dropped
-                case 7 -> out.add(new IndexDef(i.name(), i.table(), !i.unique(), i.parts().stream()
+                case 7 -> out.add(new IndexDef(i.name(), i.table(), !i.unique() && !(KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS
+                        && b.table(i.table()).map(t -> SchemaGenerator.touchesGeneratedColumn(i, t)).orElse(false)), i.parts().stream()
                         .map(p -> new IndexDef.Part(p.column(), !p.descending(), p.expression())).toList(), i.partialOn()));
                 default -> out.add(i);
             }

@@ -29,4 +29,18 @@ final class KnownEngineBugs {
      * Excludes NOT NULL + DEFAULT on columns that are part of a uniqueness rule in A.
      */
     static final boolean AVOID_DEFAULT_BACKFILL_INTO_UNIQUE = true;
+
+    /**
+     * The data check's queries cannot see generated columns: a new UNIQUE index over one, or a new FOREIGN
+     * KEY from one, fails with "no such column: len" / "no such column: c.len" (reason FAILED). Excludes
+     * generated columns from unique indexes and from foreign keys added on existing columns.
+     */
+    static final boolean AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS = true;
+
+    /**
+     * Dropping a column together with the generated column computed from it: the plan drops the source first
+     * and SQLite rejects that ALTER TABLE DROP COLUMN (reason FAILED). Excludes dropping a column a generated
+     * column reads.
+     */
+    static final boolean AVOID_DROPPING_SOURCE_OF_GENERATED_COLUMN = true;
 }

@@ -47,7 +47,7 @@ final class RowGenerator {
             }
         }
         for (ColumnDef col : t.columns()) {
-            if (values.containsKey(col.id())) continue;
+            if (values.containsKey(col.id()) || col.isGenerated()) continue;
             int pkAt = t.primaryKey().indexOf(col.id());
             if (t.hasRowidAlias() && pkAt == 0) {
                 values.put(col.id(), (long) r + 1);

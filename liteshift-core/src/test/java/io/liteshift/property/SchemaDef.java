@@ -108,6 +108,11 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
         StringBuilder sb = new StringBuilder(Sql.name(c.name()));
         if (!c.type().isEmpty()) sb.append(' ').append(c.type());
         if (t.hasRowidAlias() && t.inPrimaryKey(c.id())) sb.append(" PRIMARY KEY").append(t.autoincrement() ? " AUTOINCREMENT" : "");
+        if (c.isGenerated()) {
+            String from = Sql.name(t.columnById(c.generatedFrom()).name());
+            sb.append(c.id() % 2 == 0 ? " GENERATED ALWAYS" : "").append(" AS (length(").append(from).append("))")
+                    .append(c.stored() ? " STORED" : c.id() % 3 == 0 ? " VIRTUAL" : "");
+        }
         if (c.notNull()) sb.append(" NOT NULL");
         if (c.defaultSql() != null) sb.append(" DEFAULT ").append(c.defaultSql());
         if (c.collation() != null) sb.append(" COLLATE ").append(c.collation());
