@@ -118,9 +118,9 @@ final class Evolver {
     /** NOT NULL, often with a DEFAULT that then fills the column's NULLs. */
     private ColumnDef becomesNotNull(TableDef t, ColumnDef col) {
         ColumnDef out = col.withNotNull(true).withDefault(col.defaultSql() == null && c.flag(50) ? col.kind().defaultSql(0) : col.defaultSql());
-        boolean unique = col.unique() || t.uniques().stream().anyMatch(u -> u.contains(col.id()))
+        boolean constrained = col.unique() || col.check() != null || t.uniques().stream().anyMatch(u -> u.contains(col.id()))
                 || a.indexes().stream().anyMatch(i -> i.unique() && i.table() == t.id() && i.columnIds().contains(col.id()));
-        return KnownEngineBugs.AVOID_DEFAULT_BACKFILL_INTO_UNIQUE && unique ? out.withDefault(null) : out;
+        return KnownEngineBugs.AVOID_DEFAULT_BACKFILL_VIOLATIONS && constrained ? out.withDefault(null) : out;
     }
 
     /** Whether a foreign key in A references the table (column -1) or that column of it. */

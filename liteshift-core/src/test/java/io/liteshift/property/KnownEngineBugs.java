@@ -23,12 +23,12 @@ final class KnownEngineBugs {
     static final boolean AVOID_RENAMING_FOREIGN_KEY_PARENTS = false;
 
     /**
-     * A column that becomes NOT NULL with a DEFAULT gets its NULLs filled with the DEFAULT; when the column is
-     * UNIQUE (alone or in a constraint or unique index) and the filled value collides, the data check does not
-     * see it coming and the copy step fails (reason FAILED, rolled back) instead of a REFUSED_DATA refusal.
-     * Excludes NOT NULL + DEFAULT on columns that are part of a uniqueness rule in A.
+     * A column that becomes NOT NULL with a DEFAULT gets its NULLs filled with the DEFAULT; when the filled
+     * value collides under a UNIQUE (column, constraint or unique index) or fails the column's CHECK, the data
+     * check does not see it coming and the copy step fails (reason FAILED, rolled back) instead of a
+     * REFUSED_DATA refusal. Excludes NOT NULL + DEFAULT on columns with a uniqueness rule or a CHECK.
      */
-    static final boolean AVOID_DEFAULT_BACKFILL_INTO_UNIQUE = true;
+    static final boolean AVOID_DEFAULT_BACKFILL_VIOLATIONS = true;
 
     /**
      * The data check's queries cannot see generated columns: a new UNIQUE index over one, or a new FOREIGN
