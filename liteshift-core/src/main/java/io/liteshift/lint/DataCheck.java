@@ -34,16 +34,18 @@ public final class DataCheck {
     private final Connection db;
     private final Plan plan;
     private final Schema current;
+    private final Schema declared;
     private final List<Finding> out = new ArrayList<>();
 
-    private DataCheck(Connection db, Plan plan, Schema current) {
+    private DataCheck(Connection db, Plan plan, Schema current, Schema declared) {
         this.db = db;
         this.plan = plan;
         this.current = current;
+        this.declared = declared;
     }
 
-    public static Findings run(Connection db, Plan plan, Schema current) throws SQLException {
-        DataCheck c = new DataCheck(db, plan, current);
+    public static Findings run(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
+        DataCheck c = new DataCheck(db, plan, current, declared);
         c.run();
         return new Findings(c.out);
     }
@@ -70,6 +72,7 @@ public final class DataCheck {
                 if (a instanceof Alteration.AddCheck ck) check(m, projection, rows, ck.check());
                 if (a instanceof Alteration.AddForeignKey fk) foreignKey(m, projection, rows, fk.foreignKey());
             }
+            uniquesOverChangedColumns(m, alter, projection, rows);
             if (m.to().strict()) strictTypes(m, projection, rows);
             for (Column b : m.backfills()) backfill(m, b);
         }
@@ -147,6 +150,35 @@ public final class DataCheck {
                         + " sharing " + Rows.plural(groups, "value") + " (" + Projection.keyLabel(m.from()) + " "
                         + samples.stream().map(s -> "[" + s + "]").collect(Collectors.joining(" ")) + (groups > SAMPLE ? " …" : "")
                         + "). Remove or change the duplicates first, or drop the UNIQUE."));
+    }
+
+    /**
+     * A UNIQUE, PRIMARY KEY or unique index that stays but covers a column whose type or collation changes can
+     * start to see duplicates (under COLLATE NOCASE, 'a' and 'A' collide): test those again.
+     */
+    private void uniquesOverChangedColumns(TableMapping m, Change.AlterTable alter, String projection, long rows)
+            throws SQLException {
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.ModifyColumn mc) changed.add(Identifiers.fold(mc.to().name()));
+        }
+        if (changed.isEmpty()) return;
+        java.util.function.Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
+                .anyMatch(k -> io.liteshift.sql.SqlText.mentions(k.expression(), changed));
+        boolean newKey = alter.alterations().stream().anyMatch(Alteration.ChangePrimaryKey.class::isInstance);
+        if (!newKey && m.to().primaryKey() != null && touches.test(m.to().primaryKey().columns())) {
+            unique(m, projection, rows, "PRIMARY KEY " + cols(m.to().primaryKey().columns()), m.to().primaryKey().columns(), null);
+        }
+        for (io.liteshift.schema.UniqueConstraint u : m.to().uniques()) {
+            boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddUnique au && au.unique().equals(u));
+            if (!added && touches.test(u.columns())) unique(m, projection, rows, "UNIQUE " + cols(u.columns()), u.columns(), null);
+        }
+        for (Index i : declared.indexesOf(m.to().name())) {
+            boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
+            if (i.unique() && !created && touches.test(i.keys())) {
+                unique(m, projection, rows, "UNIQUE index " + i.name(), i.keys(), i.where());
+            }
+        }
     }
 
     private static String groupExpression(Table t, IndexedColumn k) {
