@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * A failure prints schema A, the rows and schema B, shrunk. To see every generated scenario add
  * {@code @Report(Reporting.GENERATED)}.
  */
-class PushProperties {
+class PushPropertyTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
