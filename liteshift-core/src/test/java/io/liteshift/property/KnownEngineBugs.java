@@ -31,9 +31,10 @@ final class KnownEngineBugs {
     static final boolean AVOID_DEFAULT_BACKFILL_VIOLATIONS = true;
 
     /**
-     * The data check's queries cannot see generated columns: a new UNIQUE index over one, or a new FOREIGN
-     * KEY from one, fails with "no such column: len" / "no such column: c.len" (reason FAILED). Excludes
-     * generated columns from unique indexes and from foreign keys added on existing columns.
+     * The data check's queries cannot see generated columns: a new UNIQUE index over one, a table-level
+     * UNIQUE including one in a rebuilt table, or a new FOREIGN KEY from one, fails with "no such column: len"
+     * / "no such column: c.len" (reason FAILED). Excludes generated columns from unique indexes, table-level
+     * UNIQUE constraints and foreign keys added on existing columns.
      */
     static final boolean AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS = true;
 
