@@ -266,7 +266,11 @@ public final class Planner {
                 nullability(w, table, m);
             }
         }
-        for (Alteration al : w.alter.alterations()) {
+        // generated columns first: SQLite refuses to drop a column that a generated column still reads
+        List<Alteration.DropColumn> drops = new ArrayList<>();
+        for (Alteration al : w.alter.alterations()) if (al instanceof Alteration.DropColumn dc) drops.add(dc);
+        drops.sort(java.util.Comparator.comparing(dc -> !dc.column().isGenerated()));
+        for (Alteration al : drops) {
             if (al instanceof Alteration.DropColumn dc) {
                 add("drop column " + q(w.alter.to().name()) + "." + q(dc.column().name()) + " (not in the declared schema)",
                         "ALTER TABLE " + table + " DROP COLUMN " + Identifiers.quote(dc.column().name()));
