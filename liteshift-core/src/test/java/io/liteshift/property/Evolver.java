@@ -39,7 +39,7 @@ final class Evolver {
             int fate = c.pick(10);
             if (fate == 9) continue; // dropped
             TableDef b = t.audit() ? t : columns(t);
-            if (fate >= 7 && !(KnownEngineBugs.AVOID_RENAMING_FOREIGN_KEY_PARENTS && isReferenced(t.id(), -1))) {
+            if (fate >= 7) {
                 String name = Names.fresh(c.oneOf(Names.TABLES) + "_2", usedTableNames);
                 usedTableNames.add(name);
                 b = b.withName(name);
@@ -65,7 +65,6 @@ final class Evolver {
         List<String> taken = new ArrayList<>(SchemaGenerator.names(t.columns()));
         List<ColumnDef> out = new ArrayList<>();
         for (ColumnDef col : t.columns()) {
-            boolean mayRename = !(KnownEngineBugs.AVOID_RENAMING_FOREIGN_KEY_PARENTS && isReferenced(t.id(), col.id()));
             if (col.isGenerated()) {
                 switch (c.pick(10)) {
                     case 7 -> out.add(renamed(col, taken));
@@ -76,24 +75,21 @@ final class Evolver {
                 continue;
             }
             if (t.inPrimaryKey(col.id())) {
-                out.add(c.pick(6) == 5 && mayRename ? renamed(col, taken) : col);
+                out.add(c.pick(6) == 5 ? renamed(col, taken) : col);
                 continue;
             }
             switch (c.pick(15)) {
-                case 6 -> out.add(mayRename ? renamed(col, taken) : col);
-                case 7 -> {
-                    boolean source = t.columns().stream().anyMatch(g -> g.generatedFrom() == col.id());
-                    if (source && KnownEngineBugs.AVOID_DROPPING_SOURCE_OF_GENERATED_COLUMN) out.add(col); // else dropped
-                }
+                case 6 -> out.add(renamed(col, taken));
+                case 7 -> { } // dropped (a generated column reading it goes too, below)
                 case 8 -> out.add(retyped(col, t.strict()));
-                case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(t, col));
+                case 9 -> out.add(col.notNull() ? col.withNotNull(false) : becomesNotNull(col));
                 case 10 -> out.add(col.withUnique(!col.unique()));
                 case 11 -> out.add(col.check() == null ? col.withCheck(col.kind().check(), c.flag(30) ? SchemaGenerator.checkName(col.id()) : null)
                         : c.flag(30) ? col.withCheck(col.check(), col.checkName() == null ? SchemaGenerator.checkName(col.id()) : null)
                         : col.withCheck(null, null));
                 case 12 -> out.add(col.defaultSql() == null ? col.withDefault(col.kind().defaultSql(c.pick(ValueKind.DEFAULT_VARIANTS)))
                         : col.notNull() ? col.withDefault(col.kind().defaultSql(1)) : col.withDefault(null));
-                case 13 -> out.add(retyped(mayRename ? renamed(col, taken) : col, t.strict()));
+                case 13 -> out.add(retyped(renamed(col, taken), t.strict()));
                 case 14 -> out.add(col.withCollation(col.collation() == null ? "NOCASE" : null));
                 default -> out.add(col);
             }
@@ -115,18 +111,9 @@ final class Evolver {
         return t.withColumns(out);
     }
 
-    /** NOT NULL, often with a DEFAULT that then fills the column's NULLs. */
-    private ColumnDef becomesNotNull(TableDef t, ColumnDef col) {
-        ColumnDef out = col.withNotNull(true).withDefault(col.defaultSql() == null && c.flag(50) ? col.kind().defaultSql(0) : col.defaultSql());
-        boolean constrained = col.unique() || col.check() != null || t.uniques().stream().anyMatch(u -> u.contains(col.id()))
-                || a.indexes().stream().anyMatch(i -> i.unique() && i.table() == t.id() && i.columnIds().contains(col.id()));
-        return KnownEngineBugs.AVOID_DEFAULT_BACKFILL_VIOLATIONS && constrained ? out.withDefault(null) : out;
-    }
-
-    /** Whether a foreign key in A references the table (column -1) or that column of it. */
-    private boolean isReferenced(int table, int column) {
-        return a.tables().stream().flatMap(t -> t.foreignKeys().stream())
-                .anyMatch(f -> f.parentTable() == table && (column < 0 || f.parentColumns().contains(column)));
+    /** NOT NULL, often with a DEFAULT that then fills the column's NULLs (and must still pass UNIQUE and CHECK). */
+    private ColumnDef becomesNotNull(ColumnDef col) {
+        return col.withNotNull(true).withDefault(col.defaultSql() == null && c.flag(50) ? col.kind().defaultSql(0) : col.defaultSql());
     }
 
     private ColumnDef renamed(ColumnDef col, List<String> taken) {
@@ -177,8 +164,7 @@ final class Evolver {
     /** A foreign key on a column that already holds data: only valid when every value has a parent. */
     private TableDef foreignKeyOnExistingColumn(TableDef t, TableDef parent) {
         List<Integer> key = SchemaGenerator.parentKey(parent);
-        List<ColumnDef> candidates = t.columns().stream().filter(col -> !t.inPrimaryKey(col.id())
-                && !(col.isGenerated() && KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS)).toList();
+        List<ColumnDef> candidates = t.columns().stream().filter(col -> !t.inPrimaryKey(col.id())).toList();
         if (key.size() != 1 || candidates.isEmpty()) return t;
         ColumnDef child = c.oneOf(candidates);
         // the same key declared twice is one key to the engine (and redundant): do not declare duplicates
@@ -193,8 +179,7 @@ final class Evolver {
         for (IndexDef i : a.indexes()) {
             switch (c.pick(8)) {
                 case 6 -> { } // dropped
-                case 7 -> out.add(new IndexDef(i.name(), i.table(), !i.unique() && !(KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS
-                        && b.table(i.table()).map(t -> SchemaGenerator.touchesGeneratedColumn(i, t)).orElse(false)), i.parts().stream()
+                case 7 -> out.add(new IndexDef(i.name(), i.table(), !i.unique(), i.parts().stream()
                         .map(p -> new IndexDef.Part(p.column(), !p.descending(), p.expression())).toList(), i.partialOn()));
                 default -> out.add(i);
             }

@@ -5,18 +5,15 @@ import java.util.List;
 
 /** Name pools with SQLite keywords, names that need quotes and mixed case, and a way to keep names distinct. */
 final class Names {
-    static final List<String> TABLES = withoutQuotes(List.of("items", "Orders", "order", "line items", "Users", "group", "t",
-            "x\"y", "Data", "select"));
-    static final List<String> COLUMNS = withoutQuotes(List.of("name", "Value", "order", "group", "select", "key", "index", "from",
+    static final List<String> TABLES = List.of("items", "Orders", "order", "line items", "Users", "group", "t",
+            "x\"y", "Data", "select");
+    static final List<String> COLUMNS = List.of("name", "Value", "order", "group", "select", "key", "index", "from",
             "first name", "a-b", "x\"y", "MixedCase", "desc", "default", "check", "when", "_under", "1st", "ünï",
-            "qty", "price", "note", "status", "table", "rowid", "oid"));
+            "qty", "price", "note", "status", "table", "rowid", "oid");
 
     private Names() {
     }
 
-    private static List<String> withoutQuotes(List<String> names) {
-        return KnownEngineBugs.AVOID_QUOTE_IN_NAMES ? names.stream().filter(n -> !n.contains("\"")).toList() : names;
-    }
 
     /** SQLite's folding: ASCII letters only. */
     static String fold(String name) {

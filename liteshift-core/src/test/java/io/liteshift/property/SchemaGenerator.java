@@ -85,8 +85,7 @@ final class SchemaGenerator {
         for (int k = 0; k < more; k++) columns.add(column(names(columns), strict, true));
         if (c.flag(20)) columns.add(generatedColumn(columns, names(columns)));
         List<List<Integer>> uniques = new ArrayList<>();
-        List<ColumnDef> plain = columns.stream().filter(col -> !pk.contains(col.id())
-                && !(col.isGenerated() && KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS)).toList();
+        List<ColumnDef> plain = columns.stream().filter(col -> !pk.contains(col.id())).toList();
         if (plain.size() >= 2 && c.flag(10)) uniques.add(List.of(plain.get(0).id(), plain.get(1).id()));
         return new TableDef(id, name, columns, pk, autoincrement, strict, withoutRowid, uniques, List.of(), false);
     }
@@ -177,13 +176,7 @@ final class SchemaGenerator {
             parts.add(new IndexDef.Part(col.id(), c.flag(25), c.flag(20)));
         }
         int partial = c.flag(20) ? c.oneOf(t.columns()).id() : -1;
-        IndexDef index = new IndexDef(name, t.id(), c.flag(25), parts, partial);
-        return index.unique() && touchesGeneratedColumn(index, t) && KnownEngineBugs.AVOID_DATA_CHECKS_OVER_GENERATED_COLUMNS
-                ? new IndexDef(name, t.id(), false, parts, partial) : index;
-    }
-
-    static boolean touchesGeneratedColumn(IndexDef index, TableDef t) {
-        return index.columnIds().stream().anyMatch(id -> t.column(id).map(ColumnDef::isGenerated).orElse(false));
+        return new IndexDef(name, t.id(), c.flag(25), parts, partial);
     }
 
     ViewDef view(String name, TableDef t, List<TableDef> tables) {
