@@ -308,9 +308,9 @@ public final class Planner {
             String tempLit = Identifiers.literal(temp);
             add("keep the AUTOINCREMENT counter, so ids of deleted rows are never reused",
                     "INSERT INTO sqlite_sequence (name, seq) SELECT " + tempLit + ", seq FROM sqlite_sequence WHERE name = " + oldLit
-                            + " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + tempLit + ")");
-            add("", "UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = " + oldLit
-                    + ")) WHERE name = " + tempLit);
+                            + " AND seq IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + tempLit + ")");
+            add("", "UPDATE sqlite_sequence SET seq = max(coalesce(seq, 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = "
+                    + oldLit + "), 0)) WHERE name = " + tempLit);
         }
         add("3. drop the old table (foreign keys are off: no ON DELETE action fires)", "DROP TABLE " + oldQ);
         add("4. give the new table its name", "ALTER TABLE " + tempQ + " RENAME TO " + Identifiers.quote(target.name()));
