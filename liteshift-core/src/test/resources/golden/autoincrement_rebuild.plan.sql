@@ -19,9 +19,9 @@ INSERT INTO "_liteshift_new_events" (id, kind)
   SELECT id, coalesce(kind, 'unknown') FROM events;
 
 -- keep the AUTOINCREMENT counter, so ids of deleted rows are never reused
-INSERT INTO sqlite_sequence (name, seq) SELECT '_liteshift_new_events', seq FROM sqlite_sequence WHERE name = 'events' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_liteshift_new_events');
+INSERT INTO sqlite_sequence (name, seq) SELECT '_liteshift_new_events', seq FROM sqlite_sequence WHERE name = 'events' AND seq IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_liteshift_new_events');
 
-UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = 'events')) WHERE name = '_liteshift_new_events';
+UPDATE sqlite_sequence SET seq = max(coalesce(seq, 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)) WHERE name = '_liteshift_new_events';
 
 -- 3. drop the old table (foreign keys are off: no ON DELETE action fires)
 DROP TABLE events;

@@ -6,6 +6,8 @@ import io.liteshift.apply.Databases;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.inspect.RenameHints;
+import io.liteshift.inspect.RenameRecords;
 import io.liteshift.lint.DataCheck;
 import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
@@ -37,7 +39,7 @@ public final class LiteShift {
     public static Plan diff(SchemaSource from, SchemaSource to) {
         SchemaSource.Loaded a = from.load();
         SchemaSource.Loaded b = to.load();
-        List<Change> changes = Differ.diff(a.schema(), b.schema(), b.hints());
+        List<Change> changes = Differ.diff(a.schema(), b.schema(), from.notYetApplied(b.hints()));
         return Planner.plan(a.schema(), b.schema(), changes);
     }
 
@@ -48,19 +50,19 @@ public final class LiteShift {
         Path file = DatabaseUrl.toPath(database);
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
-            Plan plan = planFor(current, declared);
+            Plan plan = planFor(conn, current, declared);
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0));
             if (options.dryRun()) {
-                Findings findings = DataCheck.run(conn, plan, current);
+                Findings findings = DataCheck.run(conn, plan, current, declared.schema());
                 refuseIfNeeded(findings, options, file, schema);
                 return new PushResult(plan, findings, false, since(t0));
             }
             return Applier.inWriteTransaction(conn, c -> {
                 // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                 Schema now = Inspector.inspect(c);
-                Plan p = now.equals(current) ? plan : planFor(now, declared);
+                Plan p = now.equals(current) ? plan : planFor(c, now, declared);
                 if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0));
-                Findings findings = DataCheck.run(c, p, now);
+                Findings findings = DataCheck.run(c, p, now, declared.schema());
                 refuseIfNeeded(findings, options, file, schema);
                 Applier.runPlan(c, p, declared.schema());
                 return new PushResult(p, findings, true, since(t0));
@@ -71,8 +73,9 @@ public final class LiteShift {
         }
     }
 
-    private static Plan planFor(Schema current, SchemaSource.Loaded declared) {
-        return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
+    private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
+        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
+        return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
     private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema) {

@@ -18,6 +18,11 @@ public sealed interface SchemaSource {
     /** Reads the schema (and, for a declared schema, its rename hints). */
     Loaded load();
 
+    /** The hints this side has not been through yet (a database remembers the swaps it was pushed). */
+    default RenameHints notYetApplied(RenameHints hints) {
+        return hints;
+    }
+
     /** A loaded schema with the rename hints that came with it. */
     record Loaded(Schema schema, RenameHints hints) {
     }
@@ -28,6 +33,15 @@ public sealed interface SchemaSource {
     }
 
     record Database(Path file) implements SchemaSource {
+        @Override
+        public RenameHints notYetApplied(RenameHints hints) {
+            try (Connection c = Databases.open(file, false, true)) {
+                return io.liteshift.inspect.RenameRecords.withoutApplied(c, hints);
+            } catch (SQLException e) {
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot read " + file + ": " + SqliteErrors.message(e), e);
+            }
+        }
+
         public Loaded load() {
             try (Connection c = Databases.open(file, false, true)) {
                 return new Loaded(Inspector.inspect(c), RenameHints.NONE);

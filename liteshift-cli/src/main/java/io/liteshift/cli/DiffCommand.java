@@ -21,10 +21,7 @@ final class DiffCommand implements Callable<Integer> {
     String to;
 
     @picocli.CommandLine.Mixin
-    HelpOption help;
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
+    CommonOptions common;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

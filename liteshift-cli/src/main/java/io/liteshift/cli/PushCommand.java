@@ -33,10 +33,7 @@ final class PushCommand implements Callable<Integer> {
     boolean create;
 
     @picocli.CommandLine.Mixin
-    HelpOption help;
-
-    @Option(names = "--verbose", description = "print stack traces of errors")
-    boolean verbose;
+    CommonOptions common;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -53,30 +53,40 @@ public final class Differ {
         return diff(from, to, RenameHints.NONE);
     }
 
-    /** Keeps only the hints that still apply: the old name exists now and the new one does not. */
+    /**
+     * Keeps the hints that still apply: the old name exists now, and the new name is free or is itself being
+     * renamed away (a swap). A hint whose new name exists and is not vacated was applied before and is stale.
+     */
     private void resolveRenames(RenameHints hints) {
+        Map<String, String> declaredTables = new HashMap<>();
+        for (Table t : to.tables()) hints.tableRenamedFrom(t.name()).ifPresent(old -> declaredTables.put(Identifiers.fold(t.name()), old));
+        declaredTables.forEach((now, old) -> {
+            boolean vacated = declaredTables.values().stream().anyMatch(o -> Identifiers.fold(o).equals(now) && from.table(o).isPresent());
+            if (from.table(old).isPresent() && (from.table(now).isEmpty() || vacated)) tableRenames.put(now, old);
+        });
         for (Table t : to.tables()) {
-            hints.tableRenamedFrom(t.name()).ifPresent(old -> {
-                if (from.table(old).isPresent() && from.table(t.name()).isEmpty()) {
-                    tableRenames.put(Identifiers.fold(t.name()), old);
-                }
-            });
             Optional<Table> source = source(t);
             if (source.isEmpty()) continue;
+            Map<String, String> declaredColumns = new HashMap<>();
             for (Column c : t.columns()) {
-                hints.columnRenamedFrom(t.name(), c.name()).ifPresent(old -> {
-                    if (source.get().column(old).isPresent() && source.get().column(c.name()).isEmpty()) {
-                        columnRenames.computeIfAbsent(Identifiers.fold(t.name()), k -> new HashMap<>())
-                                .put(Identifiers.fold(c.name()), old);
-                    }
-                });
+                hints.columnRenamedFrom(t.name(), c.name()).ifPresent(old -> declaredColumns.put(Identifiers.fold(c.name()), old));
             }
+            declaredColumns.forEach((now, old) -> {
+                boolean vacated = declaredColumns.values().stream()
+                        .anyMatch(o -> Identifiers.fold(o).equals(now) && source.get().column(o).isPresent());
+                if (source.get().column(old).isPresent() && (source.get().column(now).isEmpty() || vacated)) {
+                    columnRenames.computeIfAbsent(Identifiers.fold(t.name()), k -> new HashMap<>()).put(now, old);
+                }
+            });
         }
     }
 
     private Optional<Table> source(Table declared) {
         String old = tableRenames.get(Identifiers.fold(declared.name()));
-        return from.table(old != null ? old : declared.name());
+        if (old != null) return from.table(old);
+        // a table renamed away leaves its old name free for a new table
+        boolean renamedAway = tableRenames.values().stream().anyMatch(o -> Identifiers.same(o, declared.name()));
+        return renamedAway ? Optional.empty() : from.table(declared.name());
     }
 
     private List<Change> changes() {

@@ -34,16 +34,18 @@ public final class DataCheck {
     private final Connection db;
     private final Plan plan;
     private final Schema current;
+    private final Schema declared;
     private final List<Finding> out = new ArrayList<>();
 
-    private DataCheck(Connection db, Plan plan, Schema current) {
+    private DataCheck(Connection db, Plan plan, Schema current, Schema declared) {
         this.db = db;
         this.plan = plan;
         this.current = current;
+        this.declared = declared;
     }
 
-    public static Findings run(Connection db, Plan plan, Schema current) throws SQLException {
-        DataCheck c = new DataCheck(db, plan, current);
+    public static Findings run(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
+        DataCheck c = new DataCheck(db, plan, current, declared);
         c.run();
         return new Findings(c.out);
     }
@@ -63,13 +65,14 @@ public final class DataCheck {
             String projection = Projection.of(m);
             notNull(m, projection, rows);
             for (Alteration a : alter.alterations()) {
-                if (a instanceof Alteration.AddUnique u) unique(m, projection, rows, "UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
+                if (a instanceof Alteration.AddUnique u) unique(m, projection, rows, "new UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
                 if (a instanceof Alteration.ChangePrimaryKey pk && pk.to() != null) {
-                    unique(m, projection, rows, "PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
+                    unique(m, projection, rows, "new PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
                 }
-                if (a instanceof Alteration.AddCheck ck) check(m, projection, rows, ck.check());
+                if (a instanceof Alteration.AddCheck ck) check(m, projection, rows, ck.check(), "new ");
                 if (a instanceof Alteration.AddForeignKey fk) foreignKey(m, projection, rows, fk.foreignKey());
             }
+            uniquesOverChangedColumns(m, alter, projection, rows);
             if (m.to().strict()) strictTypes(m, projection, rows);
             for (Column b : m.backfills()) backfill(m, b);
         }
@@ -143,10 +146,48 @@ public final class DataCheck {
         long dupRows = Rows.count(db, "SELECT sum(n) FROM (" + dupes + ")");
         List<String> samples = Rows.strings(db, "SELECT keys FROM (" + dupes + ") LIMIT " + SAMPLE);
         out.add(new Finding(Finding.Kind.VIOLATION, "unique", m.to().name(),
-                m.to().name() + ": new " + what + " is broken by " + String.format("%,d", dupRows) + " of " + Rows.plural(rows, "row")
+                m.to().name() + ": " + what + " is broken by " + String.format("%,d", dupRows) + " of " + Rows.plural(rows, "row")
                         + " sharing " + Rows.plural(groups, "value") + " (" + Projection.keyLabel(m.from()) + " "
                         + samples.stream().map(s -> "[" + s + "]").collect(Collectors.joining(" ")) + (groups > SAMPLE ? " …" : "")
                         + "). Remove or change the duplicates first, or drop the UNIQUE."));
+    }
+
+    /**
+     * A UNIQUE, PRIMARY KEY or unique index that stays but covers a column whose type or collation changes can
+     * start to see duplicates (under COLLATE NOCASE, 'a' and 'A' collide): test those again.
+     */
+    private void uniquesOverChangedColumns(TableMapping m, Change.AlterTable alter, String projection, long rows)
+            throws SQLException {
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        for (Alteration a : alter.alterations()) {
+            if (a instanceof Alteration.ModifyColumn mc) changed.add(Identifiers.fold(mc.to().name()));
+        }
+        if (changed.isEmpty()) return;
+        java.util.function.Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
+                .anyMatch(k -> k.refersTo(changed));
+        boolean newKey = alter.alterations().stream().anyMatch(Alteration.ChangePrimaryKey.class::isInstance);
+        if (!newKey && m.to().primaryKey() != null && touches.test(m.to().primaryKey().columns())) {
+            unique(m, projection, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
+        }
+        for (io.liteshift.schema.UniqueConstraint u : m.to().uniques()) {
+            boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddUnique au && au.unique().equals(u));
+            if (!added && touches.test(u.columns())) unique(m, projection, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
+        }
+        for (CheckConstraint ck : m.to().checks()) {
+            boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddCheck ac && ac.check().equals(ck));
+            if (!added && io.liteshift.sql.SqlText.mentions(ck.expression(), changed)) check(m, projection, rows, ck, "");
+        }
+        for (Index i : declared.indexesOf(m.to().name())) {
+            boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
+            if (i.unique() && !created && touches.test(i.keys())) {
+                unique(m, projection, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
+            }
+        }
+    }
+
+    /** How a rule that is not new, but is tested again because its columns' values change, is named in messages. */
+    private static String rekeyed(String rule) {
+        return rule + " (its columns' values change)";
     }
 
     private static String groupExpression(Table t, IndexedColumn k) {
@@ -160,14 +201,14 @@ public final class DataCheck {
         Optional<TableMapping> mapped = plan.mappings().stream().filter(m -> Identifiers.same(m.to().name(), i.table())).findFirst();
         if (mapped.isPresent()) {
             long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(mapped.get().from().name()));
-            if (rows > 0) unique(mapped.get(), Projection.of(mapped.get()), rows, "UNIQUE index " + i.name(), i.keys(), i.where());
+            if (rows > 0) unique(mapped.get(), Projection.of(mapped.get()), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
             return;
         }
         Optional<Table> t = current.table(i.table());
         if (t.isEmpty()) return; // a new table: no rows yet
         TableMapping same = identity(t.get());
         long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(t.get().name()));
-        if (rows > 0) unique(same, Projection.of(same), rows, "UNIQUE index " + i.name(), i.keys(), i.where());
+        if (rows > 0) unique(same, Projection.of(same), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
     }
 
     private static TableMapping identity(Table t) {
@@ -176,12 +217,12 @@ public final class DataCheck {
         return new TableMapping(t, t, values, false, List.of(), List.of());
     }
 
-    private void check(TableMapping m, String projection, long rows, CheckConstraint ck) throws SQLException {
+    private void check(TableMapping m, String projection, long rows, CheckConstraint ck, String adjective) throws SQLException {
         String where = "NOT (" + ck.expression() + ")";
         long bad = Rows.count(db, "SELECT count(*) FROM " + aliased(m, projection) + " WHERE " + where);
         if (bad == 0) return;
         out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(),
-                m.to().name() + ": new CHECK (" + ck.expression() + ") fails for " + String.format("%,d", bad) + " of "
+                m.to().name() + ": " + adjective + "CHECK (" + ck.expression() + ") fails for " + String.format("%,d", bad) + " of "
                         + Rows.plural(rows, "row") + " (" + sample(m, aliased(m, projection), where) + "). Fix those rows first, or relax the CHECK."));
     }
 

@@ -30,7 +30,12 @@ final class Projection {
             if (expr == null) expr = c.defaultValue() == null ? "NULL" : c.defaultValue();
             cols.add(expr + " AS " + Identifiers.quote(c.name()));
         }
-        return "SELECT " + String.join(", ", cols) + " FROM " + Identifiers.quote(old.name());
+        String rows = "SELECT " + String.join(", ", cols) + " FROM " + Identifiers.quote(old.name());
+        // generated columns are computed over the stored ones, one layer each (they may read each other)
+        for (Column c : m.to().columns()) {
+            if (c.isGenerated()) rows = "SELECT *, (" + c.generated().expression() + ") AS " + Identifiers.quote(c.name()) + " FROM (" + rows + ")";
+        }
+        return rows;
     }
 
     /** How rows are named in messages: "id 27" or "(a, b) (1, 2)" or "rowid 5". */

@@ -3,6 +3,7 @@ package io.liteshift.plan;
 import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
+import io.liteshift.inspect.RenameRecords;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.Index;
 import io.liteshift.schema.Schema;
@@ -98,7 +99,7 @@ public final class Planner {
         }
         // Renames go first and natively, rebuilt tables included: SQLite then carries them into the foreign keys of
         // other tables, which a rebuild alone would leave pointing at the old names.
-        for (TableWork w : work.values()) renames(w);
+        renames(work.values());
         List<Table> created = changes.stream().filter(Change.CreateTable.class::isInstance)
                 .map(c -> ((Change.CreateTable) c).table()).toList();
         for (Table t : Dependencies.parentsFirst(created)) {
@@ -213,19 +214,46 @@ public final class Planner {
         return out;
     }
 
-    private void renames(TableWork w) {
-        Change.AlterTable a = w.alter;
-        if (a.renamed()) {
-            add("rename table " + q(a.from().name()) + " to " + q(a.to().name()) + " (declared with @renamed; references follow)",
-                    "ALTER TABLE " + Identifiers.quote(a.from().name()) + " RENAME TO " + Identifiers.quote(a.to().name()));
+    private void renames(java.util.Collection<TableWork> works) {
+        List<Moves.Move> tables = new ArrayList<>();
+        for (TableWork w : works) if (w.alter.renamed()) tables.add(new Moves.Move(w.alter.from().name(), w.alter.to().name()));
+        for (Moves.Move m : Moves.ordered(tables, "_liteshift_renaming_")) {
+            add("rename table " + q(m.from()) + " to " + q(m.to()) + " (declared with @renamed; references follow)",
+                    "ALTER TABLE " + q(m.from()) + " RENAME TO " + q(m.to()));
         }
-        for (Alteration al : a.alterations()) {
-            if (al instanceof Alteration.RenameColumn r) {
-                add("rename column " + q(a.to().name()) + "." + q(r.from()) + " to " + q(r.to()) + " (declared with @renamed)",
-                        "ALTER TABLE " + Identifiers.quote(a.to().name()) + " RENAME COLUMN " + Identifiers.quote(r.from())
-                                + " TO " + Identifiers.quote(r.to()));
+        for (TableWork w : works) {
+            List<Moves.Move> columns = new ArrayList<>();
+            for (Alteration al : w.alter.alterations()) {
+                if (al instanceof Alteration.RenameColumn r) columns.add(new Moves.Move(r.from(), r.to()));
+            }
+            String table = q(w.alter.to().name());
+            for (Moves.Move m : Moves.ordered(columns, "_liteshift_renaming_")) {
+                add("rename column " + table + "." + q(m.from()) + " to " + q(m.to()) + " (declared with @renamed)",
+                        "ALTER TABLE " + table + " RENAME COLUMN " + q(m.from()) + " TO " + q(m.to()));
             }
         }
+        recordSwaps(works, tables);
+    }
+
+    /**
+     * A rename onto a name that exists (a swap) cannot be told from a stale hint by looking at the schema, so it is
+     * recorded; the next push reads the record and does not swap back.
+     */
+    private void recordSwaps(java.util.Collection<TableWork> works, List<Moves.Move> tables) {
+        List<String> rows = new ArrayList<>();
+        for (Moves.Move m : tables) {
+            if (from.table(m.to()).isPresent()) rows.add(RenameRecords.row("table", m.to(), m.from(), m.to()));
+        }
+        for (TableWork w : works) {
+            for (Alteration al : w.alter.alterations()) {
+                if (al instanceof Alteration.RenameColumn r && w.alter.from().column(r.to()).isPresent()) {
+                    rows.add(RenameRecords.row("column", w.alter.to().name(), r.from(), r.to()));
+                }
+            }
+        }
+        if (rows.isEmpty()) return;
+        add("remember the swapped names, so that pushing the same hints again changes nothing", RenameRecords.CREATE);
+        add("", "INSERT INTO " + RenameRecords.TABLE + " (kind, table_name, old_name, new_name) VALUES " + String.join(", ", rows));
     }
 
     private void columnSteps(TableWork w) {
@@ -238,7 +266,11 @@ public final class Planner {
                 nullability(w, table, m);
             }
         }
-        for (Alteration al : w.alter.alterations()) {
+        // generated columns first: SQLite refuses to drop a column that a generated column still reads
+        List<Alteration.DropColumn> drops = new ArrayList<>();
+        for (Alteration al : w.alter.alterations()) if (al instanceof Alteration.DropColumn dc) drops.add(dc);
+        drops.sort(java.util.Comparator.comparing(dc -> !dc.column().isGenerated()));
+        for (Alteration al : drops) {
             if (al instanceof Alteration.DropColumn dc) {
                 add("drop column " + q(w.alter.to().name()) + "." + q(dc.column().name()) + " (not in the declared schema)",
                         "ALTER TABLE " + table + " DROP COLUMN " + Identifiers.quote(dc.column().name()));
@@ -276,9 +308,9 @@ public final class Planner {
             String tempLit = Identifiers.literal(temp);
             add("keep the AUTOINCREMENT counter, so ids of deleted rows are never reused",
                     "INSERT INTO sqlite_sequence (name, seq) SELECT " + tempLit + ", seq FROM sqlite_sequence WHERE name = " + oldLit
-                            + " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + tempLit + ")");
-            add("", "UPDATE sqlite_sequence SET seq = max(seq, (SELECT seq FROM sqlite_sequence WHERE name = " + oldLit
-                    + ")) WHERE name = " + tempLit);
+                            + " AND seq IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + tempLit + ")");
+            add("", "UPDATE sqlite_sequence SET seq = max(coalesce(seq, 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = "
+                    + oldLit + "), 0)) WHERE name = " + tempLit);
         }
         add("3. drop the old table (foreign keys are off: no ON DELETE action fires)", "DROP TABLE " + oldQ);
         add("4. give the new table its name", "ALTER TABLE " + tempQ + " RENAME TO " + Identifiers.quote(target.name()));

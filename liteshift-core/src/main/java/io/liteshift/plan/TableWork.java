@@ -104,7 +104,7 @@ final class TableWork {
         if (from.primaryKey() != null && from.primaryKey().columnNames().stream().anyMatch(n -> Identifiers.same(n, c.name()))) {
             return "it is part of the PRIMARY KEY";
         }
-        if (from.uniques().stream().anyMatch(u -> u.columns().stream().anyMatch(k -> SqlText.mentions(k.expression(), key)))) {
+        if (from.uniques().stream().anyMatch(u -> u.columns().stream().anyMatch(k -> k.refersTo(key)))) {
             return "it is part of a UNIQUE constraint";
         }
         if (from.foreignKeys().stream().anyMatch(f -> f.columns().stream().anyMatch(n -> Identifiers.same(n, c.name())))) {

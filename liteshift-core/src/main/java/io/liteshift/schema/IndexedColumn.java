@@ -13,6 +13,12 @@ public record IndexedColumn(String expression, boolean isColumn, String collatio
         return new IndexedColumn(name, true, null, false);
     }
 
+    /** True when this key reads one of {@code foldedNames} (a column name is compared, an expression scanned). */
+    public boolean refersTo(java.util.Collection<String> foldedNames) {
+        return isColumn ? foldedNames.contains(Identifiers.fold(expression))
+                : io.liteshift.sql.SqlText.mentions(expression, foldedNames);
+    }
+
     public IndexedColumn renamed(String to) {
         return new IndexedColumn(to, isColumn, collation, descending);
     }

@@ -62,6 +62,17 @@ record CaseFile(String name, String before, String after, Expect expect, List<Ch
     }
 
     /** True when a check query names the table, so a change in its row count was announced. */
+    /**
+     * Names (lower case) that a rename hint moves away from. A name that is renamed away and then reused (a swap,
+     * or a new table under the old name) rightly holds other values afterwards, so value checks skip it.
+     */
+    java.util.Set<String> renamedAway() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@renamed\\s+from\\s*=\\s*\"?([^\"\\s]+)").matcher(after);
+        while (m.find()) out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+
     boolean checksMention(String table) {
         String t = table.toLowerCase(java.util.Locale.ROOT);
         return checks.stream().anyMatch(c -> c.query().toLowerCase(java.util.Locale.ROOT).contains(t));
