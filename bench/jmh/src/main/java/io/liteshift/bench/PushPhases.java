@@ -54,7 +54,7 @@ public final class PushPhases {
                 return null;
             });
             phase("inspect again under the write lock", () -> Inspector.inspect(conn));
-            Findings findings = phase("data checks (DataCheck.run)", () -> DataCheck.run(conn, plan, current));
+            Findings findings = phase("data checks (DataCheck.run)", () -> DataCheck.run(conn, plan, current, declared.schema()));
             if (findings.hasViolations()) throw new IllegalStateException("the data checks refuse: " + findings.all());
             List<Step> steps = plan.steps();
             for (int i = 0; i < steps.size(); i++) {
