@@ -37,8 +37,16 @@ public final class LiteShift {
 
     /** The plan that takes {@code from} to {@code to}; empty when they are equal. */
     public static Plan diff(SchemaSource from, SchemaSource to) {
+        // the two sides are independent: read them side by side (a large declared schema takes SQLite a while)
+        java.util.concurrent.CompletableFuture<SchemaSource.Loaded> other = java.util.concurrent.CompletableFuture.supplyAsync(to::load);
         SchemaSource.Loaded a = from.load();
-        SchemaSource.Loaded b = to.load();
+        SchemaSource.Loaded b;
+        try {
+            b = other.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
         List<Change> changes = Differ.diff(a.schema(), b.schema(), from.notYetApplied(b.hints()));
         return Planner.plan(a.schema(), b.schema(), changes);
     }

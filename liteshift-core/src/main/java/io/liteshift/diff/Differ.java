@@ -38,14 +38,22 @@ public final class Differ {
     /** folded new table name -> (folded new column -> old column name). */
     private final Map<String, Map<String, String>> columnRenames = new HashMap<>();
 
+    /** folded name -> current table; lookups stay O(1) so diffing a thousand tables stays linear. */
+    private final Map<String, Table> fromByName = new HashMap<>();
+    /** folded current name -> the declared tables that take it over (filled once renames are known). */
+    private final Map<String, List<Table>> declaredBySource = new HashMap<>();
+    private final java.util.Set<String> renamedAwayNames = new java.util.HashSet<>();
+
     private Differ(Schema from, Schema to) {
         this.from = from;
         this.to = to;
+        for (Table t : from.tables()) fromByName.putIfAbsent(Identifiers.fold(t.name()), t);
     }
 
     public static List<Change> diff(Schema from, Schema to, RenameHints hints) {
         Differ d = new Differ(from, to);
         d.resolveRenames(hints);
+        d.indexSources();
         return d.changes();
     }
 
@@ -61,9 +69,10 @@ public final class Differ {
         Map<String, String> declaredTables = new HashMap<>();
         for (Table t : to.tables()) hints.tableRenamedFrom(t.name()).ifPresent(old -> declaredTables.put(Identifiers.fold(t.name()), old));
         declaredTables.forEach((now, old) -> {
-            boolean vacated = declaredTables.values().stream().anyMatch(o -> Identifiers.fold(o).equals(now) && from.table(o).isPresent());
-            if (from.table(old).isPresent() && (from.table(now).isEmpty() || vacated)) tableRenames.put(now, old);
+            boolean vacated = declaredTables.values().stream().anyMatch(o -> Identifiers.fold(o).equals(now) && current(o).isPresent());
+            if (current(old).isPresent() && (current(now).isEmpty() || vacated)) tableRenames.put(now, old);
         });
+        tableRenames.values().forEach(o -> renamedAwayNames.add(Identifiers.fold(o)));
         for (Table t : to.tables()) {
             Optional<Table> source = source(t);
             if (source.isEmpty()) continue;
@@ -81,17 +90,26 @@ public final class Differ {
         }
     }
 
+    private Optional<Table> current(String name) {
+        return Optional.ofNullable(fromByName.get(Identifiers.fold(name)));
+    }
+
     private Optional<Table> source(Table declared) {
         String old = tableRenames.get(Identifiers.fold(declared.name()));
-        if (old != null) return from.table(old);
+        if (old != null) return current(old);
         // a table renamed away leaves its old name free for a new table
-        boolean renamedAway = tableRenames.values().stream().anyMatch(o -> Identifiers.same(o, declared.name()));
-        return renamedAway ? Optional.empty() : from.table(declared.name());
+        return renamedAwayNames.contains(Identifiers.fold(declared.name())) ? Optional.empty() : current(declared.name());
+    }
+
+    private void indexSources() {
+        for (Table t : to.tables()) {
+            source(t).ifPresent(src -> declaredBySource.computeIfAbsent(Identifiers.fold(src.name()), k -> new ArrayList<>()).add(t));
+        }
     }
 
     private List<Change> changes() {
         List<Change> out = new ArrayList<>();
-        List<String> matchedOld = new ArrayList<>();
+        java.util.Set<String> matchedOld = new java.util.HashSet<>();
         for (Table t : to.tables()) {
             Optional<Table> source = source(t);
             if (source.isEmpty()) {
@@ -118,9 +136,7 @@ public final class Differ {
 
     /** An index's definition with the renames applied, so an index carried along by a rename compares equal. */
     private String renamedIndexSql(Index i) {
-        for (Table t : to.tables()) {
-            Optional<Table> src = source(t);
-            if (src.isEmpty() || !Identifiers.same(src.get().name(), i.table())) continue;
+        for (Table t : declaredBySource.getOrDefault(Identifiers.fold(i.table()), List.of())) {
             Map<String, String> renames = new HashMap<>();
             if (!Identifiers.same(t.name(), i.table())) renames.put(Identifiers.fold(i.table()), t.name());
             columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> renames.put(Identifiers.fold(o), n));
@@ -221,14 +237,11 @@ public final class Differ {
         List<String> columns = f.columns().stream().map(c -> ownColumns.getOrDefault(Identifiers.fold(c), c)).toList();
         String parent = f.refTable();
         Map<String, String> parentColumns = Map.of();
-        for (Table t : to.tables()) {
-            Optional<Table> src = source(t);
-            if (src.isPresent() && Identifiers.same(src.get().name(), f.refTable())) {
-                parent = Identifiers.same(t.name(), f.refTable()) ? f.refTable() : t.name();
-                Map<String, String> m = new HashMap<>();
-                columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> m.put(Identifiers.fold(o), n));
-                parentColumns = m;
-            }
+        for (Table t : declaredBySource.getOrDefault(Identifiers.fold(f.refTable()), List.of())) {
+            parent = Identifiers.same(t.name(), f.refTable()) ? f.refTable() : t.name();
+            Map<String, String> m = new HashMap<>();
+            columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> m.put(Identifiers.fold(o), n));
+            parentColumns = m;
         }
         Map<String, String> pc = parentColumns;
         List<String> refColumns = f.refColumns().stream().map(c -> pc.getOrDefault(Identifiers.fold(c), c)).toList();

@@ -32,6 +32,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
     public static DeclaredSchema load(Path source) {
         List<Path> files = files(source);
         try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            mem.setAutoCommit(false); // one transaction for the whole declaration: a thousand tables load in a blink
             Map<String, String> tableHints = new HashMap<>();
             Map<String, Map<String, String>> columnHints = new HashMap<>();
             for (Path file : files) {
@@ -44,10 +45,12 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
                             file + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in the schema file.");
                 }
                 for (Statement s : statements) {
+                    if (isTransactionControl(s)) continue; // the whole declaration runs in one transaction below
                     execute(mem, file, s);
                     Hints.collect(file, s, tableHints, columnHints);
                 }
             }
+            mem.commit();
             return new DeclaredSchema(source, Inspector.inspect(mem), new RenameHints(tableHints, columnHints));
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
@@ -68,6 +71,13 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         } catch (IOException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write a temporary file: " + e.getMessage(), e);
         }
+    }
+
+    /** BEGIN, COMMIT and the like, as in a .dump: meaningless for a declaration, and they would end our transaction. */
+    private static boolean isTransactionControl(Statement s) {
+        Token first = s.significant().get(0);
+        return first.is("begin") || first.is("commit") || first.is("end") || first.is("rollback")
+                || first.is("savepoint") || first.is("release");
     }
 
     private static void execute(Connection mem, Path file, Statement s) {

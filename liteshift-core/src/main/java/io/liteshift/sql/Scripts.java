@@ -20,6 +20,7 @@ public final class Scripts {
         boolean inTrigger = false;
         Token prev = null;      // previous significant token of the current statement
         Token prevPrev = null;  // and the one before it
+        int significant = 0;    // significant tokens so far in the current statement
         for (Token t : tokens) {
             if (current.isEmpty() && t.isTrivia()) {
                 if (t.kind() == Token.Kind.COMMENT) leading.add(t);
@@ -34,6 +35,7 @@ public final class Scripts {
                     current = new ArrayList<>();
                     inTrigger = false;
                     prev = prevPrev = null;
+                    significant = 0;
                     continue;
                 }
             }
@@ -41,7 +43,8 @@ public final class Scripts {
             if (!t.isTrivia()) {
                 prevPrev = prev;
                 prev = t;
-                if (!inTrigger && isTriggerStart(current)) inTrigger = true;
+                // only the first three words can make a CREATE [TEMP] TRIGGER
+                if (++significant <= 3 && !inTrigger && isTriggerStart(current)) inTrigger = true;
             }
         }
         if (current.stream().anyMatch(t -> !t.isTrivia())) out.add(build(leading, current));
