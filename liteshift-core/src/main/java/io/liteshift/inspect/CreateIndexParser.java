@@ -3,7 +3,6 @@ package io.liteshift.inspect;
 import io.liteshift.schema.Index;
 import io.liteshift.schema.IndexedColumn;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a stored CREATE INDEX statement (https://sqlite.org/lang_createindex.html). */
@@ -19,12 +18,7 @@ final class CreateIndexParser {
         String name = in.objectName();
         in.expect("on");
         String table = in.next().identifier();
-        in.expect("(");
-        List<IndexedColumn> keys = new ArrayList<>();
-        do {
-            keys.add(IndexedColumns.read(in));
-        } while (in.accept(","));
-        in.expect(")");
+        List<IndexedColumn> keys = IndexedColumns.readList(in);
         String where = null;
         if (in.accept("where")) {
             var from = in.peek();

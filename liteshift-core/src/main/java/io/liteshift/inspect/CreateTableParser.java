@@ -179,15 +179,8 @@ public final class CreateTableParser {
         }
     }
 
-    /** ( name [COLLATE x] [ASC|DESC], ... ) for PRIMARY KEY and UNIQUE; expressions are read as text. */
-    List<IndexedColumn> indexedColumns() {
-        in.expect("(");
-        List<IndexedColumn> out = new ArrayList<>();
-        do {
-            out.add(IndexedColumns.read(in));
-        } while (in.accept(","));
-        in.expect(")");
-        return out;
+    private List<IndexedColumn> indexedColumns() {
+        return IndexedColumns.readList(in);
     }
 
     private List<String> nameList() {

@@ -8,6 +8,17 @@ final class IndexedColumns {
     private IndexedColumns() {
     }
 
+    /** {@code ( indexed-column, ... )}: the key list of an index, a PRIMARY KEY or a UNIQUE. */
+    static java.util.List<IndexedColumn> readList(TokenCursor in) {
+        in.expect("(");
+        java.util.List<IndexedColumn> out = new java.util.ArrayList<>();
+        do {
+            out.add(read(in));
+        } while (in.accept(","));
+        in.expect(")");
+        return out;
+    }
+
     static IndexedColumn read(TokenCursor in) {
         Token start = in.peek();
         int depth = 0;
