@@ -59,21 +59,22 @@ public final class LiteShift {
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
             Plan plan = planFor(conn, current, declared);
-            if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0));
+            List<String> warnings = Differ.unusableHints(current, declared.schema(), RenameRecords.withoutApplied(conn, declared.hints()));
+            if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
             if (options.dryRun()) {
                 Findings findings = DataCheck.run(conn, plan, current, declared.schema());
-                refuseIfNeeded(findings, options, file, schema);
-                return new PushResult(plan, findings, false, since(t0));
+                refuseIfNeeded(findings, options, file, schema, warnings);
+                return new PushResult(plan, findings, false, since(t0), warnings);
             }
             return Applier.inWriteTransaction(conn, c -> {
                 // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                 Schema now = Inspector.inspect(c);
                 Plan p = now.equals(current) ? plan : planFor(c, now, declared);
-                if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0));
+                if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
                 Findings findings = DataCheck.run(c, p, now, declared.schema());
-                refuseIfNeeded(findings, options, file, schema);
+                refuseIfNeeded(findings, options, file, schema, warnings);
                 Applier.runPlan(c, p, declared.schema());
-                return new PushResult(p, findings, true, since(t0));
+                return new PushResult(p, findings, true, since(t0), warnings);
             });
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
@@ -86,19 +87,20 @@ public final class LiteShift {
         return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
-    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema) {
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema, List<String> warnings) {
+        String also = warnings.isEmpty() ? "" : "\nNote that " + String.join("\nNote that ", warnings);
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
                             + bullets(findings.of(Finding.Kind.VIOLATION))
                             + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
-                            + "\nNothing was changed.");
+                            + also + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) + also
                             + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
         }
     }

@@ -43,6 +43,7 @@ final class PushCommand implements Callable<Integer> {
         PushOptions options = new PushOptions(yes, dryRun, create);
         PushResult r = LiteShift.push(db, schema, options);
         PrintWriter out = spec.commandLine().getOut();
+        for (String w : r.warnings()) spec.commandLine().getErr().println("liteshift: warning: " + w);
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + schema + ".");
             return 0;

@@ -43,6 +43,8 @@ public final class Differ {
     /** folded current name -> the declared tables that take it over (filled once renames are known). */
     private final Map<String, List<Table>> declaredBySource = new HashMap<>();
     private final java.util.Set<String> renamedAwayNames = new java.util.HashSet<>();
+    /** Hints that cannot apply and do not look already applied, said to the user rather than dropped silently. */
+    private final List<String> unusableHints = new ArrayList<>();
 
     private Differ(Schema from, Schema to) {
         this.from = from;
@@ -55,6 +57,16 @@ public final class Differ {
         d.resolveRenames(hints);
         d.indexSources();
         return d.changes();
+    }
+
+    /**
+     * The rename hints that neither apply nor look applied already: the old name is missing as well as the new
+     * one, or both exist (and it is not a swap). Such a hint changes nothing, which the user should hear about.
+     */
+    public static List<String> unusableHints(Schema from, Schema to, RenameHints hints) {
+        Differ d = new Differ(from, to);
+        d.resolveRenames(hints);
+        return List.copyOf(d.unusableHints);
     }
 
     public static List<Change> diff(Schema from, Schema to) {
@@ -71,6 +83,9 @@ public final class Differ {
         declaredTables.forEach((now, old) -> {
             boolean vacated = declaredTables.values().stream().anyMatch(o -> Identifiers.fold(o).equals(now) && current(o).isPresent());
             if (current(old).isPresent() && (current(now).isEmpty() || vacated)) tableRenames.put(now, old);
+            else if (current(old).isPresent() == current(now).isPresent()) {
+                unusable("table", declaredName(now), declaredName(now), old, current(old).isPresent());
+            }
         });
         tableRenames.values().forEach(o -> renamedAwayNames.add(Identifiers.fold(o)));
         for (Table t : to.tables()) {
@@ -83,11 +98,27 @@ public final class Differ {
             declaredColumns.forEach((now, old) -> {
                 boolean vacated = declaredColumns.values().stream()
                         .anyMatch(o -> Identifiers.fold(o).equals(now) && source.get().column(o).isPresent());
-                if (source.get().column(old).isPresent() && (source.get().column(now).isEmpty() || vacated)) {
+                boolean oldThere = source.get().column(old).isPresent();
+                boolean newThere = source.get().column(now).isPresent();
+                if (oldThere && (!newThere || vacated)) {
                     columnRenames.computeIfAbsent(Identifiers.fold(t.name()), k -> new HashMap<>()).put(now, old);
+                } else if (oldThere == newThere) {
+                    String name = t.column(now).map(Column::name).orElse(now);
+                    unusable("column", t.name() + "." + name, name, old, oldThere);
                 }
             });
         }
+    }
+
+    private void unusable(String kind, String declared, String newName, String old, boolean bothExist) {
+        unusableHints.add("the rename hint on " + kind + " " + declared + " (from=" + old + ") was not used: " + (bothExist
+                ? "both " + old + " and " + newName + " exist already, so it is neither pending nor applied. To replace the"
+                  + " existing one, drop it in one push and rename in the next."
+                : "there is no " + kind + " " + old + " to rename. Check the old name, or delete the hint."));
+    }
+
+    private String declaredName(String folded) {
+        return to.table(folded).map(Table::name).orElse(folded);
     }
 
     private Optional<Table> current(String name) {
