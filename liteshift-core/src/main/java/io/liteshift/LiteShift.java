@@ -58,8 +58,9 @@ public final class LiteShift {
         Path file = DatabaseUrl.toPath(database);
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
-            Plan plan = planFor(conn, current, declared);
-            List<String> warnings = Differ.unusableHints(current, declared.schema(), RenameRecords.withoutApplied(conn, declared.hints()));
+            RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
+            Plan plan = planFor(current, declared, hints);
+            List<String> warnings = Differ.unusableHints(current, declared.schema(), hints);
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
             if (options.dryRun()) {
                 Findings findings = DataCheck.run(conn, plan, current, declared.schema());
@@ -69,7 +70,7 @@ public final class LiteShift {
             return Applier.inWriteTransaction(conn, c -> {
                 // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                 Schema now = Inspector.inspect(c);
-                Plan p = now.equals(current) ? plan : planFor(c, now, declared);
+                Plan p = now.equals(current) ? plan : planFor(now, declared, RenameRecords.withoutApplied(c, declared.hints()));
                 if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
                 Findings findings = DataCheck.run(c, p, now, declared.schema());
                 refuseIfNeeded(findings, options, file, schema, warnings);
@@ -82,8 +83,7 @@ public final class LiteShift {
         }
     }
 
-    private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
-        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
+    private static Plan planFor(Schema current, SchemaSource.Loaded declared, RenameHints hints) {
         return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
