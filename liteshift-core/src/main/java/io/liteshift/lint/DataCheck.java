@@ -72,7 +72,7 @@ public final class DataCheck {
                 if (a instanceof Alteration.AddCheck ck) check(m, projection, rows, ck.check(), "new ");
                 if (a instanceof Alteration.AddForeignKey fk) foreignKey(m, projection, rows, fk.foreignKey());
             }
-            uniquesOverChangedColumns(m, alter, projection, rows);
+            rulesOverChangedColumns(m, alter, projection, rows);
             if (m.to().strict()) strictTypes(m, projection, rows);
             for (Column b : m.backfills()) backfill(m, b);
         }
@@ -153,10 +153,11 @@ public final class DataCheck {
     }
 
     /**
-     * A UNIQUE, PRIMARY KEY or unique index that stays but covers a column whose type or collation changes can
-     * start to see duplicates (under COLLATE NOCASE, 'a' and 'A' collide): test those again.
+     * Rules that stay but read a column whose values or comparison change (a new type, collation, or NULLs
+     * filled with a DEFAULT) are tested again: a UNIQUE, PRIMARY KEY or unique index can start to see duplicates
+     * (under COLLATE NOCASE, 'a' and 'A' collide), and a CHECK can fail on a filled-in value.
      */
-    private void uniquesOverChangedColumns(TableMapping m, Change.AlterTable alter, String projection, long rows)
+    private void rulesOverChangedColumns(TableMapping m, Change.AlterTable alter, String projection, long rows)
             throws SQLException {
         java.util.Set<String> changed = new java.util.HashSet<>();
         for (Alteration a : alter.alterations()) {
