@@ -74,9 +74,10 @@ final class InitCommand implements Callable<Integer> {
         List<Path> existing = new ArrayList<>(files.keySet().stream().filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList());
         if (Files.exists(migrations, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(migrations)) existing.add(migrations);
         if (!existing.isEmpty()) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "init does not overwrite files, and "
-                    + String.join(", ", existing.stream().map(Path::toString).toList()) + (existing.size() == 1 ? " exists" : " exist")
-                    + ". Nothing was written. Move " + (existing.size() == 1 ? "it" : "them") + " away, or pass --path DIR to start the project elsewhere.");
+            List<String> names = existing.stream().map(p -> target.relativize(p).toString()).toList();
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, String.join(", ", names) + " already "
+                    + (names.size() == 1 ? "exists" : "exist") + " in " + target + ", and init never overwrites a file:"
+                    + " nothing was written. Move " + (names.size() == 1 ? "it" : "them") + " away, or pass --path DIR to start the project elsewhere.");
         }
         Files.createDirectories(migrations);
         files.forEach((file, text) -> {
