@@ -11,6 +11,16 @@ import io.liteshift.inspect.RenameRecords;
 import io.liteshift.lint.DataCheck;
 import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
+import io.liteshift.migrate.AppliedMigration;
+import io.liteshift.migrate.GenerateResult;
+import io.liteshift.migrate.Generator;
+import io.liteshift.migrate.MigrateResult;
+import io.liteshift.migrate.Migration;
+import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.Migrator;
+import io.liteshift.migrate.Problem;
+import io.liteshift.migrate.StatusReport;
+import io.liteshift.migrate.Verifier;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.schema.Schema;
@@ -32,7 +42,112 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class LiteShift {
-    private LiteShift() {
+    private final Configuration config;
+    private final MigrationDirectory directory;
+
+    LiteShift(Configuration config) {
+        this.config = config;
+        this.directory = MigrationDirectory.at(config.migrations, config.classLoader);
+    }
+
+    /** Starts a configuration for the versioned-migration commands ({@code migrate}, {@code status}, ...). */
+    public static Configuration configure() {
+        return new Configuration();
+    }
+
+    /** Applies every pending migration, each once and whole, or refuses and changes nothing. */
+    public MigrateResult migrate() {
+        return withDatabase(true, (c, label) -> migrator().migrate(c, label));
+    }
+
+    /** Applied, pending, drift and integrity; reads only. */
+    public StatusReport status() {
+        return withDatabase(false, (c, label) -> Verifier.status(c, migrator(), label));
+    }
+
+    /** Every reason the database is not exactly where the migrations say it should be; empty means verified. Reads only. */
+    public List<Problem> verify() {
+        return withDatabase(false, (c, label) -> Verifier.verify(c, migrator(), label));
+    }
+
+    /** Adopts an existing database whose schema matches migration {@code version} (checked). */
+    public List<AppliedMigration> baseline(int version) {
+        return withDatabase(true, (c, label) -> migrator().baseline(c, version, label));
+    }
+
+    /** Accepts reviewed edits of applied migrations: the journal takes the files' checksums. */
+    public List<Migration> repair() {
+        return withDatabase(true, (c, label) -> migrator().repair(c, label));
+    }
+
+    /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
+    public GenerateResult generate(String name) {
+        return new Generator(directory).generate(config.schema, name);
+    }
+
+    /** Writes a new migration that takes the schema back to what it was after {@code version}. */
+    public GenerateResult revert(int version, String name) {
+        return new Generator(directory).revert(version, name);
+    }
+
+    /** Creates an empty numbered migration for hand-written SQL. */
+    public Path newMigration(String name) {
+        return new Generator(directory).newMigration(name);
+    }
+
+    /** Accepts the migrations directory as it is now: the integrity file and the snapshots are written anew. */
+    public List<String> hash() {
+        return new Generator(directory).hash();
+    }
+
+    public MigrationDirectory directory() {
+        return directory;
+    }
+
+    private Migrator migrator() {
+        return new Migrator(directory, config.outOfOrder);
+    }
+
+    @FunctionalInterface
+    private interface DatabaseWork<T> {
+        T run(Connection c, String label) throws SQLException;
+    }
+
+    private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
+        if (config.dataSource != null) return withDataSource(work);
+        if (config.database == null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
+        }
+        Path file = DatabaseUrl.toPath(config.database);
+        try (Connection c = Databases.open(file, write && config.createMissing, !write)) {
+            waitForLocks(c);
+            return work.run(c, file.toString());
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+        }
+    }
+
+    private <T> T withDataSource(DatabaseWork<T> work) {
+        try (Connection c = config.dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true); // liteshift opens its own IMMEDIATE transactions
+            try {
+                waitForLocks(c);
+                return work.run(c, "the database of the configured DataSource");
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
+                    "cannot work on the configured DataSource's database: " + SqliteErrors.message(e), e);
+        }
+    }
+
+    private void waitForLocks(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, config.lockTimeout.toMillis()));
+        }
     }
 
     /** The plan that takes {@code from} to {@code to}; empty when they are equal. */

@@ -14,6 +14,8 @@ public class LiteShiftException extends RuntimeException {
         REFUSED_DESTRUCTIVE,
         /** The rows in the database cannot satisfy the new schema. */
         REFUSED_DATA,
+        /** The migration history cannot be trusted: an edited, missing, unlisted or out-of-order migration. */
+        REFUSED_HISTORY,
         /** Applying failed; everything was rolled back. */
         FAILED
     }

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code liteshift} command. */
 @Command(name = "liteshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Safe, boring, fast schema changes for production SQLite databases.",
-        subcommands = {DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InitCommand.class, DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success (including: nothing to do)",

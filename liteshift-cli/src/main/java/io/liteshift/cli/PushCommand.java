@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.lint.Finding;
@@ -8,20 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "push", description = {
         "Bring a database to the declared schema keeping every row, or refuse and change nothing.",
-        "Everything is applied in one transaction; a refusal says why and how to fix it."})
+        "Everything is applied in one transaction; a refusal says why and how to fix it.",
+        "The database and schema default to those in liteshift.toml (see liteshift init)."})
 final class PushCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "DB", defaultValue = "${env:DATABASE_URL}",
-            description = "the database: a path, file: or jdbc:sqlite: URL (default: $DATABASE_URL)")
-    String db;
-
-    @Option(names = "--schema", required = true, paramLabel = "FILE", description = "the declared schema: a .sql file or a directory of them")
-    Path schema;
+    @picocli.CommandLine.Mixin
+    ProjectOptions project;
 
     @Option(names = "--yes", description = "accept dropping tables and columns that hold data")
     boolean yes;
@@ -40,12 +39,17 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PushOptions options = new PushOptions(yes, dryRun, create);
-        PushResult r = LiteShift.push(db, schema, options);
+        String db = project.requireDatabase();
+        Path schema = project.resolve().schema();
+        if (project.schema == null && !Files.exists(schema)) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
+                    + " does not exist. Pass --schema FILE, set schema in liteshift.toml, or run `liteshift init`.");
+        }
+        PushResult r = LiteShift.push(db, schema, new PushOptions(yes, dryRun, create));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : r.warnings()) spec.commandLine().getErr().println("liteshift: warning: " + w);
         if (r.plan().isEmpty()) {
-            out.println("Nothing to do: the database already matches " + schema + ".");
+            out.println("Nothing to do: the database already matches " + shown(schema) + ".");
             return 0;
         }
         out.print(r.plan().toSql());
@@ -59,5 +63,11 @@ final class PushCommand implements Callable<Integer> {
             out.println("Dry run: nothing was changed.");
         }
         return 0;
+    }
+
+    /** The schema path as short as it can be said from the current directory. */
+    private static Path shown(Path schema) {
+        Path wd = ProjectOptions.workingDir();
+        return schema.startsWith(wd) ? wd.relativize(schema) : schema;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --db} defaults to $DATABASE_URL. A JVM cannot change its own environment, so these tests start the
+ * {@code --db} defaults to $DATABASE_URL, which beats {@code database} in liteshift.toml. A JVM cannot change its own environment, so these tests start the
  * command line in a child JVM on this test's class path, with the environment they need.
  */
 class DatabaseUrlEnvironmentTest {
@@ -61,7 +61,27 @@ class DatabaseUrlEnvironmentTest {
         Cli.Result r = runInChildJvm(null, "push", "--schema", schema.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--db").contains("DATABASE_URL").doesNotContain("\tat ");
+        assertThat(r.err()).contains("--db").contains("DATABASE_URL").contains("liteshift.toml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void databaseUrlWinsOverTheSettingsFileInTheWorkingDirectory() throws Exception {
+        Path fromEnv = TestDb.exec(dir.resolve("env.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
+        Path fromFile = TestDb.exec(dir.resolve("file.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
+        String fileBefore = TestDb.dump(fromFile);
+        TestDb.writeSchema(dir.resolve("schema.sql"), SCHEMA);
+        Files.writeString(dir.resolve("liteshift.toml"), "database = \"file.db\"\n");
+
+        Cli.Result withEnv = runInChildJvm("file:" + fromEnv.toAbsolutePath(), "push");
+
+        assertThat(withEnv.exitCode()).as(withEnv.toString()).isZero();
+        assertThat(TestDb.column(fromEnv, "SELECT name FROM sqlite_schema WHERE type = 'index'")).containsExactly("note_by_body");
+        assertThat(TestDb.dump(fromFile)).isEqualTo(fileBefore);
+
+        Cli.Result withoutEnv = runInChildJvm(null, "push");
+
+        assertThat(withoutEnv.exitCode()).as(withoutEnv.toString()).isZero();
+        assertThat(TestDb.column(fromFile, "SELECT name FROM sqlite_schema WHERE type = 'index'")).containsExactly("note_by_body");
     }
 
     /** Runs {@code Main} in a new JVM with DATABASE_URL set to {@code databaseUrl}, or unset when null. */

@@ -16,15 +16,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -116,10 +112,7 @@ public final class Applier {
         }
     }
 
-    /**
-     * The tables whose foreign keys the plan can break: the ones it creates, alters or drops, and every table
-     * referencing one of those. Checking only these keeps a push on a large database from scanning every table.
-     */
+    /** The tables whose foreign keys the plan can break: the ones it creates, alters or drops, and their children. */
     static List<String> tablesToCheck(Plan plan, Schema expected) {
         Set<String> touched = new HashSet<>();
         for (Change c : plan.changes()) {
@@ -130,45 +123,14 @@ public final class Applier {
                 touched.add(Identifiers.fold(t.from().name()));
             }
         }
-        List<String> out = new ArrayList<>();
-        for (Table t : expected.tables()) {
-            boolean refers = t.foreignKeys().stream().anyMatch(fk -> touched.contains(Identifiers.fold(fk.refTable())));
-            if (refers || touched.contains(Identifiers.fold(t.name()))) out.add(t.name());
-        }
-        return out;
+        return ForeignKeyCheck.tablesAround(expected, touched);
     }
 
     private static void checkForeignKeys(Connection conn, List<String> tables) throws SQLException {
-        Map<String, List<Long>> orphans = new LinkedHashMap<>();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : tables) {
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_check(" + Identifiers.literal(table) + ")")) {
-                collectOrphans(rs, counts, orphans);
-            }
-        }
-        if (counts.isEmpty()) return;
-        reportOrphans(counts, orphans);
-    }
-
-    private static void collectOrphans(ResultSet rs, Map<String, Long> counts, Map<String, List<Long>> orphans) throws SQLException {
-        while (rs.next()) {
-            String key = rs.getString(1) + " -> " + rs.getString(3);
-            counts.merge(key, 1L, Long::sum);
-            List<Long> sample = orphans.computeIfAbsent(key, k -> new ArrayList<>());
-            if (sample.size() < 5) sample.add(rs.getLong(2));
-        }
-    }
-
-    private static void reportOrphans(Map<String, Long> counts, Map<String, List<Long>> orphans) {
-        String detail = counts.entrySet().stream().map(e -> {
-            String[] parts = e.getKey().split(" -> ");
-            return "  " + String.format("%,d", e.getValue()) + " row(s) of " + parts[0] + " reference no row of " + parts[1]
-                    + " (rowid " + orphans.get(e.getKey()).stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + (e.getValue() > 5 ? ", …" : "") + ")";
-        }).collect(Collectors.joining("\n"));
+        java.util.Optional<String> orphans = ForeignKeyCheck.orphans(conn, tables);
+        if (orphans.isEmpty()) return;
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
-                "the change would leave rows whose foreign keys point nowhere:\n" + detail
+                "the change would leave rows whose foreign keys point nowhere:\n" + orphans.get()
                         + "\nEverything was rolled back. Delete or fix those rows, or keep the parent rows, then push again.");
     }
 

@@ -35,12 +35,17 @@ public record Plan(List<Change> changes, List<Step> steps, List<TableMapping> ma
         for (TableMapping m : rebuilds()) {
             sb.append("-- rebuilds ").append(io.liteshift.sql.Identifiers.quote(m.to().name())).append(": ").append(String.join("; ", m.reasons())).append('\n');
         }
-        sb.append("\n-- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),\n")
-                .append("-- so rebuilding a parent table never fires ON DELETE actions on its children.\n")
-                .append("PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n\n");
-        sb.append(steps.stream().map(Step::toString).collect(Collectors.joining("\n\n")));
-        sb.append("\n\n-- Any row that now breaks a foreign key is listed here; liteshift rolls back when there is one.\n")
-                .append("PRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n");
-        return sb.toString();
+        return sb.append('\n').append(body()).toString();
+    }
+
+    /** The statements with their transaction and foreign key lines, without the summary on top. */
+    public String body() {
+        if (isEmpty()) return "";
+        return "-- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),\n"
+                + "-- so rebuilding a parent table never fires ON DELETE actions on its children.\n"
+                + "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n\n"
+                + steps.stream().map(Step::toString).collect(Collectors.joining("\n\n"))
+                + "\n\n-- Any row that now breaks a foreign key is listed here; liteshift rolls back when there is one.\n"
+                + "PRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n";
     }
 }

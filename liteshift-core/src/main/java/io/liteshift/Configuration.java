@@ -1,0 +1,93 @@
+package io.liteshift;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link LiteShift} finds the database and the migrations. Start with {@link LiteShift#configure()}:
+ *
+ * <pre>{@code
+ * MigrateResult r = LiteShift.configure()
+ *         .database("file:/data/sqlite.db")
+ *         .migrations("classpath:db/migrations")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ */
+public final class Configuration {
+    String database;
+    DataSource dataSource;
+    String migrations = "migrations";
+    Path schema = Path.of("schema.sql");
+    boolean createMissing;
+    boolean outOfOrder;
+    Duration lockTimeout = Duration.ofMinutes(2);
+    ClassLoader classLoader = Configuration.class.getClassLoader();
+
+    Configuration() {
+    }
+
+    /** The database file: a path, or a {@code file:}, {@code sqlite:} or {@code jdbc:sqlite:} URL. */
+    public Configuration database(String urlOrPath) {
+        this.database = Objects.requireNonNull(urlOrPath, "database");
+        this.dataSource = null;
+        return this;
+    }
+
+    /** Connections from the application's pool instead of a file name (each command uses one connection). */
+    public Configuration dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.database = null;
+        return this;
+    }
+
+    /** A directory ({@code migrations}, {@code /app/migrations}) or {@code classpath:db/migrations}; default {@code migrations}. */
+    public Configuration migrations(String location) {
+        this.migrations = Objects.requireNonNull(location, "migrations");
+        return this;
+    }
+
+    public Configuration migrations(Path directory) {
+        return migrations(directory.toString());
+    }
+
+    /** The declared schema that {@code generate} reads: a .sql file or a directory of them; default {@code schema.sql}. */
+    public Configuration schema(Path schema) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        return this;
+    }
+
+    /**
+     * Whether {@code migrate} may create a missing database file. Off by default: a wrong path must fail loudly
+     * rather than produce an empty database and "no such table" later.
+     */
+    public Configuration createMissing(boolean create) {
+        this.createMissing = create;
+        return this;
+    }
+
+    /** Apply pending migrations older than the newest applied one (after reviewing that order does not matter). */
+    public Configuration outOfOrder(boolean allow) {
+        this.outOfOrder = allow;
+        return this;
+    }
+
+    /** How long to wait for another process's write lock (e.g. another instance migrating); default 2 minutes. */
+    public Configuration lockTimeout(Duration timeout) {
+        if (timeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + timeout);
+        this.lockTimeout = timeout;
+        return this;
+    }
+
+    /** Where {@code classpath:} migrations are looked up; default liteshift's own class loader. */
+    public Configuration classLoader(ClassLoader loader) {
+        this.classLoader = Objects.requireNonNull(loader, "classLoader");
+        return this;
+    }
+
+    public LiteShift load() {
+        return new LiteShift(this);
+    }
+}

@@ -1,0 +1,102 @@
+package io.liteshift.config;
+
+import io.liteshift.LiteShiftException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A project's settings: where its schema, migrations, database and backups are, and how {@code migrate} behaves.
+ * They come from {@code liteshift.toml}; command-line flags override the file and {@code DATABASE_URL} overrides
+ * its {@code database}. Every path is absolute once loaded, so the values do not depend on where they are used.
+ *
+ * @param file          the config file that was read, or null when there was none
+ * @param database      a path or a file:, sqlite: or jdbc:sqlite: URL (relative parts made absolute), or null when unset
+ * @param createMissing create a missing database file
+ * @param outOfOrder    apply a pending migration numbered below one already applied
+ * @param lockTimeout   how long to wait for another process's lock
+ */
+public record ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
+                            boolean createMissing, boolean outOfOrder, Duration lockTimeout) {
+
+    public static final String FILE_NAME = "liteshift.toml";
+
+    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * Reads the project's settings. {@code explicit} is the {@code --config} flag (may be null); without it,
+     * {@code workingDir/liteshift.toml} is read when it exists, else the defaults apply. Relative paths in the
+     * file resolve against the file's directory; defaults resolve against {@code workingDir}. A non-empty
+     * {@code DATABASE_URL} in {@code env} overrides {@code database}.
+     */
+    public static ProjectConfig load(Path explicit, Path workingDir, Map<String, String> env) {
+        Path wd = workingDir.toAbsolutePath().normalize();
+        ProjectConfig config;
+        if (explicit != null) {
+            Path file = wd.resolve(explicit).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the config file " + file
+                        + (Files.isDirectory(file) ? " is a directory" : " does not exist")
+                        + ". Fix the --config path, or leave --config out to use " + FILE_NAME + " in the current directory.");
+            }
+            config = ConfigFile.read(file);
+        } else {
+            Path file = wd.resolve(FILE_NAME);
+            config = Files.isRegularFile(file) ? ConfigFile.read(file) : defaults(null, wd);
+        }
+        String url = env.get("DATABASE_URL");
+        return url == null || url.isBlank() ? config : config.withDatabase(DatabaseSpec.resolveAgainst(url, wd));
+    }
+
+    /** The settings when nothing is configured, with paths relative to {@code base}. */
+    static ProjectConfig defaults(Path file, Path base) {
+        return new ProjectConfig(file, base.resolve("schema.sql"), base.resolve("migrations"), null,
+                base.resolve("backups"), false, false, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** These settings with the schema from a flag; null keeps the current one. */
+    public ProjectConfig withSchema(Path p) {
+        return p == null ? this : new ProjectConfig(file, p, migrations, database, backups, createMissing, outOfOrder, lockTimeout);
+    }
+
+    /** These settings with the migrations directory from a flag; null keeps the current one. */
+    public ProjectConfig withMigrations(Path p) {
+        return p == null ? this : new ProjectConfig(file, schema, p, database, backups, createMissing, outOfOrder, lockTimeout);
+    }
+
+    /** These settings with the database from a flag or DATABASE_URL; null keeps the current one. */
+    public ProjectConfig withDatabase(String url) {
+        return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout);
+    }
+
+    /** The commented starter file that {@code liteshift init} writes; it loads as the defaults. */
+    public static String starter() {
+        return """
+                # liteshift project settings. Relative paths are relative to this file.
+                # Command-line flags override these settings; DATABASE_URL overrides `database`.
+
+                # The declared schema: a .sql file, or a directory whose .sql files are read in name order.
+                schema = "schema.sql"
+
+                # Numbered migrations, their snapshots (meta/) and the integrity file.
+                migrations = "migrations"
+
+                # The default database: a path or a file:, sqlite: or jdbc:sqlite: URL.
+                # DATABASE_URL overrides it, --db overrides both.
+                # database = "file:data/app.db"
+
+                # Where backups are written.
+                backups = "backups"
+
+                [migrate]
+                # Create a missing database file. Off by default: a mistyped path must not make an empty database.
+                create = false
+                # Apply a pending migration numbered below one that is already applied.
+                out_of_order = false
+                # How long to wait for another process's lock: "90s", "2m", "1h", or a number of seconds.
+                lock_timeout = "2m"
+                """;
+    }
+}

@@ -1,0 +1,17 @@
+package io.liteshift.migrate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A row of the journal, {@code liteshift_migrations}.
+ *
+ * @param kind {@code migrate} when liteshift ran it, {@code baseline} when an existing database was adopted at it
+ */
+public record AppliedMigration(int version, String name, String checksum, Instant appliedAt, Duration took,
+                               String appliedBy, String kind) {
+
+    public String label() {
+        return Migration.label(version);
+    }
+}

@@ -1,0 +1,30 @@
+package io.liteshift.migrate;
+
+import io.liteshift.plan.Plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code generate} or {@code revert} wrote.
+ *
+ * @param file      the new migration; empty when there was nothing to change
+ * @param sql       its text (empty when nothing was written)
+ * @param attention the steps that may fail on real rows, destroy data or block writers (also in the file's header)
+ * @param warnings  rename hints that could not be used, and the like
+ * @param snapshots snapshots written or refreshed along the way
+ */
+public record GenerateResult(Optional<Path> file, String sql, Plan plan, List<String> attention, List<String> warnings,
+                             List<String> snapshots) {
+
+    public GenerateResult {
+        attention = List.copyOf(attention);
+        warnings = List.copyOf(warnings);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    public boolean written() {
+        return file.isPresent();
+    }
+}

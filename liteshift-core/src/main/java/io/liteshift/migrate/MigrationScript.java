@@ -1,0 +1,115 @@
+package io.liteshift.migrate;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Scripts;
+import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.Statement;
+import io.liteshift.sql.Token;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A migration cut into statements with SQLite's rules, and read for the lines that steer how it must run.
+ * Every migration runs in one transaction with its journal row, so the file's own {@code BEGIN}/{@code COMMIT}
+ * lines mark that transaction rather than open a second one, and a {@code PRAGMA foreign_keys} line takes effect
+ * before the transaction starts, where SQLite honours it (inside one it is silently ignored).
+ *
+ * @param foreignKeysOn whether foreign keys are enforced while it runs: only when the file switches them on and
+ *                      never off. By default they are off, so a table rebuild cannot fire ON DELETE actions, and
+ *                      {@code foreign_key_check} runs before commit instead.
+ * @param mentioned     every name the file mentions, folded: the tables whose foreign keys it can break are among them
+ */
+record MigrationScript(Migration migration, List<Part> parts, boolean foreignKeysOn, Set<String> mentioned) {
+
+    enum Action { RUN, CHECK_FOREIGN_KEYS }
+
+    record Part(Statement statement, Action action) {
+    }
+
+    static MigrationScript parse(Migration m, String dir) {
+        List<Statement> statements;
+        try {
+            statements = Scripts.split(m.sql());
+        } catch (SqlSyntaxException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    dir + "/" + m.fileName() + ":" + e.line() + ": " + e.getMessage() + ". Fix the migration; nothing was applied.");
+        }
+        List<Part> parts = new ArrayList<>();
+        Boolean on = null;
+        boolean everOff = false;
+        Set<String> mentioned = new HashSet<>();
+        for (Statement s : statements) {
+            List<Token> sig = s.significant();
+            for (Token t : sig) if (t.isIdentifier() || t.kind() == Token.Kind.STRING) mentioned.add(Identifiers.fold(t.identifier()));
+            String refusal = refusal(sig);
+            if (refusal != null) {
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, dir + "/" + m.fileName() + ":" + s.line()
+                        + ": " + refusal + "\n    " + io.liteshift.sql.SqlText.oneLine(s.sql()) + "\nNothing was applied.");
+            }
+            if (isTransactionLine(sig)) continue;
+            Boolean fk = foreignKeysSetting(sig);
+            if (fk != null) {
+                if (!fk) everOff = true;
+                on = fk;
+                continue;
+            }
+            parts.add(new Part(s, isPragma(sig, "foreign_key_check") ? Action.CHECK_FOREIGN_KEYS : Action.RUN));
+        }
+        return new MigrationScript(m, List.copyOf(parts), on != null && !everOff, Set.copyOf(mentioned));
+    }
+
+    /** Why a statement cannot be part of a migration's transaction, or null when it can. */
+    private static String refusal(List<Token> sig) {
+        Token first = sig.get(0);
+        if (first.is("rollback") && !(sig.size() > 1 && (sig.get(1).is("to") || sig.size() > 2 && sig.get(2).is("to")))) {
+            return "a migration cannot ROLLBACK its own transaction: liteshift applies it whole or not at all."
+                    + " Remove the ROLLBACK (a failing statement already rolls the migration back).";
+        }
+        if (first.is("vacuum")) {
+            return "VACUUM cannot run inside a transaction, and a migration runs in one."
+                    + " Remove it and run VACUUM separately after migrating, when the database is quiet.";
+        }
+        if (first.is("attach") || first.is("detach")) {
+            return first.text().toUpperCase() + " cannot run inside a transaction, and a migration runs in one."
+                    + " Work on one database per migrations directory.";
+        }
+        if (isPragma(sig, "journal_mode")) {
+            return "the journal mode cannot change inside a transaction, and a migration runs in one."
+                    + " Set it where the application opens its connections, or once with the sqlite3 shell.";
+        }
+        return null;
+    }
+
+    private static boolean isTransactionLine(List<Token> sig) {
+        Token first = sig.get(0);
+        return first.is("begin") || first.is("commit") || first.is("end");
+    }
+
+    /** TRUE/FALSE for {@code PRAGMA foreign_keys = ON/OFF} (in any of SQLite's spellings), null for anything else. */
+    private static Boolean foreignKeysSetting(List<Token> sig) {
+        if (!isPragma(sig, "foreign_keys")) return null;
+        Token value = sig.get(sig.size() - 1).isPunct(")") ? sig.get(sig.size() - 2) : sig.get(sig.size() - 1);
+        if (value.is("foreign_keys")) return null; // a query of the setting, harmless
+        String v = Identifiers.fold(value.identifier());
+        return v.equals("on") || v.equals("1") || v.equals("true") || v.equals("yes");
+    }
+
+    /** {@code t} for {@code PRAGMA foreign_key_check(t)}, null without an argument. */
+    static String pragmaArgument(Statement s) {
+        List<Token> sig = s.significant();
+        for (int i = 0; i + 2 < sig.size(); i++) {
+            if (sig.get(i).isPunct("(")) return sig.get(i + 1).identifier();
+        }
+        return null;
+    }
+
+    private static boolean isPragma(List<Token> sig, String name) {
+        if (!sig.get(0).is("pragma") || sig.size() < 2) return false;
+        int i = sig.size() > 3 && sig.get(2).isPunct(".") ? 3 : 1;
+        return sig.get(i).is(name);
+    }
+}

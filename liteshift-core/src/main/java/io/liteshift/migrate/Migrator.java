@@ -1,0 +1,173 @@
+package io.liteshift.migrate;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.diff.Change;
+import io.liteshift.diff.Differ;
+import io.liteshift.inspect.Inspector;
+import io.liteshift.schema.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a migrations directory to a database: each pending migration once, in order, atomically with its
+ * journal row; or refuses, changing nothing, when the history cannot be trusted.
+ */
+public final class Migrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
+    private final MigrationDirectory dir;
+    private final boolean outOfOrder;
+
+    public Migrator(MigrationDirectory dir, boolean outOfOrder) {
+        this.dir = dir;
+        this.outOfOrder = outOfOrder;
+    }
+
+    public MigrationDirectory directory() {
+        return dir;
+    }
+
+    /** Reads the journal (never creating it) and sets it against the directory. */
+    public History history(Connection c) throws SQLException {
+        return History.of(dir, Journal.read(c), outOfOrder);
+    }
+
+    public MigrateResult migrate(Connection c, String database) throws SQLException {
+        long t0 = System.nanoTime();
+        History h = history(c);
+        refuseIfBlocked(h, database, "migrating");
+        List<String> notes = new ArrayList<>();
+        if (!h.ahead().isEmpty()) notes.add(aheadNote(h, database));
+        if (h.pending().isEmpty()) {
+            return new MigrateResult(List.of(), List.of(), h.version(), List.of(), notes, since(t0));
+        }
+        // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
+        List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
+        List<AppliedMigration> applied = new ArrayList<>();
+        List<Integer> byOthers = new ArrayList<>();
+        for (int i = 0; i < scripts.size(); i++) {
+            Migration m = scripts.get(i).migration();
+            long s0 = System.nanoTime();
+            ScriptRunner.Outcome outcome;
+            try {
+                outcome = ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
+            } catch (ScriptRunner.StepFailure e) {
+                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database), e);
+            }
+            if (outcome == ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS) {
+                byOthers.add(m.version());
+                continue;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - s0);
+            LOG.info("applied {} to {} in {} ms", m.fileName(), database, took.toMillis());
+            applied.add(new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate"));
+        }
+        int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
+        List<Problem> drift = List.of();
+        if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
+        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.label() + "/" + MigrationDirectory.META
+                + " to compare the schema with; run `liteshift hash` to write it.");
+        return new MigrateResult(applied, byOthers, version, drift, notes, since(t0));
+    }
+
+    /**
+     * Adopts a database made before liteshift: its schema must equal what migrations up to {@code version} produce
+     * (checked, not assumed); then they are recorded as applied without running.
+     */
+    public List<AppliedMigration> baseline(Connection c, int version, String database) throws SQLException {
+        History h = history(c);
+        if (!h.applied().isEmpty()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " already has "
+                    + h.applied().size() + " applied migration(s) (newest " + Migration.label(h.version()) + "); baseline is for a"
+                    + " database liteshift has never migrated. Nothing was changed.");
+        }
+        refuseIfBlocked(h, database, "adopting");
+        List<Migration> upTo = h.files().stream().filter(m -> m.version() <= version).toList();
+        if (upTo.isEmpty() || upTo.get(upTo.size() - 1).version() != version) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no migration " + Migration.label(version)
+                    + " in " + dir.label() + ". Nothing was changed.");
+        }
+        Schema expected;
+        try (Connection mem = Replay.run(dir, version, (m, db) -> { })) {
+            expected = Inspector.inspect(mem);
+        }
+        List<Change> differences = Differ.diff(expected, Inspector.inspect(c));
+        if (!differences.isEmpty()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " does not have the schema that "
+                    + dir.label() + " has after " + Migration.label(version) + ":\n"
+                    + differences.stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
+                    + "\nBaseline at the migration the database really matches (or bring it there first). Nothing was changed.");
+        }
+        List<AppliedMigration> out = new ArrayList<>();
+        Transactions.write(c, () -> {
+            Journal.create(c);
+            if (!Journal.read(c).isEmpty()) {
+                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY,
+                        "another process migrated " + database + " meanwhile. Nothing was changed.");
+            }
+            for (Migration m : upTo) {
+                Journal.record(c, m, Duration.ZERO, "baseline");
+                out.add(new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), Duration.ZERO, Journal.whoAmI(), "baseline"));
+            }
+        });
+        return out;
+    }
+
+    /** Accepts reviewed edits of applied migrations: their journal checksums become the files' (one transaction). */
+    public List<Migration> repair(Connection c, String database) throws SQLException {
+        History h = history(c);
+        List<Problem> directory = dir.problems();
+        if (!directory.isEmpty()) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "the migrations directory itself has problems;"
+                    + " fix them first (review, then `liteshift hash`):\n" + bullets(directory) + "\nNothing was changed.");
+        }
+        List<Migration> edited = new ArrayList<>();
+        for (AppliedMigration a : h.applied()) {
+            h.files().stream().filter(m -> m.version() == a.version() && !m.checksum().equals(a.checksum())).findFirst().ifPresent(edited::add);
+        }
+        if (edited.isEmpty()) return edited;
+        Transactions.write(c, () -> {
+            for (Migration m : edited) Journal.updateChecksum(c, m);
+        });
+        LOG.info("repair: accepted the edited text of {} in {}", edited.stream().map(Migration::fileName).toList(), database);
+        return edited;
+    }
+
+    private void refuseIfBlocked(History h, String database, String doing) {
+        if (!h.blocked()) return;
+        List<Problem> blocking = h.problems().stream().filter(Problem::blocksMigrate).toList();
+        throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "refused " + doing + " " + database
+                + ": the migration history cannot be trusted:\n" + bullets(blocking) + "\nNothing was changed.");
+    }
+
+    private String afterFailure(Migration failed, List<AppliedMigration> applied, List<MigrationScript> notAttempted, String database) {
+        String before = applied.isEmpty() ? "" : " This run applied " + applied.stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
+                + " before it; those stay applied.";
+        String after = notAttempted.isEmpty() ? "" : " Not attempted: "
+                + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
+        return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
+                + "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
+                + " migration instead of editing it), run `liteshift hash`, and migrate again.";
+    }
+
+    private static String aheadNote(History h, String database) {
+        return database + " has " + h.ahead().stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
+                + " applied, newer than every migration here: an older version of the application is running against a newer"
+                + " schema. Nothing to do for these.";
+    }
+
+    static String bullets(List<Problem> problems) {
+        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,164 @@
+package io.liteshift.migrate;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.sql.SqlText;
+import io.liteshift.sql.SqliteErrors;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one migration and records it in the journal, in one IMMEDIATE transaction: all of it or none of it.
+ * Foreign key enforcement is set before the transaction (where SQLite honours it), and before commit every table
+ * the migration mentions, and every table referencing one, must pass {@code foreign_key_check}.
+ */
+final class ScriptRunner {
+
+    /** The outcome of one attempt. */
+    enum Outcome { APPLIED, APPLIED_BY_ANOTHER_PROCESS }
+
+    /** Thrown out of the transaction as is: already says file, line, cause and fix. */
+    static final class StepFailure extends LiteShiftException {
+        StepFailure(Reason reason, String message, Throwable cause) {
+            super(reason, message, cause);
+        }
+    }
+
+    private ScriptRunner() {
+    }
+
+    /**
+     * @param newerAppliedIsAnError whether to stop when another process applied a newer migration meanwhile
+     *                              (out of order); checked under the lock, since the first look was without it
+     */
+    static Outcome run(Connection c, MigrationScript script, String dir, boolean newerAppliedIsAnError) throws SQLException {
+        Migration m = script.migration();
+        boolean fkWereOn = pragmaOn(c, "foreign_keys");
+        boolean legacyWasOn = pragmaOn(c, "legacy_alter_table");
+        exec(c, "PRAGMA foreign_keys = " + (script.foreignKeysOn() ? "ON" : "OFF"));
+        exec(c, "PRAGMA legacy_alter_table = OFF"); // renames must reach views, triggers and foreign keys
+        try {
+            long t0 = System.nanoTime();
+            begin(c);
+            try {
+                Journal.create(c);
+                List<AppliedMigration> now = Journal.read(c);
+                if (now.stream().anyMatch(a -> a.version() == m.version())) {
+                    exec(c, "ROLLBACK");
+                    return Outcome.APPLIED_BY_ANOTHER_PROCESS;
+                }
+                int newest = now.stream().mapToInt(AppliedMigration::version).max().orElse(0);
+                if (newerAppliedIsAnError && newest > m.version()) {
+                    throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
+                            + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
+                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order.", null);
+                }
+                for (MigrationScript.Part p : script.parts()) runPart(c, p, script, dir);
+                checkForeignKeys(c, script, dir);
+                Journal.record(c, m, Duration.ofNanos(System.nanoTime() - t0), "migrate");
+                exec(c, "COMMIT");
+                return Outcome.APPLIED;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } finally {
+            exec(c, "PRAGMA foreign_keys = " + (fkWereOn ? "ON" : "OFF"));
+            if (legacyWasOn) exec(c, "PRAGMA legacy_alter_table = ON");
+        }
+    }
+
+    private static void begin(Connection c) throws SQLException {
+        try {
+            exec(c, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if (!SqliteErrors.message(e).contains("locked") && !SqliteErrors.message(e).contains("busy")) throw e;
+            long waited = busyTimeoutMs(c);
+            throw new StepFailure(LiteShiftException.Reason.FAILED, "another process kept the database locked for more than "
+                    + Duration.ofMillis(waited).toSeconds() + " s (probably a long migration or a long write of the application)."
+                    + " Nothing was changed by this attempt. Run migrate again when it is done, or wait longer"
+                    + " (lock timeout: --lock-timeout, lock_timeout in liteshift.toml, or lockTimeout(...) in the Java API).", e);
+        }
+    }
+
+    private static void runPart(Connection c, MigrationScript.Part p, MigrationScript script, String dir) throws SQLException {
+        Migration m = script.migration();
+        if (p.action() == MigrationScript.Action.CHECK_FOREIGN_KEYS) {
+            // the file asks for the check here; it covers what the file touches, not unrelated tables' old orphans
+            String table = MigrationScript.pragmaArgument(p.statement());
+            checkForeignKeys(c, table != null ? List.of(table) : tablesAround(c, script), dir + "/" + m.fileName() + ":" + p.statement().line());
+            return;
+        }
+        try {
+            exec(c, p.statement().sql());
+        } catch (SQLException e) {
+            throw new StepFailure(LiteShiftException.Reason.FAILED, dir + "/" + m.fileName() + ":" + p.statement().line()
+                    + ": SQLite rejected this statement: " + SqliteErrors.message(e) + "\n    " + SqlText.oneLine(p.statement().sql()), e);
+        }
+    }
+
+    private static void checkForeignKeys(Connection c, MigrationScript script, String dir) throws SQLException {
+        checkForeignKeys(c, tablesAround(c, script), dir + "/" + script.migration().fileName());
+    }
+
+    private static void checkForeignKeys(Connection c, List<String> tables, String where) throws SQLException {
+        Optional<String> orphans = ForeignKeyCheck.orphans(c, tables);
+        if (orphans.isEmpty()) return;
+        throw new StepFailure(LiteShiftException.Reason.REFUSED_DATA, where + ": after this migration, rows would break"
+                + " foreign keys:\n" + orphans.get() + "\nDelete or fix those rows in the migration (or before it), or keep the"
+                + " rows they reference.", null);
+    }
+
+    /** The tables the migration mentions, and every table whose foreign keys reference one: one query, no full inspection. */
+    private static List<String> tablesAround(Connection c, MigrationScript script) throws SQLException {
+        String names = script.mentioned().stream().map(n -> "'" + n.replace("'", "''") + "'").reduce((a, b) -> a + "," + b).orElse("''");
+        String sql = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND (lower(name) IN (" + names
+                + ") OR EXISTS (SELECT 1 FROM pragma_foreign_key_list(name) WHERE lower(\"table\") IN (" + names + ")))";
+        return strings(c, sql);
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    static boolean pragmaOn(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
+    private static long busyTimeoutMs(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            if (!c.getAutoCommit()) c.rollback();
+            else exec(c, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open (BEGIN itself failed): nothing to undo
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.liteshift.migrate;
+
+import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.inspect.Inspector;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runbook's "verify in production": nothing pending, the history intact, the live schema equal to the latest
+ * snapshot, and the file sound ({@code integrity_check}, {@code foreign_key_check}). Reads only.
+ */
+public final class Verifier {
+    private static final int MAX_INTEGRITY_LINES = 10;
+
+    private Verifier() {
+    }
+
+    public static StatusReport status(Connection c, Migrator migrator, String database) throws SQLException {
+        History h = migrator.history(c);
+        return new StatusReport(database, h, Snapshots.drift(migrator.directory(), h.version(), Inspector.inspect(c)));
+    }
+
+    /** Every problem found; empty means verified. */
+    public static List<Problem> verify(Connection c, Migrator migrator, String database) throws SQLException {
+        MigrationDirectory dir = migrator.directory();
+        StatusReport status = status(c, migrator, database);
+        History h = status.history();
+        List<Problem> out = new ArrayList<>(status.problems());
+        for (Migration m : h.pending()) {
+            out.add(new Problem(Problem.Kind.PENDING, "pending: " + dir.label() + "/" + m.fileName() + " is not applied to " + database
+                    + ". Run `liteshift migrate`."));
+        }
+        for (AppliedMigration a : h.ahead()) {
+            out.add(new Problem(Problem.Kind.AHEAD, database + " has migration " + a.label() + " (" + a.name() + ") applied, which is"
+                    + " not in " + dir.label() + ": this checkout is older than the database. Verify with the newest migrations."));
+        }
+        if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
+            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.label() + "/"
+                    + MigrationDirectory.META + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
+        }
+        integrity(c, database).ifPresent(out::add);
+        ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
+                "foreign_key_check: rows of " + database + " reference rows that do not exist:\n" + detail
+                        + "\n  Delete or fix those rows (or restore the rows they reference).")));
+        return out;
+    }
+
+    private static Optional<Problem> integrity(Connection c, String database) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + MAX_INTEGRITY_LINES + ")")) {
+            while (rs.next()) lines.add(rs.getString(1));
+        }
+        if (lines.equals(List.of("ok"))) return Optional.empty();
+        return Optional.of(new Problem(Problem.Kind.DATABASE, "integrity_check: " + database + " is damaged:\n  "
+                + String.join("\n  ", lines) + "\n  Restore it from a backup (`liteshift restore`), or salvage it with the"
+                + " sqlite3 shell's .recover."));
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+}
