@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 /** The {@code liteshift} command. */
 @Command(name = "liteshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Safe, boring, fast schema changes for production SQLite databases.",
-        subcommands = {InitCommand.class, DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InitCommand.class, GenerateCommand.class, MigrateCommand.class, StatusCommand.class, VerifyCommand.class,
+                NewCommand.class, HashCommand.class, RevertCommand.class, RepairCommand.class, BaselineCommand.class,
+                DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success (including: nothing to do)",
@@ -17,6 +19,8 @@ import java.io.PrintWriter;
                 "  2  usage: a bad option, a missing file, a schema file SQLite rejects",
                 "  3  refused: the change would destroy data and --yes was not given",
                 "  4  refused: the rows in the database cannot take the declared schema",
+                "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
+                "  6  not up to date (status) or not verified (verify)",
                 ""})
 public final class Main implements Runnable {
 
@@ -24,6 +28,8 @@ public final class Main implements Runnable {
     static final int USAGE = 2;
     static final int REFUSED_DESTRUCTIVE = 3;
     static final int REFUSED_DATA = 4;
+    static final int REFUSED_HISTORY = 5;
+    static final int NOT_UP_TO_DATE = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +40,8 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // the library logs its steps at INFO and DEBUG; a command's own output is enough unless asked for more
+        if (java.util.Arrays.asList(args).contains("--verbose")) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(out);
         cmd.setErr(err);
@@ -55,6 +63,7 @@ public final class Main implements Runnable {
                 case INVALID_INPUT -> USAGE;
                 case REFUSED_DESTRUCTIVE -> REFUSED_DESTRUCTIVE;
                 case REFUSED_DATA -> REFUSED_DATA;
+                case REFUSED_HISTORY -> REFUSED_HISTORY;
                 case FAILED -> FAILED;
             };
         }

@@ -28,9 +28,9 @@ class HelpTest {
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        Cli.Result r = Cli.run("migrate");
+        Cli.Result r = Cli.run("migrat");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("migrate");
+        assertThat(r.err()).contains("migrat");
     }
 }

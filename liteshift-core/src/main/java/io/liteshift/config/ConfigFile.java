@@ -123,8 +123,15 @@ final class ConfigFile {
             return Duration.ofSeconds(seconds);
         }
         if (!(value instanceof String s)) throw wrongType("lock_timeout", "migrate", expected, value);
-        Matcher m = DURATION.matcher(s.strip());
-        if (!m.matches()) throw invalid("lock_timeout", "migrate", "must be " + expected + ", not \"" + s + "\"");
+        Duration d = parseDuration(s);
+        if (d == null) throw invalid("lock_timeout", "migrate", "must be " + expected + ", not \"" + s + "\"");
+        return d;
+    }
+
+    /** "90s", "2m", "1h" or a whole number of seconds; null when the text is none of these. */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) return null;
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "m" -> Duration.ofMinutes(n);

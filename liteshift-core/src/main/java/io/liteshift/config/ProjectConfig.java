@@ -71,6 +71,16 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
         return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout);
     }
 
+    /** A duration as the settings write it ("90s", "2m", "1h", or whole seconds), for flags that take one. */
+    public static Duration parseDuration(String text) {
+        Duration d = ConfigFile.parseDuration(text);
+        if (d == null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    "\"" + text + "\" is not a duration: write e.g. 90s, 5m, 1h, or a whole number of seconds.");
+        }
+        return d;
+    }
+
     /** The commented starter file that {@code liteshift init} writes; it loads as the defaults. */
     public static String starter() {
         return """

@@ -1,0 +1,44 @@
+package io.liteshift.cli;
+
+import io.liteshift.migrate.AppliedMigration;
+import io.liteshift.migrate.MigrateResult;
+import io.liteshift.migrate.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "migrate", description = {
+        "Apply the pending migrations, each once, in order, atomically with its journal row.",
+        "Refuses, changing nothing, when an applied migration was edited or removed, the integrity file does not match,",
+        "or a pending migration is older than the newest applied one. Other processes migrating the same file wait."})
+final class MigrateCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+    @Mixin
+    MigrateFlags flags;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MigrateResult r = Setup.database(project, flags).migrate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
+        if (!r.appliedByOthers().isEmpty()) {
+            out.println("applied meanwhile by another process: " + r.appliedByOthers());
+        }
+        for (String note : r.notes()) out.println("note: " + note);
+        for (Problem d : r.drift()) err.println("liteshift: warning: " + d.message());
+        if (r.upToDate()) out.println("Nothing to do: " + project.requireDatabase() + " is up to date"
+                + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
+        else out.printf("Database at %04d; %d applied in %d ms.%n", r.version(), r.applied().size(), r.took().toMillis());
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package io.liteshift.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** The flags of commands that apply migrations. */
+final class MigrateFlags {
+    @Option(names = "--create", description = "create the database file if it does not exist (off: a wrong path fails instead"
+            + " of making an empty database)")
+    boolean create;
+
+    @Option(names = "--out-of-order", description = "apply pending migrations older than the newest applied one (after review)")
+    boolean outOfOrder;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "how long to wait for another process's write lock, e.g. 90s, 5m (default 2m, or lock_timeout in liteshift.toml)")
+    Duration lockTimeout;
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        public Duration convert(String value) {
+            return io.liteshift.config.ProjectConfig.parseDuration(value);
+        }
+    }
+}

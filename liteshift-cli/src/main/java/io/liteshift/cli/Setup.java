@@ -1,0 +1,30 @@
+package io.liteshift.cli;
+
+import io.liteshift.LiteShift;
+import io.liteshift.config.ProjectConfig;
+
+import java.time.Duration;
+
+/** The {@link LiteShift} a command works with: the project's settings, with the command's own flags on top. */
+final class Setup {
+    private Setup() {
+    }
+
+    /** For commands that read only the migrations directory (and the schema). */
+    static LiteShift files(ProjectOptions project) {
+        ProjectConfig c = project.resolve();
+        return LiteShift.configure().migrations(c.migrations()).schema(c.schema()).load();
+    }
+
+    /** For commands that work on the database too. */
+    static LiteShift database(ProjectOptions project, MigrateFlags flags) {
+        ProjectConfig c = project.resolve();
+        String db = project.requireDatabase();
+        Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
+        return LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
+                .createMissing(c.createMissing() || flags != null && flags.create)
+                .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
+                .lockTimeout(lock)
+                .load();
+    }
+}
