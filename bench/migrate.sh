@@ -17,6 +17,10 @@ if [[ " $* " != *" -h "* && " $* " != *" --help "* ]]; then
     echo "migrate.sh: building Flyway's side (mvn -P bench -pl bench/flyway package)..." >&2
     (cd "$root" && mvn -q -B -P bench -pl bench/flyway package)
   fi
+  if [[ " $* " == *" --profile "* ]]; then
+    echo "migrate.sh: building bench/jmh/target/benchmarks.jar (mvn -P bench) for the in-process timers..." >&2
+    (cd "$root" && mvn -q -B -P bench -DskipTests -pl bench/jmh -am package)
+  fi
 fi
 
 exec python3 "$root/bench/migrate/run.py" "$@"

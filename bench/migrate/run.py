@@ -8,7 +8,7 @@ swapping who goes first every round:
   noop     `migrate` on a database where all N are applied already: read the history, check every file, do nothing
 
 Both tools get byte-identical SQL (bench/migrate/generate.py). Every run is verified afterwards, outside the
-timing: the schema equals a reference database built by running the same SQL with Python's sqlite3 module
+timing: `liteshift status` exits 0 (up to date) for liteshift's file, the schema equals a reference database built by running the same SQL with Python's sqlite3 module
 (tables, columns, indexes, views and row counts), the history table holds N rows, integrity_check is ok,
 foreign_key_check is empty; a no-op run must leave the history exactly as it was. Started by ../migrate.sh,
 which builds both tools first, so no build is ever timed.
@@ -47,11 +47,15 @@ def main():
         print(work)
         return
     expected = reference(work, dirs["liteshift"])
+    if args.profile:
+        profile(work, dirs, expected, args.migrations)
+        return
     commands = {
         "liteshift": lambda db: [str(ROOT / "liteshift"), "migrate", "--db", str(db), "--dir", str(dirs["liteshift"]), "--create"],
         "flyway": lambda db: ["java", "-cp", flyway_classpath(), "io.liteshift.bench.flyway.FlywayMigrate",
                               f"jdbc:sqlite:{db}", f"filesystem:{dirs['flyway']}"],
     }
+    status_command = lambda db: [str(ROOT / "liteshift"), "status", "--db", str(db), "--dir", str(dirs["liteshift"])]
     print(f"{args.migrations} migrations: {expected['counts']['tables']} tables created, "
           f"{expected['counts']['added_columns']} columns added, {expected['counts']['indexes']} indexes, "
           f"{expected['counts']['views']} views, {sum(expected['counts']['rows'].values())} rows inserted")
@@ -66,6 +70,8 @@ def main():
         done = run(commands[tool](applied[tool]))[2]
         check_exit(tool, "setup", done)
         verify(applied[tool], tool, expected, args.migrations)
+        if tool == "liteshift":
+            check_exit(tool, "status (must say up to date)", run(status_command(applied[tool]))[2])
         print(f"setup   {tool:<9} applied {args.migrations} migrations, verified; file: {describe(applied[tool])}", flush=True)
 
     times = {(kind, tool): [] for kind in ("scratch", "noop") for tool in tools}
@@ -86,6 +92,8 @@ def main():
                 elapsed, cpu_s, done = run(commands[tool](db))
                 check_exit(tool, kind, done)
                 verify(db, tool, expected, args.migrations)
+                if tool == "liteshift":
+                    check_exit(tool, "status (must say up to date)", run(status_command(db))[2])
                 if kind == "noop" and history(db, tool) != before:
                     sys.exit(f"{tool}: a no-op migrate changed the history table")
                 times[(kind, tool)].append(elapsed)
@@ -100,6 +108,125 @@ def main():
     report(times, cpu, inside, tools, args)
 
 
+def profile(work, dirs, expected, n):
+    """Where the time goes, for both tools: JVM start against work, in-process phases, and the disk's share."""
+    jar = str(ROOT / "liteshift-cli" / "target" / "liteshift.jar")
+    bench_jar = str(ROOT / "bench" / "jmh" / "target" / "benchmarks.jar")
+    fw_main = ["java", "-cp", flyway_classpath(), "io.liteshift.bench.flyway.FlywayMigrate"]
+    applied = {tool: work / f"{tool}-applied.db" for tool in TOOLS}
+    for tool in TOOLS:
+        if not applied[tool].exists():
+            sys.exit(f"run bench/migrate.sh --migrations {n} first: it leaves {applied[tool].name} for the profile")
+    ls_noop = ["migrate", "--db", str(applied["liteshift"]), "--dir", str(dirs["liteshift"]), "--create"]
+    fw_noop = [f"jdbc:sqlite:{applied['flyway']}", f"filesystem:{dirs['flyway']}"]
+    cds = work / "liteshift-noop.jsa"
+    fw_cds = work / "flyway-noop.jsa"
+    for archive, cmd in ((cds, ["java", f"-XX:ArchiveClassesAtExit={cds}", "-jar", jar] + ls_noop),
+                         (fw_cds, fw_main[:1] + [f"-XX:ArchiveClassesAtExit={fw_cds}"] + fw_main[1:] + fw_noop)):
+        if not archive.exists():
+            run(cmd)
+    print(f"load average at start: {load()}")
+    print("\n1. JVM start against work: medians of 7 runs, wall (cpu)")
+    rows = [
+        ("JVM only: java -cp <Flyway's classpath> FlywayMigrate (usage, exit 2)", fw_main, {2}),
+        ("java -jar liteshift.jar --help (JVM, picocli, help text)", ["java", "-jar", jar, "--help"], {0}),
+        ("./liteshift --help (+ the launcher's staleness check)", [str(ROOT / "liteshift"), "--help"], {0}),
+        ("no-op: ./liteshift migrate (as benchmarked)", [str(ROOT / "liteshift")] + ls_noop, {0}),
+        ("no-op: java -jar liteshift.jar migrate (no launcher)", ["java", "-jar", jar] + ls_noop, {0}),
+        ("no-op: Flyway (as benchmarked)", fw_main + fw_noop, {0}),
+        ("experiment: liteshift, -XX:TieredStopAtLevel=1", ["java", "-XX:TieredStopAtLevel=1", "-jar", jar] + ls_noop, {0}),
+        ("experiment: Flyway, -XX:TieredStopAtLevel=1", fw_main[:1] + ["-XX:TieredStopAtLevel=1"] + fw_main[1:] + fw_noop, {0}),
+        ("experiment: liteshift, AppCDS archive of a no-op run", ["java", f"-XX:SharedArchiveFile={cds}", "-jar", jar] + ls_noop, {0}),
+        ("experiment: Flyway, AppCDS archive of a no-op run", fw_main[:1] + [f"-XX:SharedArchiveFile={fw_cds}"] + fw_main[1:] + fw_noop, {0}),
+    ]
+    for label, cmd, ok in rows:
+        walls, cpus = [], []
+        for _ in range(7):
+            elapsed, cpu_s, done = run(cmd)
+            if done.returncode not in ok:
+                sys.exit(f"{label}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+            walls.append(elapsed)
+            cpus.append(cpu_s)
+        print(f"  {label:<72} {statistics.median(walls) * 1000:6.0f} ms  ({statistics.median(cpus) * 1000:5.0f} ms cpu)", flush=True)
+    print(f"  load average: {load()}")
+
+    print("\n2. a no-op migrate in a fresh JVM, phase by phase (MigrateColdStart)", flush=True)
+    for tool in TOOLS:
+        subprocess.run(["java", "-cp", bench_jar, "io.liteshift.bench.MigrateColdStart", tool, str(applied[tool]),
+                        str(dirs[tool])], check=True)
+
+    print(f"\n3. applying all {n} from scratch: the disk's share (one run each; load average {load()})", flush=True)
+    commands = {
+        "liteshift": lambda db: [str(ROOT / "liteshift"), "migrate", "--db", str(db), "--dir", str(dirs["liteshift"]), "--create"],
+        "flyway": lambda db: fw_main + [f"jdbc:sqlite:{db}", f"filesystem:{dirs['flyway']}"],
+    }
+    places = [("disk", work)]
+    if Path("/dev/shm").is_dir():
+        places.append(("tmpfs (fsync costs nothing)", Path("/dev/shm")))
+    for where, folder in places:
+        db = folder / "liteshift-bench-profile.db"
+        for tool in TOOLS:
+            remove_db(db)
+            elapsed, cpu_s, done = run(commands[tool](db))
+            check_exit(tool, "scratch", done)
+            verify(db, tool, expected, n)
+            ms = in_process_ms(done.stdout + done.stderr)
+            print(f"  {tool:<9} on {where:<28} {elapsed:6.2f} s wall ({cpu_s:5.2f} s cpu), reported in-process {ms} ms", flush=True)
+        variants = [("", False)]
+        if where == "disk":
+            variants += [("PRAGMA journal_mode = WAL", False), ("PRAGMA synchronous = NORMAL", False), ("", True)]
+        for setting, single in variants:
+            remove_db(db)
+            ms = sqlite_floor(db, dirs["liteshift"], work, setting, single, bench_jar)
+            how = "all in ONE transaction" if single else (setting or "one transaction each, defaults")
+            print(f"  {'SQLite':<9} on {where:<28} {ms / 1000:6.2f} s in SQLite calls: the same SQL through sqlite-jdbc, {how}", flush=True)
+        remove_db(db)
+    if shutil.which("strace"):
+        print("\n4. fsync calls while applying all from scratch (strace -f -c)", flush=True)
+        db = work / "liteshift-bench-profile.db"
+        for tool in TOOLS:
+            remove_db(db)
+            done = subprocess.run(["strace", "-f", "-c", "-e", "trace=fsync,fdatasync"] + commands[tool](db),
+                                  capture_output=True, text=True)
+            check_exit(tool, "scratch under strace", done)
+            calls = {parts[-1]: int(parts[3]) for parts in map(str.split, done.stderr.splitlines())
+                     if len(parts) >= 5 and parts[-1] in ("fsync", "fdatasync")}
+            print(f"  {tool:<9} {calls}")
+        remove_db(db)
+        floor = work / "floor.sql"
+        floor_script(floor, dirs["liteshift"], False)
+        done = subprocess.run(["strace", "-f", "-c", "-e", "trace=fsync,fdatasync", "java", "-cp", bench_jar,
+                               "io.liteshift.bench.ScriptTiming", str(db), str(floor)], capture_output=True, text=True)
+        calls = {parts[-1]: int(parts[3]) for parts in map(str.split, done.stderr.splitlines())
+                 if len(parts) >= 5 and parts[-1] in ("fsync", "fdatasync")}
+        print(f"  {'SQLite':<9} {calls} (the same SQL, one transaction each, through sqlite-jdbc)")
+        remove_db(db)
+
+
+def floor_script(path, sql_dir, single):
+    """The migrations as one script for SQLite alone: each in its own transaction with one history row, as both
+    tools do it (or, with single, all of them in one transaction)."""
+    parts = ["CREATE TABLE history (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"]
+    if single:
+        parts.append("BEGIN IMMEDIATE;")
+    for f in sorted(sql_dir.glob("*.sql")):
+        row = f"INSERT INTO history VALUES ({int(f.name.split('_')[0])}, '{f.name}', datetime('now'));"
+        parts.append(f.read_text() + row if single else "BEGIN IMMEDIATE;\n" + f.read_text() + row + "\nCOMMIT;")
+    if single:
+        parts.append("COMMIT;")
+    path.write_text("\n".join(parts) + "\n")
+
+
+def sqlite_floor(db, sql_dir, work, setting, single, bench_jar):
+    """Milliseconds spent inside SQLite calls (sqlite-jdbc, the build both tools use) applying the migrations alone."""
+    script = work / "floor.sql"
+    floor_script(script, sql_dir, single)
+    cmd = ["java", "-cp", bench_jar, "io.liteshift.bench.ScriptTiming", str(db), str(script)] + ([setting] if setting else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    statements = [line for line in done.stdout.splitlines() if not line.startswith(("total", "setting:"))]
+    return sum(float(line.rsplit(None, 2)[-2]) for line in statements)
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--migrations", type=int, default=500, help="number of migrations (default 500)")
@@ -107,6 +234,8 @@ def parse_args():
     p.add_argument("--tools", default="liteshift,flyway", help="comma-separated subset of liteshift,flyway (default both)")
     p.add_argument("--prepare", action="store_true",
                    help="only generate the migrations (and liteshift.sum) and print their directory; used by the JMH benchmark")
+    p.add_argument("--profile", action="store_true",
+                   help="instead of the benchmark, show where the time goes: JVM start, phases in-process, fsyncs, tmpfs")
     p.add_argument("--work", default=str(ROOT / "bench" / "work"), help="where migrations and databases go (default bench/work)")
     args = p.parse_args()
     if args.migrations < 4:
@@ -162,7 +291,7 @@ def reference(work, sql_dir):
     counts = json.loads((work / "counts.json").read_text())
     kinds = fp["kinds"]
     total_columns = sum(len(cols) for cols in fp["columns"].values())
-    if (kinds.get("table"), kinds.get("index"), kinds.get("view")) != (counts["tables"], counts["indexes"], counts["views"]) \
+    if (kinds.get("table", 0), kinds.get("index", 0), kinds.get("view", 0)) != (counts["tables"], counts["indexes"], counts["views"]) \
             or fp["rows"] != counts["rows"] or total_columns < counts["added_columns"] + 4 * counts["tables"]:
         sys.exit(f"the reference database does not hold what the generator counted: {kinds}, {counts}")
     return {"fingerprint": fp, "counts": counts}
