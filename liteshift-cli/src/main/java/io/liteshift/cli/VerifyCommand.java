@@ -3,34 +3,24 @@ package io.liteshift.cli;
 import io.liteshift.LiteShift;
 import io.liteshift.migrate.Problem;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", description = {
         "Check a database after deploying (and in CI): nothing pending, checksums and the integrity file hold, the live",
         "schema equals the latest snapshot, integrity_check is ok and foreign_key_check is clean. Reads only.",
         "Exit code 0 when all hold, 6 with each problem named otherwise."})
-final class VerifyCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
+final class VerifyCommand extends ProjectCommand {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
-    @Mixin
-    CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         LiteShift ls = Setup.database(project, null);
         List<Problem> problems = ls.verify();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(Json.of(Json.history(project.requireDatabase(), ls.status().history(), problems.isEmpty(), problems)));
         } else if (problems.isEmpty()) {

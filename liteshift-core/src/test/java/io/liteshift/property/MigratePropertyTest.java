@@ -6,10 +6,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * generate → migrate → revert over random schemas and rows: see {@link MigrateCheck}. Fewer tries than the push
@@ -24,13 +20,6 @@ class MigratePropertyTest {
 
     @Property(tries = 100)
     void generatedMigrationsReachTheDeclaredSchemaKeepRowsAndRevert(@ForAll("scenarios") Scenario scenario) throws Exception {
-        Path dir = Files.createTempDirectory("liteshift-migrate-property");
-        try {
-            Statistics.label("outcome").collect(new MigrateCheck(scenario, dir).run());
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
+        Statistics.label("outcome").collect(ScratchDirectory.with("liteshift-migrate-property", dir -> new MigrateCheck(scenario, dir).run()));
     }
 }
