@@ -104,7 +104,13 @@ public final class LiteShift {
         return directory;
     }
 
+    /** Commands that apply or check migrations need them: a mistyped directory must not read as "nothing to do". */
     private Migrator migrator() {
+        if (!directory.exists()) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
+                    + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"
+                    + " or migrations(...) in the Java API); `liteshift generate` or `liteshift init` creates it. Nothing was changed.");
+        }
         return new Migrator(directory, config.outOfOrder);
     }
 
