@@ -70,6 +70,18 @@ public final class LiteShift {
         return withDatabase(false, (c, label) -> Verifier.verify(c, migrator(), label));
     }
 
+    /**
+     * Checks the migrations directory without a database (for CI): integrity, snapshots reproducible by replay, and
+     * the declared schema fully covered by migrations. Empty means verified.
+     */
+    public List<Problem> verifyDirectory() {
+        try {
+            return Verifier.verifyDirectory(directory, config.schema);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying the migrations failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
     public List<AppliedMigration> baseline(int version) {
         return withDatabase(true, (c, label) -> migrator().baseline(c, version, label));

@@ -154,6 +154,26 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void verifyWithoutADatabaseChecksTheRepositoryForCi() throws Exception {
+        run("generate", "--name", "init");
+        Cli.Result clean = run("verify");
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.out()).contains("no database given");
+
+        Files.writeString(schema, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, pinned INTEGER);\n");
+        Cli.Result forgotten = run("verify");
+        assertThat(forgotten.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
+        assertThat(forgotten.out()).contains("has changes that no migration makes", "add column pinned", "liteshift generate");
+
+        run("generate");
+        Path snapshot = migrations.resolve("meta/0002.schema.sql");
+        Files.writeString(snapshot, Files.readString(snapshot).replace("pinned INTEGER", "pinned TEXT"));
+        Cli.Result tampered = run("verify", "--json");
+        assertThat(tampered.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
+        assertThat(tampered.out()).contains("0002.schema.sql is not the schema 0002_");
+    }
+
+    @Test
     void aBadLockTimeoutIsAUsageError() {
         Cli.Result r = runDb("migrate", "--lock-timeout", "soon");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -20,6 +20,7 @@ class MigratePropertyTest {
 
     @Property(tries = 100)
     void generatedMigrationsReachTheDeclaredSchemaKeepRowsAndRevert(@ForAll("scenarios") Scenario scenario) throws Exception {
-        Statistics.label("outcome").collect(ScratchDirectory.with("liteshift-migrate-property", dir -> new MigrateCheck(scenario, dir).run()));
+        MigrateCheck.Outcome outcome = ScratchDirectory.with("liteshift-migrate-property", dir -> new MigrateCheck(scenario, dir).run());
+        Statistics.label("outcome").collect(outcome);
     }
 }

@@ -29,6 +29,7 @@ class PushPropertyTest {
 
     @Property(tries = 1000)
     void pushReachesSchemaBAndKeepsEveryRowOrRefuses(@ForAll("scenarios") Scenario scenario) throws Exception {
-        Statistics.label("outcome").collect(ScratchDirectory.with("liteshift-property", dir -> new PushCheck(scenario, dir).run()));
+        PushCheck.Outcome outcome = ScratchDirectory.with("liteshift-property", dir -> new PushCheck(scenario, dir).run());
+        Statistics.label("outcome").collect(outcome);
     }
 }
