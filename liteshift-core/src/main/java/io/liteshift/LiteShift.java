@@ -70,6 +70,18 @@ public final class LiteShift {
         return withDatabase(false, (c, label) -> Verifier.verify(c, migrator(), label));
     }
 
+    /**
+     * Checks the migrations directory without a database (for CI): integrity, snapshots reproducible by replay, and
+     * the declared schema fully covered by migrations. Empty means verified.
+     */
+    public List<Problem> verifyDirectory() {
+        try {
+            return Verifier.verifyDirectory(directory, config.schema);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying the migrations failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
     public List<AppliedMigration> baseline(int version) {
         return withDatabase(true, (c, label) -> migrator().baseline(c, version, label));
@@ -104,7 +116,13 @@ public final class LiteShift {
         return directory;
     }
 
+    /** Commands that apply or check migrations need them: a mistyped directory must not read as "nothing to do". */
     private Migrator migrator() {
+        if (!directory.exists()) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
+                    + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"
+                    + " or migrations(...) in the Java API); `liteshift generate` or `liteshift init` creates it. Nothing was changed.");
+        }
         return new Migrator(directory, config.outOfOrder);
     }
 

@@ -2,32 +2,22 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "generate", description = {
         "Write the next migration: the declared schema diffed against the schema the migrations directory produces",
         "(never the live database). Plain SQL to review, with a header saying what changes, which tables are rebuilt",
         "and why, and what needs attention. Writes nothing when nothing changed."})
-final class GenerateCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
+final class GenerateCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the migration's name, e.g. add_orders (default: from the changes)")
     String name;
-    @Mixin
-    CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
         Reports.generated(r, "No changes: " + project.resolve().schema() + " equals the schema of " + project.resolve().migrations()
-                + ". Nothing was written.", spec.commandLine().getOut(), spec.commandLine().getErr());
+                + ". Nothing was written.", out(), err());
         return 0;
     }
 }

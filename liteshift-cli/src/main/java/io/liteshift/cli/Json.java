@@ -31,8 +31,12 @@ final class Json {
         m.put("version", h.version());
         m.put("applied", h.applied().stream().map(Json::applied).toList());
         m.put("pending", h.pending().stream().map(p -> Map.of("version", p.version(), "file", p.fileName())).toList());
-        m.put("problems", problems.stream().map(p -> Map.of("kind", p.kind().name().toLowerCase(), "message", p.message())).toList());
+        m.put("problems", problems(problems));
         return m;
+    }
+
+    static List<Map<String, String>> problems(List<Problem> problems) {
+        return problems.stream().map(p -> Map.of("kind", p.kind().name().toLowerCase(), "message", p.message())).toList();
     }
 
     private static Map<String, Object> applied(AppliedMigration a) {

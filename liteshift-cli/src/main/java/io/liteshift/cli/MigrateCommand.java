@@ -5,31 +5,22 @@ import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 @Command(name = "migrate", description = {
         "Apply the pending migrations, each once, in order, atomically with its journal row.",
         "Refuses, changing nothing, when an applied migration was edited or removed, the integrity file does not match,",
         "or a pending migration is older than the newest applied one. Other processes migrating the same file wait."})
-final class MigrateCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
+final class MigrateCommand extends ProjectCommand {
     @Mixin
     MigrateFlags flags;
-    @Mixin
-    CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         MigrateResult r = Setup.database(project, flags).migrate();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
         if (!r.appliedByOthers().isEmpty()) {
             out.println("applied meanwhile by another process: " + r.appliedByOthers());

@@ -12,11 +12,7 @@ final class Reports {
 
     static void generated(GenerateResult r, String whenNothing, PrintWriter out, PrintWriter err) {
         for (String w : r.warnings()) err.println("liteshift: warning: " + w);
-        for (String s : r.snapshots()) {
-            if (r.file().isEmpty() || !r.file().get().getFileName().toString().startsWith(s.replaceAll(".*/|\\.schema\\.sql$", ""))) {
-                out.println("refreshed " + s);
-            }
-        }
+        for (String s : r.snapshots()) out.println("refreshed " + s);
         if (r.file().isEmpty()) {
             out.println(whenNothing);
             return;

@@ -2,33 +2,23 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
 
 @Command(name = "revert", description = {
         "Write a new migration that takes the schema back to what it was after migration N. History is never deleted or",
         "rewritten: apply the new migration with `liteshift migrate`. Renames are undone as renames, so values survive."})
-final class RevertCommand implements Callable<Integer> {
-    @Mixin
-    ProjectOptions project;
+final class RevertCommand extends ProjectCommand {
     @Option(names = "--to", required = true, paramLabel = "N", description = "the migration whose schema to go back to (0: empty)")
     int to;
     @Option(names = "--name", paramLabel = "SLUG", description = "the new migration's name (default: revert_to_NNNN)")
     String name;
-    @Mixin
-    CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
         Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
-                + " Nothing was written.", spec.commandLine().getOut(), spec.commandLine().getErr());
+                + " Nothing was written.", out(), err());
         return 0;
     }
 }

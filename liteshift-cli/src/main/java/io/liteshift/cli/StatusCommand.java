@@ -6,35 +6,25 @@ import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
 
 @Command(name = "status", description = {
         "Applied and pending migrations, drift and integrity problems. Reads only.",
         "Exit code 0 when the database is up to date, 6 when it is not."})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends ProjectCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @Mixin
-    ProjectOptions project;
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
-    @Mixin
-    CommonOptions common;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
         StatusReport r = Setup.database(project, null).status();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(Json.of(Json.history(r.database(), r.history(), r.upToDate(), r.problems())));
             return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;

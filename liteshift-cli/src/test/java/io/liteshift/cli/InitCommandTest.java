@@ -1,10 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.config.ProjectConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,21 +13,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** init runs in a temporary directory made current through user.dir, which is where the CLI looks. */
-class InitCommandTest {
+class InitCommandTest extends InTemporaryWorkingDirectory {
 
-    @TempDir
-    Path dir;
-    private String previousUserDir;
-
-    @BeforeEach
-    void enterTheTemporaryDirectory() {
-        previousUserDir = System.setProperty("user.dir", dir.toString());
-    }
-
-    @AfterEach
-    void leaveIt() {
-        System.setProperty("user.dir", previousUserDir);
-    }
 
     @Test
     void initWritesTheStarterSettingsAnExampleSchemaAndAnEmptyMigrationsDirectory() throws IOException {

@@ -2,10 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -18,23 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Flags, then DATABASE_URL, then liteshift.toml, then the defaults; relative to the current directory (user.dir). */
-class ProjectOptionsTest {
+class ProjectOptionsTest extends InTemporaryWorkingDirectory {
 
     static final String SCHEMA = "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\nCREATE INDEX note_by_body ON note(body);\n";
 
-    @TempDir
-    Path dir;
-    private String previousUserDir;
-
-    @BeforeEach
-    void enterTheTemporaryDirectory() {
-        previousUserDir = System.setProperty("user.dir", dir.toString());
-    }
-
-    @AfterEach
-    void leaveIt() {
-        System.setProperty("user.dir", previousUserDir);
-    }
 
     private static ProjectOptions parse(String... args) {
         ProjectOptions options = new ProjectOptions();

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param sql       its text (empty when nothing was written)
  * @param attention the steps that may fail on real rows, destroy data or block writers (also in the file's header)
  * @param warnings  rename hints that could not be used, and the like
- * @param snapshots snapshots written or refreshed along the way
+ * @param snapshots older migrations' snapshots that were missing or stale and were written again on the way
+ *                  (the new migration's own snapshot is always written)
  */
 public record GenerateResult(Optional<Path> file, String sql, Plan plan, List<String> attention, List<String> warnings,
                              List<String> snapshots) {

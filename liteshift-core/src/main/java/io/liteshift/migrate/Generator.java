@@ -135,9 +135,7 @@ public final class Generator {
         Path file = dir.writeMigration(fileName, text);
         dir.writeSnapshot(m.version(), Snapshots.render(m, reached));
         dir.writeIntegrityFile();
-        List<String> allSnapshots = new ArrayList<>(snapshots);
-        allSnapshots.add(MigrationDirectory.META + "/" + m.label() + ".schema.sql");
-        return new GenerateResult(Optional.of(file), text, plan, attention, warnings, allSnapshots);
+        return new GenerateResult(Optional.of(file), text, plan, attention, warnings, snapshots);
     }
 
     private static String header(String fileName, String what, Plan plan, List<String> attention) {

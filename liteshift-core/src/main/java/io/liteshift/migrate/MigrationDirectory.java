@@ -51,6 +51,8 @@ public final class MigrationDirectory {
         if (!location.startsWith("classpath:")) return of(Path.of(location.startsWith("filesystem:") ? location.substring(11) : location));
         String name = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
         URL url = loader.getResource(name);
+        URL sum = url != null ? null : loader.getResource(name + "/" + IntegrityFile.FILE_NAME);
+        if (sum != null) url = parentOf(sum); // a jar built without directory entries still has the files
         if (url == null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "no migrations on the classpath at " + name + " (" + location + "). Check that the directory is packaged"
@@ -64,6 +66,15 @@ public final class MigrationDirectory {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "cannot read the migrations at " + url + " (" + location + "): " + e.getMessage()
                             + ". Unpack them to a directory and pass its path instead.", e);
+        }
+    }
+
+    private static URL parentOf(URL file) {
+        try {
+            String s = file.toString();
+            return new URL(s.substring(0, s.lastIndexOf('/')));
+        } catch (java.net.MalformedURLException e) {
+            return null;
         }
     }
 

@@ -51,6 +51,38 @@ public final class Verifier {
         return out;
     }
 
+    /**
+     * The checks CI can run without a database: the directory's integrity, every snapshot equal to what replaying
+     * the migrations produces, and the declared schema (when given) equal to the newest of them, so that a schema
+     * change nobody generated a migration for fails the build.
+     */
+    public static List<Problem> verifyDirectory(MigrationDirectory dir, java.nio.file.Path declared) throws SQLException {
+        List<Problem> out = new ArrayList<>(dir.problems());
+        if (!dir.layoutProblems().isEmpty()) return out;
+        io.liteshift.schema.Schema last;
+        try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
+            Optional<String> snapshot = dir.snapshot(m.version());
+            String where = dir.label() + "/" + MigrationDirectory.META + "/" + m.label() + ".schema.sql";
+            if (snapshot.isEmpty()) {
+                out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
+            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), Inspector.inspect(db)).isEmpty()) {
+                out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
+                        + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
+            }
+        })) {
+            last = Inspector.inspect(mem);
+        }
+        if (declared != null && java.nio.file.Files.exists(declared)) {
+            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last, io.liteshift.inspect.DeclaredSchema.load(declared).schema());
+            if (!missing.isEmpty()) {
+                out.add(new Problem(Problem.Kind.DRIFT, declared + " has changes that no migration makes: "
+                        + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
+                        + ". Run `liteshift generate` and commit the migration."));
+            }
+        }
+        return out;
+    }
+
     private static Optional<Problem> integrity(Connection c, String database) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + MAX_INTEGRITY_LINES + ")")) {

@@ -45,6 +45,11 @@ final class Project {
         return r.file().orElseThrow();
     }
 
+    /** Writes the integrity file only (hash also replays, and refuses migrations that cannot run on an empty database). */
+    void sumOnly() {
+        MigrationDirectory.of(migrations).writeIntegrityFile();
+    }
+
     Path migration(String fileName, String sql) {
         Path p = migrations.resolve(fileName);
         write(p, sql);

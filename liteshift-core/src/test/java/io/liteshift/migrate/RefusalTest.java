@@ -105,6 +105,12 @@ class RefusalTest {
     }
 
     @Test
+    void aMistypedMigrationsDirectoryIsAnErrorNotNothingToDo() {
+        LiteShift ls = LiteShift.configure().database(p.db.toString()).migrations(tmp.resolve("migratoins")).load();
+        refused(ls, LiteShiftException.Reason.INVALID_INPUT, "the migrations directory", "migratoins", "does not exist");
+    }
+
+    @Test
     void failingStatementRollsBackThatMigrationAndStopsThere() throws Exception {
         p.migration("0003_ok.sql", "CREATE TABLE c (id INTEGER PRIMARY KEY);\nINSERT INTO c VALUES (1);");
         p.migration("0004_bad.sql", "CREATE TABLE d (id INTEGER PRIMARY KEY);\n\nINSERT INTO nowhere VALUES (1);");

@@ -18,6 +18,7 @@ final class PragmaSnapshot {
     static List<String> of(Connection conn) throws SQLException {
         List<String> out = new ArrayList<>();
         for (String t : Sqlite.tableNames(conn)) {
+            if (t.startsWith("liteshift_")) continue; // liteshift's own bookkeeping (journal, rename records), not the schema
             String lit = Sql.literal(t);
             out.add("table " + t + " " + Sqlite.rows(conn, "SELECT type, ncol, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name = " + lit));
             Sqlite.rows(conn, "SELECT name, upper(replace(type, ' ', '')), \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + lit + ")")

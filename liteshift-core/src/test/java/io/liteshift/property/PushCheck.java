@@ -75,17 +75,22 @@ final class PushCheck {
     }
 
     private void populateA() throws SQLException {
+        populate(dbFile, s.schemaAStatements(), s.populating(), skippedRows);
+    }
+
+    /** Runs {@code schema}, then the INSERTs; an INSERT SQLite rejects is skipped and noted in {@code skipped}. */
+    static void populate(Path dbFile, List<String> schema, List<String> inserts, List<String> skipped) throws SQLException {
         try (Connection a = Sqlite.open(dbFile)) {
             Sqlite.exec(a, "PRAGMA foreign_keys = ON");
             Sqlite.exec(a, "PRAGMA synchronous = OFF");
             // one transaction: a rejected INSERT undoes only itself, and the file is synced once
             Sqlite.exec(a, "BEGIN");
-            for (String stmt : s.schemaAStatements()) Sqlite.exec(a, stmt);
-            for (String insert : s.populating()) {
+            for (String stmt : schema) Sqlite.exec(a, stmt);
+            for (String insert : inserts) {
                 try {
                     Sqlite.exec(a, insert);
                 } catch (SQLException e) {
-                    skippedRows.add(insert + " /* " + e.getMessage() + " */");
+                    skipped.add(insert + " /* " + e.getMessage() + " */");
                 }
             }
             Sqlite.exec(a, "COMMIT");
@@ -113,7 +118,7 @@ final class PushCheck {
         }
     }
 
-    private static void assertSameSchema(Connection pushed, Connection fresh) throws SQLException {
+    static void assertSameSchema(Connection pushed, Connection fresh) throws SQLException {
         var differences = Differ.diff(Inspector.inspect(pushed), Inspector.inspect(fresh));
         assertThat(differences).as("Differ.diff(pushed, fresh B)").isEmpty();
         assertThat(PragmaSnapshot.of(pushed)).as("PRAGMA view of pushed vs fresh B")
@@ -139,6 +144,10 @@ final class PushCheck {
 
     /** Every table's rows, with exact types, equal the oracle's: same keys, same values, same count. */
     private void assertSameRows(Connection pushed, Connection expected) throws SQLException {
+        assertSameRows(s, pushed, expected);
+    }
+
+    static void assertSameRows(Scenario s, Connection pushed, Connection expected) throws SQLException {
         for (TableDef b : s.b().tables()) {
             boolean rowid = ExpectedDatabase.keepsRowid(s.a().table(b.id()), b);
             String orderBy = !b.primaryKey().isEmpty() ? SchemaDef.names(b, b.primaryKey()) : null;

@@ -6,11 +6,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The whole engine against random schemas: populate a random schema A with valid rows, push a random
@@ -34,18 +29,7 @@ class PushPropertyTest {
 
     @Property(tries = 1000)
     void pushReachesSchemaBAndKeepsEveryRowOrRefuses(@ForAll("scenarios") Scenario scenario) throws Exception {
-        Path dir = Files.createTempDirectory("liteshift-property");
-        try {
-            PushCheck.Outcome outcome = new PushCheck(scenario, dir).run();
-            Statistics.label("outcome").collect(outcome);
-        } finally {
-            deleteRecursively(dir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        PushCheck.Outcome outcome = ScratchDirectory.with("liteshift-property", dir -> new PushCheck(scenario, dir).run());
+        Statistics.label("outcome").collect(outcome);
     }
 }
