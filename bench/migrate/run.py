@@ -150,6 +150,34 @@ def profile(work, dirs, expected, n):
         print(f"  {label:<72} {statistics.median(walls) * 1000:6.0f} ms  ({statistics.median(cpus) * 1000:5.0f} ms cpu)", flush=True)
     print(f"  load average: {load()}")
 
+    print("\n   timeline of one no-op run, from the JVM's class-load log (-Xlog:class+load with uptime; medians of 5):")
+    log = work / "class-load.log"
+    timelines = {
+        "liteshift": (["java", f"-Xlog:class+load:file={log}:uptime", "-jar", jar] + ls_noop,
+                      [("JVM start, to the CLI's main class", "io.liteshift.cli.Main"),
+                       ("command line: picocli model, parsing, settings", "io.liteshift.LiteShift"),
+                       ("migrate: driver, directory, journal (to the last class loaded)", None)]),
+        "flyway": (fw_main[:1] + [f"-Xlog:class+load:file={log}:uptime"] + fw_main[1:] + fw_noop,
+                   [("JVM start, to FlywayMigrate", "io.liteshift.bench.flyway.FlywayMigrate"),
+                    ("to Flyway's first class", "org.flywaydb.core.Flyway"),
+                    ("migrate: driver, plugins, scan, validate (to the last class loaded)", None)]),
+    }
+    for tool, (cmd, marks) in timelines.items():
+        samples = []
+        for _ in range(5):
+            check_exit(tool, "no-op with class-load log", run(cmd)[2])
+            loaded = [(float(m.group(1)), m.group(2)) for m in
+                      (re.match(r"\[(\d+\.\d+)s\] (\S+)", line) for line in log.read_text().splitlines()) if m]
+            at, prev = [], 0.0
+            for _, marker in marks:
+                t = next(t for t, name in loaded if name == marker) if marker else loaded[-1][0]
+                at.append(t - prev)
+                prev = t
+            samples.append(at)
+        for i, (label, _) in enumerate(marks):
+            print(f"  {tool:<9} {label:<64} {statistics.median(s[i] for s in samples) * 1000:6.0f} ms")
+    log.unlink(missing_ok=True)
+
     print("\n2. a no-op migrate in a fresh JVM, phase by phase (MigrateColdStart)", flush=True)
     for tool in TOOLS:
         subprocess.run(["java", "-cp", bench_jar, "io.liteshift.bench.MigrateColdStart", tool, str(applied[tool]),
