@@ -43,11 +43,10 @@ import java.util.stream.Collectors;
  */
 public final class LiteShift {
     private final Configuration config;
-    private final MigrationDirectory directory;
 
     LiteShift(Configuration config) {
         this.config = config;
-        this.directory = MigrationDirectory.at(config.migrations, config.classLoader);
+        directory(); // a location that cannot be read fails here, at configuration time
     }
 
     /** Starts a configuration for the versioned-migration commands ({@code migrate}, {@code status}, ...). */
@@ -76,7 +75,7 @@ public final class LiteShift {
      */
     public List<Problem> verifyDirectory() {
         try {
-            return Verifier.verifyDirectory(directory, config.schema);
+            return Verifier.verifyDirectory(directory(), config.schema);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying the migrations failed: " + e.getMessage(), e);
         }
@@ -94,30 +93,32 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        return new Generator(directory).generate(config.schema, name);
+        return new Generator(directory()).generate(config.schema, name);
     }
 
     /** Writes a new migration that takes the schema back to what it was after {@code version}. */
     public GenerateResult revert(int version, String name) {
-        return new Generator(directory).revert(version, name);
+        return new Generator(directory()).revert(version, name);
     }
 
     /** Creates an empty numbered migration for hand-written SQL. */
     public Path newMigration(String name) {
-        return new Generator(directory).newMigration(name);
+        return new Generator(directory()).newMigration(name);
     }
 
     /** Accepts the migrations directory as it is now: the integrity file and the snapshots are written anew. */
     public List<String> hash() {
-        return new Generator(directory).hash();
+        return new Generator(directory()).hash();
     }
 
+    /** The migrations as they are now: read again for every command, so a long-lived instance never sees stale files. */
     public MigrationDirectory directory() {
-        return directory;
+        return MigrationDirectory.at(config.migrations, config.classLoader);
     }
 
     /** Commands that apply or check migrations need them: a mistyped directory must not read as "nothing to do". */
     private Migrator migrator() {
+        MigrationDirectory directory = directory();
         if (!directory.exists()) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
                     + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"

@@ -15,8 +15,6 @@ import io.liteshift.schema.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,7 +138,8 @@ public final class Generator {
 
     private static String header(String fileName, String what, Plan plan, List<String> attention) {
         StringBuilder sb = new StringBuilder();
-        sb.append("-- ").append(fileName).append(" (").append(LocalDate.now(ZoneOffset.UTC)).append(")\n-- ").append(what)
+        // no date or user: the same schemas always give the same bytes, whoever generates them (git knows when)
+        sb.append("-- ").append(fileName).append("\n-- ").append(what)
                 .append("\n-- Review it like code. If you edit it, run `liteshift hash` afterwards.\n--\n-- Changes:\n");
         for (Change c : plan.changes()) sb.append("--   ").append(c.describe()).append('\n');
         if (!plan.rebuilds().isEmpty()) {
