@@ -139,12 +139,20 @@ public final class LiteShift {
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
-        try (Connection c = Databases.open(file, write && config.createMissing, !write)) {
+        try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
             waitForLocks(c);
             return work.run(c, file.toString());
         } catch (SQLException e) {
+            if (Databases.isLocked(e)) throw lockedOut(file.toString(), e);
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
         }
+    }
+
+    /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
+    private LiteShiftException lockedOut(String database, SQLException e) {
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": " + Databases.keptLocked(config.lockTimeout)
+                + ". Run again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in liteshift.toml,"
+                + " or lockTimeout(...) in the Java API).", e);
     }
 
     private <T> T withDataSource(DatabaseWork<T> work) {
@@ -158,6 +166,7 @@ public final class LiteShift {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
+            if (Databases.isLocked(e)) throw lockedOut("the configured DataSource's database", e);
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on the configured DataSource's database: " + SqliteErrors.message(e), e);
         }

@@ -2,20 +2,33 @@ package io.liteshift.apply;
 
 import io.liteshift.LiteShiftException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
 
 /** Opens database files the way liteshift needs them: never created by accident, waiting politely for locks. */
 public final class Databases {
-    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private Databases() {
     }
 
     public static Connection open(Path file, boolean create, boolean readOnly) {
+        return open(file, create, readOnly, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * @param lockTimeout how long any statement waits for another connection's lock, the first one included: in
+     *                    rollback-journal mode a writer that commits, or that spills a large change into the file
+     *                    before committing, locks readers out as well, so even opening has to wait for it
+     */
+    public static Connection open(Path file, boolean create, boolean readOnly, Duration lockTimeout) {
         if (Files.isDirectory(file)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point --db or DATABASE_URL at the file.");
@@ -32,20 +45,78 @@ public final class Databases {
                     "cannot create the database " + file.toAbsolutePath() + ": the directory " + parent
                             + " does not exist. Create it (or mount the volume) first, or fix --db / DATABASE_URL.");
         }
+        SQLException failure;
+        try {
+            return connect(file, readOnly, lockTimeout);
+        } catch (SQLException e) {
+            failure = e;
+        }
+        if (readOnly && code(failure) == SQLiteErrorCode.SQLITE_READONLY_ROLLBACK.code) {
+            // A process stopped in the middle of a write (a crash, a kill) and left a hot rollback journal. The next
+            // connection that may write rolls it back on its first read, restoring the last committed state; a
+            // read-only connection cannot, so SQLite refuses it. Do what the application's next connection would
+            // do: open the file once for writing (that read rolls the journal back), then read as asked.
+            try {
+                connect(file, false, lockTimeout).close();
+                return connect(file, true, lockTimeout);
+            } catch (SQLException e) {
+                if (isLocked(e)) throw lockedOut(file, lockTimeout);
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot open the database " + file.toAbsolutePath()
+                        + ": a process stopped in the middle of writing it and left a hot journal (" + file.getFileName()
+                        + "-journal) that must be rolled back first, and opening it for writing failed: "
+                        + io.liteshift.sql.SqliteErrors.message(e) + ". Open it once with write access (the application, or"
+                        + " the sqlite3 shell); that restores its last committed state.", e);
+            }
+        }
+        if (isLocked(failure)) throw lockedOut(file, lockTimeout);
+        throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(failure)
+                        + ". Check that it is a SQLite database file and that it is readable.", failure);
+    }
+
+    private static Connection connect(Path file, boolean readOnly, Duration lockTimeout) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, lockTimeout.toMillis()));
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setReadOnly(readOnly);
-        try {
-            Connection c = config.createConnection("jdbc:sqlite:" + file);
-            try (var s = c.createStatement()) {
-                s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
-            }
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try (var s = c.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
             return c;
         } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(e)
-                            + ". Check that it is a SQLite database file and that it is readable.", e);
+            c.close();
+            throw e;
         }
+    }
+
+    private static LiteShiftException lockedOut(Path file, Duration lockTimeout) {
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot open the database " + file.toAbsolutePath() + ": "
+                + keptLocked(lockTimeout) + ". Nothing was changed. Run again when it is done, or allow a longer lock timeout.");
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED, in any extended form: another connection held a lock longer than this one would wait. */
+    public static boolean isLocked(SQLException e) {
+        int primary = code(e) & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) return true;
+        String m = io.liteshift.sql.SqliteErrors.message(e);
+        return m.contains("database is locked") || m.contains("database table is locked");
+    }
+
+    /** "another process kept the database locked for more than 300 ms (...)": the first half of every lock-timeout message. */
+    public static String keptLocked(Duration waited) {
+        return "another process kept the database locked for more than " + describe(waited)
+                + " (probably a long migration or a long write of the application)";
+    }
+
+    /** 300 ms, 2 s, 1.5 s: a sub-second lock timeout must not read as "0 s". */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        if (ms % 1000 == 0) return ms / 1000 + " s";
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static int code(SQLException e) {
+        return e instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
     }
 }

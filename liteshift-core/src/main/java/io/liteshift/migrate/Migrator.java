@@ -1,6 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
@@ -41,7 +42,13 @@ public final class Migrator {
 
     public MigrateResult migrate(Connection c, String database) throws SQLException {
         long t0 = System.nanoTime();
-        History h = history(c);
+        History h;
+        try {
+            h = history(c); // without a lock: in rollback-journal mode a writer that is committing keeps it waiting
+        } catch (SQLException e) {
+            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, e);
+            throw e;
+        }
         refuseIfBlocked(h, database, "migrating");
         List<String> notes = new ArrayList<>();
         if (!h.ahead().isEmpty()) notes.add(aheadNote(h, database));
@@ -58,6 +65,8 @@ public final class Migrator {
             ScriptRunner.Outcome outcome;
             try {
                 outcome = ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
+            } catch (ScriptRunner.LockTimeout e) {
+                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
             } catch (ScriptRunner.StepFailure e) {
                 throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database), e);
             }
@@ -155,6 +164,13 @@ public final class Migrator {
         return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
                 + "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
                 + " migration instead of editing it), run `liteshift hash`, and migrate again.";
+    }
+
+    /** After a lock timeout: the migrations are fine, they just did not get their turn. */
+    private static String notStarted(List<AppliedMigration> applied, List<MigrationScript> notAttempted) {
+        String before = applied.isEmpty() ? "" : "This run applied " + applied.stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
+                + " before it; those stay applied. ";
+        return before + "Not attempted: " + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
     }
 
     private static String aheadNote(History h, String database) {

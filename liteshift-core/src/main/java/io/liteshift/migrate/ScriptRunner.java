@@ -1,6 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
 import io.liteshift.apply.ForeignKeyCheck;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
@@ -26,7 +27,7 @@ final class ScriptRunner {
     enum Outcome { APPLIED, APPLIED_BY_ANOTHER_PROCESS }
 
     /** Thrown out of the transaction as is: already says file, line, cause and fix. */
-    static final class StepFailure extends LiteShiftException {
+    static class StepFailure extends LiteShiftException {
         StepFailure(Reason reason, String message, Throwable cause) {
             super(reason, message, cause);
         }
@@ -80,12 +81,22 @@ final class ScriptRunner {
         try {
             exec(c, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
-            if (!SqliteErrors.message(e).contains("locked") && !SqliteErrors.message(e).contains("busy")) throw e;
-            long waited = busyTimeoutMs(c);
-            throw new StepFailure(LiteShiftException.Reason.FAILED, "another process kept the database locked for more than "
-                    + Duration.ofMillis(waited).toSeconds() + " s (probably a long migration or a long write of the application)."
-                    + " Nothing was changed by this attempt. Run migrate again when it is done, or wait longer"
-                    + " (lock timeout: --lock-timeout, lock_timeout in liteshift.toml, or lockTimeout(...) in the Java API).", e);
+            if (!Databases.isLocked(e)) throw e;
+            throw lockTimeout(c, e);
+        }
+    }
+
+    /** Waiting for the write lock (or, in rollback-journal mode, for a read) took longer than the lock timeout. */
+    static LockTimeout lockTimeout(Connection c, SQLException e) {
+        return new LockTimeout(Databases.keptLocked(Duration.ofMillis(busyTimeoutMs(c))) + ". Nothing was changed by this attempt."
+                + " Run migrate again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in"
+                + " liteshift.toml, or lockTimeout(...) in the Java API).", e);
+    }
+
+    /** The migration did not start: nothing about it is wrong, so the advice for a failed migration does not apply. */
+    static final class LockTimeout extends StepFailure {
+        LockTimeout(String message, Throwable cause) {
+            super(Reason.FAILED, message, cause);
         }
     }
 
