@@ -9,9 +9,6 @@ import java.io.PrintWriter;
 /** The {@code liteshift} command. */
 @Command(name = "liteshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Safe, boring, fast schema changes for production SQLite databases.",
-        subcommands = {InitCommand.class, GenerateCommand.class, MigrateCommand.class, StatusCommand.class, VerifyCommand.class,
-                NewCommand.class, HashCommand.class, RevertCommand.class, RepairCommand.class, BaselineCommand.class,
-                DiffCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success (including: nothing to do)",
@@ -31,6 +28,12 @@ public final class Main implements Runnable {
     static final int REFUSED_HISTORY = 5;
     static final int NOT_UP_TO_DATE = 6;
 
+    /** In the order of the usage text. */
+    private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
+            MigrateCommand.class, StatusCommand.class, VerifyCommand.class, NewCommand.class, HashCommand.class,
+            RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,10 +46,21 @@ public final class Main implements Runnable {
         // the library logs its steps at INFO and DEBUG; a command's own output is enough unless asked for more
         if (java.util.Arrays.asList(args).contains("--verbose")) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         CommandLine cmd = new CommandLine(new Main());
+        // picocli builds a command's model by reflection; building only the one that runs saves a good part of a
+        // no-op's start-up (the whole set is there for usage, help and unknown names)
+        Class<?> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (only != null && only != CommandLine.HelpCommand.class) cmd.addSubcommand(only);
+        else COMMANDS.values().forEach(cmd::addSubcommand);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line, err));
         return cmd.execute(args);
+    }
+
+    private static java.util.Map<String, Class<?>> commands(Class<?>... classes) {
+        java.util.Map<String, Class<?>> out = new java.util.LinkedHashMap<>();
+        for (Class<?> c : classes) out.put(c.getAnnotation(Command.class).name(), c);
+        return out;
     }
 
     @Override

@@ -51,6 +51,21 @@ final class Journal {
         return out;
     }
 
+    /** Under the lock, before a migration: is it applied already, and what is the newest applied version (0: none)? */
+    record Probe(boolean applied, int newest) {
+    }
+
+    static Probe probe(Connection c, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE version = ?),"
+                + " coalesce((SELECT max(version) FROM " + TABLE + "), 0)")) {
+            ps.setInt(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Probe(rs.getInt(1) == 1, rs.getInt(2));
+            }
+        }
+    }
+
     static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(CREATE);

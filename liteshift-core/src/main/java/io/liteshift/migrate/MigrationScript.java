@@ -22,8 +22,11 @@ import java.util.Set;
  *                      never off. By default they are off, so a table rebuild cannot fire ON DELETE actions, and
  *                      {@code foreign_key_check} runs before commit instead.
  * @param mentioned     every name the file mentions, folded: the tables whose foreign keys it can break are among them
+ * @param mayOrphanChildren whether a statement can remove or change rows (or key columns) that other tables
+ *                      reference; false when it only creates things, adds or renames columns and tables, and inserts
  */
-record MigrationScript(Migration migration, List<Part> parts, boolean foreignKeysOn, Set<String> mentioned) {
+record MigrationScript(Migration migration, List<Part> parts, boolean foreignKeysOn, Set<String> mentioned,
+                       boolean mayOrphanChildren) {
 
     enum Action { RUN, CHECK_FOREIGN_KEYS }
 
@@ -42,8 +45,10 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
         Boolean on = null;
         boolean everOff = false;
         Set<String> mentioned = new HashSet<>();
+        boolean orphaning = false;
         for (Statement s : statements) {
             List<Token> sig = s.significant();
+            orphaning |= !keepsParentRows(sig);
             for (Token t : sig) if (t.isIdentifier() || t.kind() == Token.Kind.STRING) mentioned.add(Identifiers.fold(t.identifier()));
             String refusal = refusal(sig);
             if (refusal != null) {
@@ -59,7 +64,31 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
             }
             parts.add(new Part(s, isPragma(sig, "foreign_key_check") ? Action.CHECK_FOREIGN_KEYS : Action.RUN));
         }
-        return new MigrationScript(m, List.copyOf(parts), on != null && !everOff, Set.copyOf(mentioned));
+        return new MigrationScript(m, List.copyOf(parts), on != null && !everOff, Set.copyOf(mentioned), orphaning);
+    }
+
+    /** Whether the file's last action is a foreign key check of everything it touches (as generated files end). */
+    boolean endsWithForeignKeyCheck() {
+        if (parts.isEmpty()) return false;
+        Part last = parts.get(parts.size() - 1);
+        return last.action() == Action.CHECK_FOREIGN_KEYS && pragmaArgument(last.statement()) == null;
+    }
+
+    /**
+     * Statements that cannot take a referenced row or key column away: CREATE, a plain INSERT (no REPLACE, no
+     * upsert), ALTER TABLE ... ADD or RENAME, SELECT, PRAGMA, and the transaction lines. Anything else counts as able to.
+     */
+    private static boolean keepsParentRows(List<Token> sig) {
+        Token first = sig.get(0);
+        if (first.is("create") || first.is("select") || first.is("pragma") || isTransactionLine(sig)) return true;
+        if (first.is("insert")) {
+            return !(sig.size() > 2 && sig.get(1).is("or") && sig.get(2).is("replace")) && sig.stream().noneMatch(t -> t.is("conflict"));
+        }
+        if (first.is("alter") && sig.size() > 4) {
+            int i = sig.get(3).isPunct(".") ? 5 : 3; // ALTER TABLE [schema.]name ...
+            return i < sig.size() && (sig.get(i).is("add") || sig.get(i).is("rename"));
+        }
+        return false;
     }
 
     /** Why a statement cannot be part of a migration's transaction, or null when it can. */

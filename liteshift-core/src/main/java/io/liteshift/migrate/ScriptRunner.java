@@ -51,19 +51,19 @@ final class ScriptRunner {
             begin(c);
             try {
                 Journal.create(c);
-                List<AppliedMigration> now = Journal.read(c);
-                if (now.stream().anyMatch(a -> a.version() == m.version())) {
+                Journal.Probe now = Journal.probe(c, m.version());
+                if (now.applied()) {
                     exec(c, "ROLLBACK");
                     return Outcome.APPLIED_BY_ANOTHER_PROCESS;
                 }
-                int newest = now.stream().mapToInt(AppliedMigration::version).max().orElse(0);
+                int newest = now.newest();
                 if (newerAppliedIsAnError && newest > m.version()) {
                     throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
                             + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
                             + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order.", null);
                 }
                 for (MigrationScript.Part p : script.parts()) runPart(c, p, script, dir);
-                checkForeignKeys(c, script, dir);
+                if (!script.endsWithForeignKeyCheck()) checkForeignKeys(c, script, dir); // a generated file ends with one
                 Journal.record(c, m, Duration.ofNanos(System.nanoTime() - t0), "migrate");
                 exec(c, "COMMIT");
                 return Outcome.APPLIED;
@@ -128,11 +128,18 @@ final class ScriptRunner {
                 + " rows they reference.", null);
     }
 
-    /** The tables the migration mentions, and every table whose foreign keys reference one: one query, no full inspection. */
+    /**
+     * The tables the migration mentions, and, when it can remove or change rows that others reference, every table
+     * whose foreign keys reference one. Finding those children means asking every table for its foreign keys, so a
+     * migration that only creates things, adds columns and inserts rows (most of them) skips it.
+     */
     private static List<String> tablesAround(Connection c, MigrationScript script) throws SQLException {
         String names = script.mentioned().stream().map(n -> "'" + n.replace("'", "''") + "'").reduce((a, b) -> a + "," + b).orElse("''");
-        String sql = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND (lower(name) IN (" + names
-                + ") OR EXISTS (SELECT 1 FROM pragma_foreign_key_list(name) WHERE lower(\"table\") IN (" + names + ")))";
+        String mentioned = "lower(name) IN (" + names + ")";
+        boolean children = script.mayOrphanChildren()
+                || !strings(c, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND lower(tbl_name) IN (" + names + ") LIMIT 1").isEmpty();
+        String sql = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND (" + mentioned
+                + (children ? " OR EXISTS (SELECT 1 FROM pragma_foreign_key_list(name) WHERE lower(\"table\") IN (" + names + "))" : "") + ")";
         return strings(c, sql);
     }
 
