@@ -131,15 +131,17 @@ final class ScriptRunner {
     /**
      * The tables the migration mentions, and, when it can remove or change rows that others reference, every table
      * whose foreign keys reference one. Finding those children means asking every table for its foreign keys, so a
-     * migration that only creates things, adds columns and inserts rows (most of them) skips it.
+     * migration that only creates things, adds columns and inserts rows (most of them) skips it. A trigger on a
+     * mentioned table may write to any table, so then every table is checked.
      */
     private static List<String> tablesAround(Connection c, MigrationScript script) throws SQLException {
         String names = script.mentioned().stream().map(n -> "'" + n.replace("'", "''") + "'").reduce((a, b) -> a + "," + b).orElse("''");
-        String mentioned = "lower(name) IN (" + names + ")";
-        boolean children = script.mayOrphanChildren()
-                || !strings(c, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND lower(tbl_name) IN (" + names + ") LIMIT 1").isEmpty();
-        String sql = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND (" + mentioned
-                + (children ? " OR EXISTS (SELECT 1 FROM pragma_foreign_key_list(name) WHERE lower(\"table\") IN (" + names + "))" : "") + ")";
+        String tables = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        // a trigger on a mentioned table can write anywhere its body says: check every table then
+        boolean triggered = !strings(c, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND lower(tbl_name) IN (" + names + ") LIMIT 1").isEmpty();
+        if (triggered) return strings(c, tables);
+        String sql = tables + " AND (lower(name) IN (" + names + ")" + (script.mayOrphanChildren()
+                ? " OR EXISTS (SELECT 1 FROM pragma_foreign_key_list(name) WHERE lower(\"table\") IN (" + names + "))" : "") + ")";
         return strings(c, sql);
     }
 

@@ -92,6 +92,24 @@ class HandWrittenMigrationTest {
     }
 
     @Test
+    void orphansMadeByAnUpdateOrByATriggerOfAnInsertAreFoundToo() {
+        // the child tables are not mentioned: the check must find them through their foreign keys
+        p.migration("0002_rekey.sql", "UPDATE users SET id = 100 WHERE id = 1;\n");
+        p.sumOnly();
+        assertThatThrownBy(() -> p.liteshift().migrate()).hasMessageContaining("posts reference no row of users");
+        // a trigger made earlier, whose body the migration does not mention, deletes a parent row
+        p.migration("0002_rekey.sql", "CREATE TABLE log (id INTEGER PRIMARY KEY, what TEXT);\n"
+                + "CREATE TRIGGER purge AFTER INSERT ON log BEGIN DELETE FROM users WHERE id = 3; END;\n");
+        p.sumOnly();
+        p.liteshift().migrate();
+        p.migration("0003_log.sql", "INSERT INTO log (what) VALUES ('go');\n");
+        p.sumOnly();
+        byte[] before = p.dbBytes();
+        assertThatThrownBy(() -> p.liteshift().migrate()).hasMessageContaining("posts reference no row of users (rowid 12)");
+        assertThat(p.dbBytes()).isEqualTo(before);
+    }
+
+    @Test
     void aRollbackLineIsRefusedBeforeAnythingRuns() {
         p.migration("0002_odd.sql", "BEGIN;\nDELETE FROM posts;\nROLLBACK;\n");
         p.sumOnly();
