@@ -79,7 +79,9 @@ public final class Databases {
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, lockTimeout.toMillis()));
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setReadOnly(readOnly);
-        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        // the driver's connection class directly: going through org.sqlite.JDBC would register it with DriverManager,
+        // whose first use scans the class path for drivers; a short command spends a good part of its start there
+        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
         try (var s = c.createStatement()) {
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
             return c;

@@ -54,13 +54,17 @@ public record Migration(int version, String fileName, String sql, String checksu
         return s.replace("\r\n", "\n");
     }
 
-    static String sha256(String text) {
+    /** One digest per thread: looking the algorithm up for each of a directory's files costs more than hashing them. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A slug made from free text: lower case, words joined by underscores, at most 48 characters. */
