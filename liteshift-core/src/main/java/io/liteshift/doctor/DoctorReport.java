@@ -1,0 +1,30 @@
+package io.liteshift.doctor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code doctor} found about one database file, errors first.
+ *
+ * @param database the file examined (absolute)
+ * @param findings errors, then warnings, then notes
+ */
+public record DoctorReport(Path database, List<Finding> findings) {
+
+    public DoctorReport {
+        findings = findings.stream().sorted(java.util.Comparator.comparing(Finding::severity)).toList();
+    }
+
+    public boolean hasErrors() {
+        return count(Finding.Severity.ERROR) > 0;
+    }
+
+    public long count(Finding.Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** The finding with this code, if there is one (tests and scripts). */
+    public java.util.Optional<Finding> find(String code) {
+        return findings.stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+}
