@@ -1,0 +1,15 @@
+package io.liteshift.doctor;
+
+import java.nio.file.Path;
+
+/** {@code doctor} for one file in a child JVM (run as another user): one "SEVERITY CODE" line per finding. */
+public final class DoctorMain {
+    private DoctorMain() {
+    }
+
+    public static void main(String[] args) {
+        DoctorReport r = Doctor.of(Path.of(args[0])).environment(java.util.Map.of()).examine();
+        for (Finding f : r.findings()) System.out.println(f.severity() + " " + f.code() + " " + f.found().replace('\n', ' '));
+        System.exit(r.hasErrors() ? 6 : 0);
+    }
+}
