@@ -17,7 +17,7 @@ import java.io.PrintWriter;
                 "  3  refused: the change would destroy data and --yes was not given",
                 "  4  refused: the rows in the database cannot take the declared schema",
                 "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
-                "  6  not up to date (status) or not verified (verify)",
+                "  6  not up to date (status), not verified (verify), or an error found (doctor)",
                 ""})
 public final class Main implements Runnable {
 
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     /** In the order of the usage text. */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
-            MigrateCommand.class, StatusCommand.class, VerifyCommand.class, NewCommand.class, HashCommand.class,
+            MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class, HashCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -1,0 +1,68 @@
+package io.liteshift.cli;
+
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.config.ProjectConfig;
+import io.liteshift.doctor.Doctor;
+import io.liteshift.doctor.DoctorReport;
+import io.liteshift.doctor.Finding;
+import io.liteshift.migrate.MigrationDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+@Command(name = "doctor", description = {
+        "Diagnoses the common production errors before they bite: a missing or unwritable database file, an unmounted",
+        "volume, a damaged file, an empty database where migrations exist, pending migrations and drift, disk space for",
+        "the next rebuild, a Fly.io release machine, a LiteFS replica; and the settings every connection should make.",
+        "Reads only, never creates the file. Exit code 0 when nothing is an error, 6 when something is."})
+final class DoctorCommand extends ProjectCommand {
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ProjectConfig c = project.resolve();
+        DoctorReport r = Doctor.of(DatabaseUrl.toPath(project.requireDatabase()))
+                .migrations(MigrationDirectory.of(c.migrations()))
+                .examine();
+        PrintWriter out = out();
+        if (json) {
+            out.println(Json.of(json(r)));
+        } else {
+            out.println("database: " + r.database());
+            for (Finding f : r.findings()) {
+                out.println();
+                out.println(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code());
+                out.println("  found: " + f.found().replace("\n", "\n         "));
+                out.println("  cause: " + f.cause());
+                out.println("  fix:   " + f.fix());
+            }
+            out.println();
+            out.println(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
+                    + r.count(Finding.Severity.INFO) + " note(s).");
+        }
+        return r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
+    }
+
+    private static Map<String, Object> json(DoctorReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("database", r.database().toString());
+        m.put("ok", !r.hasErrors());
+        m.put("errors", r.count(Finding.Severity.ERROR));
+        m.put("warnings", r.count(Finding.Severity.WARNING));
+        m.put("findings", r.findings().stream().map(f -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("code", f.code());
+            x.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            x.put("found", f.found());
+            x.put("cause", f.cause());
+            x.put("fix", f.fix());
+            return x;
+        }).toList());
+        return m;
+    }
+}
