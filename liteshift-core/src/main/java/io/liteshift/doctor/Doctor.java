@@ -66,7 +66,7 @@ public final class Doctor {
     public DoctorReport examine() {
         List<Finding> out = new ArrayList<>();
         releaseMachine(out);
-        if (FileChecks.location(database, out)) {
+        if (FileChecks.location(database, access, out)) {
             FileChecks.writable(database, access, out);
             FileChecks.liteFs(database, out);
             DatabaseChecks.header(database, out).ifPresent(h -> contents(h, out));

@@ -17,7 +17,7 @@ final class FileChecks {
     }
 
     /** @return false when the file is not there to examine further */
-    static boolean location(Path db, List<Finding> out) {
+    static boolean location(Path db, Access who, List<Finding> out) {
         Path dir = db.getParent();
         if (Files.isDirectory(db)) {
             out.add(Finding.error("DB_IS_DIRECTORY", db + " is a directory, not a database file.",
@@ -35,6 +35,15 @@ final class FileChecks {
                             + " on this machine.",
                     "Mount the volume at " + topMissing(dir) + " (fly.toml [mounts] destination, docker run -v), or fix"
                             + " DATABASE_URL if the path is wrong."));
+            return false;
+        }
+        if (dir != null && !who.canWrite(dir)) {
+            out.add(Finding.error("DB_MISSING", db + " does not exist; its directory " + dir + " does, but it is "
+                            + Access.describe(dir) + " and not writable by " + who.who() + ".",
+                    "The application's first connection cannot create the file: \"unable to open database file\""
+                            + " (SQLITE_CANTOPEN). Either DATABASE_URL names the wrong file, or the volume is new and not yet"
+                            + " given to the application's user.",
+                    "Fix DATABASE_URL if it names the wrong file. Otherwise: " + fixOwnership(db, dir, who)));
             return false;
         }
         out.add(Finding.error("DB_MISSING", db + " does not exist; its directory " + dir + " does.",

@@ -99,4 +99,16 @@ class AccessTest {
         assertThat(f.doctor().access(Access.user(0, Set.of(0))).examine().find("DB_NOT_WRITABLE")).isEmpty();
         assertThat(f.doctor().access(AS_APP).examine().find("DB_NOT_WRITABLE")).as("mode r--: not even the owner").isPresent();
     }
+
+    @Test
+    void missingFileInADirectoryTheAppCannotWrite() throws Exception {
+        Files.delete(f.db);
+        own(f.db.getParent(), 0, "rwxr-xr-x");
+        Finding x = f.doctor().access(AS_APP).examine().find("DB_MISSING").orElseThrow();
+        assertThat(x.found()).contains("owned by root", "not writable by uid 1234");
+        assertThat(x.cause()).contains("cannot create the file", "unable to open database file");
+        assertThat(x.fix()).contains("Otherwise: Give", "chown -R 1234 " + f.db.getParent());
+        assertThat(f.doctor().access(Access.user(0, Set.of(0))).examine().find("DB_MISSING").orElseThrow().cause())
+                .as("root could create it: empty").contains("create it empty");
+    }
 }
