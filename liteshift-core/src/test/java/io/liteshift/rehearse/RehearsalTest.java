@@ -108,6 +108,46 @@ class RehearsalTest {
     }
 
     @Test
+    void aWalDatabaseInUseByTheApplicationIsCopiedWithItsCommittedRows() throws Exception {
+        write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
+        liteshift().hash();
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = app.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA wal_autocheckpoint = 0"); // the new rows stay in the -wal file: the copy must still have them
+            s.execute("INSERT INTO users (email) VALUES ('Late@X')");
+            byte[] before = Files.readAllBytes(db);
+            FileTime mtime = Files.getLastModifiedTime(db);
+
+            RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+
+            assertThat(r.ok()).as(String.valueOf(r.failure())).isTrue();
+            assertThat(r.steps()).extracting(RehearsalReport.Step::rowsChanged).containsExactly(4002L); // 2001 updates + 2001 audit rows
+            assertThat(Files.readAllBytes(db)).isEqualTo(before);
+            assertThat(Files.getLastModifiedTime(db)).isEqualTo(mtime);
+        }
+    }
+
+    @Test
+    void aWalDatabaseNobodyHasOpenIsCopiedToo() throws Exception {
+        write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
+        liteshift().hash();
+        try (Connection app = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = app.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+        }
+        Files.setLastModifiedTime(db, FileTime.fromMillis(1_000_000_000_000L));
+        byte[] before = Files.readAllBytes(db);
+
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+
+        assertThat(r.ok()).as(String.valueOf(r.failure())).isTrue();
+        assertThat(r.steps()).hasSize(1);
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(db)).isEqualTo(FileTime.fromMillis(1_000_000_000_000L));
+        // a read-only connection cannot remove the -wal and -shm files it needed: they stay, the -wal empty
+        assertThat(Files.size(tmp.resolve("app.db-wal"))).isZero();
+    }
+
+    @Test
     void keptCopyIsMigratedAndNamed() throws Exception {
         write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
         liteshift().hash();
