@@ -148,6 +148,21 @@ class RehearsalTest {
     }
 
     @Test
+    void aHistoryThatCannotBeTrustedIsRefusedBeforeAnyMigration() throws Exception {
+        write("0001_init.sql", Files.readString(migrations.resolve("0001_init.sql")) + "CREATE TABLE later (id INTEGER);\n");
+        write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
+        byte[] before = Files.readAllBytes(db);
+
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+
+        assertThat(r.steps()).isEmpty();
+        assertThat(r.failure().migration()).isNull();
+        assertThat(r.failure().reason()).isEqualTo(LiteShiftException.Reason.REFUSED_HISTORY);
+        assertThat(r.failure().message()).contains("0001_init.sql");
+        assertUntouched(before);
+    }
+
+    @Test
     void keptCopyIsMigratedAndNamed() throws Exception {
         write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
         liteshift().hash();
