@@ -31,7 +31,8 @@ public final class Main implements Runnable {
     /** In the order of the usage text. */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
             MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class, HashCommand.class,
-            RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,
+            SeedCommand.class, RehearseCommand.class, RevertCommand.class, RepairCommand.class, BaselineCommand.class,
+            DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
@@ -73,17 +74,21 @@ public final class Main implements Runnable {
         if (ex instanceof LiteShiftException e) {
             err.println("liteshift: " + e.getMessage());
             if (verbose) e.printStackTrace(err);
-            return switch (e.reason()) {
-                case INVALID_INPUT -> USAGE;
-                case REFUSED_DESTRUCTIVE -> REFUSED_DESTRUCTIVE;
-                case REFUSED_DATA -> REFUSED_DATA;
-                case REFUSED_HISTORY -> REFUSED_HISTORY;
-                case FAILED -> FAILED;
-            };
+            return exitCode(e.reason());
         }
         err.println("liteshift: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) ex.printStackTrace(err);
         return FAILED;
+    }
+
+    static int exitCode(LiteShiftException.Reason reason) {
+        return switch (reason) {
+            case INVALID_INPUT -> USAGE;
+            case REFUSED_DESTRUCTIVE -> REFUSED_DESTRUCTIVE;
+            case REFUSED_DATA -> REFUSED_DATA;
+            case REFUSED_HISTORY -> REFUSED_HISTORY;
+            case FAILED -> FAILED;
+        };
     }
 
     static final class Version implements CommandLine.IVersionProvider {

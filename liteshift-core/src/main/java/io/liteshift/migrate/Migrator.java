@@ -25,10 +25,37 @@ public final class Migrator {
 
     private final MigrationDirectory dir;
     private final boolean outOfOrder;
+    private final Listener listener;
+
+    /**
+     * Told about each migration this run applies, on the migrating connection, outside its transaction (for
+     * measurements such as a rehearsal's; the journal already records durations).
+     */
+    public interface Listener {
+        /** Just before the migration's transaction begins. */
+        default void starting(Migration m) {
+        }
+
+        /**
+         * After it committed.
+         *
+         * @param rowsChanged rows its statements inserted, updated or deleted, triggers' included
+         *                    ({@code total_changes()} before and after, less the journal row)
+         */
+        default void applied(Migration m, Duration took, long rowsChanged) {
+        }
+    }
+
+    private static final Listener NO_LISTENER = new Listener() { };
 
     public Migrator(MigrationDirectory dir, boolean outOfOrder) {
+        this(dir, outOfOrder, NO_LISTENER);
+    }
+
+    public Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener) {
         this.dir = dir;
         this.outOfOrder = outOfOrder;
+        this.listener = listener;
     }
 
     public MigrationDirectory directory() {
@@ -61,6 +88,8 @@ public final class Migrator {
         List<Integer> byOthers = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             Migration m = scripts.get(i).migration();
+            listener.starting(m);
+            long changes0 = listener == NO_LISTENER ? 0 : totalChanges(c); // a query per migration only when someone listens
             long s0 = System.nanoTime();
             ScriptRunner.Outcome outcome;
             try {
@@ -76,6 +105,7 @@ public final class Migrator {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - s0);
             LOG.info("applied {} to {} in {} ms", m.fileName(), database, took.toMillis());
+            if (listener != NO_LISTENER) listener.applied(m, took, totalChanges(c) - changes0 - 1);
             applied.add(new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate"));
         }
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
@@ -181,6 +211,12 @@ public final class Migrator {
 
     static String bullets(List<Problem> problems) {
         return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+    }
+
+    private static long totalChanges(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private static Duration since(long t0) {

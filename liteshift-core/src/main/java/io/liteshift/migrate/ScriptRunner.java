@@ -42,6 +42,37 @@ final class ScriptRunner {
      */
     static Outcome run(Connection c, MigrationScript script, String dir, boolean newerAppliedIsAnError) throws SQLException {
         Migration m = script.migration();
+        boolean ran = inTransaction(c, script, dir, new SqlScript.Bookkeeping() {
+            @Override
+            public boolean proceed(Connection c) throws SQLException {
+                Journal.create(c);
+                Journal.Probe now = Journal.probe(c, m.version());
+                if (now.applied()) return false;
+                int newest = now.newest();
+                if (newerAppliedIsAnError && newest > m.version()) {
+                    throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
+                            + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
+                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order.", null);
+                }
+                return true;
+            }
+
+            @Override
+            public void record(Connection c, Duration took) throws SQLException {
+                Journal.record(c, m, took, "migrate");
+            }
+        });
+        return ran ? Outcome.APPLIED : Outcome.APPLIED_BY_ANOTHER_PROCESS;
+    }
+
+    /**
+     * The transaction every script runs in: foreign keys set before it, BEGIN IMMEDIATE, the bookkeeping's check
+     * under the lock, the statements, the foreign key check, the bookkeeping's record, COMMIT; any failure rolls
+     * all of it back.
+     *
+     * @return false when the bookkeeping found, under the lock, that the script must not run (nothing was changed)
+     */
+    static boolean inTransaction(Connection c, MigrationScript script, String dir, SqlScript.Bookkeeping books) throws SQLException {
         boolean fkWereOn = pragmaOn(c, "foreign_keys");
         boolean legacyWasOn = pragmaOn(c, "legacy_alter_table");
         exec(c, "PRAGMA foreign_keys = " + (script.foreignKeysOn() ? "ON" : "OFF"));
@@ -50,23 +81,15 @@ final class ScriptRunner {
             long t0 = System.nanoTime();
             begin(c);
             try {
-                Journal.create(c);
-                Journal.Probe now = Journal.probe(c, m.version());
-                if (now.applied()) {
+                if (!books.proceed(c)) {
                     exec(c, "ROLLBACK");
-                    return Outcome.APPLIED_BY_ANOTHER_PROCESS;
-                }
-                int newest = now.newest();
-                if (newerAppliedIsAnError && newest > m.version()) {
-                    throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
-                            + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
-                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order.", null);
+                    return false;
                 }
                 for (MigrationScript.Part p : script.parts()) runPart(c, p, script, dir);
                 if (!script.endsWithForeignKeyCheck()) checkForeignKeys(c, script, dir); // a generated file ends with one
-                Journal.record(c, m, Duration.ofNanos(System.nanoTime() - t0), "migrate");
+                books.record(c, Duration.ofNanos(System.nanoTime() - t0));
                 exec(c, "COMMIT");
-                return Outcome.APPLIED;
+                return true;
             } catch (SQLException | RuntimeException e) {
                 rollback(c);
                 throw e;

@@ -1,0 +1,106 @@
+package io.liteshift.cli;
+
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.config.ProjectConfig;
+import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.Problem;
+import io.liteshift.rehearse.Rehearsal;
+import io.liteshift.rehearse.RehearsalReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "rehearse", description = {
+        "Try the pending migrations on a copy of the database before deploying them: an online copy (SQLite's backup;",
+        "the original is only read) in a temporary directory, the pending migrations applied to it as `migrate` would,",
+        "then `verify` on it. Reports, per migration, its duration, the rows it changed and the size before and after.",
+        "Exit code 0 when everything applied and verified; the failing migration's code (1 failed, 4 rows refused, 5",
+        "history refused) when one fails on the copy; 6 when verify finds problems on the migrated copy."})
+final class RehearseCommand extends ProjectCommand {
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @Option(names = "--keep", description = "keep the migrated copy and print its path (default: deleted)")
+    boolean keep;
+
+    @Option(names = "--out-of-order", description = "apply pending migrations older than the newest applied one, as migrate would")
+    boolean outOfOrder;
+
+    @Override
+    public Integer call() {
+        ProjectConfig c = project.resolve();
+        String database = project.requireDatabase();
+        MigrationDirectory dir = MigrationDirectory.of(c.migrations());
+        if (!dir.exists()) {
+            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
+                    "the migrations directory " + c.migrations() + " does not exist. Check --dir (or `migrations` in liteshift.toml).");
+        }
+        RehearsalReport r = Rehearsal.run(DatabaseUrl.toPath(database), dir, new Rehearsal.Options(keep, outOfOrder || c.outOfOrder(), c.lockTimeout()));
+        int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+        if (json) out().println(Json.of(json(r, code)));
+        else text(r);
+        return code;
+    }
+
+    private void text(RehearsalReport r) {
+        PrintWriter out = out();
+        out.println("Rehearsal on a copy of " + r.database() + " (" + size(r.sizeBefore()) + "):");
+        for (RehearsalReport.Step s : r.steps()) {
+            out.printf("  applied %s_%s in %d ms: %d row(s) changed, %s -> %s%n", s.label(), s.name(), s.took().toMillis(),
+                    s.rowsChanged(), size(s.sizeBefore()), size(s.sizeAfter()));
+        }
+        if (r.failure() != null) {
+            out.println("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
+            out.println("    " + r.failure().message().replace("\n", "\n    "));
+        }
+        for (Problem p : r.problems()) out.println("  verify: problem: " + p.message());
+        if (r.copy() != null) out.println("The migrated copy is kept at " + r.copy());
+        long total = r.steps().stream().mapToLong(s -> s.took().toMillis()).sum();
+        if (r.failure() != null) out.println("Rehearsal failed: fix the migration before deploying. " + r.database() + " was not changed.");
+        else if (!r.problems().isEmpty()) out.println("Rehearsal applied " + r.steps().size() + " migration(s), but verify found "
+                + r.problems().size() + " problem(s) on the copy. " + r.database() + " was not changed.");
+        else if (r.steps().isEmpty()) out.println("Nothing pending; the copy verifies. " + r.database() + " was not changed.");
+        else out.println("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + size(r.sizeBefore()) + " -> "
+                + size(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
+    }
+
+    private static Map<String, Object> json(RehearsalReport r, int code) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("database", r.database());
+        m.put("ok", r.ok());
+        m.put("exitCode", code);
+        m.put("copy", r.copy() == null ? null : r.copy().toString());
+        m.put("sizeBefore", r.sizeBefore());
+        m.put("sizeAfter", r.sizeAfter());
+        m.put("migrations", r.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("version", s.label());
+            step.put("name", s.name());
+            step.put("durationMs", s.took().toMillis());
+            step.put("rowsChanged", s.rowsChanged());
+            step.put("sizeBefore", s.sizeBefore());
+            step.put("sizeAfter", s.sizeAfter());
+            return step;
+        }).toList());
+        if (r.failure() == null) {
+            m.put("failure", null);
+        } else {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("migration", r.failure().migration());
+            f.put("reason", r.failure().reason().name().toLowerCase());
+            f.put("message", r.failure().message());
+            m.put("failure", f);
+        }
+        m.put("problems", Json.problems(r.problems()));
+        return m;
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 10_000) return bytes + " B";
+        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KiB";
+        return String.format("%.1f MiB", bytes / 1048576.0);
+    }
+}

@@ -1,0 +1,75 @@
+package io.liteshift.cli;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.apply.Databases;
+import io.liteshift.config.ProjectConfig;
+import io.liteshift.migrate.Migration;
+import io.liteshift.migrate.StatusReport;
+import io.liteshift.seed.AppliedSeed;
+import io.liteshift.seed.SeedResult;
+import io.liteshift.seed.Seeds;
+import io.liteshift.sql.SqliteErrors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+@Command(name = "seed", description = {
+        "Run the seed files (default: the directory `seeds` beside the migrations directory) on a migrated database.",
+        "Each seed runs once, in file-name order, in one transaction with its row in liteshift_seeds; a seed named",
+        "R__name.sql is repeatable and runs again whenever its text changes (after the one-time seeds). A one-time seed",
+        "edited after it ran is not run again (a warning says so). A failing seed is rolled back and named (file:line).",
+        "Exit code 6 when migrations are pending (migrate first), 1 when a seed fails, 4 when it would orphan rows."})
+final class SeedCommand extends ProjectCommand {
+    @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
+    Path seeds;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = MigrateFlags.DurationConverter.class,
+            description = "how long to wait for another process's write lock (default: lock_timeout in liteshift.toml, 2m)")
+    Duration lockTimeout;
+
+    @Override
+    public Integer call() {
+        ProjectConfig c = project.resolve();
+        Path dir = seeds != null ? seeds.toAbsolutePath().normalize() : defaultDirectory(c.migrations());
+        if (seeds != null && !Files.isDirectory(dir)) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the seeds directory " + dir + " does not exist. Check --seeds.");
+        }
+        String database = project.requireDatabase();
+        PrintWriter out = out();
+        if (Files.isDirectory(c.migrations())) {
+            StatusReport status = Setup.database(project, null).status();
+            List<Migration> pending = status.history().pending();
+            if (!pending.isEmpty()) {
+                err().println("liteshift: " + database + " has " + pending.size() + " pending migration(s) (first: " + pending.get(0).fileName()
+                        + "); seeds are written for the migrated schema. Run `liteshift migrate` first. Nothing was seeded.");
+                return Main.NOT_UP_TO_DATE;
+            }
+        }
+        SeedResult r;
+        try (Connection conn = Databases.open(DatabaseUrl.toPath(database), false, false, lockTimeout == null ? c.lockTimeout() : lockTimeout)) {
+            r = Seeds.run(conn, dir, List.of());
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot seed " + database + ": " + SqliteErrors.message(e), e);
+        }
+        for (AppliedSeed a : r.applied()) out.printf("seeded %s (%s) in %d ms%n", a.name(), a.kind(), a.took().toMillis());
+        for (String w : r.warnings()) err().println("liteshift: warning: " + w);
+        if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
+        else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
+        else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());
+        return 0;
+    }
+
+    /** {@code seeds} beside the migrations directory: both are the project's, neither belongs inside the other. */
+    static Path defaultDirectory(Path migrations) {
+        Path parent = migrations.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("seeds").toAbsolutePath() : parent.resolve("seeds");
+    }
+}

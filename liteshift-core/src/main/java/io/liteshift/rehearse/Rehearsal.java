@@ -1,0 +1,134 @@
+package io.liteshift.rehearse;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
+import io.liteshift.migrate.Migration;
+import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.Migrator;
+import io.liteshift.migrate.Problem;
+import io.liteshift.migrate.Verifier;
+import io.liteshift.sql.SqliteErrors;
+import org.sqlite.SQLiteConnection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runbook's "test it locally first", done for real: an online copy of the database (SQLite's backup API, so
+ * the copy is page for page the original, and writers are not blocked), the pending migrations applied to the copy
+ * through the same {@link Migrator} as {@code migrate}, each one measured, then {@code verify} on the copy.
+ * The original is only ever opened read-only.
+ */
+public final class Rehearsal {
+
+    /**
+     * @param keep       keep the copy (its path is in the report) instead of deleting it
+     * @param outOfOrder as {@code migrate --out-of-order}
+     */
+    public record Options(boolean keep, boolean outOfOrder, Duration lockTimeout) {
+        public static Options defaults() {
+            return new Options(false, false, Duration.ofMinutes(2));
+        }
+    }
+
+    private Rehearsal() {
+    }
+
+    public static RehearsalReport run(Path database, MigrationDirectory dir, Options options) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("liteshift-rehearse-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the copy", e);
+        }
+        Path copy = tmp.resolve(database.getFileName().toString());
+        boolean kept = false;
+        try {
+            backup(database, copy, options.lockTimeout());
+            RehearsalReport r = rehearse(database.toString(), copy, dir, options, options.keep() ? copy : null);
+            kept = options.keep();
+            return r;
+        } finally {
+            if (!kept) delete(tmp);
+        }
+    }
+
+    /** SQLite's online backup from a read-only connection: the original file is never written, not even its header. */
+    private static void backup(Path database, Path copy, Duration lockTimeout) {
+        try (Connection c = Databases.open(database, false, true, lockTimeout)) {
+            int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null);
+            if (rc != 0) throw new SQLException("the backup API returned " + rc);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot copy " + database + " for the rehearsal: "
+                    + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static RehearsalReport rehearse(String database, Path copy, MigrationDirectory dir, Options options, Path keptAt) {
+        String label = "the rehearsal copy of " + database;
+        try (Connection c = Databases.open(copy, false, false, options.lockTimeout())) {
+            long sizeBefore = size(c);
+            List<RehearsalReport.Step> steps = new ArrayList<>();
+            Migration[] current = new Migration[1];
+            long[] stepSize = new long[1];
+            Migrator migrator = new Migrator(dir, options.outOfOrder(), new Migrator.Listener() {
+                @Override
+                public void starting(Migration m) {
+                    current[0] = m;
+                    stepSize[0] = sizeOrZero(c);
+                }
+
+                @Override
+                public void applied(Migration m, Duration took, long rowsChanged) {
+                    steps.add(new RehearsalReport.Step(m.label(), m.name(), took, rowsChanged, stepSize[0], sizeOrZero(c)));
+                    current[0] = null;
+                }
+            });
+            try {
+                migrator.migrate(c, label);
+            } catch (LiteShiftException e) {
+                RehearsalReport.Failure f = new RehearsalReport.Failure(current[0] == null ? null : current[0].fileName(), e.reason(), e.getMessage());
+                return new RehearsalReport(database, keptAt, sizeBefore, size(c), steps, f, List.of());
+            }
+            List<Problem> problems = Verifier.verify(c, migrator, label);
+            return new RehearsalReport(database, keptAt, sizeBefore, size(c), steps, null, problems);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the rehearsal on a copy of " + database + " failed: "
+                    + SqliteErrors.message(e) + ". The original was not changed.", e);
+        }
+    }
+
+    /** The database's logical size: what the file holds once committed, whatever the journal mode. */
+    private static long size(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static long sizeOrZero(Connection c) {
+        try {
+            return size(c);
+        } catch (SQLException e) {
+            return 0; // a measurement, never a reason to fail the rehearsal
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary directory the system cleans up eventually
+        }
+    }
+}
