@@ -14,6 +14,8 @@ import java.util.List;
 
 /** The SQLite calls backups need beyond {@link io.liteshift.apply.Databases}. */
 final class Sqlite {
+    private static final long MMAP_BYTES = 1L << 32;
+
     private Sqlite() {
     }
 
@@ -25,7 +27,14 @@ final class Sqlite {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         String uri = "file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
-        return new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
+        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
+        try (Statement s = c.createStatement()) {
+            // integrity_check visits every page, index pages many times: a page cache of 64 MiB and reads through mmap
+            // make it several times faster on a large file than SQLite's 2 MiB default cache
+            s.execute("PRAGMA cache_size = -65536");
+            s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        }
+        return c;
     }
 
     /** The messages of {@code PRAGMA integrity_check}; ["ok"] for a sound file. */

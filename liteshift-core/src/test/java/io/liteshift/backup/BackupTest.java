@@ -27,6 +27,22 @@ class BackupTest {
     @AfterEach
     void defaultStep() {
         Backups.pagesPerStep = 16_384;
+        Backups.progressEvery = java.time.Duration.ofSeconds(2);
+    }
+
+    @Test
+    void progressIsReportedBetweenStepsOnlyForALongCopy() throws Exception {
+        Path db = dir.resolve("big.db");
+        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler SELECT randomblob(4000) FROM n");
+        List<String> quiet = new ArrayList<>();
+        Backups.backup(db, dir.resolve("b"), 0, quiet::add);
+        assertThat(quiet).as("a copy shorter than the interval prints nothing").isEmpty();
+        Backups.pagesPerStep = 16;
+        Backups.progressEvery = java.time.Duration.ZERO;
+        List<String> lines = new ArrayList<>();
+        Backups.backup(db, dir.resolve("b"), 0, lines::add);
+        assertThat(lines).hasSizeGreaterThan(10).allMatch(l -> l.matches("backup: \\d{1,2}% of [\\d.]+ (MB|kB)"));
     }
 
     @ParameterizedTest(name = "journal_mode={0}")
