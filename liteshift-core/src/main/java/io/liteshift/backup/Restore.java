@@ -101,7 +101,12 @@ final class Restore {
             Connection c = lock(db, force);
             try {
                 Path replaced = dir.resolve(db.getFileName() + ".replaced-" + stamp);
-                Files.createLink(replaced, db);
+                try {
+                    Files.createLink(replaced, db);
+                } catch (UnsupportedOperationException | IOException e) {
+                    // no hard links here: a copy keeps the old content too (the target keeps its name throughout)
+                    Files.copy(db, replaced, StandardCopyOption.COPY_ATTRIBUTES);
+                }
                 List<Path> moved = new ArrayList<>();
                 for (String suffix : SIDE_FILES) {
                     Path side = dir.resolve(db.getFileName() + suffix);
@@ -134,7 +139,8 @@ final class Restore {
             c = Databases.open(db, false, false, LOCK_WAIT);
         } catch (LiteShiftException e) {
             if (force) return null;
-            throw refused(db, "it is locked by another process (" + e.getMessage() + ")");
+            if (e.reason() == LiteShiftException.Reason.FAILED) throw refused(db, "another process is writing to it");
+            throw new LiteShiftException(e.reason(), e.getMessage() + " Nothing was changed; restore --force replaces it anyway.", e);
         }
         try (Statement s = c.createStatement()) {
             String mode;

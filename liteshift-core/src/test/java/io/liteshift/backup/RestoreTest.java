@@ -190,4 +190,16 @@ class RestoreTest {
         Files.delete(Manifest.of(b.file()));
         assertThatThrownBy(() -> Backups.restore(b.file(), fresh, false)).hasMessageContaining("has no manifest");
     }
+
+    @Test
+    void aTargetThatIsNotADatabaseIsReplacedOnlyWithForce() throws Exception {
+        BackupInfo b = backupOf("new", 10);
+        Path db = dir.resolve("app.db");
+        Files.writeString(db, "not a database, but somebody's file");
+        assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).hasMessageContaining("--force replaces it anyway");
+        assertThat(Files.readString(db)).startsWith("not a database");
+        RestoreResult r = Backups.restore(b.file(), db, true);
+        assertThat(content(db)).isEqualTo("new:10");
+        assertThat(Files.readString(r.replaced())).startsWith("not a database");
+    }
 }
