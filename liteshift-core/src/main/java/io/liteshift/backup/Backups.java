@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>The copy is made with SQLite's online backup API (through sqlite-jdbc) from a connection that holds one read
  * transaction for the whole copy, so the backup is exactly the database as of one commit, however many chunks
- * it is copied in. {@code VACUUM INTO} is just as consistent but rebuilds every table and index, several times
- * slower on a large file (docs/benchmarks.md, section 4); the backup API copies pages.
+ * it is copied in. {@code VACUUM INTO} is just as consistent and, measured, about as fast (docs/benchmarks.md,
+ * section 4), but it is one statement: it cannot be stepped, so it cannot report progress, and it rebuilds every
+ * table and index instead of copying the pages as they are.
  *
  * <p>A backup is written under a temporary name, checked with {@code PRAGMA integrity_check}, hashed, fsynced,
  * its manifest written, and only then renamed to its final name: a file with a backup's name is always complete.
