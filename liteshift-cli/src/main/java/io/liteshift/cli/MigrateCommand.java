@@ -18,9 +18,15 @@ final class MigrateCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        MigrateResult r = Setup.database(project, flags).migrate();
+        io.liteshift.LiteShift liteShift = Setup.database(project, flags);
         PrintWriter out = out();
         PrintWriter err = err();
+        if (flags.backup) {
+            java.nio.file.Path db = io.liteshift.apply.DatabaseUrl.toPath(project.requireDatabase());
+            io.liteshift.backup.Backups.beforeMigrate(liteShift, db, project.resolve().backups(), 0, err::println)
+                    .ifPresent(b -> out.println("backup " + b.file()));
+        }
+        MigrateResult r = liteShift.migrate();
         for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
         if (!r.appliedByOthers().isEmpty()) {
             out.println("applied meanwhile by another process: " + r.appliedByOthers());

@@ -1,0 +1,48 @@
+package io.liteshift.cli;
+
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.Backups;
+import io.liteshift.backup.RestoreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+@Command(name = "restore", description = {
+        "Replace the database with a backup, atomically: every process opening it sees the old file or the new one.",
+        "The backup is verified first (manifest SHA-256, integrity_check); the old file is kept as <db>.replaced-<time>,",
+        "with its -wal/-shm/-journal beside it; owner and mode are kept. Refused (exit 1) while another process writes",
+        "the database or has it open in WAL mode, unless --force. Without --yes it verifies and says what it would do."})
+final class RestoreCommand extends ProjectCommand {
+    @Parameters(index = "0", paramLabel = "BACKUP", description = "the backup file")
+    Path backup;
+
+    @Option(names = "--yes", description = "restore (without it: a dry run that verifies the backup and changes nothing)")
+    boolean yes;
+
+    @Option(names = "--force", description = "restore even while another process uses the database (what it writes meanwhile is lost)")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        Path file = ProjectOptions.workingDir().resolve(backup).normalize();
+        Path db = DatabaseUrl.toPath(project.requireDatabase()).toAbsolutePath().normalize();
+        if (!yes) {
+            BackupInfo b = Backups.verify(file);
+            out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
+            out().println(Files.exists(db)
+                    ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
+                    : "Would create " + db + " from it.");
+            out().println("Dry run: nothing was changed. Run again with --yes to restore.");
+            return 0;
+        }
+        RestoreResult r = Backups.restore(file, db, force);
+        out().printf("restored %s from %s (v%04d)%n", r.target(), file.getFileName(), r.backup().version());
+        if (r.replaced() != null) out().println("the previous file is kept as " + r.replaced());
+        for (Path p : r.movedAside()) out().println("moved aside: " + p);
+        return 0;
+    }
+}

@@ -1,0 +1,283 @@
+package io.liteshift.backup;
+
+import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
+import org.sqlite.SQLiteConnection;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Online backups of a SQLite file while the application keeps writing, and their listing and retention.
+ *
+ * <p>The copy is made with SQLite's online backup API (through sqlite-jdbc) from a connection that holds one read
+ * transaction for the whole copy, so the backup is exactly the database as of one commit, however many chunks
+ * it is copied in. {@code VACUUM INTO} is just as consistent and, measured, about as fast (docs/benchmarks.md,
+ * section 4), but it is one statement: it cannot be stepped, so it cannot report progress, and it rebuilds every
+ * table and index instead of copying the pages as they are.
+ *
+ * <p>A backup is written under a temporary name, checked with {@code PRAGMA integrity_check}, hashed, fsynced,
+ * its manifest written, and only then renamed to its final name: a file with a backup's name is always complete.
+ */
+public final class Backups {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("(.+)-(\\d{8}-\\d{9})-v(\\d+)\\.sqlite");
+    /** 16,384 pages (64 MiB at the default page size) per step: large enough to be fast, small enough for progress. */
+    static int pagesPerStep = 16_384; // tests make it small to copy in many steps
+    static Duration progressEvery = Duration.ofSeconds(2); // quiet for a backup that takes less; tests make it zero
+
+    private Backups() {
+    }
+
+    /** {@link #backup(Path, Path, int, Consumer)} keeping every backup and reporting no progress. */
+    public static BackupInfo backup(Path database, Path dir) {
+        return backup(database, dir, 0, s -> { });
+    }
+
+    /**
+     * Takes a verified backup of {@code database} into {@code dir} (created when missing).
+     *
+     * @param keep     when positive, the backups of this database beyond the newest {@code keep} are deleted afterwards
+     *                 (never the new one)
+     * @param progress receives a line such as "backup: 42% of 1.0 GB" every few seconds while a large copy runs
+     */
+    public static BackupInfo backup(Path database, Path dir, int keep, Consumer<String> progress) {
+        Path db = database.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": " + e.getMessage(), e);
+        }
+        String base = FileOps.baseName(db);
+        Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + ".tmp");
+        int version;
+        long t0 = System.nanoTime();
+        try (Connection c = Databases.open(db, false, true)) {
+            version = copy(c, tmp, progress);
+        } catch (SQLException e) {
+            deleteQuietly(tmp);
+            throw Sqlite.failed("the backup of " + db + " failed", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        try {
+            long t1 = System.nanoTime();
+            // the hash reads the file while integrity_check walks it: two cores, and the second read comes from the page cache
+            java.util.concurrent.CompletableFuture<String> hashing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return FileOps.sha256(tmp);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            List<String> problems;
+            try (Connection b = Sqlite.openImmutable(tmp)) {
+                problems = Sqlite.integrityCheck(b);
+            }
+            long t2 = System.nanoTime();
+            if (!problems.equals(List.of("ok"))) {
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
+                        + " failed its integrity check (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + "); it was deleted. Check the source with PRAGMA integrity_check.");
+            }
+            FileOps.fsync(tmp);
+            long size = Files.size(tmp);
+            String sha;
+            try {
+                sha = hashing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+            }
+            long t3 = System.nanoTime();
+            LOG.debug("backup of {}: copy {} ms, integrity_check {} ms, then fsync and the rest of sha256 {} ms", db, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            Path file = freeName(dir, base, taken, version);
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("file", file.getFileName().toString());
+            m.put("sha256", sha);
+            m.put("size", Long.toString(size));
+            m.put("source", db.toString());
+            m.put("taken", taken.toString());
+            m.put("version", Integer.toString(version));
+            m.put("integrity", "ok");
+            // the manifest first, the backup's final name last: a file with a backup's name always has its manifest
+            Path manifestTmp = dir.resolve(tmp.getFileName() + ".manifest");
+            Files.writeString(manifestTmp, Manifest.render(m), StandardCharsets.UTF_8);
+            FileOps.fsync(manifestTmp);
+            Files.move(manifestTmp, Manifest.of(file), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            FileOps.fsyncDir(dir);
+            BackupInfo info = new BackupInfo(file, base, parseStamp(file), version, size, sha, db.toString());
+            if (keep > 0) prune(dir, base, keep, file);
+            return info;
+        } catch (SQLException e) {
+            throw Sqlite.failed("checking the backup of " + db + " failed", e);
+        } catch (IOException e) {
+            throw Sqlite.failed("writing the backup of " + db + " failed", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Copies the database from one read transaction: {@code c} reads the schema version and keeps its snapshot
+     * while the backup API copies the pages in steps, so other connections' commits meanwhile neither restart the
+     * copy nor end up half in it. In WAL mode writers go on; in rollback-journal mode they wait for the copy, as
+     * they would for any long reader.
+     *
+     * @return the schema version of the copied snapshot
+     */
+    private static int copy(Connection c, Path tmp, Consumer<String> progress) throws SQLException {
+        deleteQuietly(tmp);
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN DEFERRED");
+            try {
+                int version = Sqlite.schemaVersion(c); // this read starts the snapshot the copy will see
+                long pageSize;
+                try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                    pageSize = rs.next() ? rs.getLong(1) : 4096;
+                }
+                long[] last = {System.nanoTime()};
+                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), (remaining, total) -> {
+                    long now = System.nanoTime();
+                    if (total > 0 && remaining > 0 && now - last[0] >= progressEvery.toNanos()) {
+                        last[0] = now;
+                        progress.accept(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
+                    }
+                }, 100, 100, pagesPerStep);
+                if (rc != 0 && rc != 101) throw new SQLException("the backup API returned " + rc);
+                return version;
+            } finally {
+                s.execute("COMMIT");
+            }
+        }
+    }
+
+    private static Path freeName(Path dir, String base, Instant taken, int version) {
+        Instant t = taken;
+        while (true) {
+            Path p = dir.resolve(String.format("%s-%s-v%04d.sqlite", base, STAMP.format(t), version));
+            if (!Files.exists(p)) return p;
+            t = t.plusMillis(1);
+        }
+    }
+
+    /**
+     * The backups in {@code dir}, oldest first; only those of {@code database} (a file name such as {@code app.db},
+     * or its base name {@code app}) when it is not null. A missing directory has none.
+     */
+    public static List<BackupInfo> list(Path dir, String database) {
+        List<BackupInfo> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        String only = database == null ? null : FileOps.baseName(Path.of(database));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.sqlite")) {
+            for (Path p : ds) {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (!m.matches() || only != null && !m.group(1).equals(only)) continue;
+                Map<String, String> manifest = Manifest.read(p);
+                out.add(new BackupInfo(p, m.group(1), parseStamp(p), Integer.parseInt(m.group(3)), Files.size(p),
+                        manifest.get("sha256"), manifest.get("source")));
+            }
+        } catch (IOException e) {
+            throw Sqlite.failed("cannot list the backups in " + dir, e);
+        }
+        out.sort(Comparator.comparing(BackupInfo::taken).thenComparing(b -> b.file().getFileName().toString()));
+        return out;
+    }
+
+    /** Deletes the backups of {@code base} beyond the newest {@code keep}, never {@code protect}; returns what it deleted. */
+    static List<Path> prune(Path dir, String base, int keep, Path protect) {
+        List<BackupInfo> all = list(dir, base);
+        List<Path> deleted = new ArrayList<>();
+        int excess = all.size() - keep;
+        for (BackupInfo b : all) {
+            if (excess <= 0) break;
+            if (b.file().equals(protect)) continue;
+            try {
+                Files.deleteIfExists(b.manifest());
+                Files.deleteIfExists(b.file());
+                deleted.add(b.file());
+                excess--;
+            } catch (IOException e) {
+                throw Sqlite.failed("cannot delete the old backup " + b.file(), e);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Checks a backup as restore does: its manifest exists, its size and SHA-256 match the manifest, and
+     * {@code PRAGMA integrity_check} is clean. Throws a {@link LiteShiftException} (INVALID_INPUT) naming the problem.
+     */
+    public static BackupInfo verify(Path backup) {
+        return Restore.verify(backup);
+    }
+
+    /**
+     * Replaces {@code target} with {@code backup} atomically: see {@link Restore}. Refuses (FAILED) while another
+     * process writes the target or has it open in WAL mode, unless {@code force}.
+     */
+    public static RestoreResult restore(Path backup, Path target, boolean force) {
+        return Restore.run(backup, target, force);
+    }
+
+    /**
+     * For {@code migrate --backup}: takes a backup of {@code database} into {@code dir} when {@code liteShift} has
+     * pending migrations for it, before anything is applied; nothing when it is up to date (or the file does not
+     * exist yet: there is nothing to save).
+     */
+    public static Optional<BackupInfo> beforeMigrate(LiteShift liteShift, Path database, Path dir, int keep, Consumer<String> progress) {
+        if (!Files.exists(database)) return Optional.empty();
+        if (liteShift.status().history().pending().isEmpty()) return Optional.empty();
+        return Optional.of(backup(database, dir, keep, progress));
+    }
+
+    static Instant parseStamp(Path backup) {
+        Matcher m = NAME.matcher(backup.getFileName().toString());
+        if (!m.matches()) throw new IllegalArgumentException(backup.toString());
+        return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")).toInstant(ZoneOffset.UTC);
+    }
+
+    /** 1.2 GB, 340 MB, 12 kB. */
+    public static String human(long bytes) {
+        if (bytes >= 1_000_000_000L) return String.format("%.1f GB", bytes / 1e9);
+        if (bytes >= 1_000_000L) return String.format("%.1f MB", bytes / 1e6);
+        if (bytes >= 1_000L) return String.format("%.0f kB", bytes / 1e3);
+        return bytes + " B";
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover temporary file is named with a dot and never listed
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.liteshift.backup;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.sql.SqliteErrors;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQLite calls backups need beyond {@link io.liteshift.apply.Databases}. */
+final class Sqlite {
+    private static final long MMAP_BYTES = 1L << 32;
+
+    private Sqlite() {
+    }
+
+    /**
+     * Opens a backup file to read it without touching it: {@code immutable=1} takes no locks and never opens a
+     * {@code -wal} or {@code -shm}, so checking a backup creates no side files next to it and cannot change a byte.
+     */
+    static Connection openImmutable(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        String uri = "file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
+        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
+        try (Statement s = c.createStatement()) {
+            // integrity_check visits every page, index pages many times: a page cache of 64 MiB and reads through mmap
+            // make it several times faster on a large file than SQLite's 2 MiB default cache
+            s.execute("PRAGMA cache_size = -65536");
+            s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+        }
+        return c;
+    }
+
+    /** The messages of {@code PRAGMA integrity_check}; ["ok"] for a sound file. */
+    static List<String> integrityCheck(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    /** The newest applied migration in {@code liteshift_migrations}, 0 when there is none (or no journal). */
+    static int schemaVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'liteshift_migrations'")) {
+                if (!rs.next() || rs.getInt(1) == 0) return 0;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM liteshift_migrations")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    static LiteShiftException failed(String what, Exception e) {
+        String m = e instanceof SQLException se ? SqliteErrors.message(se) : String.valueOf(e.getMessage());
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, what + ": " + m, e);
+    }
+}
