@@ -25,6 +25,10 @@ public final class Configuration {
     boolean outOfOrder;
     Duration lockTimeout = Duration.ofMinutes(2);
     ClassLoader classLoader = Configuration.class.getClassLoader();
+    Path backupsBeforeMigrate;
+    int keepBackups;
+    Path seedsAfterMigrate;
+    java.util.List<io.liteshift.seed.Seeder> seeders = java.util.List.of();
 
     Configuration() {
     }
@@ -84,6 +88,26 @@ public final class Configuration {
     /** Where {@code classpath:} migrations are looked up; default liteshift's own class loader. */
     public Configuration classLoader(ClassLoader loader) {
         this.classLoader = Objects.requireNonNull(loader, "classLoader");
+        return this;
+    }
+
+    /**
+     * Makes {@code migrate()} take an online, verified backup into {@code dir} first, whenever something is pending
+     * (the runbook's "back up before deploy", on boot). {@code keep} > 0 deletes the oldest beyond that many.
+     */
+    public Configuration backupBeforeMigrate(Path dir, int keep) {
+        this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
+        this.keepBackups = keep;
+        return this;
+    }
+
+    /**
+     * Makes {@code migrate()} run the seeds afterwards: the {@code .sql} files of {@code dir} (may be null) and the
+     * given Java seeders, each once per database (repeatable {@code R__} files again when they change).
+     */
+    public Configuration seedAfterMigrate(Path dir, io.liteshift.seed.Seeder... seeders) {
+        this.seedsAfterMigrate = dir;
+        this.seeders = java.util.List.of(seeders);
         return this;
     }
 

@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class LiteShift {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiteShift.class);
     private final Configuration config;
 
     LiteShift(Configuration config) {
@@ -56,7 +57,48 @@ public final class LiteShift {
 
     /** Applies every pending migration, each once and whole, or refuses and changes nothing. */
     public MigrateResult migrate() {
-        return withDatabase(true, (c, label) -> migrator().migrate(c, label));
+        if (config.backupsBeforeMigrate != null) {
+            io.liteshift.backup.Backups.beforeMigrate(this, databaseFile(), config.backupsBeforeMigrate, config.keepBackups, LOG::info)
+                    .ifPresent(b -> LOG.info("backed up {} before migrating: {}", databaseFile(), b.file()));
+        }
+        MigrateResult result = withDatabase(true, (c, label) -> migrator().migrate(c, label));
+        if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
+        return result;
+    }
+
+    /** Runs seed files (each once; {@code R__} files again when they change) and Java seeders; refuses while migrations are pending. */
+    public io.liteshift.seed.SeedResult seed(Path dir, List<io.liteshift.seed.Seeder> seeders) {
+        return withDatabase(true, (c, label) -> io.liteshift.seed.Seeds.run(c, dir, seeders));
+    }
+
+    /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
+    public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
+        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, LOG::info);
+    }
+
+    /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
+    public io.liteshift.backup.RestoreResult restore(Path backup, boolean force) {
+        return io.liteshift.backup.Backups.restore(backup, databaseFile(), force);
+    }
+
+    /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
+    public io.liteshift.rehearse.RehearsalReport rehearse(boolean keepCopy) {
+        return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
+                new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+    }
+
+    /** The runbook's common errors, diagnosed without writing anything. */
+    public io.liteshift.doctor.DoctorReport doctor() {
+        return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).examine();
+    }
+
+    /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
+    private Path databaseFile() {
+        if (config.database == null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "this needs the database file: configure"
+                    + " database(path or URL); a DataSource alone does not say where the file is.");
+        }
+        return DatabaseUrl.toPath(config.database);
     }
 
     /** Applied, pending, drift and integrity; reads only. */
