@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     /** In the order of the usage text. */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
-            MigrateCommand.class, StatusCommand.class, VerifyCommand.class, NewCommand.class, HashCommand.class,
+            MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, NewCommand.class, HashCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);
 

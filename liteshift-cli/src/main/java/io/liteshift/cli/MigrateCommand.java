@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.lint.Linter;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
@@ -11,13 +13,18 @@ import java.io.PrintWriter;
 @Command(name = "migrate", description = {
         "Apply the pending migrations, each once, in order, atomically with its journal row.",
         "Refuses, changing nothing, when an applied migration was edited or removed, the integrity file does not match,",
-        "or a pending migration is older than the newest applied one. Other processes migrating the same file wait."})
+        "or a pending migration is older than the newest applied one. Other processes migrating the same file wait.",
+        "Runs `lint` first and refuses (exit 4) when it finds an error, unless --force."})
 final class MigrateCommand extends ProjectCommand {
     @Mixin
     MigrateFlags flags;
 
     @Override
     public Integer call() {
+        if (!flags.force) {
+            // refuses (exit 4) before anything is written when a pending migration has a lint error
+            Linter.requireNoErrors(Setup.files(project).directory(), DatabaseUrl.toPath(project.requireDatabase()));
+        }
         MigrateResult r = Setup.database(project, flags).migrate();
         PrintWriter out = out();
         PrintWriter err = err();

@@ -18,6 +18,9 @@ final class MigrateFlags {
             description = "how long to wait for another process's write lock, e.g. 90s, 5m (default 2m, or lock_timeout in liteshift.toml)")
     Duration lockTimeout;
 
+    @Option(names = "--force", description = "migrate even when lint finds errors in the pending migrations (after review)")
+    boolean force;
+
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         public Duration convert(String value) {
             return io.liteshift.config.ProjectConfig.parseDuration(value);

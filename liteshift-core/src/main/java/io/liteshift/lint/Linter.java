@@ -18,6 +18,7 @@ import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,6 +92,24 @@ public final class Linter {
         }
     }
 
+    /**
+     * What {@code migrate} runs first: lints the migrations it would apply to {@code database} (every one when the file
+     * does not exist yet) and refuses, with exit reason REFUSED_DATA, when an error is found.
+     *
+     * @return the report, which has no errors (its warnings are for the caller to print)
+     * @throws LiteShiftException REFUSED_DATA listing the errors; nothing was written
+     */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Path database) {
+        LintReport r = lint(dir, database != null && Files.exists(database) ? database : null, 0);
+        if (!r.hasErrors()) return r;
+        StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
+                + " nothing was applied.\n");
+        r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
+        sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
+                + " `liteshift hash`), or migrate with --force.");
+        throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
+    }
+
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
         return PlanRules.of(plan).stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] "
@@ -161,14 +180,27 @@ public final class Linter {
         return new LintIssue(i.code(), i.severity(), file, line, i.subject(), i.message(), i.fix());
     }
 
-    /** Tables an UPDATE, DELETE, INSERT or REPLACE of the file names (folded): their rows change before later steps. */
+    /**
+     * The tables whose rows the file's UPDATE, DELETE, INSERT and REPLACE statements change (folded): a count made
+     * before the file runs may not hold for the steps after them. Only the target counts: INSERT INTO new SELECT ...
+     * FROM old (a hand-written rebuild) reads old without changing it.
+     */
     static Set<String> dmlTables(List<Statement> statements) {
         Set<String> out = new HashSet<>();
         for (Statement s : statements) {
             List<Token> sig = s.significant();
             Token first = sig.get(0);
-            if (!(first.is("update") || first.is("delete") || first.is("insert") || first.is("replace"))) continue;
-            for (Token t : sig) if (t.isIdentifier()) out.add(Identifiers.fold(t.identifier()));
+            String after = first.is("update") ? null : first.is("delete") ? "from" : first.is("insert") || first.is("replace") ? "into" : "";
+            if ("".equals(after)) continue;
+            int i = 1;
+            if (after == null) {
+                if (sig.size() > 2 && sig.get(1).is("or")) i = 3; // UPDATE OR REPLACE t
+            } else {
+                while (i < sig.size() && !sig.get(i).is(after)) i++;
+                i++;
+            }
+            if (i + 2 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2; // schema.table
+            if (i < sig.size() && sig.get(i).isIdentifier()) out.add(Identifiers.fold(sig.get(i).identifier()));
         }
         return out;
     }
