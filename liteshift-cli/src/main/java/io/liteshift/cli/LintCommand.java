@@ -13,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "lint", description = {
-        "Classify every step of the pending migrations: destructive, data-dependent, incompatible with a rolling deploy,",
-        "blocking (rebuilds), unsafe SQL. With a database (--db, DATABASE_URL or liteshift.toml; only read) the pending",
-        "migrations are checked against the real rows; without one, every migration (or from --from N) says what MAY fail.",
+        "Classify every step of the pending migrations: destructive, data-dependent,",
+        "breaking a rolling deploy, blocking (table rebuilds), unsafe SQL.",
+        "With a database (--db, DATABASE_URL or liteshift.toml; only read), the pending",
+        "migrations are checked against the real rows; without one, every migration",
+        "(or from --from N on) is linted for what MAY fail.",
         "Exit code 0 when no error is found, 6 when one is."})
 final class LintCommand extends ProjectCommand {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
-    @Option(names = "--from", paramLabel = "N", description = "without a database: lint migrations from version N on (default: all)")
+    @Option(names = "--from", paramLabel = "N", description = "lint only migrations from version N on (default: all, or all pending)")
     int from;
 
     @Override
