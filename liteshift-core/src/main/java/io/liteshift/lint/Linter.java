@@ -56,6 +56,7 @@ public final class Linter {
                 // connection settings only, nothing is written: the counts group and sort whole tables, in memory
                 s.execute("PRAGMA temp_store = MEMORY");
                 s.execute("PRAGMA cache_size = -65536");
+                s.execute("PRAGMA threads = 2");
             }
             return lint(dir, c, database, from);
         } catch (SQLException e) {
