@@ -106,7 +106,15 @@ public final class Linter {
      * @throws LiteShiftException REFUSED_DATA listing the errors; nothing was written
      */
     public static LintReport requireNoErrors(MigrationDirectory dir, Path database) {
-        LintReport r = lint(dir, database != null && Files.exists(database) ? database : null, 0);
+        return requireNoErrors(lint(dir, database != null && Files.exists(database) ? database : null, 0));
+    }
+
+    /** {@link #requireNoErrors(MigrationDirectory, Path)} on an open connection (a {@code DataSource}'s); only read. */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db) {
+        return requireNoErrors(lint(dir, db, null, 0));
+    }
+
+    private static LintReport requireNoErrors(LintReport r) {
         if (!r.hasErrors()) return r;
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");

@@ -258,8 +258,24 @@ class LinterTest {
                 .isInstanceOf(LiteShiftException.class)
                 .satisfies(e -> assertThat(((LiteShiftException) e).reason()).isEqualTo(LiteShiftException.Reason.REFUSED_DATA))
                 .hasMessageContaining("[not-null]", "--force", "nothing was applied");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThatThrownBy(() -> Linter.requireNoErrors(MigrationDirectory.of(migrations), c)).hasMessageContaining("37 of 1,000 rows");
+        }
         sql("UPDATE users SET email = 'x' WHERE email IS NULL;\n");
         assertThat(Linter.requireNoErrors(MigrationDirectory.of(migrations), db).hasErrors()).isFalse();
+    }
+
+    @Test
+    void aTableAnEarlierPendingMigrationChangesIsNotCounted() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_add_age.sql", "ALTER TABLE users ADD COLUMN age INTEGER;\n");
+        write("0003_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
+        LintReport r = withDb();
+        assertThat(r.linted()).containsExactly("0002_add_age.sql", "0003_email_required.sql");
+        LintIssue i = only(r, "not-null");
+        assertThat(i.file()).isEqualTo("0003_email_required.sql");
+        assertThat(i.severity()).isEqualTo(Severity.WARNING);
+        assertThat(i.message()).contains("MAY fail");
     }
 
     @Test
