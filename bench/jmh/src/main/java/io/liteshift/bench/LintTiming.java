@@ -20,7 +20,7 @@ import java.sql.Statement;
  * processes (the launcher; build the jar first so that no build is timed).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.liteshift.bench.LintTiming [rows=1000000] [reps=5]}, from the
- * repository root. The database is built once into bench/work/lint-N.db (not timed).
+ * repository root. The database is built once into bench/work/lint-N/ (not timed).
  */
 public final class LintTiming {
     private LintTiming() {
