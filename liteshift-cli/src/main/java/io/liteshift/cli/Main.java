@@ -30,8 +30,8 @@ public final class Main implements Runnable {
 
     /** In the order of the usage text. */
     private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
-            MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class, HashCommand.class,
-            SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
+            MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
+            HashCommand.class, SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);
 

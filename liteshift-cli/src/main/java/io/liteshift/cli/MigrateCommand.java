@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.lint.Linter;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
@@ -11,18 +13,23 @@ import java.io.PrintWriter;
 @Command(name = "migrate", description = {
         "Apply the pending migrations, each once, in order, atomically with its journal row.",
         "Refuses, changing nothing, when an applied migration was edited or removed, the integrity file does not match,",
-        "or a pending migration is older than the newest applied one. Other processes migrating the same file wait."})
+        "or a pending migration is older than the newest applied one. Other processes migrating the same file wait.",
+        "Runs `lint` first and refuses (exit 4) when it finds an error, unless --force."})
 final class MigrateCommand extends ProjectCommand {
     @Mixin
     MigrateFlags flags;
 
     @Override
     public Integer call() {
+        if (!flags.force) {
+            // refuses (exit 4) before anything is written when a pending migration has a lint error
+            Linter.requireNoErrors(Setup.files(project).directory(), DatabaseUrl.toPath(project.requireDatabase()));
+        }
         io.liteshift.LiteShift liteShift = Setup.database(project, flags);
         PrintWriter out = out();
         PrintWriter err = err();
         if (flags.backup) {
-            java.nio.file.Path db = io.liteshift.apply.DatabaseUrl.toPath(project.requireDatabase());
+            java.nio.file.Path db = DatabaseUrl.toPath(project.requireDatabase());
             io.liteshift.backup.Backups.beforeMigrate(liteShift, db, project.resolve().backups(), 0, err::println)
                     .ifPresent(b -> out.println("backup " + b.file()));
         }

@@ -21,6 +21,9 @@ final class MigrateFlags {
     @Option(names = "--backup", description = "take a backup (into the backups directory) before applying anything, when something is pending")
     boolean backup;
 
+    @Option(names = "--force", description = "migrate even when lint finds errors in the pending migrations (after review)")
+    boolean force;
+
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         public Duration convert(String value) {
             return io.liteshift.config.ProjectConfig.parseDuration(value);

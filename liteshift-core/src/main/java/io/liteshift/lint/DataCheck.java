@@ -141,10 +141,12 @@ public final class DataCheck {
                 .collect(Collectors.joining(" AND "));
         String dupes = "SELECT count(*) AS n, group_concat(" + Projection.KEY + ", ', ') AS keys FROM " + aliased(m, projection) + " WHERE "
                 + notNull + (where == null ? "" : " AND (" + where + ")") + " GROUP BY " + groupBy + " HAVING count(*) > 1";
-        long groups = Rows.count(db, "SELECT count(*) FROM (" + dupes + ")");
-        if (groups == 0) return;
-        long dupRows = Rows.count(db, "SELECT sum(n) FROM (" + dupes + ")");
-        List<String> samples = Rows.strings(db, "SELECT keys FROM (" + dupes + ") LIMIT " + SAMPLE);
+        // one grouping pass: the totals ride along each sampled row as window aggregates
+        List<List<String>> found = Rows.table(db, "SELECT keys, count(*) OVER (), sum(n) OVER () FROM (" + dupes + ") LIMIT " + SAMPLE);
+        if (found.isEmpty()) return;
+        long groups = Long.parseLong(found.get(0).get(1));
+        long dupRows = Long.parseLong(found.get(0).get(2));
+        List<String> samples = found.stream().map(r -> r.get(0)).toList();
         out.add(new Finding(Finding.Kind.VIOLATION, "unique", m.to().name(),
                 m.to().name() + ": " + what + " is broken by " + String.format("%,d", dupRows) + " of " + Rows.plural(rows, "row")
                         + " sharing " + Rows.plural(groups, "value") + " (" + Projection.keyLabel(m.from()) + " "
@@ -252,9 +254,11 @@ public final class DataCheck {
         String where = String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM (" + parentRows.get() + ") AS p WHERE "
                 + String.join(" AND ", conditions) + ")";
         String from = "(" + projection + ") AS c";
-        long bad = Rows.count(db, "SELECT count(*) FROM " + from + " WHERE " + where);
-        if (bad == 0) return;
-        List<String> keys = Rows.strings(db, "SELECT c." + Projection.KEY + " FROM " + from + " WHERE " + where + " LIMIT " + SAMPLE);
+        List<List<String>> found = Rows.table(db, "SELECT c." + Projection.KEY + ", count(*) OVER () FROM " + from + " WHERE " + where
+                + " LIMIT " + SAMPLE); // one pass: the count rides along the samples
+        if (found.isEmpty()) return;
+        long bad = Long.parseLong(found.get(0).get(1));
+        List<String> keys = found.stream().map(r -> r.get(0)).toList();
         out.add(new Finding(Finding.Kind.VIOLATION, "foreign-key", m.to().name(),
                 m.to().name() + ": new FOREIGN KEY (" + String.join(", ", fk.columns()) + ") REFERENCES " + fk.refTable() + " has "
                         + String.format("%,d", bad) + " of " + Rows.plural(rows, "row") + " pointing at no " + fk.refTable() + " row ("

@@ -26,6 +26,20 @@ final class Rows {
         return out;
     }
 
+    /** Every row, every column as text. */
+    static List<List<String>> table(Connection c, String sql) throws SQLException {
+        List<List<String>> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) row.add(rs.getString(i));
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     static String plural(long n, String one) {
         return String.format("%,d %s%s", n, one, n == 1 ? "" : "s");
     }

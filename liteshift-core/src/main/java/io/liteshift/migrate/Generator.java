@@ -7,7 +7,7 @@ import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.inspect.RenameHints;
 import io.liteshift.inspect.RenameRecords;
-import io.liteshift.lint.ChangeRisks;
+import io.liteshift.lint.Linter;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.schema.Schema;
@@ -118,7 +118,7 @@ public final class Generator {
                                  List<String> snapshots) throws SQLException {
         if (plan.isEmpty()) return new GenerateResult(Optional.empty(), "", plan, List.of(), warnings, snapshots);
         String fileName = dir.nextFileName(Migration.slug(name != null ? name : autoName(plan)));
-        List<String> attention = ChangeRisks.of(plan);
+        List<String> attention = Linter.headerNotes(plan);
         String text = header(fileName, what, plan, attention) + "\n" + plan.body();
         Migration m = Migration.of(fileName, text).orElseThrow();
         // prove it before writing it: the file, run as migrate will run it, must reach exactly the target

@@ -44,6 +44,26 @@ final class RenameHistory {
         return h.asHints();
     }
 
+    /** Hints that take the schema before {@code m} to the schema after it: its renames, forwards. */
+    static RenameHints forwards(Migration m) {
+        RenameHistory h = new RenameHistory();
+        if (m.sql().contains(MARK)) h.readHeader(m.sql());
+        else h.readStatements(m.sql());
+        Map<String, String> tables = new HashMap<>();
+        h.tableNow.forEach((origin, now) -> {
+            if (!Identifiers.same(origin, now)) tables.put(Identifiers.fold(now), origin);
+        });
+        Map<String, Map<String, String>> columns = new HashMap<>();
+        h.columnNow.forEach((table, cols) -> {
+            Map<String, String> fwd = new HashMap<>();
+            cols.forEach((origin, now) -> {
+                if (!Identifiers.same(origin, now)) fwd.put(Identifiers.fold(now), origin);
+            });
+            if (!fwd.isEmpty()) columns.put(Identifiers.fold(h.tableNow.getOrDefault(table, table)), fwd);
+        });
+        return new RenameHints(tables, columns);
+    }
+
     private void readHeader(String sql) {
         for (String line : sql.split("\n")) {
             if (!line.startsWith(MARK)) continue;

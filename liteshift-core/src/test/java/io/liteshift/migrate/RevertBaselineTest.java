@@ -34,7 +34,7 @@ class RevertBaselineTest {
 
         GenerateResult back = p.liteshift().revert(1, null);
         assertThat(back.file()).get().extracting(f -> f.getFileName().toString()).isEqualTo("0003_revert_to_0001.sql");
-        assertThat(back.sql()).contains("takes the schema back to what it was after 0001", "destructive: drops column");
+        assertThat(back.sql()).contains("takes the schema back to what it was after 0001", "[drop-column] drops column");
         p.liteshift().migrate();
         assertThat(p.rows("SELECT id, name FROM users ORDER BY id")).containsExactly(List.of(1, "ada"), List.of(2, "bob"));
         assertThat(p.liteshift().verify()).isEmpty();

@@ -8,8 +8,8 @@
 -- Rebuilt tables (SQLite's ALTER TABLE cannot do this in place; every row is copied):
 --   notes: change column body (becomes NOT NULL, default none -> '')
 -- Needs attention:
---   - data-dependent: notes.body becomes NOT NULL; existing NULLs are filled with its DEFAULT ''
---   - blocking: rebuilds notes (copies every row while holding the write lock; needs free disk space for a second copy of the table)
+--   - info [backfill] notes.body becomes NOT NULL; existing NULLs are filled with its DEFAULT ''.
+--   - info [rebuild] rebuilds notes (change column body (becomes NOT NULL, default none -> '')): every row is copied while the write lock is held, and the copy needs free disk space. Fix: `liteshift lint --db` gives rows, bytes and lock time; migrate when the load is low.
 
 -- Foreign keys are switched off outside the transaction (inside one SQLite ignores the pragma),
 -- so rebuilding a parent table never fires ON DELETE actions on its children.

@@ -5,8 +5,11 @@
 -- Changes:
 --   alter table people: rename table users to people; rename column name to full_name; add column age; drop column nickname; add CHECK (age >= 0)
 -- Needs attention:
---   - destructive: drops column people.nickname and its values
---   - data-dependent: new CHECK (age >= 0) on people fails if a row breaks it
+--   - warning [rolling-rename] renames table users to people: the application version still running during a rolling deploy reads users and fails. Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - warning [rolling-rename] renames column people.name to full_name: the application version still running during a rolling deploy reads name and fails. Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - warning [drop-column] drops column people.nickname and its values. Fix: keep a backup; if it was renamed, declare the rename (-- @renamed from=nickname).
+--   - warning [rolling-drop] drops column people.nickname, which the application version still running during a rolling deploy may read (SELECT * or by name). Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - warning [check] new CHECK (age >= 0) on people MAY fail: it does if a row breaks it. Fix: fix those rows with an UPDATE in an earlier step.
 -- Renames (read by `liteshift revert`):
 -- liteshift:renamed table "users" to "people"
 -- liteshift:renamed column "people"."name" to "full_name"

@@ -7,8 +7,11 @@
 -- Rebuilt tables (SQLite's ALTER TABLE cannot do this in place; every row is copied):
 --   users: drop column age (a CHECK uses it); drop CHECK (age >= 0)
 -- Needs attention:
---   - destructive: drops column users.age and its values
---   - blocking: rebuilds users (copies every row while holding the write lock; needs free disk space for a second copy of the table)
+--   - warning [rolling-rename] renames table people to users: the application version still running during a rolling deploy reads people and fails. Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - warning [rolling-rename] renames column users.full_name to name: the application version still running during a rolling deploy reads full_name and fails. Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - warning [drop-column] drops column users.age and its values. Fix: keep a backup; if it was renamed, declare the rename (-- @renamed from=age).
+--   - warning [rolling-drop] drops column users.age, which the application version still running during a rolling deploy may read (SELECT * or by name). Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - info [rebuild] rebuilds users (drop column age (a CHECK uses it); drop CHECK (age >= 0)): every row is copied while the write lock is held, and the copy needs free disk space. Fix: `liteshift lint --db` gives rows, bytes and lock time; migrate when the load is low.
 -- Renames (read by `liteshift revert`):
 -- liteshift:renamed table "people" to "users"
 -- liteshift:renamed column "users"."full_name" to "name"

@@ -9,8 +9,9 @@
 -- Rebuilt tables (SQLite's ALTER TABLE cannot do this in place; every row is copied):
 --   customers: change column email (collation none -> NOCASE); change column country (becomes NOT NULL, default none -> 'unknown')
 -- Needs attention:
---   - data-dependent: customers.country becomes NOT NULL; existing NULLs are filled with its DEFAULT 'unknown'
---   - blocking: rebuilds customers (copies every row while holding the write lock; needs free disk space for a second copy of the table)
+--   - warning [rolling-rename] renames column customers.name to full_name: the application version still running during a rolling deploy reads name and fails. Fix: expand/contract: add the new one, deploy code that uses it, backfill, and drop the old one in a later release.
+--   - info [backfill] customers.country becomes NOT NULL; existing NULLs are filled with its DEFAULT 'unknown'.
+--   - info [rebuild] rebuilds customers (change column email (collation none -> NOCASE); change column country (becomes NOT NULL, default none -> 'unknown')): every row is copied while the write lock is held, and the copy needs free disk space. Fix: `liteshift lint --db` gives rows, bytes and lock time; migrate when the load is low.
 -- Renames (read by `liteshift revert`):
 -- liteshift:renamed column "customers"."name" to "full_name"
 

@@ -1,6 +1,6 @@
 -- liteshift snapshot: the schema after 0003_alter_table_notes_create_table_note_tags.sql. Written by `liteshift generate` and `liteshift hash`;
 -- compared with live databases to find drift. Do not edit: change the migrations instead.
--- from: 0003_alter_table_notes_create_table_note_tags.sql sha256:4dc97156c19e9d042f92afbfec2c6c1775a64e206a0ef0ef75527cb216193237
+-- from: 0003_alter_table_notes_create_table_note_tags.sql sha256:70becd3bb48637056efaa92c21068dcc948c5f8688bce4d03413ce10dcaef720
 
 CREATE TABLE tags (
   id INTEGER,

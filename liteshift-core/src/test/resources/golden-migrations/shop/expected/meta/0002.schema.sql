@@ -1,6 +1,6 @@
 -- liteshift snapshot: the schema after 0002_alter_table_customers_alter_table_orders.sql. Written by `liteshift generate` and `liteshift hash`;
 -- compared with live databases to find drift. Do not edit: change the migrations instead.
--- from: 0002_alter_table_customers_alter_table_orders.sql sha256:bb4b0b213a2fa799a7ea97a5de236e56de6287ba1203b3749cf90ba64febddad
+-- from: 0002_alter_table_customers_alter_table_orders.sql sha256:1c2449e4a0a98e217b12edf9fe4e82625cc0f9cac53c6536d7e920d6f52d07ce
 
 CREATE TABLE orders (
   id INTEGER,

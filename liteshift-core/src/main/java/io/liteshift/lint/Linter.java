@@ -1,0 +1,237 @@
+package io.liteshift.lint;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
+import io.liteshift.diff.Alteration;
+import io.liteshift.diff.Change;
+import io.liteshift.lint.LintIssue.Severity;
+import io.liteshift.migrate.Migration;
+import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationEffect;
+import io.liteshift.migrate.MigrationEffects;
+import io.liteshift.migrate.Migrator;
+import io.liteshift.plan.Plan;
+import io.liteshift.plan.Planner;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Scripts;
+import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.Statement;
+import io.liteshift.sql.Token;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a version on, when
+ * no database is given). A migration's effect is read by running it on an in-memory replay of the ones before it
+ * and diffing the schemas; its statements are read for unsafe SQL. With a database (only read) the data-dependent
+ * rules are counted on the real rows, and rebuilds are sized.
+ */
+public final class Linter {
+
+    private static final Pattern IGNORE = Pattern.compile("--\\s*liteshift:lint-ignore\\s+([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)");
+
+    private Linter() {
+    }
+
+    /**
+     * Lints against a database file, opened read-only (never written).
+     *
+     * @param database the database file, or null to lint without rows: every migration from {@code from} on
+     * @param from     the first version to lint (0 or 1: all); with a database, only pending migrations are linted
+     */
+    public static LintReport lint(MigrationDirectory dir, Path database, int from) {
+        if (database == null) return lint(dir, null, null, from);
+        try (Connection c = Databases.open(database, false, true)) {
+            try (java.sql.Statement s = c.createStatement()) {
+                // connection settings only, nothing is written: the counts group and sort whole tables, in memory
+                s.execute("PRAGMA temp_store = MEMORY");
+                s.execute("PRAGMA cache_size = -65536");
+                s.execute("PRAGMA threads = 2");
+            }
+            return lint(dir, c, database, from);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "could not read " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lints against an open connection (only read from; a TEMP table may be made to try STRICT types).
+     *
+     * @param db   the database, or null for none
+     * @param file its file, for the free disk space a rebuild needs; may be null
+     */
+    public static LintReport lint(MigrationDirectory dir, Connection db, Path file, int from) {
+        try {
+            List<Migration> chosen = db != null ? new Migrator(dir, true).history(db).pending() : dir.migrations();
+            chosen = chosen.stream().filter(m -> m.version() >= from).toList();
+            List<LintIssue> issues = new ArrayList<>();
+            int[] suppressed = {0};
+            Set<String> touched = new HashSet<>(); // tables earlier linted migrations change: the rows no longer tell
+            for (MigrationEffect e : MigrationEffects.of(dir, chosen)) {
+                if (chosen.stream().noneMatch(m -> m.version() == e.migration().version())) {
+                    // an earlier migration does not run: nothing after it can be judged
+                    issues.add(new LintIssue("does-not-run", Severity.ERROR, e.migration().fileName(), 0, "",
+                            "does not run on a replay of the migrations: " + e.failure().orElse("?"), "fix that migration first."));
+                    break;
+                }
+                List<LintIssue> found = one(e, db, file, touched);
+                Set<String> ignored = ignored(e.migration().sql());
+                for (LintIssue i : found) {
+                    if (ignored.contains(i.code())) suppressed[0]++;
+                    else issues.add(i);
+                }
+            }
+            return new LintReport(chosen.stream().map(Migration::fileName).toList(), issues, suppressed[0],
+                    db == null ? null : file == null ? "database" : file.toString());
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "lint could not read the database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code migrate} runs first: lints the migrations it would apply to {@code database} (every one when the file
+     * does not exist yet) and refuses, with exit reason REFUSED_DATA, when an error is found.
+     *
+     * @return the report, which has no errors (its warnings are for the caller to print)
+     * @throws LiteShiftException REFUSED_DATA listing the errors; nothing was written
+     */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Path database) {
+        return requireNoErrors(lint(dir, database != null && Files.exists(database) ? database : null, 0));
+    }
+
+    /** {@link #requireNoErrors(MigrationDirectory, Path)} on an open connection (a {@code DataSource}'s); only read. */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db) {
+        return requireNoErrors(lint(dir, db, null, 0));
+    }
+
+    private static LintReport requireNoErrors(LintReport r) {
+        if (!r.hasErrors()) return r;
+        StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
+                + " nothing was applied.\n");
+        r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
+        sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
+                + " `liteshift hash`), or migrate with --force.");
+        throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
+    }
+
+    /** The findings read from a plan alone, one line each, for a generated migration's header. */
+    public static List<String> headerNotes(Plan plan) {
+        return PlanRules.of(plan).stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] "
+                + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+    }
+
+    /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
+    static Set<String> ignored(String sql) {
+        Set<String> out = new HashSet<>();
+        Matcher m = IGNORE.matcher(sql);
+        while (m.find()) for (String c : m.group(1).split(",")) out.add(c.trim());
+        return out;
+    }
+
+    private static List<LintIssue> one(MigrationEffect e, Connection db, Path file, Set<String> touched) throws SQLException {
+        String name = e.migration().fileName();
+        List<Statement> statements;
+        try {
+            statements = Scripts.split(e.migration().sql());
+        } catch (SqlSyntaxException x) {
+            return List.of(new LintIssue("does-not-run", Severity.ERROR, name, x.line(), "", x.getMessage(), "fix the SQL."));
+        }
+        List<LintIssue> out = new ArrayList<>();
+        List<StatementRules.NewIndex> indexes = new ArrayList<>();
+        out.addAll(StatementRules.of(name, statements, indexes));
+        if (e.failure().isPresent()) {
+            out.add(new LintIssue("does-not-run", Severity.ERROR, name, 0, "", "does not run on a replay of the migrations before"
+                    + " it: " + e.failure().get(), "fix the migration; migrate would fail here."));
+            return sorted(out);
+        }
+        Plan plan;
+        try {
+            plan = Planner.plan(e.before(), e.after(), e.changes());
+        } catch (RuntimeException x) {
+            plan = new Plan(e.changes(), List.of(), List.of()); // a change the planner does not handle: the changes still speak
+        }
+        Set<String> written = dmlTables(statements);
+        Set<String> changed = changedTables(e.changes());
+        List<LintIssue> rules = PlanRules.of(plan);
+        boolean countable = db != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
+        if (countable) {
+            rules = DataRules.apply(db, file, plan, e, rules, indexes, written);
+        }
+        for (LintIssue i : rules) out.add(withPlace(i, name, statements));
+        touched.addAll(changed);
+        touched.addAll(written);
+        return sorted(out);
+    }
+
+    private static List<LintIssue> sorted(List<LintIssue> issues) {
+        issues.sort(Comparator.comparingInt(LintIssue::line));
+        return issues;
+    }
+
+    /** The file name, and the line of the first statement that mentions the subject's table. */
+    private static LintIssue withPlace(LintIssue i, String file, List<Statement> statements) {
+        int line = i.line();
+        if (line == 0 && !i.subject().isEmpty()) {
+            String table = Identifiers.fold(i.subject().contains(".") ? i.subject().substring(0, i.subject().indexOf('.')) : i.subject());
+            for (Statement s : statements) {
+                if (s.significant().get(0).is("pragma")) continue;
+                if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
+                    line = s.line();
+                    break;
+                }
+            }
+        }
+        return new LintIssue(i.code(), i.severity(), file, line, i.subject(), i.message(), i.fix());
+    }
+
+    /**
+     * The tables whose rows the file's UPDATE, DELETE, INSERT and REPLACE statements change (folded): a count made
+     * before the file runs may not hold for the steps after them. Only the target counts: INSERT INTO new SELECT ...
+     * FROM old (a hand-written rebuild) reads old without changing it.
+     */
+    static Set<String> dmlTables(List<Statement> statements) {
+        Set<String> out = new HashSet<>();
+        for (Statement s : statements) {
+            List<Token> sig = s.significant();
+            Token first = sig.get(0);
+            String after = first.is("update") ? null : first.is("delete") ? "from" : first.is("insert") || first.is("replace") ? "into" : "";
+            if ("".equals(after)) continue;
+            int i = 1;
+            if (after == null) {
+                if (sig.size() > 2 && sig.get(1).is("or")) i = 3; // UPDATE OR REPLACE t
+            } else {
+                while (i < sig.size() && !sig.get(i).is(after)) i++;
+                i++;
+            }
+            if (i + 2 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2; // schema.table
+            if (i < sig.size() && sig.get(i).isIdentifier()) out.add(Identifiers.fold(sig.get(i).identifier()));
+        }
+        return out;
+    }
+
+    private static Set<String> changedTables(List<Change> changes) {
+        Set<String> out = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.AlterTable a) {
+                out.add(Identifiers.fold(a.from().name()));
+                out.add(Identifiers.fold(a.to().name()));
+                for (Alteration x : a.alterations()) if (x instanceof Alteration.RenameTable r) out.add(Identifiers.fold(r.from()));
+            } else if (c instanceof Change.DropTable d) {
+                out.add(Identifiers.fold(d.table().name()));
+            } else if (c instanceof Change.CreateTable t) {
+                out.add(Identifiers.fold(t.table().name()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package io.liteshift.lint;
+
+import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
+import io.liteshift.lint.LintIssue.Severity;
+import io.liteshift.migrate.MigrationDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every lint rule on real migration files, without a database (what MAY fail) and with one (the real counts). */
+class LinterTest {
+    @TempDir
+    Path root;
+    Path migrations;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        migrations = root.resolve("migrations");
+        db = root.resolve("app.db");
+    }
+
+    /** Writes 0001 (the base), applies it to the database, then runs {@code rows} on it. */
+    private void base(String schema, String rows) throws Exception {
+        write("0001_base.sql", schema);
+        LiteShift.configure().migrations(migrations).load().hash();
+        LiteShift.configure().database(db.toString()).migrations(migrations).createMissing(true).load().migrate();
+        sql(rows);
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Files.createDirectories(migrations);
+        Files.writeString(migrations.resolve(name), sql);
+    }
+
+    private void sql(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (String part : sql.split(";\\s*\\n")) if (!part.isBlank()) s.execute(part);
+        }
+    }
+
+    private LintReport withDb() {
+        return Linter.lint(MigrationDirectory.of(migrations), db, 0);
+    }
+
+    private LintReport withoutDb() {
+        return Linter.lint(MigrationDirectory.of(migrations), null, 2);
+    }
+
+    private static LintIssue only(LintReport r, String code) {
+        List<LintIssue> found = r.issues().stream().filter(i -> i.code().equals(code)).toList();
+        assertThat(found).as(r.issues().toString()).hasSize(1);
+        return found.get(0);
+    }
+
+    private static final String USERS = "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, nick TEXT);\n";
+    /** 1,000 users; every 27th has no email: 37 NULLs, ids 27, 54, 81, ... */
+    private static final String THOUSAND = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+            INSERT INTO users SELECT i, CASE WHEN i % 27 = 0 THEN NULL ELSE 'u' || (i % 500) || '@x' END, 'n' || i FROM n;
+            """;
+
+    @Test
+    void notNullCountsTheRealNulls() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
+
+        LintIssue may = only(withoutDb(), "not-null");
+        assertThat(may.severity()).isEqualTo(Severity.WARNING);
+        assertThat(may.message()).contains("MAY fail");
+        assertThat(may.file()).isEqualTo("0002_email_required.sql");
+        assertThat(may.line()).isEqualTo(1);
+
+        LintReport r = withDb();
+        assertThat(r.linted()).containsExactly("0002_email_required.sql"); // 0001 is applied
+        LintIssue is = only(r, "not-null");
+        assertThat(is.severity()).isEqualTo(Severity.ERROR);
+        assertThat(is.message()).contains("37 of 1,000 rows are NULL", "id 27, 54, 81, 108, 135, …");
+        assertThat(is.fix()).contains("DEFAULT");
+        assertThat(r.hasErrors()).isTrue();
+    }
+
+    @Test
+    void aBackfillBeforeTheStepTurnsTheErrorIntoAWarning() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_email_required.sql", """
+                UPDATE users SET email = 'none' WHERE email IS NULL;
+                ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                """);
+        LintIssue i = only(withDb(), "not-null");
+        assertThat(i.severity()).isEqualTo(Severity.WARNING);
+        assertThat(i.message()).contains("counted before this file's own");
+    }
+
+    @Test
+    void anIgnoreLineSuppressesTheNamedCodesForThatFile() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_email_required.sql", """
+                -- reviewed: the application fills them first. liteshift:lint-ignore is not this line
+                -- liteshift:lint-ignore not-null, rolling-drop
+                ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                """);
+        LintReport r = withDb();
+        assertThat(r.issues()).isEmpty();
+        assertThat(r.suppressed()).isEqualTo(1);
+        assertThat(r.hasErrors()).isFalse();
+    }
+
+    @Test
+    void dropsSayWhatIsLostAndBreakARollingDeploy() throws Exception {
+        base(USERS + "CREATE TABLE old_log (id INTEGER PRIMARY KEY, line TEXT);\nCREATE TABLE empty_one (id INTEGER);\n",
+                THOUSAND + "INSERT INTO old_log (line) VALUES ('a'), ('b'), ('c');\n");
+        write("0002_cleanup.sql", """
+                ALTER TABLE users DROP COLUMN nick;
+                DROP TABLE old_log;
+                DROP TABLE empty_one;
+                """);
+        LintReport without = withoutDb();
+        assertThat(without.issues()).extracting(LintIssue::code)
+                .containsExactlyInAnyOrder("drop-column", "rolling-drop", "drop-table", "rolling-drop", "drop-table", "rolling-drop");
+        assertThat(without.hasErrors()).isFalse();
+
+        LintReport r = withDb();
+        assertThat(r.issues()).filteredOn(i -> i.code().equals("drop-column")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("1,000 values"));
+        assertThat(r.issues()).filteredOn(i -> i.code().equals("drop-table") && i.subject().equals("old_log")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("3 rows"));
+        assertThat(r.issues()).filteredOn(i -> i.code().equals("drop-table") && i.subject().equals("empty_one")).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.severity()).isEqualTo(Severity.INFO);
+                    assertThat(i.message()).contains("holds no data");
+                });
+        assertThat(r.issues()).filteredOn(i -> i.code().equals("rolling-drop")).hasSize(3)
+                .allSatisfy(i -> assertThat(i.fix()).contains("expand/contract"));
+        assertThat(r.issues()).filteredOn(i -> i.code().equals("drop-table") && i.subject().equals("old_log")).singleElement()
+                .satisfies(i -> assertThat(i.line()).isEqualTo(2));
+    }
+
+    @Test
+    void renamesBreakARollingDeploy() throws Exception {
+        base(USERS, "");
+        write("0002_rename.sql", "ALTER TABLE users RENAME COLUMN nick TO nickname;\nALTER TABLE users RENAME TO members;\n");
+        LintReport r = withoutDb();
+        assertThat(r.issues()).extracting(LintIssue::code).containsExactly("rolling-rename", "rolling-rename");
+        assertThat(r.issues()).extracting(LintIssue::message).anySatisfy(m -> assertThat(m).contains("renames column", "nick", "nickname"))
+                .anySatisfy(m -> assertThat(m).contains("renames table users to members"));
+    }
+
+    @Test
+    void uniqueIndexCountsTheDuplicates() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_unique_email.sql", "CREATE UNIQUE INDEX users_email ON users (email);\n");
+        assertThat(only(withoutDb(), "unique").severity()).isEqualTo(Severity.WARNING);
+        LintIssue i = only(withDb(), "unique");
+        assertThat(i.severity()).isEqualTo(Severity.ERROR);
+        assertThat(i.message()).contains("users_email", "sharing");
+    }
+
+    /** The runbook's hand-written rebuild adding a CHECK, a FOREIGN KEY and STRICT types. */
+    @Test
+    void aHandWrittenRebuildIsCheckedAndSized() throws Exception {
+        base("CREATE TABLE teams (id INTEGER PRIMARY KEY);\nCREATE TABLE players (id INTEGER PRIMARY KEY, team_id INTEGER, age ANY);\n",
+                "INSERT INTO teams VALUES (1), (2);\n"
+                        + "INSERT INTO players VALUES (1, 1, 30), (2, 2, -4), (3, 9, 25), (4, 1, 'old');\n");
+        write("0002_players_rules.sql", """
+                PRAGMA foreign_keys = OFF;
+                BEGIN;
+                CREATE TABLE players_new (id INTEGER PRIMARY KEY, team_id INTEGER REFERENCES teams(id),
+                  age INTEGER CHECK (age >= 0)) STRICT;
+                INSERT INTO players_new SELECT id, team_id, age FROM players;
+                DROP TABLE players;
+                ALTER TABLE players_new RENAME TO players;
+                PRAGMA foreign_key_check;
+                COMMIT;
+                PRAGMA foreign_keys = ON;
+                """);
+        LintReport without = withoutDb();
+        assertThat(without.issues()).extracting(LintIssue::code).contains("check", "foreign-key", "rebuild");
+        assertThat(without.issues()).filteredOn(i -> !i.code().equals("rebuild")).allSatisfy(i -> assertThat(i.severity()).isEqualTo(Severity.WARNING));
+        assertThat(without.issues()).extracting(LintIssue::code).doesNotContain("drop-table", "rolling-drop");
+
+        LintReport r = withDb();
+        assertThat(only(r, "check").message()).contains("1 of 4 rows", "id 2");
+        assertThat(only(r, "check").severity()).isEqualTo(Severity.ERROR);
+        assertThat(only(r, "foreign-key").message()).contains("1 of 4 rows", "id 3");
+        assertThat(only(r, "strict-type").message()).contains("'old'");
+        LintIssue rebuild = only(r, "rebuild");
+        assertThat(rebuild.message()).contains("copies 4 rows", "MB", "free", "holding the write lock");
+        assertThat(rebuild.severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void aGeneratedBackfillIsCountedAsANote() throws Exception {
+        base(USERS, THOUSAND);
+        Path schema = root.resolve("schema.sql");
+        Files.writeString(schema, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT 'unknown', nick TEXT);\n");
+        LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load().generate("email_default");
+        LintReport r = withDb();
+        LintIssue b = only(r, "backfill");
+        assertThat(b.severity()).isEqualTo(Severity.INFO);
+        assertThat(b.message()).contains("37 rows holding NULL", "'unknown'");
+        assertThat(r.issues()).extracting(LintIssue::code).doesNotContain("not-null", "fk-pragma-in-transaction");
+        assertThat(r.hasErrors()).isFalse();
+    }
+
+    @Test
+    void unsafeStatements() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_by_hand.sql", """
+                BEGIN;
+                PRAGMA foreign_keys = ON;
+                UPDATE users SET nick = lower(nick);
+                DELETE FROM users;
+                UPDATE users SET nick = NULL WHERE id = 1;
+                COMMIT;
+                """);
+        LintReport r = withoutDb();
+        assertThat(only(r, "fk-pragma-in-transaction").line()).isEqualTo(2);
+        assertThat(only(r, "update-without-where").line()).isEqualTo(3);
+        assertThat(only(r, "delete-without-where").line()).isEqualTo(4);
+        assertThat(r.hasErrors()).isFalse();
+
+        write("0003_vacuum.sql", "VACUUM;\n");
+        LintReport v = withoutDb();
+        assertThat(v.errors()).extracting(LintIssue::code).contains("vacuum", "does-not-run");
+    }
+
+    @Test
+    void anIndexOnABigTableWithoutIfNotExistsIsANote() throws Exception {
+        base(USERS, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000)"
+                + " INSERT INTO users SELECT i, 'e' || i, 'n' || i FROM n;\n");
+        write("0002_index.sql", "CREATE INDEX users_nick ON users (nick);\nCREATE INDEX IF NOT EXISTS users_email ON users (email);\n");
+        assertThat(withoutDb().issues()).isEmpty();
+        LintIssue i = only(withDb(), "index-big-table");
+        assertThat(i.severity()).isEqualTo(Severity.INFO);
+        assertThat(i.line()).isEqualTo(1);
+        assertThat(i.message()).contains("120,000 rows");
+    }
+
+    @Test
+    void requireNoErrorsRefusesWithTheDataReason() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
+        assertThatThrownBy(() -> Linter.requireNoErrors(MigrationDirectory.of(migrations), db))
+                .isInstanceOf(LiteShiftException.class)
+                .satisfies(e -> assertThat(((LiteShiftException) e).reason()).isEqualTo(LiteShiftException.Reason.REFUSED_DATA))
+                .hasMessageContaining("[not-null]", "--force", "nothing was applied");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThatThrownBy(() -> Linter.requireNoErrors(MigrationDirectory.of(migrations), c)).hasMessageContaining("37 of 1,000 rows");
+        }
+        sql("UPDATE users SET email = 'x' WHERE email IS NULL;\n");
+        assertThat(Linter.requireNoErrors(MigrationDirectory.of(migrations), db).hasErrors()).isFalse();
+    }
+
+    @Test
+    void aTableAnEarlierPendingMigrationChangesIsNotCounted() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_add_age.sql", "ALTER TABLE users ADD COLUMN age INTEGER;\n");
+        write("0003_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
+        LintReport r = withDb();
+        assertThat(r.linted()).containsExactly("0002_add_age.sql", "0003_email_required.sql");
+        LintIssue i = only(r, "not-null");
+        assertThat(i.file()).isEqualTo("0003_email_required.sql");
+        assertThat(i.severity()).isEqualTo(Severity.WARNING);
+        assertThat(i.message()).contains("MAY fail");
+    }
+
+    @Test
+    void theDatabaseIsNeverWritten() throws Exception {
+        base(USERS, THOUSAND);
+        write("0002_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
+        byte[] before = Files.readAllBytes(db);
+        withDb();
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+}
