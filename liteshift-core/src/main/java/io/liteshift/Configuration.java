@@ -25,6 +25,7 @@ public final class Configuration {
     boolean outOfOrder;
     Duration lockTimeout = Duration.ofMinutes(2);
     ClassLoader classLoader = Configuration.class.getClassLoader();
+    boolean lintBeforeMigrate = true;
     Path backupsBeforeMigrate;
     int keepBackups;
     Path seedsAfterMigrate;
@@ -88,6 +89,15 @@ public final class Configuration {
     /** Where {@code classpath:} migrations are looked up; default liteshift's own class loader. */
     public Configuration classLoader(ClassLoader loader) {
         this.classLoader = Objects.requireNonNull(loader, "classLoader");
+        return this;
+    }
+
+    /**
+     * Whether {@code migrate()} first lints the pending migrations against the rows and refuses (REFUSED_DATA,
+     * nothing applied) when one has an error; on by default. Off is the command line's {@code --force}.
+     */
+    public Configuration lintBeforeMigrate(boolean lint) {
+        this.lintBeforeMigrate = lint;
         return this;
     }
 

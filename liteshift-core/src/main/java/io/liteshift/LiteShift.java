@@ -13,6 +13,7 @@ import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.migrate.History;
 import io.liteshift.migrate.Generator;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
@@ -61,7 +62,15 @@ public final class LiteShift {
             io.liteshift.backup.Backups.beforeMigrate(this, databaseFile(), config.backupsBeforeMigrate, config.keepBackups, LOG::info)
                     .ifPresent(b -> LOG.info("backed up {} before migrating: {}", databaseFile(), b.file()));
         }
-        MigrateResult result = withDatabase(true, (c, label) -> migrator().migrate(c, label));
+        MigrateResult result = withDatabase(true, (c, label) -> {
+            Migrator migrator = migrator();
+            if (config.lintBeforeMigrate) {
+                // only when something is pending: a no-op migrate on boot stays a few milliseconds
+                History h = migrator.history(c);
+                if (!h.pending().isEmpty() && !h.blocked()) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), c);
+            }
+            return migrator.migrate(c, label);
+        });
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
     }

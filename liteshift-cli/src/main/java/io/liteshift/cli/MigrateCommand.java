@@ -1,7 +1,6 @@
 package io.liteshift.cli;
 
 import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.lint.Linter;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
@@ -21,10 +20,7 @@ final class MigrateCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (!flags.force) {
-            // refuses (exit 4) before anything is written when a pending migration has a lint error
-            Linter.requireNoErrors(Setup.files(project).directory(), DatabaseUrl.toPath(project.requireDatabase()));
-        }
+        // migrate lints the pending migrations first and refuses (exit 4) on an error, unless --force
         io.liteshift.LiteShift liteShift = Setup.database(project, flags);
         PrintWriter out = out();
         PrintWriter err = err();

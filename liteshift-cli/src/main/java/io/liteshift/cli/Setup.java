@@ -24,6 +24,7 @@ final class Setup {
         return LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
+                .lintBeforeMigrate(flags == null || !flags.force)
                 .lockTimeout(lock)
                 .load();
     }

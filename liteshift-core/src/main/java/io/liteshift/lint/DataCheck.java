@@ -182,7 +182,9 @@ public final class DataCheck {
         }
         for (Index i : declared.indexesOf(m.to().name())) {
             boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
-            if (i.unique() && !created && touches.test(i.keys())) {
+            // a partial index's WHERE reads columns too: a NULL filled with a DEFAULT can bring a row into the index
+            boolean whereChanges = i.where() != null && io.liteshift.sql.SqlText.mentions(i.where(), changed);
+            if (i.unique() && !created && (touches.test(i.keys()) || whereChanges)) {
                 unique(m, projection, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
             }
         }

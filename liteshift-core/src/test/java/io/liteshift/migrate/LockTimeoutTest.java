@@ -39,7 +39,7 @@ class LockTimeoutTest {
     }
 
     private LiteShift withTimeout(Duration timeout) {
-        return LiteShift.configure().database(p.db.toString()).migrations(p.migrations).lockTimeout(timeout).load();
+        return LiteShift.configure().database(p.db.toString()).migrations(p.migrations).lockTimeout(timeout).lintBeforeMigrate(false).load();
     }
 
     @Test
@@ -66,7 +66,7 @@ class LockTimeoutTest {
         ds.setUrl("jdbc:sqlite:" + p.db);
         try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + p.db); Statement s = holder.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
-            assertThatThrownBy(() -> LiteShift.configure().dataSource(ds).migrations(p.migrations).lockTimeout(Duration.ofMillis(200)).load().migrate())
+            assertThatThrownBy(() -> LiteShift.configure().dataSource(ds).migrations(p.migrations).lockTimeout(Duration.ofMillis(200)).lintBeforeMigrate(false).load().migrate())
                     .isInstanceOfSatisfying(LiteShiftException.class, e -> {
                         assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.FAILED);
                         assertThat(e.getMessage()).contains("another process kept the database locked for more than 200 ms",

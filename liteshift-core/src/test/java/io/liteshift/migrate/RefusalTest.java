@@ -105,6 +105,20 @@ class RefusalTest {
     }
 
     @Test
+    void migrateLintsPendingMigrationsFirstAndRefusesAnErrorBeforeWritingAnything() {
+        p.migration("0003_tags.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT);\n");
+        p.sumOnly();
+        LiteShift.configure().database(p.db.toString()).migrations(p.migrations).load().migrate();
+        p.sql("INSERT INTO tags (label) VALUES ('x'), ('y'), ('x');");
+        p.migration("0004_unique.sql", "CREATE UNIQUE INDEX tags_label ON tags (label);\n");
+        p.sumOnly();
+        LiteShift linting = LiteShift.configure().database(p.db.toString()).migrations(p.migrations).load();
+        refused(linting, LiteShiftException.Reason.REFUSED_DATA, "lint found", "0004_unique.sql");
+        assertThatThrownBy(() -> LiteShift.configure().database(p.db.toString()).migrations(p.migrations).lintBeforeMigrate(false).load().migrate())
+                .as("without lint the statement itself fails, and rolls back").hasMessageContaining("UNIQUE constraint failed");
+    }
+
+    @Test
     void aMistypedMigrationsDirectoryIsAnErrorNotNothingToDo() {
         LiteShift ls = LiteShift.configure().database(p.db.toString()).migrations(tmp.resolve("migratoins")).load();
         refused(ls, LiteShiftException.Reason.INVALID_INPUT, "the migrations directory", "migratoins", "does not exist");
