@@ -15,6 +15,13 @@ final class Cli {
         }
     }
 
+    /** {@code args} followed by {@code more}: a test's own options after the command it runs. */
+    static String[] plus(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -40,19 +40,11 @@ class LintCommandTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--dir";
-        all[args.length + 1] = migrations.toString();
-        return Cli.run(all);
+        return Cli.run(Cli.plus(args, "--dir", migrations.toString()));
     }
 
     private Cli.Result runDb(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = db;
-        return run(all);
+        return run(Cli.plus(args, "--db", db));
     }
 
     private long version() throws Exception {

@@ -32,21 +32,11 @@ class MigrationCommandsTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--dir";
-        all[args.length + 1] = migrations.toString();
-        all[args.length + 2] = "--schema";
-        all[args.length + 3] = schema.toString();
-        return Cli.run(all);
+        return Cli.run(Cli.plus(args, "--dir", migrations.toString(), "--schema", schema.toString()));
     }
 
     private Cli.Result runDb(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = db;
-        return run(all);
+        return run(Cli.plus(args, "--db", db));
     }
 
     @Test

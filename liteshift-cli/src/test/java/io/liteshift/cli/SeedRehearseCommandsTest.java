@@ -35,13 +35,7 @@ class SeedRehearseCommandsTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--dir";
-        all[args.length + 1] = migrations.toString();
-        all[args.length + 2] = "--db";
-        all[args.length + 3] = db.toString();
-        return Cli.run(all);
+        return Cli.run(Cli.plus(args, "--dir", migrations.toString(), "--db", db.toString()));
     }
 
     @Test
