@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-@Command(name = "doctor", description = {
+@Command(name = "doctor", header = "Diagnose the common production errors before they bite. Reads only.",
+        description = {
         "Diagnoses the common production errors before they bite: a missing or unwritable database file, an unmounted",
         "volume, a damaged file, an empty database where migrations exist, pending migrations and drift, disk space for",
         "the next rebuild, a Fly.io release machine, a LiteFS replica; and the settings every connection should make.",

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 
-@Command(name = "generate", description = {
+@Command(name = "generate", header = "Write the next migration from the declared schema (nothing when nothing changed).",
+        description = {
         "Write the next migration: the declared schema diffed against the schema the migrations directory produces",
         "(never the live database). Plain SQL to review, with a header saying what changes, which tables are rebuilt",
         "and why, and what needs attention. Writes nothing when nothing changed."})

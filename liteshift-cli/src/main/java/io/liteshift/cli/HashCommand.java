@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 import java.util.List;
 
-@Command(name = "hash", description = {
+@Command(name = "hash", header = "Accept the migrations directory after a reviewed edit: rewrite liteshift.sum and the snapshots.",
+        description = {
         "Accept the migrations directory as it is after a reviewed hand edit: rewrite the integrity file (liteshift.sum)",
         "and refresh the schema snapshots of changed migrations (replayed on an empty in-memory database)."})
 final class HashCommand extends ProjectCommand {

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "lint", description = {
+@Command(name = "lint", header = "Classify every step of the pending migrations, with the real row counts when given a database.",
+        description = {
         "Classify every step of the pending migrations: destructive, data-dependent,",
         "breaking a rolling deploy, blocking (table rebuilds), unsafe SQL.",
         "With a database (--db, DATABASE_URL or liteshift.toml; only read), the pending",

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "rehearse", description = {
+@Command(name = "rehearse", header = "Try the pending migrations on an online copy of the database, measured and verified.",
+        description = {
         "Try the pending migrations on a copy of the database before deploying them: an online copy (SQLite's backup;",
         "the original is only read) in a temporary directory, the pending migrations applied to it as `migrate` would,",
         "then `verify` on it. Reports, per migration, its duration, the rows it changed and the size before and after.",

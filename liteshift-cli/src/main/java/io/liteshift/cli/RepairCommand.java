@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 import java.util.List;
 
-@Command(name = "repair", description = {
+@Command(name = "repair", header = "Accept reviewed edits of applied migrations (the journal takes the files' checksums).",
+        description = {
         "Accept reviewed edits of applied migrations: the journal takes the files' checksums. Use only for edits that",
         "change nothing that ran (comments, formatting); a real change belongs in a new migration."})
 final class RepairCommand extends ProjectCommand {

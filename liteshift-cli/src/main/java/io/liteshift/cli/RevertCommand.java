@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 
-@Command(name = "revert", description = {
+@Command(name = "revert", header = "Write a new migration that takes the schema back to what it was after migration N.",
+        description = {
         "Write a new migration that takes the schema back to what it was after migration N. History is never deleted or",
         "rewritten: apply the new migration with `liteshift migrate`. Renames are undone as renames, so values survive."})
 final class RevertCommand extends ProjectCommand {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.List;
 
-@Command(name = "verify", description = {
+@Command(name = "verify", header = "Check a database (or, without one, the repository) after deploying or in CI.",
+        description = {
         "Check a database after deploying (and in CI): nothing pending, checksums and the integrity file hold, the live",
         "schema equals the latest snapshot, integrity_check is ok and foreign_key_check is clean. Reads only.",
         "Without a database (no --db, DATABASE_URL or database setting) it checks the repository alone, for CI: the",
