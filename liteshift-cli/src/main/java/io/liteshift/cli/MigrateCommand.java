@@ -26,7 +26,7 @@ final class MigrateCommand extends ProjectCommand {
         PrintWriter err = err();
         if (flags.backup) {
             java.nio.file.Path db = DatabaseUrl.toPath(project.requireDatabase());
-            io.liteshift.backup.Backups.beforeMigrate(liteShift, db, project.resolve().backups(), 0, err::println)
+            io.liteshift.backup.Backups.beforeMigrate(liteShift, db, project.resolve().backups(), flags.keep, err::println)
                     .ifPresent(b -> out.println("backup " + b.file()));
         }
         MigrateResult r = liteShift.migrate();

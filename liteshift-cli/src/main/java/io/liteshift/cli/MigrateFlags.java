@@ -21,6 +21,9 @@ final class MigrateFlags {
     @Option(names = "--backup", description = "take a backup (into the backups directory) before applying anything, when something is pending")
     boolean backup;
 
+    @Option(names = "--keep", paramLabel = "N", description = "with --backup: keep only the N newest backups of this database (default: all)")
+    int keep;
+
     @Option(names = "--force", description = "migrate even when lint finds errors in the pending migrations (after review)")
     boolean force;
 

@@ -68,6 +68,10 @@ class BackupCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(count(db, "SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'pinned'")).isZero();
         assertThat(count(db, "SELECT count(*) FROM notes")).isEqualTo(2);
         assertThat(Cli.run("status", "--db", "app.db").out()).contains("pending  0002_pinned.sql");
+
+        Cli.Result again = Cli.run("migrate", "--db", "app.db", "--backup", "--keep", "1");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(backups()).as("--keep 1: only the backup just taken is left").hasSize(1);
     }
 
     @Test
