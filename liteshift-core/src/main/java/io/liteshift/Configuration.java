@@ -26,6 +26,7 @@ public final class Configuration {
     Duration lockTimeout = Duration.ofMinutes(2);
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean lintBeforeMigrate = true;
+    java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
     int keepBackups;
     Path seedsAfterMigrate;
@@ -118,6 +119,12 @@ public final class Configuration {
     public Configuration seedAfterMigrate(Path dir, io.liteshift.seed.Seeder... seeders) {
         this.seedsAfterMigrate = dir;
         this.seeders = java.util.List.of(seeders);
+        return this;
+    }
+
+    /** Where progress lines of long work go (a large backup's percentage); default: logged at INFO. */
+    public Configuration progress(java.util.function.Consumer<String> lines) {
+        this.progress = Objects.requireNonNull(lines, "progress");
         return this;
     }
 

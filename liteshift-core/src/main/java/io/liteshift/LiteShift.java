@@ -13,7 +13,6 @@ import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
-import io.liteshift.migrate.History;
 import io.liteshift.migrate.Generator;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
@@ -58,19 +57,20 @@ public final class LiteShift {
 
     /** Applies every pending migration, each once and whole, or refuses and changes nothing. */
     public MigrateResult migrate() {
-        if (config.backupsBeforeMigrate != null) {
-            io.liteshift.backup.Backups.beforeMigrate(this, databaseFile(), config.backupsBeforeMigrate, config.keepBackups, LOG::info)
-                    .ifPresent(b -> LOG.info("backed up {} before migrating: {}", databaseFile(), b.file()));
-        }
+        // a database that does not exist yet holds nothing to back up
+        boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
+        Path[] backup = new Path[1];
         MigrateResult result = withDatabase(true, (c, label) -> {
             Migrator migrator = migrator();
-            if (config.lintBeforeMigrate) {
-                // only when something is pending: a no-op migrate on boot stays a few milliseconds
-                History h = migrator.history(c);
-                if (!h.pending().isEmpty() && !h.blocked()) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), c);
-            }
-            return migrator.migrate(c, label);
-        });
+            return migrator.migrate(c, label, (history, conn) -> {
+                if (backUp) {
+                    backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
+                            config.progress).file();
+                    LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
+                }
+                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn);
+            });
+        }).withBackup(java.util.Optional.ofNullable(backup[0]));
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
     }
@@ -82,7 +82,7 @@ public final class LiteShift {
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, LOG::info);
+        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.progress);
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */

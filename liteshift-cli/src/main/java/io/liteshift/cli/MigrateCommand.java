@@ -1,6 +1,5 @@
 package io.liteshift.cli;
 
-import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
@@ -20,16 +19,11 @@ final class MigrateCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        // migrate lints the pending migrations first and refuses (exit 4) on an error, unless --force
-        io.liteshift.LiteShift liteShift = Setup.database(project, flags);
         PrintWriter out = out();
         PrintWriter err = err();
-        if (flags.backup) {
-            java.nio.file.Path db = DatabaseUrl.toPath(project.requireDatabase());
-            io.liteshift.backup.Backups.beforeMigrate(liteShift, db, project.resolve().backups(), flags.keep, err::println)
-                    .ifPresent(b -> out.println("backup " + b.file()));
-        }
-        MigrateResult r = liteShift.migrate();
+        // with something pending: the backup (--backup) first, then lint (refuses with exit 4 on an error, unless --force)
+        MigrateResult r = Setup.configuration(project, flags).progress(err::println).load().migrate();
+        r.backup().ifPresent(b -> out.println("backup " + b));
         for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
         if (!r.appliedByOthers().isEmpty()) {
             out.println("applied meanwhile by another process: " + r.appliedByOthers());

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.config.ProjectConfig;
 
@@ -18,14 +19,19 @@ final class Setup {
 
     /** For commands that work on the database too. */
     static LiteShift database(ProjectOptions project, MigrateFlags flags) {
+        return configuration(project, flags).load();
+    }
+
+    /** The same, before loading, for a command that adds to it. */
+    static Configuration configuration(ProjectOptions project, MigrateFlags flags) {
         ProjectConfig c = project.resolve();
         String db = project.requireDatabase();
         Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
-        return LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
+        Configuration config = LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
                 .lintBeforeMigrate(flags == null || !flags.force)
-                .lockTimeout(lock)
-                .load();
+                .lockTimeout(lock);
+        return flags != null && flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }
 }

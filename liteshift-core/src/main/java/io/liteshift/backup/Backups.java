@@ -248,17 +248,6 @@ public final class Backups {
         return Restore.run(backup, target, force);
     }
 
-    /**
-     * For {@code migrate --backup}: takes a backup of {@code database} into {@code dir} when {@code liteShift} has
-     * pending migrations for it, before anything is applied; nothing when it is up to date (or the file does not
-     * exist yet: there is nothing to save).
-     */
-    public static Optional<BackupInfo> beforeMigrate(LiteShift liteShift, Path database, Path dir, int keep, Consumer<String> progress) {
-        if (!Files.exists(database)) return Optional.empty();
-        if (liteShift.status().history().pending().isEmpty()) return Optional.empty();
-        return Optional.of(backup(database, dir, keep, progress));
-    }
-
     static Instant parseStamp(Path backup) {
         Matcher m = NAME.matcher(backup.getFileName().toString());
         if (!m.matches()) throw new IllegalArgumentException(backup.toString());

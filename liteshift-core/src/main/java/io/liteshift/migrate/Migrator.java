@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +68,22 @@ public final class Migrator {
         return History.of(dir, Journal.read(c), outOfOrder);
     }
 
+    /** Work that must come after the history is read and trusted, and only when something is pending. */
+    @FunctionalInterface
+    public interface BeforeApplying {
+        /** Runs before the first pending migration starts; throwing stops the run with nothing applied. */
+        void run(History history, Connection c) throws SQLException;
+    }
+
     public MigrateResult migrate(Connection c, String database) throws SQLException {
+        return migrate(c, database, (h, conn) -> { });
+    }
+
+    /**
+     * @param before runs once, when something is pending, before any migration (a backup, a lint): the history read
+     *               here serves it too, so a run with nothing to do reads it once
+     */
+    public MigrateResult migrate(Connection c, String database, BeforeApplying before) throws SQLException {
         long t0 = System.nanoTime();
         History h;
         try {
@@ -80,8 +96,9 @@ public final class Migrator {
         List<String> notes = new ArrayList<>();
         if (!h.ahead().isEmpty()) notes.add(aheadNote(h, database));
         if (h.pending().isEmpty()) {
-            return new MigrateResult(List.of(), List.of(), h.version(), List.of(), notes, since(t0));
+            return new MigrateResult(List.of(), List.of(), h.version(), List.of(), notes, since(t0), Optional.empty());
         }
+        before.run(h, c);
         // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
         List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
         List<AppliedMigration> applied = new ArrayList<>();
@@ -113,7 +130,7 @@ public final class Migrator {
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
         else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.label() + "/" + MigrationDirectory.META
                 + " to compare the schema with; run `liteshift hash` to write it.");
-        return new MigrateResult(applied, byOthers, version, drift, notes, since(t0));
+        return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
 
     /**
