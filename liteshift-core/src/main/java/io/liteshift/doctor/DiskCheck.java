@@ -4,9 +4,6 @@ import io.liteshift.migrate.Migration;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +38,7 @@ final class DiskCheck {
         String largest = null;
         long size = -1;
         for (String t : rebuilt) {
-            long s = tableSize(c, t);
+            long s = io.liteshift.inspect.TableSizes.bytes(c, t).orElse(-1);
             if (s < 0) return new Estimate(fileSize, "the database file's size (an upper bound: dbstat is not available)");
             if (s > size) {
                 size = s;
@@ -83,18 +80,5 @@ final class DiskCheck {
             if (m.group(g) != null) return g == first ? m.group(g).replace("\"\"", "\"") : m.group(g);
         }
         throw new IllegalStateException("no name matched");
-    }
-
-    /** Bytes of the table and its indexes; 0 for a table that does not exist yet; -1 without dbstat. */
-    private static long tableSize(Connection c, String table) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(d.pgsize), 0) FROM dbstat d JOIN sqlite_schema s"
-                + " ON s.name = d.name WHERE s.tbl_name = ? COLLATE NOCASE")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            return -1;
-        }
     }
 }

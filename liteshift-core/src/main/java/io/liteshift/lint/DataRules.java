@@ -112,21 +112,11 @@ final class DataRules {
                 "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
     }
 
-    /**
-     * The bytes of a table and its indexes: from the dbstat virtual table when SQLite has it (the bundled one does),
-     * else the file's share estimated from the page count (an upper bound: the whole file).
-     */
+    /** The bytes of a table and its indexes; without dbstat, the whole file as an upper bound. */
     static long bytes(Connection db, String table) throws SQLException {
-        String sql = "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE aggregate = 1 AND name IN"
-                + " (SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') AND tbl_name = ?)";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException noDbstat) {
-            return Rows.count(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
-        }
+        java.util.OptionalLong measured = io.liteshift.inspect.TableSizes.bytes(db, table);
+        return measured.isPresent() ? measured.getAsLong()
+                : Rows.count(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
     }
 
     private static long freeSpace(Path file) {
