@@ -190,8 +190,8 @@ public final class LiteShift {
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
+        // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
         try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
-            waitForLocks(c);
             return work.run(c, file.toString());
         } catch (SQLException e) {
             if (Databases.isLocked(e)) throw lockedOut(file.toString(), e);
@@ -223,6 +223,7 @@ public final class LiteShift {
         }
     }
 
+    /** A pool's connection comes with the application's busy timeout; liteshift's waits are its own. */
     private void waitForLocks(Connection c) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, config.lockTimeout.toMillis()));
