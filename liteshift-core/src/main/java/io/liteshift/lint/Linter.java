@@ -230,6 +230,10 @@ public final class Linter {
                 out.add(Identifiers.fold(d.table().name()));
             } else if (c instanceof Change.CreateTable t) {
                 out.add(Identifiers.fold(t.table().name()));
+            } else if (c instanceof Change.CreateIndex i) {
+                out.add(Identifiers.fold(i.index().table())); // its rules count that table's rows
+            } else if (c instanceof Change.DropIndex i) {
+                out.add(Identifiers.fold(i.index().table()));
             }
         }
         return out;
