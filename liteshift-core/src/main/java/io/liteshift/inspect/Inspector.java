@@ -38,6 +38,20 @@ public final class Inspector {
     }
 
     public static Schema inspect(Connection conn) throws SQLException {
+        return inspect(conn, null);
+    }
+
+    /**
+     * Tables already read, by their CREATE TABLE text. A table's (or index's) model follows from that text alone
+     * (SQLite rewrites it on every ALTER), so a replay that inspects after each migration reads again only the tables that changed.
+     */
+    public static final class Memo {
+        private final Map<String, Table> tables = new HashMap<>();
+        private final Map<String, Index> indexes = new HashMap<>();
+    }
+
+    /** As {@link #inspect(Connection)}, reusing the tables {@code memo} holds (null: none) and adding the new ones. */
+    public static Schema inspect(Connection conn, Memo memo) throws SQLException {
         Map<String, TableInfo> info = tableList(conn);
         List<Table> tables = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
@@ -60,10 +74,12 @@ public final class Inspector {
                             boolean virtual = ti != null ? ti.kind.equals("virtual")
                                     : sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14);
                             if (virtual) virtuals.add(new VirtualTable(name, sql));
-                            else tables.add(table(conn, sql, ti));
+                            else tables.add(memo == null ? table(conn, sql, ti) : remembered(memo, conn, sql, ti));
                         }
                         case "index" -> {
-                            if (ti == null || !ti.kind.equals("shadow")) indexes.add(CreateIndexParser.parse(sql));
+                            if (ti == null || !ti.kind.equals("shadow")) {
+                                indexes.add(memo == null ? CreateIndexParser.parse(sql) : memo.indexes.computeIfAbsent(sql, CreateIndexParser::parse));
+                            }
                         }
                         case "view" -> views.add(new View(name, sql));
                         case "trigger" -> triggers.add(new Trigger(name, tblName, sql));
@@ -90,6 +106,15 @@ public final class Inspector {
             }
         }
         return out;
+    }
+
+    private static Table remembered(Memo memo, Connection conn, String sql, TableInfo ti) throws SQLException {
+        Table known = memo.tables.get(sql);
+        if (known == null) {
+            known = table(conn, sql, ti);
+            memo.tables.put(sql, known);
+        }
+        return known;
     }
 
     private static Table table(Connection conn, String sql, TableInfo ti) throws SQLException {

@@ -28,11 +28,14 @@ public final class MigrationEffects {
         Set<Integer> wanted = chosen.stream().map(Migration::version).collect(Collectors.toSet());
         int last = chosen.stream().mapToInt(Migration::version).max().orElse(0);
         List<MigrationEffect> out = new ArrayList<>();
+        Inspector.Memo memo = new Inspector.Memo();
+        Schema previous = null; // the schema after the migration just run, when it was inspected: the next one's before
         try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             for (Migration m : dir.migrations()) {
                 if (m.version() > last) break;
                 boolean keep = wanted.contains(m.version());
-                Schema before = keep ? Inspector.inspect(mem) : null;
+                Schema before = !keep ? null : previous != null ? previous : Inspector.inspect(mem, memo);
+                previous = null;
                 try {
                     ScriptRunner.run(mem, MigrationScript.parse(m, dir.label()), dir.label(), false);
                 } catch (LiteShiftException | SQLException e) {
@@ -42,7 +45,8 @@ public final class MigrationEffects {
                     return out; // what follows builds on a migration that did not run
                 }
                 if (!keep) continue;
-                Schema after = Inspector.inspect(mem);
+                Schema after = Inspector.inspect(mem, memo);
+                previous = after;
                 out.add(new MigrationEffect(m, before, after, Differ.diff(before, after, RenameHistory.forwards(m)), Optional.empty()));
             }
         } catch (SQLException e) {
