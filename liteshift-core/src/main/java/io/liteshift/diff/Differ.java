@@ -148,6 +148,7 @@ public final class Differ {
                 continue;
             }
             matchedOld.add(Identifiers.fold(source.get().name()));
+            if (source.get() == t) continue; // one inspected table in both schemas (a replay reuses them): nothing differs
             List<Alteration> alterations = compare(source.get(), t);
             if (!alterations.isEmpty()) out.add(new Change.AlterTable(source.get(), t, alterations));
         }
@@ -171,7 +172,7 @@ public final class Differ {
             Map<String, String> renames = new HashMap<>();
             if (!Identifiers.same(t.name(), i.table())) renames.put(Identifiers.fold(i.table()), t.name());
             columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> renames.put(Identifiers.fold(o), n));
-            return SqlText.renameIdentifiers(i.sql(), renames);
+            return renames.isEmpty() ? i.sql() : SqlText.renameIdentifiers(i.sql(), renames);
         }
         return i.sql();
     }
@@ -188,7 +189,7 @@ public final class Differ {
             T o = oldByName.remove(Identifiers.fold(name.apply(n)));
             if (o == null) {
                 creates.add(create.apply(n));
-            } else if (!SqlText.canonical(oldSql.apply(o)).equals(SqlText.canonical(newSql.apply(n)))) {
+            } else if (!sameSql(oldSql.apply(o), newSql.apply(n))) {
                 Change r = replace.apply(o, n);
                 if (r != null) {
                     creates.add(r);
@@ -201,6 +202,11 @@ public final class Differ {
         oldByName.values().forEach(o -> drops.add(drop.apply(o)));
         out.addAll(drops);
         out.addAll(creates);
+    }
+
+    /** Equal texts need no tokenizing; different texts may still say the same (case, spacing, quotes). */
+    private static boolean sameSql(String a, String b) {
+        return a.equals(b) || SqlText.canonical(a).equals(SqlText.canonical(b));
     }
 
     /** The alterations that turn {@code old} into {@code now}. */
