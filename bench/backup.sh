@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Backup benchmark: `liteshift backup` against `sqlite3 DB ".backup X"` (a copy only) and against the same copy
-# followed by integrity_check and sha256sum (the work liteshift does), whole processes, alternating, several rounds;
-# prints each run, the medians and the ratios.
+# Backup benchmark: `liteshift backup` (quick_check, the default) and `liteshift backup --full-check`
+# (integrity_check) against `sqlite3 DB ".backup X"` (a copy only) and against the shell doing the same work
+# (.backup, then the same PRAGMA, then sha256sum); whole processes, order reversed every other round, several
+# rounds; prints each run, the medians and the ratios.
 # Usage: bench/backup.sh [--size-mb N] [--rounds R] [--vacuum]
 #   --size-mb N  size of the generated database (default 1000); generated once into bench/work/ (not committed)
 #   --rounds R   rounds, each one run of both in alternating order (default 5)
-#   --vacuum     also time VACUUM INTO (the alternative to the backup API) and integrity_check / sha256sum alone
+#   --vacuum     also time VACUUM INTO (the alternative to the backup API)
 # The launcher ./liteshift builds the jar first (outside the timing).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,44 +45,49 @@ echo "database: $db, $(du -m "$db" | cut -f1) MB" >&2
 cat "$db" >/dev/null   # warm the page cache: both tools then read from memory
 
 ms() { date +%s%N; }
-run_liteshift() {
-  rm -rf "$work/out-liteshift"
+timed() {   # timed NAME COMMAND...: runs the command with fresh outputs, prints milliseconds
+  rm -rf "$work/out-$1" "$work/out-$1.db"
+  local name=$1; shift
   local t0; t0=$(ms)
-  "$root/liteshift" backup --db "$db" --to "$work/out-liteshift" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1
   echo $(( ($(ms) - t0) / 1000000 ))
 }
-run_sqlite3() {
-  rm -f "$work/out-sqlite3.db"
-  local t0; t0=$(ms)
-  sqlite3 "$db" ".backup '$work/out-sqlite3.db'"
-  echo $(( ($(ms) - t0) / 1000000 ))
+shell_checked() {   # the same work as liteshift backup: copy, PRAGMA $1, SHA-256
+  sqlite3 "$db" ".backup '$work/out-$2.db'" && sqlite3 "$work/out-$2.db" "PRAGMA $1" && sha256sum "$work/out-$2.db"
 }
-run_sqlite3_verified() {   # the same work as liteshift backup: copy, integrity_check, SHA-256
-  rm -f "$work/out-sqlite3v.db"
-  local t0; t0=$(ms)
-  sqlite3 "$db" ".backup '$work/out-sqlite3v.db'"
-  sqlite3 "$work/out-sqlite3v.db" "PRAGMA integrity_check" >/dev/null
-  sha256sum "$work/out-sqlite3v.db" >/dev/null
-  echo $(( ($(ms) - t0) / 1000000 ))
+declare -A label=(
+  [ls]="liteshift backup (quick_check)" [sq]="sqlite3 .backup"
+  [sqq]="sqlite3 .backup + quick_check + sha256sum"
+  [lsf]="liteshift backup --full-check" [sqf]="sqlite3 .backup + integrity_check + sha256sum"
+  [vi]="sqlite3 VACUUM INTO")
+run() {
+  case "$1" in
+    ls)  timed ls "$root/liteshift" backup --db "$db" --to "$work/out-ls" ;;
+    lsf) timed lsf "$root/liteshift" backup --db "$db" --to "$work/out-lsf" --full-check ;;
+    sq)  timed sq sqlite3 "$db" ".backup '$work/out-sq.db'" ;;
+    sqq) timed sqq shell_checked quick_check sqq ;;
+    sqf) timed sqf shell_checked integrity_check sqf ;;
+    vi)  timed vi sqlite3 "$db" "VACUUM INTO '$work/out-vi.db'" ;;
+  esac
 }
+contenders=(ls sq sqq lsf sqf)
+[ "$vacuum" = 1 ] && contenders+=(vi)
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-ls_times=() sq_times=() sv_times=()
+declare -A times
 for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) -eq 1 ]; then a=$(run_liteshift); b=$(run_sqlite3); c=$(run_sqlite3_verified)
-  else c=$(run_sqlite3_verified); b=$(run_sqlite3); a=$(run_liteshift); fi
-  ls_times+=("$a") sq_times+=("$b") sv_times+=("$c")
-  echo "round $r: liteshift backup ${a} ms, sqlite3 .backup ${b} ms, sqlite3 .backup + integrity_check + sha256sum ${c} ms" >&2
+  order=("${contenders[@]}")
+  if [ $((r % 2)) -eq 0 ]; then order=($(printf '%s\n' "${contenders[@]}" | tac)); fi
+  line="round $r:"
+  for c in "${order[@]}"; do t=$(run "$c"); times[$c]+="$t "; line+=" ${label[$c]} ${t} ms;"; done
+  echo "$line" >&2
 done
-ml=$(printf '%s\n' "${ls_times[@]}" | median)
-mq=$(printf '%s\n' "${sq_times[@]}" | median)
-mv=$(printf '%s\n' "${sv_times[@]}" | median)
-echo "size ${size} MB, ${rounds} rounds, medians: liteshift backup ${ml} ms; sqlite3 .backup ${mq} ms (ratio $(awk "BEGIN {printf \"%.2f\", $ml / $mq}")x);" \
-     "sqlite3 .backup + integrity_check + sha256sum ${mv} ms (ratio $(awk "BEGIN {printf \"%.2f\", $ml / $mv}")x)"
-
-if [ "$vacuum" = 1 ]; then
-  t0=$(ms); rm -f "$work/out-vacuum.db"; sqlite3 "$db" "VACUUM INTO '$work/out-vacuum.db'"; echo "VACUUM INTO: $(( ($(ms) - t0) / 1000000 )) ms"
-  t0=$(ms); sqlite3 "$work/out-sqlite3.db" "PRAGMA integrity_check" >/dev/null; echo "integrity_check of the copy (sqlite3 $(sqlite3 --version | cut -d' ' -f1)): $(( ($(ms) - t0) / 1000000 )) ms"
-  t0=$(ms); sha256sum "$work/out-sqlite3.db" >/dev/null; echo "sha256sum of the copy: $(( ($(ms) - t0) / 1000000 )) ms"
-fi
-rm -rf "$work/out-liteshift" "$work/out-sqlite3.db" "$work/out-sqlite3v.db" "$work/out-vacuum.db"
+rm -rf "$work"/out-*
+declare -A med
+for c in "${contenders[@]}"; do med[$c]=$(printf '%s\n' ${times[$c]} | median); done
+ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
+echo "size ${size} MB, ${rounds} rounds, medians (ms): $(for c in "${contenders[@]}"; do printf '%s %s; ' "${label[$c]}" "${med[$c]}"; done)"
+echo "ratios: liteshift backup / sqlite3 .backup = $(ratio "${med[ls]}" "${med[sq]}")x;" \
+     "liteshift backup / (.backup + quick_check + sha256sum) = $(ratio "${med[ls]}" "${med[sqq]}")x;" \
+     "liteshift backup --full-check / (.backup + integrity_check + sha256sum) = $(ratio "${med[lsf]}" "${med[sqf]}")x;" \
+     "liteshift backup --full-check / sqlite3 .backup = $(ratio "${med[lsf]}" "${med[sq]}")x"

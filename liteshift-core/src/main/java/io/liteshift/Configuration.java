@@ -29,6 +29,7 @@ public final class Configuration {
     java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
     int keepBackups;
+    io.liteshift.backup.BackupCheck backupCheck = io.liteshift.backup.BackupCheck.QUICK;
     Path seedsAfterMigrate;
     java.util.List<io.liteshift.seed.Seeder> seeders = java.util.List.of();
 
@@ -109,6 +110,15 @@ public final class Configuration {
     public Configuration backupBeforeMigrate(Path dir, int keep) {
         this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
         this.keepBackups = keep;
+        return this;
+    }
+
+    /**
+     * How backups (by {@code backup()} and before migrating) are checked before they get their name: {@code QUICK}
+     * ({@code PRAGMA quick_check}, the default) or {@code FULL} ({@code integrity_check}). Restore always checks fully.
+     */
+    public Configuration backupCheck(io.liteshift.backup.BackupCheck check) {
+        this.backupCheck = Objects.requireNonNull(check, "check");
         return this;
     }
 

@@ -65,7 +65,7 @@ public final class LiteShift {
             return migrator.migrate(c, label, (history, conn) -> {
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                            config.progress).file();
+                            config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
                 if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn);
@@ -82,7 +82,7 @@ public final class LiteShift {
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.progress);
+        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.progress);
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */

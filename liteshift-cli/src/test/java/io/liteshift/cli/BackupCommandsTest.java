@@ -72,6 +72,10 @@ class BackupCommandsTest extends InTemporaryWorkingDirectory {
         Cli.Result again = Cli.run("migrate", "--db", "app.db", "--backup", "--keep", "1");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(backups()).as("--keep 1: only the backup just taken is left").hasSize(1);
+        assertThat(Files.readString(Path.of(backups().get(0) + ".manifest"))).contains("check=quick_check");
+        Cli.Result full = Cli.run("backup", "--db", "app.db", "--full-check", "--keep", "1");
+        assertThat(full.exitCode()).as(full.toString()).isZero();
+        assertThat(Files.readString(Path.of(backups().get(0) + ".manifest"))).contains("check=integrity_check");
     }
 
     @Test

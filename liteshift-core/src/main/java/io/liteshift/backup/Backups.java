@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -40,7 +39,8 @@ import java.util.regex.Pattern;
  * section 4), but it is one statement: it cannot be stepped, so it cannot report progress, and it rebuilds every
  * table and index instead of copying the pages as they are.
  *
- * <p>A backup is written under a temporary name, checked with {@code PRAGMA integrity_check}, hashed, fsynced,
+ * <p>A backup is written under a temporary name, checked ({@link BackupCheck}: {@code PRAGMA quick_check} by default,
+ * {@code integrity_check} on request; restore always runs the latter), hashed, fsynced,
  * its manifest written, and only then renamed to its final name: a file with a backup's name is always complete.
  */
 public final class Backups {
@@ -50,13 +50,14 @@ public final class Backups {
     /** 16,384 pages (64 MiB at the default page size) per step: large enough to be fast, small enough for progress. */
     static int pagesPerStep = 16_384; // tests make it small to copy in many steps
     static Duration progressEvery = Duration.ofSeconds(2); // quiet for a backup that takes less; tests make it zero
+    static boolean fileCopy = true; // tests turn it off to exercise the backup API on any file
 
     private Backups() {
     }
 
-    /** {@link #backup(Path, Path, int, Consumer)} keeping every backup and reporting no progress. */
+    /** {@link #backup(Path, Path, int, BackupCheck, Consumer)} keeping every backup, quick-checked, reporting no progress. */
     public static BackupInfo backup(Path database, Path dir) {
-        return backup(database, dir, 0, s -> { });
+        return backup(database, dir, 0, BackupCheck.QUICK, s -> { });
     }
 
     /**
@@ -64,9 +65,10 @@ public final class Backups {
      *
      * @param keep     when positive, the backups of this database beyond the newest {@code keep} are deleted afterwards
      *                 (never the new one)
+     * @param check    how the copy is checked before it gets its name
      * @param progress receives a line such as "backup: 42% of 1.0 GB" every few seconds while a large copy runs
      */
-    public static BackupInfo backup(Path database, Path dir, int keep, Consumer<String> progress) {
+    public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Consumer<String> progress) {
         Path db = database.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -79,7 +81,7 @@ public final class Backups {
         int version;
         long t0 = System.nanoTime();
         try (Connection c = Databases.open(db, false, true)) {
-            version = copy(c, tmp, progress);
+            version = copy(c, db, tmp, progress);
         } catch (SQLException e) {
             deleteQuietly(tmp);
             throw Sqlite.failed("the backup of " + db + " failed", e);
@@ -89,7 +91,7 @@ public final class Backups {
         }
         try {
             long t1 = System.nanoTime();
-            // the hash reads the file while integrity_check walks it: two cores, and the second read comes from the page cache
+            // the hash reads the file while the check walks it: two cores, and the second read comes from the page cache
             java.util.concurrent.CompletableFuture<String> hashing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return FileOps.sha256(tmp);
@@ -99,12 +101,12 @@ public final class Backups {
             });
             List<String> problems;
             try (Connection b = Sqlite.openImmutable(tmp)) {
-                problems = Sqlite.integrityCheck(b);
+                problems = Sqlite.check(b, check);
             }
             long t2 = System.nanoTime();
             if (!problems.equals(List.of("ok"))) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed its integrity check (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
                         + "); it was deleted. Check the source with PRAGMA integrity_check.");
             }
             FileOps.fsync(tmp);
@@ -116,7 +118,7 @@ public final class Backups {
                 throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
             }
             long t3 = System.nanoTime();
-            LOG.debug("backup of {}: copy {} ms, integrity_check {} ms, then fsync and the rest of sha256 {} ms", db, (t1 - t0) / 1_000_000,
+            LOG.debug("backup of {}: copy {} ms, {} {} ms, then fsync and the rest of sha256 {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
             Path file = freeName(dir, base, taken, version);
             Map<String, String> m = new LinkedHashMap<>();
@@ -126,6 +128,7 @@ public final class Backups {
             m.put("source", db.toString());
             m.put("taken", taken.toString());
             m.put("version", Integer.toString(version));
+            m.put("check", check.pragma());
             m.put("integrity", "ok");
             // the manifest first, the backup's final name last: a file with a backup's name always has its manifest
             Path manifestTmp = dir.resolve(tmp.getFileName() + ".manifest");
@@ -148,22 +151,22 @@ public final class Backups {
 
     /**
      * Copies the database from one read transaction: {@code c} reads the schema version and keeps its snapshot
-     * while the backup API copies the pages in steps, so other connections' commits meanwhile neither restart the
-     * copy nor end up half in it. In WAL mode writers go on; in rollback-journal mode they wait for the copy, as
-     * they would for any long reader.
+     * while the file is copied ({@link FileSnapshot}) or, when the file alone does not hold the snapshot, while the
+     * backup API copies the pages in steps, so other connections' commits meanwhile neither restart the copy nor end
+     * up half in it. In WAL mode writers go on; in rollback-journal mode they wait for the copy, as they would for
+     * any long reader.
      *
      * @return the schema version of the copied snapshot
      */
-    private static int copy(Connection c, Path tmp, Consumer<String> progress) throws SQLException {
+    private static int copy(Connection c, Path db, Path tmp, Consumer<String> progress) throws SQLException {
         deleteQuietly(tmp);
+        long before = fileCopy ? FileSnapshot.prepare(c, db) : -1;
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN DEFERRED");
             try {
                 int version = Sqlite.schemaVersion(c); // this read starts the snapshot the copy will see
-                long pageSize;
-                try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
-                    pageSize = rs.next() ? rs.getLong(1) : 4096;
-                }
+                long pageSize = Sqlite.pragma(c, "page_size");
+                if (FileSnapshot.copy(c, before, db, tmp, pageSize * Sqlite.pragma(c, "page_count"))) return version;
                 long[] last = {System.nanoTime()};
                 int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), (remaining, total) -> {
                     long now = System.nanoTime();

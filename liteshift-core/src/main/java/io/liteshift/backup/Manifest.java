@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A backup's manifest, {@code <backup>.manifest}: one {@code key=value} per line (sha256, size, source, taken,
- * version, integrity). A line format rather than JSON because the library has no JSON dependency, and
+ * version, check (the PRAGMA that checked it), integrity). A line format rather than JSON because the library has no JSON dependency, and
  * {@code grep sha256= x.manifest} is all a shell script needs.
  */
 final class Manifest {

@@ -64,7 +64,7 @@ final class Restore {
             }
             List<String> problems;
             try (Connection c = Sqlite.openImmutable(backup)) {
-                problems = Sqlite.integrityCheck(c);
+                problems = Sqlite.check(c, BackupCheck.FULL);
             }
             if (!problems.equals(List.of("ok"))) {
                 throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))

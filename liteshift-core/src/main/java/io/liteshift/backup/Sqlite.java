@@ -37,13 +37,20 @@ final class Sqlite {
         return c;
     }
 
-    /** The messages of {@code PRAGMA integrity_check}; ["ok"] for a sound file. */
-    static List<String> integrityCheck(Connection c) throws SQLException {
+    /** The messages of {@code PRAGMA quick_check} or {@code integrity_check}; ["ok"] for a sound file. */
+    static List<String> check(Connection c, BackupCheck check) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + check.pragma())) {
             while (rs.next()) out.add(rs.getString(1));
         }
         return out;
+    }
+
+    /** A PRAGMA that returns one number, such as {@code page_size}. */
+    static long pragma(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** The newest applied migration in {@code liteshift_migrations}, 0 when there is none (or no journal). */

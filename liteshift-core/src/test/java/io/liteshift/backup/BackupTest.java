@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Online backups of real files while another connection keeps writing; naming, manifest and retention. */
 class BackupTest {
@@ -28,6 +30,16 @@ class BackupTest {
     void defaultStep() {
         Backups.pagesPerStep = 16_384;
         Backups.progressEvery = java.time.Duration.ofSeconds(2);
+        Backups.fileCopy = true;
+    }
+
+    /** Progress lines on every step: the backup API copied; none: the file was copied ({@link FileSnapshot}). */
+    private List<String> backupCountingSteps(Path db) {
+        Backups.pagesPerStep = 16;
+        Backups.progressEvery = java.time.Duration.ZERO;
+        List<String> lines = new ArrayList<>();
+        Backups.backup(db, dir.resolve("steps"), 0, BackupCheck.QUICK, lines::add);
+        return lines;
     }
 
     @Test
@@ -36,19 +48,18 @@ class BackupTest {
         Db.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler SELECT randomblob(4000) FROM n");
         List<String> quiet = new ArrayList<>();
-        Backups.backup(db, dir.resolve("b"), 0, quiet::add);
+        Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, quiet::add);
         assertThat(quiet).as("a copy shorter than the interval prints nothing").isEmpty();
-        Backups.pagesPerStep = 16;
-        Backups.progressEvery = java.time.Duration.ZERO;
-        List<String> lines = new ArrayList<>();
-        Backups.backup(db, dir.resolve("b"), 0, lines::add);
-        assertThat(lines).hasSizeGreaterThan(10).allMatch(l -> l.matches("backup: \\d{1,2}% of [\\d.]+ (MB|kB)"));
+        Backups.fileCopy = false;
+        assertThat(backupCountingSteps(db)).hasSizeGreaterThan(10).allMatch(l -> l.matches("backup: \\d{1,2}% of [\\d.]+ (MB|kB)"));
     }
 
-    @ParameterizedTest(name = "journal_mode={0}")
-    @ValueSource(strings = {"wal", "delete"})
-    void aBackupTakenDuringContinuousInsertsIsSoundAndHoldsACommittedPrefix(String mode) throws Exception {
+    @ParameterizedTest(name = "journal_mode={0}, file copy allowed={1}")
+    @CsvSource({"wal, true", "wal, false", "delete, true", "delete, false"})
+    void aBackupTakenDuringContinuousInsertsIsSoundAndHoldsACommittedPrefix(String mode, boolean fileCopy) throws Exception {
         Backups.pagesPerStep = 8; // many steps: the copy must still be one snapshot
+        Backups.fileCopy = fileCopy; // WAL: some backups find the WAL checkpointed and copy the file, others fall back
+        int backups = mode.equals("wal") ? 5 : 3;
         Path db = dir.resolve("app.db");
         Db.exec(db, "PRAGMA journal_mode = " + mode,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)",
@@ -72,7 +83,8 @@ class BackupTest {
         List<BackupInfo> taken = new ArrayList<>();
         try {
             while (committed.get() < 50) Thread.sleep(5);
-            for (int i = 0; i < 3; i++) {
+            // rollback mode: each backup waits for a gap between the writer's back-to-back commits; fewer of them
+            for (int i = 0; i < backups; i++) {
                 taken.add(Backups.backup(db, dir.resolve("backups")));
                 Thread.sleep(20);
             }
@@ -96,7 +108,50 @@ class BackupTest {
         assertThat(committed.get()).as("the writer kept going").isGreaterThan(previous);
         assertThat(Files.list(dir.resolve("backups")).map(p -> p.getFileName().toString()))
                 .as("no temporary files, no side files").allMatch(n -> n.endsWith(".sqlite") || n.endsWith(".sqlite.manifest"))
-                .hasSize(6);
+                .hasSize(2 * backups);
+    }
+
+    @ParameterizedTest(name = "journal_mode={0}")
+    @ValueSource(strings = {"wal", "delete"})
+    void aQuietDatabaseIsCopiedAsAFileEvenWithFramesInItsWal(String mode) throws Exception {
+        Path db = dir.resolve("quiet.db");
+        Db.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO t SELECT i, randomblob(3000) FROM n");
+        try (Connection open = Db.open(db); var read = open.createStatement()) {
+            read.executeQuery("SELECT count(*) FROM t").close(); // attached: the WAL and its frames outlive the next connection
+            Db.exec(db, "DELETE FROM t WHERE id > 200", "PRAGMA wal_autocheckpoint = 0");
+            if (mode.equals("wal")) assertThat(Files.size(Path.of(db + "-wal"))).as("frames in the WAL").isPositive();
+            assertThat(backupCountingSteps(db)).as("no backup API steps: the file was copied").isEmpty();
+            Path copy = Backups.list(dir.resolve("steps"), "quiet.db").get(0).file();
+            assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).isEqualTo(200);
+            assertThat(Db.longValue(copy, "SELECT max(id) FROM t")).isEqualTo(200);
+            assertThat(Db.string(copy, "PRAGMA integrity_check")).isEqualTo("ok");
+        }
+    }
+
+    /**
+     * The file is copied by a child process because closing a descriptor of the database in this process would
+     * release every POSIX lock the process holds on it, SQLite's included. Here an application connection of this
+     * process holds the write lock through the backup; it must still hold it afterwards.
+     */
+    @Test
+    void aFileCopyKeepsTheLocksOfThisProcesssOtherConnections() throws Exception {
+        Path db = dir.resolve("locked.db");
+        Db.exec(db, "PRAGMA journal_mode = delete", "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1)");
+        try (Connection app = Db.open(db); var s = app.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("INSERT INTO t VALUES (2)");
+            assertThat(backupCountingSteps(db)).as("the file was copied").isEmpty();
+            try (Connection other = Db.open(db); var o = other.createStatement()) {
+                o.execute("PRAGMA busy_timeout = 0");
+                assertThatThrownBy(() -> o.execute("BEGIN IMMEDIATE")).as("the application's write lock survived the backup")
+                        .hasMessageContaining("locked");
+            }
+            s.execute("COMMIT");
+        }
+        Path copy = Backups.list(dir.resolve("steps"), "locked.db").get(0).file();
+        assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).as("the snapshot before the uncommitted insert").isEqualTo(1);
+        assertThat(Db.longValue(db, "SELECT count(*) FROM t")).isEqualTo(2);
     }
 
     @Test
@@ -109,12 +164,41 @@ class BackupTest {
         assertThat(b.version()).isEqualTo(3);
         Map<String, String> m = Manifest.read(b.file());
         assertThat(m).containsEntry("sha256", FileOps.sha256(b.file())).containsEntry("size", Long.toString(Files.size(b.file())))
-                .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("integrity", "ok");
+                .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("check", "quick_check").containsEntry("integrity", "ok");
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::file).containsExactly(b.file());
 
         Path empty = dir.resolve("empty.db");
         Db.exec(empty, "CREATE TABLE y (a)");
         assertThat(Backups.backup(empty, dir.resolve("b")).file().getFileName().toString()).endsWith("-v0000.sqlite");
+    }
+
+    /**
+     * The quick check's blind spot, made on purpose: the index claims to index column b but holds column a's values.
+     * The copy is faithful, so only the full check sees it; restore always runs the full check.
+     */
+    @Test
+    void anIndexThatDisagreesWithItsTablePassesTheQuickCheckFailsTheFullOneAndIsNeverRestored() throws Exception {
+        Path db = dir.resolve("odd.db");
+        Db.exec(db, "CREATE TABLE t (a INTEGER, b INTEGER)", "CREATE INDEX t_a ON t (a)",
+                "INSERT INTO t VALUES (1, 10), (2, 20), (3, 30)",
+                "PRAGMA writable_schema = ON",
+                "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t (b)' WHERE name = 't_a'");
+        assertThat(Db.string(db, "PRAGMA quick_check")).isEqualTo("ok");
+        byte[] before = Files.readAllBytes(db);
+
+        BackupInfo quick = Backups.backup(db, dir.resolve("b"));
+        assertThat(Manifest.read(quick.file())).containsEntry("check", "quick_check");
+        assertThatThrownBy(() -> Backups.backup(db, dir.resolve("b"), 0, BackupCheck.FULL, s -> { }))
+                .hasMessageContaining("failed PRAGMA integrity_check").hasMessageContaining("t_a").hasMessageContaining("it was deleted");
+        assertThat(Backups.list(dir.resolve("b"), "odd.db")).extracting(BackupInfo::file).containsExactly(quick.file());
+
+        Path target = dir.resolve("target.db");
+        Db.exec(target, "CREATE TABLE keep (x)", "INSERT INTO keep VALUES (42)");
+        byte[] targetBefore = Files.readAllBytes(target);
+        assertThatThrownBy(() -> Backups.restore(quick.file(), target, false)).hasMessageContaining("integrity_check")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(Files.readAllBytes(target)).isEqualTo(targetBefore);
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
     }
 
     @Test
@@ -127,14 +211,14 @@ class BackupTest {
         Backups.backup(other, to);
         List<Path> made = new ArrayList<>();
         for (int i = 0; i < 4; i++) made.add(Backups.backup(db, to).file());
-        BackupInfo last = Backups.backup(db, to, 2, s -> { });
+        BackupInfo last = Backups.backup(db, to, 2, BackupCheck.QUICK, s -> { });
         assertThat(Backups.list(to, "app.db")).extracting(BackupInfo::file).containsExactly(made.get(3), last.file());
         assertThat(Backups.list(to, "other")).hasSize(1);
         for (int i = 0; i < 3; i++) {
             assertThat(made.get(i)).doesNotExist();
             assertThat(Manifest.of(made.get(i))).doesNotExist();
         }
-        assertThat(Backups.backup(db, to, 1, s -> { }).file()).as("never the new one").exists();
+        assertThat(Backups.backup(db, to, 1, BackupCheck.FULL, s -> { }).file()).as("never the new one").exists();
         assertThat(Backups.list(to, "app")).hasSize(1);
     }
 }
