@@ -3,7 +3,9 @@ package io.liteshift.cli;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.EachDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -11,21 +13,31 @@ import java.nio.file.Path;
 @Command(name = "backup", description = {
         "Take an online, consistent backup of the database while the application keeps writing.",
         "Written as <db>-<UTC time>-v<schema version>.sqlite with a .manifest (SHA-256, size, source, time, version),",
-        "checked with integrity_check before it gets its name. --keep N deletes this database's older backups beyond N."})
+        "checked with integrity_check before it gets its name. --keep N deletes this database's older backups beyond N.",
+        "--each GLOB: every matching database, --parallel N at once; DIR/x/ holds the backups of x/app.db under the glob."})
 final class BackupCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
     Path to;
 
     @Option(names = "--keep", paramLabel = "N", description = "keep only the newest N backups of this database (default: keep all)")
     int keep;
+    @Mixin
+    EachOptions each;
 
     @Override
     public Integer call() {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
+        if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, line -> err().println(line));
         out().printf("backup %s (%s, v%04d, sha256 %s)%n", b.file(), Backups.human(b.size()), b.version(), b.sha256());
         return 0;
+    }
+
+    private EachRun.Row one(EachDatabase.Match db) {
+        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, line -> err().println(db.name() + ": " + line));
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
+                java.util.List.of(), java.util.Map.of());
     }
 
     /** --to, relative to the current directory, or the project's backups directory. */
