@@ -38,13 +38,18 @@ final class MigrateCommand extends ProjectCommand {
         if (!r.appliedByOthers().isEmpty()) {
             out.println("applied meanwhile by another process: " + r.appliedByOthers());
         }
-        for (String note : r.notes()) out.println("note: " + note);
+        for (String note : notes(r)) out.println("note: " + note);
         for (Problem d : r.drift()) err.println("liteshift: warning: " + d.message());
         if (r.onReplica()) out.printf("LiteFS replica of %s: the schema is at %04d; nothing written here.%n", r.replicaOf().get(), r.version());
         else if (r.upToDate()) out.println("Nothing to do: " + project.requireDatabase() + " is up to date"
                 + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
         else out.printf("Database at %04d; %d applied in %d ms.%n", r.version(), r.applied().size(), r.took().toMillis());
         return 0;
+    }
+
+    /** The notes, less the replica's "nothing written", which the command says in its own words. */
+    private static List<String> notes(MigrateResult r) {
+        return r.notes().stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
     }
 
     /** One database of {@code --each}: its backups (with --backup) kept apart like the databases themselves. */
@@ -54,7 +59,7 @@ final class MigrateCommand extends ProjectCommand {
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
         r.drift().forEach(d -> messages.add("warning: " + d.message()));
-        r.notes().stream().filter(n -> !r.onReplica()).forEach(n -> messages.add("note: " + n));
+        notes(r).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "
