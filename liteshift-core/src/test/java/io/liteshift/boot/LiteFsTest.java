@@ -6,6 +6,8 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.MigrateResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -60,8 +62,11 @@ class LiteFsTest {
         return LiteShift.configure().database(db.toString()).migrations(migrations).progress(line -> { });
     }
 
-    @Test
-    void aReplicaWaitsForTheReplicatedSchemaThenGoesOnWithoutWriting() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"delete", "wal"})
+    void aReplicaWaitsForTheReplicatedSchemaThenGoesOnWithoutWriting(String journalMode) throws Exception {
+        sql(primary, "PRAGMA journal_mode = " + journalMode);
+        replicate();
         byte[] before = Files.readAllBytes(replica);
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
                 () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
