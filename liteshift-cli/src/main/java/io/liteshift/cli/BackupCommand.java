@@ -1,9 +1,9 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
-import io.liteshift.EachDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -74,6 +74,7 @@ final class EachRun {
                     + " within a name, ** across directories, e.g. '/data/tenants/*.db'; quote it so that the shell does not"
                     + " expand it.");
         }
+        command.project.resolve(); // read the settings once, before the threads that share them
         PrintWriter out = command.out();
         PrintWriter err = command.err();
         AtomicInteger finished = new AtomicInteger();

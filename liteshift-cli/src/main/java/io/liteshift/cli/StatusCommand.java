@@ -1,11 +1,11 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
-import io.liteshift.EachDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

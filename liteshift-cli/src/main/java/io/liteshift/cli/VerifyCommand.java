@@ -1,8 +1,8 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.LiteShift;
 import io.liteshift.migrate.Problem;
-import io.liteshift.EachDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
