@@ -54,7 +54,7 @@ final class ReplicaWait {
             long left = deadline - System.nanoTime();
             if (left <= 0) throw timedOut(db, dir, seen, primary, timeout);
             if (System.nanoTime() >= nextTell) {
-                progress.accept("replica: waiting for the primary (" + primary + ") to migrate " + db + ": " + where(seen, dir)
+                progress.accept("replica: waiting for the primary (" + primary + ") to migrate: " + where(db, seen, dir)
                         + " (waited " + Databases.describe(since(t0)) + " of " + Databases.describe(timeout) + ")");
                 nextTell += TELL_EVERY.toNanos();
             }
@@ -62,8 +62,8 @@ final class ReplicaWait {
                 Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "interrupted while waiting for the replicated"
-                        + " schema of " + db + " (" + where(seen, dir) + "). Nothing was written.", e);
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "interrupted while waiting for the replicated schema"
+                        + " (" + where(db, seen, dir) + "). Nothing was written.", e);
             }
         }
     }
@@ -81,21 +81,21 @@ final class ReplicaWait {
     private static LiteShiftException timedOut(Path db, MigrationDirectory dir, Optional<History> seen, String primary, Duration timeout) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "this node is a LiteFS replica (" + LiteFs.marker(db)
                 + " names the primary " + primary + "), so it never writes and waits for the primary's migrations instead; after "
-                + Databases.describe(timeout) + " " + where(seen, dir) + ".\nCheck the primary (" + primary + "): did it deploy"
+                + Databases.describe(timeout) + " " + where(db, seen, dir) + ".\nCheck the primary (" + primary + "): did it deploy"
                 + " this version and migrate (its log, or `liteshift status` there)? Is replication running (the LiteFS log"
                 + " here)? Then start this node again, or wait longer (--replica-timeout, or replicaTimeout(...) in the Java"
                 + " API). Nothing was written.");
     }
 
-    /** "the database is at 0002 and these migrations expect 0003 (pending here: 0003_x.sql)". */
-    private static String where(Optional<History> seen, MigrationDirectory dir) {
+    /** "/data/app.db is at 0002 and these migrations expect 0003 (pending here: 0003_x.sql)". */
+    private static String where(Path db, Optional<History> seen, MigrationDirectory dir) {
         List<Migration> files = dir.migrations();
         String expected = files.isEmpty() ? "0000" : files.get(files.size() - 1).label();
         if (seen.isEmpty()) {
-            return "the database file does not exist here yet (LiteFS has not replicated it) and these migrations expect " + expected;
+            return db + " does not exist here yet (LiteFS has not replicated it) and these migrations expect " + expected;
         }
         History h = seen.get();
-        return "the database is at " + label(h.version()) + " and these migrations expect " + expected + " (pending here: "
+        return db + " is at " + label(h.version()) + " and these migrations expect " + expected + " (pending here: "
                 + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ")";
     }
 

@@ -178,7 +178,7 @@ class EachCommandTest extends InTemporaryWorkingDirectory {
         Cli.Result alone = Cli.run("migrate", "--db", "replica/app.db", "--replica-timeout", "1");
         assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(Main.FAILED);
         CliAssertions.assertNoStackTrace(alone);
-        assertThat(alone.err()).contains("LiteFS replica", "acme-primary.internal", "the database is at 0001", "expect 0002",
+        assertThat(alone.err()).contains("LiteFS replica", "acme-primary.internal", replica + " is at 0001", "expect 0002",
                 "--replica-timeout", "Nothing was written");
         assertThat(Files.readAllBytes(replica)).isEqualTo(before);
 
