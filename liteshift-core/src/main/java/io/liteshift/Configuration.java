@@ -24,6 +24,7 @@ public final class Configuration {
     boolean createMissing;
     boolean outOfOrder;
     Duration lockTimeout = Duration.ofMinutes(2);
+    Duration replicaTimeout = Duration.ofSeconds(60);
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean lintBeforeMigrate = true;
     java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
@@ -85,6 +86,16 @@ public final class Configuration {
     public Configuration lockTimeout(Duration timeout) {
         if (timeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + timeout);
         this.lockTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * On a LiteFS replica ({@code .primary} beside the database), how long {@code migrate()} waits for the primary's
+     * migrations to arrive by replication before it fails; it never writes there. Default 60 seconds.
+     */
+    public Configuration replicaTimeout(Duration timeout) {
+        if (timeout.isNegative()) throw new IllegalArgumentException("replica timeout must not be negative: " + timeout);
+        this.replicaTimeout = timeout;
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.liteshift;
 import io.liteshift.apply.Applier;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.apply.Databases;
+import io.liteshift.apply.LiteFs;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
@@ -31,6 +32,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +57,30 @@ public final class LiteShift {
         return new Configuration();
     }
 
-    /** Applies every pending migration, each once and whole, or refuses and changes nothing. */
+    /**
+     * Applies every pending migration, each once and whole, or refuses and changes nothing. On a LiteFS replica
+     * ({@code .primary} beside the database) it writes nothing: it waits, up to {@link Configuration#replicaTimeout},
+     * until the primary's migrations have been replicated here.
+     */
     public MigrateResult migrate() {
+        Optional<Path> file = fileOfDatabase();
+        if (file.isPresent() && LiteFs.primary(file.get()).isPresent()) {
+            Migrator migrator = migrator();
+            Optional<MigrateResult> waited = ReplicaWait.await(file.get(), migrator.directory(), config.replicaTimeout,
+                    () -> replicated(file.get(), migrator), config.progress);
+            if (waited.isPresent()) return waited.get();
+            LOG.info("{} disappeared while waiting: this node is no longer a LiteFS replica; migrating here", LiteFs.marker(file.get()));
+        }
+        try {
+            return migrateHere();
+        } catch (LiteShiftException e) {
+            Optional<String> liteFs = file.flatMap(f -> LiteFs.explainRefusedWrite(f, e));
+            if (liteFs.isEmpty()) throw e;
+            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + liteFs.get(), e);
+        }
+    }
+
+    private MigrateResult migrateHere() {
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
         Path[] backup = new Path[1];
@@ -73,6 +97,28 @@ public final class LiteShift {
         }).withBackup(java.util.Optional.ofNullable(backup[0]));
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
+    }
+
+    /** One read-only look at a replica's database; empty while LiteFS has not replicated the file yet. */
+    private Optional<io.liteshift.migrate.History> replicated(Path file, Migrator migrator) {
+        if (!java.nio.file.Files.exists(file)) return Optional.empty();
+        return Optional.of(withDatabase(false, migrator::readOnlyHistory));
+    }
+
+    /** The database's file: configured, or asked of the DataSource (LiteFS's marker is beside it); empty for :memory:. */
+    private Optional<Path> fileOfDatabase() {
+        if (config.database != null) return Optional.of(DatabaseUrl.toPath(config.database));
+        if (config.dataSource == null) return Optional.empty();
+        try (Connection c = config.dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                String f = rs.getString(3);
+                if ("main".equals(rs.getString(2))) return f == null || f.isEmpty() ? Optional.empty() : Optional.of(Path.of(f));
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty(); // migrating opens it again and reports what is wrong
+        }
     }
 
     /** Runs seed files (each once; {@code R__} files again when they change) and Java seeders; refuses while migrations are pending. */

@@ -1,10 +1,12 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,13 +15,17 @@ import java.nio.file.Path;
         "Take an online, consistent backup of the database while the application keeps writing.",
         "Written as <db>-<UTC time>-v<schema version>.sqlite with a .manifest (SHA-256, size, source, time, version),",
         "checked with PRAGMA quick_check (--full-check: integrity_check) before it gets its name; restore always runs",
-        "integrity_check. --keep N deletes this database's older backups beyond N."})
+        "integrity_check. --keep N deletes this database's older backups beyond N.",
+        "--each GLOB: every matching database, --parallel N at once; DIR/x/ holds the backups of x/app.db under the glob."})
 final class BackupCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
     Path to;
 
     @Option(names = "--keep", paramLabel = "N", description = "keep only the newest N backups of this database (default: keep all)")
     int keep;
+
+    @Mixin
+    EachOptions each;
 
     @Option(names = "--full-check", description = "check the copy with PRAGMA integrity_check (every row looked up in every index;"
             + " several times slower on a large indexed table) instead of quick_check")
@@ -28,11 +34,22 @@ final class BackupCommand extends ProjectCommand {
     @Override
     public Integer call() {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
+        if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
-        BackupInfo b = Backups.backup(db, directory(project, to), keep, fullCheck ? BackupCheck.FULL : BackupCheck.QUICK,
-                line -> err().println(line));
+        BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), line -> err().println(line));
         out().printf("backup %s (%s, v%04d, sha256 %s)%n", b.file(), Backups.human(b.size()), b.version(), b.sha256());
         return 0;
+    }
+
+    private EachRun.Row one(EachDatabase.Match db) {
+        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(),
+                line -> err().println(db.name() + ": " + line));
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
+                java.util.List.of(), java.util.Map.of());
+    }
+
+    private BackupCheck check() {
+        return fullCheck ? BackupCheck.FULL : BackupCheck.QUICK;
     }
 
     /** --to, relative to the current directory, or the project's backups directory. */

@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
+import io.liteshift.EachDatabase;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Problem;
@@ -7,18 +9,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 @Command(name = "migrate", description = {
         "Apply the pending migrations, each once, in order, atomically with its journal row.",
         "Refuses, changing nothing, when an applied migration was edited or removed, the integrity file does not match,",
         "or a pending migration is older than the newest applied one. Other processes migrating the same file wait.",
-        "Runs `lint` first and refuses (exit 4) when it finds an error, unless --force."})
+        "Runs `lint` first and refuses (exit 4) when it finds an error, unless --force.",
+        "On a LiteFS replica (.primary beside the database) it writes nothing and waits for the primary's migrations.",
+        "--each GLOB migrates every matching database, --parallel N at once, and sums up in a table."})
 final class MigrateCommand extends ProjectCommand {
     @Mixin
     MigrateFlags flags;
+    @Mixin
+    EachOptions each;
 
     @Override
     public Integer call() {
+        if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
         PrintWriter out = out();
         PrintWriter err = err();
         // with something pending: the backup (--backup) first, then lint (refuses with exit 4 on an error, unless --force)
@@ -28,11 +38,32 @@ final class MigrateCommand extends ProjectCommand {
         if (!r.appliedByOthers().isEmpty()) {
             out.println("applied meanwhile by another process: " + r.appliedByOthers());
         }
-        for (String note : r.notes()) out.println("note: " + note);
+        for (String note : notes(r)) out.println("note: " + note);
         for (Problem d : r.drift()) err.println("liteshift: warning: " + d.message());
-        if (r.upToDate()) out.println("Nothing to do: " + project.requireDatabase() + " is up to date"
+        if (r.onReplica()) out.printf("LiteFS replica of %s: the schema is at %04d; nothing written here.%n", r.replicaOf().get(), r.version());
+        else if (r.upToDate()) out.println("Nothing to do: " + project.requireDatabase() + " is up to date"
                 + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
         else out.printf("Database at %04d; %d applied in %d ms.%n", r.version(), r.applied().size(), r.took().toMillis());
         return 0;
+    }
+
+    /** The notes, less the replica's "nothing written", which the command says in its own words. */
+    private static List<String> notes(MigrateResult r) {
+        return r.notes().stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
+    }
+
+    /** One database of {@code --each}: its backups (with --backup) kept apart like the databases themselves. */
+    private EachRun.Row one(EachDatabase.Match db) {
+        Configuration config = Setup.configuration(project, flags, db.file().toString()).progress(line -> err().println(db.name() + ": " + line));
+        if (flags.backup) config.backupBeforeMigrate(EachRun.below(project.resolve().backups(), db), flags.keep);
+        MigrateResult r = config.load().migrate();
+        List<String> messages = new ArrayList<>();
+        r.drift().forEach(d -> messages.add("warning: " + d.message()));
+        notes(r).forEach(n -> messages.add("note: " + n));
+        String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
+        String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
+                : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "
+                + r.appliedByOthers().size() + " by another process") + (r.backup().isPresent() ? ", backed up first" : "");
+        return new EachRun.Row(0, result, EachRun.Row.version(r.version()), detail, messages, Map.of()); // migrate has no --json
     }
 }

@@ -18,6 +18,11 @@ final class MigrateFlags {
             description = "how long to wait for another process's write lock, e.g. 90s, 5m (default 2m, or lock_timeout in liteshift.toml)")
     Duration lockTimeout;
 
+    @Option(names = "--replica-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "on a LiteFS replica (.primary beside the database), how long to wait for the primary's migrations"
+                    + " to arrive; a replica never writes (default 60s)")
+    Duration replicaTimeout;
+
     @Option(names = "--backup", description = "take a backup (into the backups directory) before applying anything, when something is pending")
     boolean backup;
 

@@ -24,14 +24,19 @@ final class Setup {
 
     /** The same, before loading, for a command that adds to it. */
     static Configuration configuration(ProjectOptions project, MigrateFlags flags) {
+        return configuration(project, flags, project.requireDatabase());
+    }
+
+    /** For one database of many ({@code --each}): the project's settings, another database. */
+    static Configuration configuration(ProjectOptions project, MigrateFlags flags, String db) {
         ProjectConfig c = project.resolve();
-        String db = project.requireDatabase();
         Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
         Configuration config = LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
                 .lintBeforeMigrate(flags == null || !flags.force)
                 .lockTimeout(lock);
+        if (flags != null && flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
         return flags != null && flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }
 }

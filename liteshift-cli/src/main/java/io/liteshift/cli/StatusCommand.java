@@ -1,11 +1,13 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -14,15 +16,19 @@ import java.time.format.DateTimeFormatter;
 
 @Command(name = "status", description = {
         "Applied and pending migrations, drift and integrity problems. Reads only.",
-        "Exit code 0 when the database is up to date, 6 when it is not."})
+        "Exit code 0 when the database is up to date, 6 when it is not.",
+        "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class StatusCommand extends ProjectCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
+    @Mixin
+    EachOptions each;
 
     @Override
     public Integer call() {
+        if (each.active() || each.parallel != null) return EachRun.run(this, each, json, this::one);
         StatusReport r = Setup.database(project, null).status();
         PrintWriter out = out();
         if (json) {
@@ -41,5 +47,14 @@ final class StatusCommand extends ProjectCommand {
         out.println(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
         return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
+    }
+
+    private EachRun.Row one(EachDatabase.Match db) {
+        StatusReport r = Setup.configuration(project, null, db.file().toString()).load().status();
+        History h = r.history();
+        String detail = h.pending().size() + " pending" + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " problem(s)");
+        return new EachRun.Row(r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, r.upToDate() ? "up to date" : "not up to date",
+                EachRun.Row.version(h.version()), detail, r.problems().stream().map(Problem::message).toList(),
+                Json.history(db.name(), h, r.upToDate(), r.problems()));
     }
 }

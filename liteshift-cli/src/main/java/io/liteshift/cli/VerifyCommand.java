@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
+import io.liteshift.EachDatabase;
 import io.liteshift.LiteShift;
 import io.liteshift.migrate.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -14,13 +16,17 @@ import java.util.List;
         "schema equals the latest snapshot, integrity_check is ok and foreign_key_check is clean. Reads only.",
         "Without a database (no --db, DATABASE_URL or database setting) it checks the repository alone, for CI: the",
         "integrity file, every snapshot against a replay of the migrations, and the schema file against the newest one.",
-        "Exit code 0 when all hold, 6 with each problem named otherwise."})
+        "Exit code 0 when all hold, 6 with each problem named otherwise.",
+        "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class VerifyCommand extends ProjectCommand {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
+    @Mixin
+    EachOptions each;
 
     @Override
     public Integer call() {
+        if (each.active() || each.parallel != null) return EachRun.run(this, each, json, this::one);
         if (project.resolve().database() == null) return verifyDirectory();
         LiteShift ls = Setup.database(project, null);
         List<Problem> problems = ls.verify();
@@ -35,6 +41,15 @@ final class VerifyCommand extends ProjectCommand {
             out.println(problems.size() + " problem(s): " + project.requireDatabase() + " is not verified.");
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+    }
+
+    private EachRun.Row one(EachDatabase.Match db) {
+        LiteShift ls = Setup.configuration(project, null, db.file().toString()).load();
+        List<Problem> problems = ls.verify();
+        io.liteshift.migrate.History h = ls.status().history();
+        return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, problems.isEmpty() ? "verified" : "not verified",
+                EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
+                problems.stream().map(Problem::message).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
     }
 
     /** No database given: what CI can check from the repository alone. */

@@ -111,14 +111,14 @@ public final class Databases {
     }
 
     /** 300 ms, 2 s, 1.5 s: a sub-second lock timeout must not read as "0 s". */
-    static String describe(Duration d) {
+    public static String describe(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) return ms + " ms";
         if (ms % 1000 == 0) return ms / 1000 + " s";
         return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
-    private static int code(SQLException e) {
+    static int code(SQLException e) {
         return e instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
     }
 }

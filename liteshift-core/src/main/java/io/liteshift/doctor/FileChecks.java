@@ -1,7 +1,6 @@
 package io.liteshift.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,19 +105,12 @@ final class FileChecks {
 
     /** LiteFS's documented contract: {@code .primary} exists beside the database on a replica only, naming the primary. */
     static void liteFs(Path db, List<Finding> out) {
-        Path marker = db.resolveSibling(".primary");
-        if (!Files.isRegularFile(marker)) return;
-        String host;
-        try {
-            host = Files.readString(marker, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            host = "(unreadable: " + e.getMessage() + ")";
-        }
-        out.add(Finding.warning("LITEFS_REPLICA", marker + " exists and names the primary: " + host + ".",
+        io.liteshift.apply.LiteFs.primary(db).ifPresent(host -> out.add(Finding.warning("LITEFS_REPLICA",
+                io.liteshift.apply.LiteFs.marker(db) + " exists and names the primary: " + host + ".",
                 "This node is a LiteFS replica: every write to " + db.getFileName() + " fails (SQLITE_READONLY with the rollback"
                         + " journal, \"disk I/O error\" with WAL), migrations included.",
                 "Migrate on the primary (" + host + "): migrate on boot only where .primary is absent, and forward writes to"
-                        + " the primary."));
+                        + " the primary. (`liteshift migrate` here waits for the replicated schema and writes nothing.)")));
     }
 
     private static Path nearestExisting(Path dir) {

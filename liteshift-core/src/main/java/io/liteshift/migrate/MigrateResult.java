@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param drift            differences between the live schema and the snapshot of {@code version}
  * @param notes            other things worth saying (the database is ahead of these migrations, no snapshot to compare)
  * @param backup           the backup taken before applying, when one was asked for and something was pending
+ * @param replicaOf        the LiteFS primary's hostname when this node is a replica: it only waited until the replicated
+ *                         schema reached {@code version}, and wrote nothing
  */
 public record MigrateResult(List<AppliedMigration> applied, List<Integer> appliedByOthers, int version, List<Problem> drift,
-                            List<String> notes, Duration took, Optional<Path> backup) {
+                            List<String> notes, Duration took, Optional<Path> backup, Optional<String> replicaOf) {
+
+    public MigrateResult(List<AppliedMigration> applied, List<Integer> appliedByOthers, int version, List<Problem> drift,
+                         List<String> notes, Duration took, Optional<Path> backup) {
+        this(applied, appliedByOthers, version, drift, notes, took, backup, Optional.empty());
+    }
 
     public MigrateResult {
         applied = List.copyOf(applied);
@@ -26,7 +33,12 @@ public record MigrateResult(List<AppliedMigration> applied, List<Integer> applie
     }
 
     public MigrateResult withBackup(Optional<Path> taken) {
-        return new MigrateResult(applied, appliedByOthers, version, drift, notes, took, taken);
+        return new MigrateResult(applied, appliedByOthers, version, drift, notes, took, taken, replicaOf);
+    }
+
+    /** True on a LiteFS replica, where migrate waits for the primary's migrations instead of applying them. */
+    public boolean onReplica() {
+        return replicaOf.isPresent();
     }
 
     public boolean upToDate() {

@@ -68,6 +68,16 @@ public final class Migrator {
         return History.of(dir, Journal.read(c), outOfOrder);
     }
 
+    /**
+     * The history of a database this process must not write (a LiteFS replica), read without creating anything.
+     * Refuses as {@code migrate} would when it cannot be trusted: the primary refuses it too, so waiting cannot help.
+     */
+    public History readOnlyHistory(Connection c, String database) throws SQLException {
+        History h = history(c);
+        refuseIfBlocked(h, database, "waiting for the replicated migrations of");
+        return h;
+    }
+
     /** Work that must come after the history is read and trusted, and only when something is pending. */
     @FunctionalInterface
     public interface BeforeApplying {

@@ -1,0 +1,159 @@
+package io.liteshift.cli;
+
+import io.liteshift.EachDatabase;
+import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Databases;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A command's {@code --each GLOB}: its work on every matching database, a progress line on stderr as each one
+ * finishes, then a summary table (or JSON) and an exit code for the whole run.
+ */
+final class EachRun {
+    private static final int ERROR_WIDTH = 100;
+
+    private EachRun() {
+    }
+
+    /**
+     * One database's line in the summary.
+     *
+     * @param exitCode what the command would have returned for this database alone
+     * @param messages printed in full after the table (problems, warnings, notes)
+     * @param json     its entry in {@code --json} output
+     */
+    record Row(int exitCode, String result, String version, String detail, List<String> messages, Map<String, Object> json) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+
+        static String version(int v) {
+            return String.format("%04d", v);
+        }
+
+        /** What a database that threw gets: its message in full, and the exit code it would have had alone. */
+        static Row failed(RuntimeException e) {
+            int code = e instanceof LiteShiftException l ? Main.exitCode(l.reason()) : Main.FAILED;
+            String result = !(e instanceof LiteShiftException l) ? "failed" : switch (l.reason()) {
+                case INVALID_INPUT -> "error";
+                case FAILED -> "failed";
+                default -> "refused";
+            };
+            String message = e instanceof LiteShiftException ? e.getMessage() : "unexpected error: " + e;
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ok", false);
+            json.put("error", message);
+            return new Row(code, result, "-", "", List.of(message), json);
+        }
+    }
+
+    /**
+     * Runs {@code work} on every database {@code each} names and reports; the exit code is 0 when every database
+     * was fine, the one they share when all that were not have the same, else 1.
+     */
+    static int run(ProjectCommand command, EachOptions each, boolean json, Function<EachDatabase.Match, Row> work) {
+        if (!each.active()) throw usage("--parallel goes with --each GLOB.");
+        if (command.project.db != null) {
+            throw usage("--each and --db cannot be used together: --each '" + each.glob + "' names the databases. Drop one of them.");
+        }
+        int parallel = each.parallelism();
+        if (parallel < 1 || parallel > EachOptions.MAX_PARALLEL) {
+            throw usage("--parallel must be between 1 and " + EachOptions.MAX_PARALLEL + ", not " + parallel + ".");
+        }
+        List<EachDatabase.Match> databases = EachDatabase.matching(each.glob, ProjectOptions.workingDir());
+        if (databases.isEmpty()) {
+            throw usage("no database file matches --each '" + each.glob + "' (relative to " + ProjectOptions.workingDir() + ")."
+                    + " -wal, -shm, -journal and -pos files and liteshift's backups never count. Check the pattern: * and ? match"
+                    + " within a name, ** across directories, e.g. '/data/tenants/*.db'; quote it so that the shell does not"
+                    + " expand it.");
+        }
+        command.project.resolve(); // read the settings once, before the threads that share them
+        PrintWriter out = command.out();
+        PrintWriter err = command.err();
+        AtomicInteger finished = new AtomicInteger();
+        List<EachDatabase.Outcome<Row>> outcomes = EachDatabase.run(databases, parallel, work, o -> {
+            Row r = row(o);
+            err.printf("[%d/%d] %s %s%s (%s)%n", finished.incrementAndGet(), databases.size(), o.database().name(), r.result(),
+                    r.detail().isEmpty() ? "" : ", " + r.detail(), Databases.describe(o.took()));
+        });
+        if (json) out.println(Json.of(json(outcomes)));
+        else report(outcomes, out, err);
+        return exitCode(outcomes);
+    }
+
+    private static Row row(EachDatabase.Outcome<Row> o) {
+        return o.ok() ? o.result() : Row.failed(o.error());
+    }
+
+    private static void report(List<EachDatabase.Outcome<Row>> outcomes, PrintWriter out, PrintWriter err) {
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[]{"DATABASE", "RESULT", "VERSION", "DETAIL", "TOOK", "ERROR"});
+        for (EachDatabase.Outcome<Row> o : outcomes) {
+            Row r = row(o);
+            String first = r.ok() || r.messages().isEmpty() ? "" : firstLine(r.messages().get(0));
+            table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Databases.describe(o.took()), first});
+        }
+        int[] width = new int[table.get(0).length];
+        for (String[] line : table) for (int i = 0; i < line.length; i++) width[i] = Math.max(width[i], line[i].length());
+        for (String[] line : table) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                b.append(i == line.length - 1 ? line[i] : String.format("%-" + width[i] + "s  ", line[i]));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+        for (EachDatabase.Outcome<Row> o : outcomes) {
+            for (String m : row(o).messages()) err.println("liteshift: " + o.database().name() + ": " + m);
+        }
+        List<String> notOk = outcomes.stream().filter(o -> !row(o).ok()).map(o -> o.database().name()).toList();
+        out.println(outcomes.size() + " database(s): " + (outcomes.size() - notOk.size()) + " ok"
+                + (notOk.isEmpty() ? "." : ", " + notOk.size() + " not: " + String.join(", ", notOk) + "."));
+    }
+
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
+    }
+
+    private static Map<String, Object> json(List<EachDatabase.Outcome<Row>> outcomes) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (EachDatabase.Outcome<Row> o : outcomes) {
+            Row r = row(o);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.putAll(r.json());
+            m.put("database", o.database().name());
+            m.put("file", o.database().file().toString());
+            m.put("ok", r.ok());
+            m.put("exitCode", r.exitCode());
+            m.put("durationMs", o.took().toMillis());
+            entries.add(m);
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("ok", outcomes.stream().allMatch(o -> row(o).ok()));
+        all.put("databases", entries);
+        return all;
+    }
+
+    private static int exitCode(List<EachDatabase.Outcome<Row>> outcomes) {
+        List<Integer> codes = outcomes.stream().map(o -> row(o).exitCode()).filter(c -> c != 0).distinct().toList();
+        if (codes.isEmpty()) return 0;
+        return codes.size() == 1 ? codes.get(0) : Main.FAILED;
+    }
+
+    private static LiteShiftException usage(String message) {
+        return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, message);
+    }
+
+    /** "acme/" for tenants/acme/app.db under tenants/*: per-database things (backups) kept apart like the databases. */
+    static java.nio.file.Path below(java.nio.file.Path dir, EachDatabase.Match m) {
+        java.nio.file.Path parent = m.relative().getParent();
+        return parent == null ? dir : dir.resolve(parent);
+    }
+}
