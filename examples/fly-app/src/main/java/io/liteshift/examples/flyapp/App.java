@@ -1,0 +1,58 @@
+package io.liteshift.examples.flyapp;
+
+import io.liteshift.LiteShiftException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The notes application. {@code java -jar fly-app.jar [serve|migrate]}:
+ * <ul>
+ *   <li>{@code serve} (the default) migrates the database (unless {@code MIGRATE_ON_BOOT=false}), then serves HTTP
+ *       until it is stopped (SIGTERM or SIGINT);</li>
+ *   <li>{@code migrate} only migrates, for an entrypoint script or a LiteFS {@code exec} step.</li>
+ * </ul>
+ * Settings come from the environment ({@link Settings}). A migration that liteshift refuses or that fails exits
+ * with status 1 and liteshift's message (which names the file, the statement, the cause and the fix); the
+ * database is then as it was, and the machine does not start serving with a schema the code does not expect.
+ */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (!command.equals("serve") && !command.equals("migrate") || args.length > 1) {
+            System.err.println("usage: java -jar fly-app.jar [serve|migrate]");
+            System.exit(2);
+        }
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv());
+            if (command.equals("migrate") || settings.migrateOnBoot()) Boot.migrate(settings);
+        } catch (LiteShiftException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("cannot migrate: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (command.equals("serve")) serve(settings);
+    }
+
+    private static void serve(Settings settings) throws Exception {
+        Notes notes = new Notes(settings.databaseFile());
+        notes.useWal();
+        NotesHttp http = new NotesHttp(notes, settings.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            http.stop();
+            stopped.countDown();
+        }));
+        int port = http.start();
+        LOG.info("serving {} on port {}", settings.databaseFile(), port);
+        stopped.await();
+    }
+}
