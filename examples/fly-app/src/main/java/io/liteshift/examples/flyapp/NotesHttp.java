@@ -83,7 +83,7 @@ final class NotesHttp {
         } catch (SQLException e) {
             LOG.warn("{} {} failed: {}", method, path, e.getMessage());
             // a CHECK or NOT NULL violation is the client's; anything else (locked, read-only, no such column) is ours
-            boolean constraint = e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT");
+            boolean constraint = (e.getErrorCode() & 0xff) == 19; // SQLITE_CONSTRAINT, whatever the extended code
             send(ex, constraint ? 400 : 500, Map.of("error", String.valueOf(e.getMessage())));
         }
     }
