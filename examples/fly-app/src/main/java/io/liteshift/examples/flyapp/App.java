@@ -42,8 +42,13 @@ public final class App {
     }
 
     private static void serve(Settings settings) throws Exception {
+        if (!java.nio.file.Files.exists(settings.databaseFile())) {
+            // without this, the first query would create an empty file, and every request would fail "no such table"
+            System.err.println("cannot serve: the database " + settings.databaseFile() + " does not exist. Migrate first"
+                    + " (java -jar fly-app.jar migrate), or let serve migrate (MIGRATE_ON_BOOT=true), or fix DATABASE_URL.");
+            System.exit(1);
+        }
         Notes notes = new Notes(settings.databaseFile());
-        notes.useWal();
         NotesHttp http = new NotesHttp(notes, settings.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,7 +43,22 @@ final class Boot {
         result.notes().forEach(LOG::info);
         LOG.info("{} is at schema version {}{}", settings.databaseFile(), result.version(),
                 result.upToDate() ? " (nothing to migrate)" : "");
+        useWal(settings.databaseFile());
         return result;
+    }
+
+    /**
+     * WAL lets readers go on while a request writes, and Litestream needs it. Set here, by the process that may
+     * write (under LiteFS, the primary), because changing the journal mode is a write: once set, it stays in the
+     * file and reaches replicas with it.
+     */
+    static void useWal(Path db) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+            st.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot switch " + db + " to WAL mode: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -24,13 +24,6 @@ final class Notes {
         this.jdbcUrl = "jdbc:sqlite:" + database;
     }
 
-    /** WAL lets readers go on while a request writes (and Litestream needs it); set once, it stays in the file. */
-    void useWal() throws SQLException {
-        try (Connection c = open(); Statement st = c.createStatement()) {
-            st.execute("PRAGMA journal_mode = WAL");
-        }
-    }
-
     long add(String title, String body, List<String> tags) throws SQLException {
         try (Connection c = open()) {
             c.setAutoCommit(false);

@@ -175,6 +175,18 @@ class FlyAppDeployTest {
         assertThat(typo).doesNotExist();
     }
 
+    @Test
+    void serveWithoutMigratingRefusesAMissingDatabaseInsteadOfCreatingAnEmptyOne() throws Exception {
+        Map<String, String> env = entrypointEnv();
+        Path log = tmp.resolve("serve-only.log");
+        int exit = AppProcess.run(List.of(ENTRYPOINT.toString(), "serve"), env, log); // a LiteFS replica's step
+
+        String out = Files.readString(log);
+        assertThat(exit).as(out).isEqualTo(1);
+        assertThat(out).contains("cannot serve: the database " + db + " does not exist. Migrate first").doesNotContain("serving");
+        assertThat(db).doesNotExist();
+    }
+
     private Map<String, String> entrypointEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("DATA_DIR", data.toString());

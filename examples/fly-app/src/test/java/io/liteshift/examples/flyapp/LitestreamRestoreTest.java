@@ -58,8 +58,8 @@ class LitestreamRestoreTest {
     void aPointInTimeRestoreToJustBeforeTheMigrationGivesBackTheOldSchemaAndRows() throws Exception {
         Path v1 = TestMigrations.firstVersionOnly(tmp.resolve("migrations-v1"));
         LiteShift.configure().database(db.toString()).migrations(v1).createMissing(true).load().migrate();
+        Boot.useWal(db); // as the application's migration step does; Litestream needs WAL
         Notes notes = new Notes(db);
-        notes.useWal(); // as the application does when it starts serving; Litestream needs WAL
         notes.add("Groceries", "milk, eggs", List.of("home", "errands"));
         notes.add("Fly.io volume", "created in ams", List.of("ops"));
         notes.add("Ideas", "", List.of());
