@@ -4,7 +4,6 @@ import io.liteshift.LiteShiftException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The notes application. {@code java -jar fly-app.jar [serve|migrate]}:
@@ -32,8 +31,14 @@ public final class App {
         Settings settings;
         try {
             settings = Settings.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
             if (command.equals("migrate") || settings.migrateOnBoot()) Boot.migrate(settings);
-        } catch (LiteShiftException | IllegalArgumentException | IllegalStateException e) {
+        } catch (LiteShiftException | IllegalStateException e) {
             System.err.println("cannot migrate: " + e.getMessage());
             System.exit(1);
             return;
@@ -50,14 +55,12 @@ public final class App {
         }
         Notes notes = new Notes(settings.databaseFile());
         NotesHttp http = new NotesHttp(notes, settings.port());
-        CountDownLatch stopped = new CountDownLatch(1);
+        // on SIGTERM (a deploy, fly machine stop): finish the requests in flight, then exit
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             http.stop();
-            stopped.countDown();
         }));
-        int port = http.start();
+        int port = http.start(); // the server's dispatcher thread keeps the JVM running
         LOG.info("serving {} on port {}", settings.databaseFile(), port);
-        stopped.await();
     }
 }
