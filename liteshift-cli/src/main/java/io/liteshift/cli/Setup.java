@@ -27,7 +27,7 @@ final class Setup {
         ProjectConfig c = project.resolve();
         String db = project.requireDatabase();
         Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
-        Configuration config = LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
+        Configuration config = c.configure().database(db)
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
                 .lintBeforeMigrate(flags == null || !flags.force)

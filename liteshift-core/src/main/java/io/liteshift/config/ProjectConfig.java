@@ -71,6 +71,16 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
         return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout);
     }
 
+    /**
+     * The library configured with these settings: migrations, schema, createMissing, outOfOrder, lock timeout, and
+     * the database when one is set. Front ends (the command line, the Maven plugin) add their own options on top.
+     */
+    public io.liteshift.Configuration configure() {
+        io.liteshift.Configuration c = io.liteshift.LiteShift.configure().migrations(migrations).schema(schema)
+                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout);
+        return database == null ? c : c.database(database);
+    }
+
     /** A duration as the settings write it ("90s", "2m", "1h", or whole seconds), for flags that take one. */
     public static Duration parseDuration(String text) {
         Duration d = ConfigFile.parseDuration(text);
