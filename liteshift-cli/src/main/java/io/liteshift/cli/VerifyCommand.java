@@ -39,7 +39,7 @@ final class VerifyCommand extends ProjectCommand {
         if (json) {
             out().println(Json.of(java.util.Map.of("database", "none", "ok", problems.isEmpty(), "problems", Json.problems(problems))));
         } else {
-            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve().migrations(), project.resolve().schema(), report());
+            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }

@@ -2,6 +2,7 @@ package io.liteshift.report;
 
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.doctor.Finding;
@@ -99,9 +100,12 @@ public final class Reports {
     }
 
     /** verify without a database: the migrations directory against itself and the declared schema. */
-    public static void verifiedDirectory(List<Problem> problems, Path migrations, Path schema, ReportOutput out) {
+    public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, ReportOutput out) {
+        Path migrations = settings.migrations();
         if (problems.isEmpty()) {
-            out.line("Verified " + migrations + " (no database given): integrity file, snapshots and " + schema.getFileName() + " agree.");
+            out.line("Verified " + migrations + " (no database given): integrity file, snapshots and "
+                    + (settings.schemaClass() != null ? "the schema class " + settings.schemaClass() : settings.schema().getFileName())
+                    + " agree.");
             return;
         }
         for (Problem p : problems) out.line("problem: " + p.message());

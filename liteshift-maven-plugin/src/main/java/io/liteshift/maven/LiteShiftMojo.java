@@ -5,6 +5,7 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.report.ReportOutput;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,7 +13,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What every goal shares: where the project's settings are (the plugin's parameters, then {@code DATABASE_URL},
@@ -42,6 +47,14 @@ abstract class LiteShiftMojo extends AbstractMojo {
     @Parameter(property = "liteshift.schema")
     File schema;
 
+    /**
+     * The class that declares the schema in Java (instead of {@code schema}), e.g. {@code com.example.db.AppSchema}:
+     * a {@code SchemaDefinition}, or a class with one public static method returning a {@code JavaSchema}. It is
+     * loaded from the project's compiled classes and compile dependencies. Default: schema_class in liteshift.toml.
+     */
+    @Parameter(property = "liteshift.schemaClass")
+    String schemaClass;
+
     /** Skips the goal (e.g. {@code -Dliteshift.skip} on a machine without the database). */
     @Parameter(property = "liteshift.skip", defaultValue = "false")
     boolean skip;
@@ -60,6 +73,8 @@ abstract class LiteShiftMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("liteshift: unexpected error: " + e, e);
+        } finally {
+            closeProjectClasses();
         }
     }
 
@@ -72,14 +87,56 @@ abstract class LiteShiftMojo extends AbstractMojo {
             settings = ProjectConfig.load(config == null ? null : config.toPath(), base, System.getenv())
                     .withSchema(schema == null ? null : schema.toPath().toAbsolutePath().normalize())
                     .withMigrations(migrations == null ? null : migrations.toPath().toAbsolutePath().normalize())
-                    .withDatabase(database == null || database.isBlank() ? null : DatabaseSpec.resolveAgainst(database, base));
+                    .withDatabase(database == null || database.isBlank() ? null : DatabaseSpec.resolveAgainst(database, base))
+                    .withSchemaClass(schemaClass == null || schemaClass.isBlank() ? null : schemaClass.strip());
         }
         return settings;
     }
 
-    /** The library, configured for the settings; its progress lines go to the build log. */
+    /**
+     * The library, configured for the settings; its progress lines go to the build log. A schema class is looked up
+     * in the project's compile classpath (a {@code classpath} in liteshift.toml is for the command line: Maven knows
+     * the project's classes better).
+     */
     final Configuration configure() {
-        return settings().configure().progress(getLog()::info);
+        Configuration c = settings().configure().progress(getLog()::info);
+        return settings().schemaClass() == null ? c : c.classLoader(projectClasses());
+    }
+
+    private URLClassLoader projectClasses;
+
+    /** The project's classes and compile dependencies, over the plugin's own (liteshift's DSL comes from there). */
+    private ClassLoader projectClasses() {
+        if (projectClasses == null) {
+            List<String> elements;
+            try {
+                elements = project.getCompileClasspathElements();
+            } catch (DependencyResolutionRequiredException e) {
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the project's compile classpath is not"
+                        + " resolved, so the schema class " + settings().schemaClass() + " cannot be loaded: " + e.getMessage(), e);
+            }
+            URL[] urls = elements.stream().map(LiteShiftMojo::url).toArray(URL[]::new);
+            projectClasses = new URLClassLoader(urls, getClass().getClassLoader());
+        }
+        return projectClasses;
+    }
+
+    private static URL url(String element) {
+        try {
+            return new File(element).toURI().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a classpath entry: " + element, e);
+        }
+    }
+
+    private void closeProjectClasses() {
+        if (projectClasses == null) return;
+        try {
+            projectClasses.close();
+        } catch (java.io.IOException e) {
+            getLog().debug("closing the project's class loader: " + e);
+        }
+        projectClasses = null;
     }
 
     /** The database to work on, or an error that says the ways to give one. */

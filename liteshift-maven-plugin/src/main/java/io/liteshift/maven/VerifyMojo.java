@@ -5,6 +5,7 @@ import io.liteshift.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,9 +14,10 @@ import java.util.stream.Collectors;
  * With a database: nothing pending, checksums and the integrity file hold, the live schema equals the latest
  * snapshot, integrity_check is ok and foreign_key_check is clean. Without one (no database parameter, DATABASE_URL
  * or database setting), the repository alone, for CI: the integrity file, every snapshot against a replay of the
- * migrations, and the declared schema against the newest one. Reads only; fails the build naming each problem.
+ * migrations, and the declared schema (file or class) against the newest one. Reads only; fails the build naming
+ * each problem.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public final class VerifyMojo extends LiteShiftMojo {
     @Override
     void run() throws MojoFailureException {
@@ -24,7 +26,7 @@ public final class VerifyMojo extends LiteShiftMojo {
         String subject;
         if (db == null) {
             problems = configure().load().verifyDirectory();
-            Reports.verifiedDirectory(problems, settings().migrations(), settings().schema(), log());
+            Reports.verifiedDirectory(problems, settings(), log());
             subject = settings().migrations() + " (no database given)";
         } else {
             problems = configure().load().verify();
