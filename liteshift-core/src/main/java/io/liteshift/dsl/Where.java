@@ -6,7 +6,8 @@ import java.util.Set;
 final class Where {
     private static final Set<String> BUILDERS = Set.of(SchemaBuilder.class.getName(), TableBuilder.class.getName(),
             ColumnBuilder.class.getName(), ForeignKeyBuilder.class.getName(), IndexBuilder.class.getName(),
-            TriggerBuilder.class.getName(), ConstraintBuilder.class.getName(), JavaSchema.class.getName(), Where.class.getName());
+            TriggerBuilder.class.getName(), ConstraintBuilder.class.getName(), JavaSchema.class.getName(), Where.class.getName(),
+            Names.class.getName(), Assembler.class.getName());
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private Where() {

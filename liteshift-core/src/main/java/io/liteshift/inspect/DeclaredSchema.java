@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
 
     public static DeclaredSchema load(Path source) {
-        List<Text> texts = files(source).stream().map(f -> new Text(f.toString(), read(f), "the schema file")).toList();
+        List<Text> texts = files(source).stream().map(f -> new Text(f.toString(), read(f), FILE)).toList();
         return load(source, source.toString(), texts);
     }
 
@@ -41,6 +41,8 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
     public static DeclaredSchema ofText(String origin, String sql, String fixIn) {
         return load(null, origin, List.of(new Text(origin, sql, fixIn)));
     }
+
+    private static final String FILE = "the schema file";
 
     /** One unit of declared SQL, the name its messages use and where the user fixes it. */
     private record Text(String name, String sql, String fixIn) {
@@ -102,7 +104,9 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         } catch (SQLException e) {
             String why = io.liteshift.sql.SqliteErrors.message(e);
             int line = errorLine(mem, s, why);
-            String text = s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip();
+            // a rendered text has no file to open: show the whole statement (SQLite rarely says where in it)
+            String text = source.fixIn().equals(FILE) ? s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip()
+                    : s.sql().strip().replace("\n", "\n    ");
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     source.name() + ":" + line + ": SQLite rejected this statement: " + why + "\n    " + text
                             + "\nFix the statement in " + source.fixIn() + "; nothing was changed.");
