@@ -21,11 +21,13 @@ public final class Configuration {
     DataSource dataSource;
     String migrations = "migrations";
     Path schema = Path.of("schema.sql");
+    String schemaClass;
     boolean createMissing;
     boolean outOfOrder;
     Duration lockTimeout = Duration.ofMinutes(2);
     Duration replicaTimeout = Duration.ofSeconds(60);
     ClassLoader classLoader = Configuration.class.getClassLoader();
+    boolean classLoaderSet;
     boolean lintBeforeMigrate = true;
     java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
@@ -64,6 +66,18 @@ public final class Configuration {
     /** The declared schema that {@code generate} reads: a .sql file or a directory of them; default {@code schema.sql}. */
     public Configuration schema(Path schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
+        this.schemaClass = null;
+        return this;
+    }
+
+    /**
+     * The declared schema as a Java class instead of a .sql file: a {@link io.liteshift.dsl.SchemaDefinition}, or a
+     * class with one public static no-argument method returning a {@link io.liteshift.dsl.JavaSchema}. It is loaded
+     * through {@link #classLoader(ClassLoader)} (by default the thread's context class loader) by {@code generate},
+     * {@code verifyDirectory} and everything else that reads the declared schema.
+     */
+    public Configuration schemaClass(String className) {
+        this.schemaClass = Objects.requireNonNull(className, "className");
         return this;
     }
 
@@ -99,10 +113,20 @@ public final class Configuration {
         return this;
     }
 
-    /** Where {@code classpath:} migrations are looked up; default liteshift's own class loader. */
+    /**
+     * Where {@code classpath:} migrations and the {@link #schemaClass} are looked up; default liteshift's own class
+     * loader for migrations and the thread's context class loader for the schema class.
+     */
     public Configuration classLoader(ClassLoader loader) {
         this.classLoader = Objects.requireNonNull(loader, "classLoader");
+        this.classLoaderSet = true;
         return this;
+    }
+
+    /** The loader for the schema class: the one set, else the thread's context class loader (a build tool's project classes). */
+    ClassLoader schemaClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return classLoaderSet || context == null ? classLoader : context;
     }
 
     /**

@@ -172,7 +172,8 @@ public final class LiteShift {
      */
     public List<Problem> verifyDirectory() {
         try {
-            return Verifier.verifyDirectory(directory(), config.schema);
+            if (config.schemaClass == null) return Verifier.verifyDirectory(directory(), config.schema);
+            return Verifier.verifyDirectory(directory(), "the schema class " + config.schemaClass, () -> declared().schema());
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying the migrations failed: " + e.getMessage(), e);
         }
@@ -190,7 +191,14 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        return new Generator(directory()).generate(config.schema, name);
+        if (config.schemaClass == null) return new Generator(directory()).generate(config.schema, name);
+        return new Generator(directory()).generate(config.schemaClass, this::declared, name);
+    }
+
+    /** The declared schema as configured, read now: the schema class when one is set, else the schema file. */
+    private io.liteshift.inspect.DeclaredSchema declared() {
+        return config.schemaClass == null ? io.liteshift.inspect.DeclaredSchema.load(config.schema)
+                : io.liteshift.dsl.SchemaClasses.declared(config.schemaClass, config.schemaClassLoader());
     }
 
     /** Writes a new migration that takes the schema back to what it was after {@code version}. */
@@ -294,8 +302,21 @@ public final class LiteShift {
 
     /** Brings the database to the declared schema, keeping every row, or refuses and changes nothing. */
     public static PushResult push(String database, Path schema, PushOptions options) {
+        return push(database, new SchemaSource.Declared(schema), options);
+    }
+
+    /**
+     * As {@link #push(String, Path, PushOptions)}, with the declared schema from a schema file or a Java class
+     * ({@link SchemaSource#javaClass}); a database as {@code declared} is refused.
+     */
+    public static PushResult push(String database, SchemaSource declaredSchema, PushOptions options) {
+        if (declaredSchema instanceof SchemaSource.Database d) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "push brings a database to a declared schema,"
+                    + " but " + d.file() + " is a database. Give a schema file or a schema class; to compare two databases use diff.");
+        }
+        String schema = declaredSchema.label();
         long t0 = System.nanoTime();
-        SchemaSource.Loaded declared = new SchemaSource.Declared(schema).load();
+        SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
@@ -328,7 +349,7 @@ public final class LiteShift {
         return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
-    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, Path schema, List<String> warnings) {
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema, List<String> warnings) {
         String also = warnings.isEmpty() ? "" : "\nNote that " + String.join("\nNote that ", warnings);
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,

@@ -12,11 +12,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One side of a comparison: a live database file or a declared schema (a .sql file or a directory of them). */
+/**
+ * One side of a comparison: a live database file, or a declared schema (a .sql file or a directory of them, or a
+ * class that declares it in Java).
+ */
 public sealed interface SchemaSource {
 
     /** Reads the schema (and, for a declared schema, its rename hints). */
     Loaded load();
+
+    /** What this side is, for messages: a path, or a class name. */
+    String label();
+
+    /** The schema a class declares in Java (see {@link io.liteshift.dsl.SchemaDefinition}), found through {@code loader}. */
+    static SchemaSource javaClass(String className, ClassLoader loader) {
+        return new JavaClass(className, loader);
+    }
 
     /** The hints this side has not been through yet (a database remembers the swaps it was pushed). */
     default RenameHints notYetApplied(RenameHints hints) {
@@ -33,6 +44,11 @@ public sealed interface SchemaSource {
     }
 
     record Database(Path file) implements SchemaSource {
+        @Override
+        public String label() {
+            return file.toString();
+        }
+
         @Override
         public RenameHints notYetApplied(RenameHints hints) {
             try (Connection c = Databases.open(file, false, true)) {
@@ -56,6 +72,29 @@ public sealed interface SchemaSource {
         public Loaded load() {
             DeclaredSchema d = DeclaredSchema.load(path);
             return new Loaded(d.schema(), d.hints());
+        }
+
+        @Override
+        public String label() {
+            return path.toString();
+        }
+    }
+
+    /** A schema declared in Java: the class is loaded, its schema rendered to DDL and inspected like a schema file. */
+    record JavaClass(String className, ClassLoader loader) implements SchemaSource {
+        public JavaClass {
+            java.util.Objects.requireNonNull(className, "className");
+            java.util.Objects.requireNonNull(loader, "loader");
+        }
+
+        public Loaded load() {
+            DeclaredSchema d = io.liteshift.dsl.SchemaClasses.declared(className, loader);
+            return new Loaded(d.schema(), d.hints());
+        }
+
+        @Override
+        public String label() {
+            return className;
         }
     }
 }

@@ -37,7 +37,7 @@ final class BackupCommand extends ProjectCommand {
         if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), line -> err().println(line));
-        out().printf("backup %s (%s, v%04d, sha256 %s)%n", b.file(), Backups.human(b.size()), b.version(), b.sha256());
+        io.liteshift.report.Reports.backup(b, report());
         return 0;
     }
 

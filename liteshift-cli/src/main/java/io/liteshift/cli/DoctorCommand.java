@@ -34,17 +34,7 @@ final class DoctorCommand extends ProjectCommand {
         if (json) {
             out.println(Json.of(json(r)));
         } else {
-            out.println("database: " + r.database());
-            for (Finding f : r.findings()) {
-                out.println();
-                out.println(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code());
-                out.println("  found: " + f.found().replace("\n", "\n         "));
-                out.println("  cause: " + f.cause());
-                out.println("  fix:   " + f.fix());
-            }
-            out.println();
-            out.println(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
-                    + r.count(Finding.Severity.INFO) + " note(s).");
+            io.liteshift.report.Reports.doctor(r, report());
         }
         return r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
     }

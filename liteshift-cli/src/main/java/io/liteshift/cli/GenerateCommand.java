@@ -17,8 +17,8 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        Reports.generated(r, "No changes: " + project.resolve().schema() + " equals the schema of " + project.resolve().migrations()
-                + ". Nothing was written.", out(), err());
+        io.liteshift.report.Reports.generated(r, "No changes: " + project.resolve().schema() + " equals the schema of "
+                + project.resolve().migrations() + ". Nothing was written.", report());
         return 0;
     }
 }

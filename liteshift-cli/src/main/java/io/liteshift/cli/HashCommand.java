@@ -13,7 +13,7 @@ final class HashCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
-        written.forEach(f -> out().println("wrote " + project.resolve().migrations().resolve(f)));
+        io.liteshift.report.Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }
 }

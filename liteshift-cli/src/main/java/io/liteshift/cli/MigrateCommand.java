@@ -2,9 +2,8 @@ package io.liteshift.cli;
 
 import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
-import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
-import io.liteshift.migrate.Problem;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,27 +28,11 @@ final class MigrateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
-        PrintWriter out = out();
         PrintWriter err = err();
         // with something pending: the backup (--backup) first, then lint (refuses with exit 4 on an error, unless --force)
         MigrateResult r = Setup.configuration(project, flags).progress(err::println).load().migrate();
-        r.backup().ifPresent(b -> out.println("backup " + b));
-        for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
-        if (!r.appliedByOthers().isEmpty()) {
-            out.println("applied meanwhile by another process: " + r.appliedByOthers());
-        }
-        for (String note : notes(r)) out.println("note: " + note);
-        for (Problem d : r.drift()) err.println("liteshift: warning: " + d.message());
-        if (r.onReplica()) out.printf("LiteFS replica of %s: the schema is at %04d; nothing written here.%n", r.replicaOf().get(), r.version());
-        else if (r.upToDate()) out.println("Nothing to do: " + project.requireDatabase() + " is up to date"
-                + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
-        else out.printf("Database at %04d; %d applied in %d ms.%n", r.version(), r.applied().size(), r.took().toMillis());
+        Reports.migrated(r, project.requireDatabase(), report());
         return 0;
-    }
-
-    /** The notes, less the replica's "nothing written", which the command says in its own words. */
-    private static List<String> notes(MigrateResult r) {
-        return r.notes().stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
     }
 
     /** One database of {@code --each}: its backups (with --backup) kept apart like the databases themselves. */
@@ -59,7 +42,7 @@ final class MigrateCommand extends ProjectCommand {
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
         r.drift().forEach(d -> messages.add("warning: " + d.message()));
-        notes(r).forEach(n -> messages.add("note: " + n));
+        Reports.notes(r).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "

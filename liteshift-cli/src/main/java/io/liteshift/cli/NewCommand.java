@@ -13,7 +13,7 @@ final class NewCommand extends ProjectCommand {
     @Override
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
-        out().println("wrote " + file + "\nNext: write the SQL, then run `liteshift hash`.");
+        io.liteshift.report.Reports.created(file, report());
         return 0;
     }
 }

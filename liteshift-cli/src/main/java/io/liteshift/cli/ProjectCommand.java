@@ -23,4 +23,9 @@ abstract class ProjectCommand implements Callable<Integer> {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** The shared text reports, printed to this command's out and err. */
+    io.liteshift.report.ReportOutput report() {
+        return ConsoleOutput.of(out(), err());
+    }
 }

@@ -18,8 +18,8 @@ final class RevertCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
-        Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
-                + " Nothing was written.", out(), err());
+        io.liteshift.report.Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
+                + " Nothing was written.", report());
         return 0;
     }
 }

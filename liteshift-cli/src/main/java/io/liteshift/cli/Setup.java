@@ -31,7 +31,7 @@ final class Setup {
     static Configuration configuration(ProjectOptions project, MigrateFlags flags, String db) {
         ProjectConfig c = project.resolve();
         Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
-        Configuration config = LiteShift.configure().database(db).migrations(c.migrations()).schema(c.schema())
+        Configuration config = c.configure().database(db)
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
                 .lintBeforeMigrate(flags == null || !flags.force)

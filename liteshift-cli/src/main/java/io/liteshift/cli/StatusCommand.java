@@ -1,9 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
-import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.History;
-import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import picocli.CommandLine.Command;
@@ -11,16 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 @Command(name = "status", description = {
         "Applied and pending migrations, drift and integrity problems. Reads only.",
         "Exit code 0 when the database is up to date, 6 when it is not.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class StatusCommand extends ProjectCommand {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
     @Mixin
@@ -35,17 +29,7 @@ final class StatusCommand extends ProjectCommand {
             out.println(Json.of(Json.history(r.database(), r.history(), r.upToDate(), r.problems())));
             return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
         }
-        History h = r.history();
-        out.println("database:   " + r.database());
-        out.println("migrations: " + project.resolve().migrations());
-        for (AppliedMigration a : h.applied()) {
-            out.printf("  applied  %s_%s  %s UTC by %s%s%n", a.label(), a.name(), WHEN.format(a.appliedAt()), a.appliedBy(),
-                    a.kind().equals("baseline") ? " (baseline)" : "");
-        }
-        for (Migration m : h.pending()) out.printf("  pending  %s%n", m.fileName());
-        for (Problem p : r.problems()) out.println("problem: " + p.message());
-        out.println(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
-                : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
+        io.liteshift.report.Reports.status(r, project.resolve().migrations(), report());
         return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
     }
 

@@ -33,12 +33,8 @@ final class VerifyCommand extends ProjectCommand {
         PrintWriter out = out();
         if (json) {
             out.println(Json.of(Json.history(project.requireDatabase(), ls.status().history(), problems.isEmpty(), problems)));
-        } else if (problems.isEmpty()) {
-            out.println("Verified " + project.requireDatabase() + ": up to date, history intact, schema as migrated,"
-                    + " integrity_check ok, no broken foreign keys.");
         } else {
-            for (Problem p : problems) out.println("problem: " + p.message());
-            out.println(problems.size() + " problem(s): " + project.requireDatabase() + " is not verified.");
+            io.liteshift.report.Reports.verified(problems, project.requireDatabase(), report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }
@@ -57,12 +53,8 @@ final class VerifyCommand extends ProjectCommand {
         List<Problem> problems = Setup.files(project).verifyDirectory();
         if (json) {
             out().println(Json.of(java.util.Map.of("database", "none", "ok", problems.isEmpty(), "problems", Json.problems(problems))));
-        } else if (problems.isEmpty()) {
-            out().println("Verified " + project.resolve().migrations() + " (no database given): integrity file, snapshots and "
-                    + project.resolve().schema().getFileName() + " agree.");
         } else {
-            for (Problem p : problems) out().println("problem: " + p.message());
-            out().println(problems.size() + " problem(s) in " + project.resolve().migrations() + ".");
+            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** Reads one {@code liteshift.toml}. Every mistake is an error naming the file (and line where it can be found). */
 final class ConfigFile {
-    static final List<String> TOP_KEYS = List.of("schema", "migrations", "database", "backups", "migrate");
+    static final List<String> TOP_KEYS = List.of("schema", "schema_class", "classpath", "migrations", "database", "backups", "migrate");
     static final List<String> MIGRATE_KEYS = List.of("create", "out_of_order", "lock_timeout");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smh]?)");
 
@@ -61,6 +61,12 @@ final class ConfigFile {
         Path dir = file.getParent();
         ProjectConfig d = ProjectConfig.defaults(file, dir);
         String database = string(top, "database", null);
+        String schemaClass = string(top, "schema_class", null);
+        if (schemaClass != null && schemaClass.isBlank()) throw invalid("schema_class", null, "must not be empty; remove the line to use schema");
+        if (schemaClass != null && top.get("schema") != null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, at("schema_class", null) + "both schema and"
+                    + " schema_class are set: the declared schema is either a .sql file or a Java class. Remove one of the two lines.");
+        }
         return new ProjectConfig(file,
                 path(top, "schema", d.schema()),
                 path(top, "migrations", d.migrations()),
@@ -68,7 +74,25 @@ final class ConfigFile {
                 path(top, "backups", d.backups()),
                 bool(migrate, "create", d.createMissing()),
                 bool(migrate, "out_of_order", d.outOfOrder()),
-                duration(migrate, d.lockTimeout()));
+                duration(migrate, d.lockTimeout()),
+                schemaClass == null ? null : schemaClass.strip(),
+                classpath(top));
+    }
+
+    /** {@code classpath = ["target/classes", "lib/x.jar"]} (or one text), each entry relative to the file. */
+    private List<Path> classpath(Map<String, Object> top) {
+        Object value = top.get("classpath");
+        if (value == null) return List.of();
+        List<?> entries = value instanceof String s ? List.of(s) : value instanceof List<?> l ? l : null;
+        if (entries == null) throw wrongType("classpath", null, "a list of directories and jars in double quotes", value);
+        List<Path> out = new java.util.ArrayList<>();
+        for (Object e : entries) {
+            if (!(e instanceof String s) || s.isBlank()) {
+                throw wrongType("classpath", null, "a list of directories and jars in double quotes (e.g. [\"target/classes\"])", e);
+            }
+            out.add(file.getParent().resolve(s).normalize());
+        }
+        return out;
     }
 
     /** Parses the text, turning a syntax error into a message with the line it was found on. */
@@ -150,7 +174,7 @@ final class ConfigFile {
             if (near != null) hint = " Did you mean \"" + near + "\"?";
         }
         return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, at(key, table) + "unknown key \"" + key + "\"" + where + "."
-                + hint + " The known keys are " + String.join(", ", TOP_KEYS.subList(0, 4))
+                + hint + " The known keys are " + String.join(", ", TOP_KEYS.subList(0, TOP_KEYS.size() - 1))
                 + " and, under [migrate], " + String.join(", ", MIGRATE_KEYS) + ".");
     }
 

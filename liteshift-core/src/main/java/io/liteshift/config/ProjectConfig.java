@@ -17,9 +17,22 @@ import java.util.Map;
  * @param createMissing create a missing database file
  * @param outOfOrder    apply a pending migration numbered below one already applied
  * @param lockTimeout   how long to wait for another process's lock
+ * @param schemaClass   the class that declares the schema in Java (used instead of {@code schema}), or null
+ * @param classpath     where that class is found (directories and jars); empty means liteshift's own classpath
  */
 public record ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
-                            boolean createMissing, boolean outOfOrder, Duration lockTimeout) {
+                            boolean createMissing, boolean outOfOrder, Duration lockTimeout, String schemaClass,
+                            java.util.List<Path> classpath) {
+
+    public ProjectConfig {
+        classpath = classpath == null ? java.util.List.of() : java.util.List.copyOf(classpath);
+    }
+
+    /** Settings with the schema declared in a .sql file or directory (no schema class). */
+    public ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
+                         boolean createMissing, boolean outOfOrder, Duration lockTimeout) {
+        this(file, schema, migrations, database, backups, createMissing, outOfOrder, lockTimeout, null, java.util.List.of());
+    }
 
     public static final String FILE_NAME = "liteshift.toml";
 
@@ -56,19 +69,51 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
                 base.resolve("backups"), false, false, DEFAULT_LOCK_TIMEOUT);
     }
 
-    /** These settings with the schema from a flag; null keeps the current one. */
+    /** These settings with the schema file from a flag (which replaces a schema class); null keeps the current one. */
     public ProjectConfig withSchema(Path p) {
-        return p == null ? this : new ProjectConfig(file, p, migrations, database, backups, createMissing, outOfOrder, lockTimeout);
+        return p == null ? this : new ProjectConfig(file, p, migrations, database, backups, createMissing, outOfOrder, lockTimeout,
+                null, classpath);
+    }
+
+    /** These settings with the schema class from a flag (used instead of the schema file); null keeps the current one. */
+    public ProjectConfig withSchemaClass(String className) {
+        return className == null ? this : new ProjectConfig(file, schema, migrations, database, backups, createMissing, outOfOrder,
+                lockTimeout, className, classpath);
+    }
+
+    /** These settings with the schema class's classpath from a flag; null keeps the current one. */
+    public ProjectConfig withClasspath(java.util.List<Path> entries) {
+        return entries == null ? this : new ProjectConfig(file, schema, migrations, database, backups, createMissing, outOfOrder,
+                lockTimeout, schemaClass, entries);
     }
 
     /** These settings with the migrations directory from a flag; null keeps the current one. */
     public ProjectConfig withMigrations(Path p) {
-        return p == null ? this : new ProjectConfig(file, schema, p, database, backups, createMissing, outOfOrder, lockTimeout);
+        return p == null ? this : new ProjectConfig(file, schema, p, database, backups, createMissing, outOfOrder, lockTimeout,
+                schemaClass, classpath);
     }
 
     /** These settings with the database from a flag or DATABASE_URL; null keeps the current one. */
     public ProjectConfig withDatabase(String url) {
-        return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout);
+        return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout,
+                schemaClass, classpath);
+    }
+
+    /** What the declared schema is, for messages: the schema class, or the schema file. */
+    public String schemaLabel() {
+        return schemaClass != null ? "the schema class " + schemaClass : schema.toString();
+    }
+
+    /**
+     * The library configured with these settings: migrations, schema (or schema class), createMissing, outOfOrder,
+     * lock timeout, and the database when one is set. Front ends (the command line, the Maven plugin) add their own
+     * options on top, and turn {@code classpath} into a class loader: how to find classes is theirs to know.
+     */
+    public io.liteshift.Configuration configure() {
+        io.liteshift.Configuration c = io.liteshift.LiteShift.configure().migrations(migrations).schema(schema)
+                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout);
+        if (schemaClass != null) c.schemaClass(schemaClass);
+        return database == null ? c : c.database(database);
     }
 
     /** A duration as the settings write it ("90s", "2m", "1h", or whole seconds), for flags that take one. */
@@ -89,6 +134,9 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
 
                 # The declared schema: a .sql file, or a directory whose .sql files are read in name order.
                 schema = "schema.sql"
+                # Or a class that declares it in Java (instead of schema), and where it is compiled:
+                # schema_class = "com.example.db.AppSchema"
+                # classpath = ["target/classes"]
 
                 # Numbered migrations, their snapshots (meta/) and the integrity file.
                 migrations = "migrations"

@@ -30,23 +30,41 @@ import java.util.stream.Stream;
 public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
 
     public static DeclaredSchema load(Path source) {
-        List<Path> files = files(source);
+        List<Text> texts = files(source).stream().map(f -> new Text(f.toString(), read(f), FILE)).toList();
+        return load(source, source.toString(), texts);
+    }
+
+    /**
+     * Runs SQL that was not read from a file (the DDL a schema declared in Java renders) as a declared schema;
+     * {@code origin} names it in messages and {@code fixIn} says where to fix it. The record's {@code source} is null.
+     */
+    public static DeclaredSchema ofText(String origin, String sql, String fixIn) {
+        return load(null, origin, List.of(new Text(origin, sql, fixIn)));
+    }
+
+    private static final String FILE = "the schema file";
+
+    /** One unit of declared SQL, the name its messages use and where the user fixes it. */
+    private record Text(String name, String sql, String fixIn) {
+    }
+
+    private static DeclaredSchema load(Path source, String label, List<Text> texts) {
         try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             mem.setAutoCommit(false); // one transaction for the whole declaration: a thousand tables load in a blink
             Map<String, String> tableHints = new HashMap<>();
             Map<String, Map<String, String>> columnHints = new HashMap<>();
-            for (Path file : files) {
-                String text = read(file);
+            for (Text text : texts) {
+                String file = text.name();
                 List<Statement> statements;
                 try {
-                    statements = Scripts.split(text);
+                    statements = Scripts.split(text.sql());
                 } catch (SqlSyntaxException e) {
                     throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                            file + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in the schema file.");
+                            file + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in " + text.fixIn() + ".");
                 }
                 for (Statement s : statements) {
                     if (isTransactionControl(s)) continue; // the whole declaration runs in one transaction below
-                    execute(mem, file, s);
+                    execute(mem, text, s);
                     Hints.collect(file, s, tableHints, columnHints);
                 }
             }
@@ -54,7 +72,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
             return new DeclaredSchema(source, Inspector.inspect(mem), new RenameHints(tableHints, columnHints));
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "cannot read the declared schema " + source + ": " + e.getMessage(), e);
+                    "cannot read the declared schema " + label + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,16 +98,18 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
                 || first.is("savepoint") || first.is("release");
     }
 
-    private static void execute(Connection mem, Path file, Statement s) {
+    private static void execute(Connection mem, Text source, Statement s) {
         try (java.sql.Statement st = mem.createStatement()) {
             st.execute(s.sql());
         } catch (SQLException e) {
             String why = io.liteshift.sql.SqliteErrors.message(e);
             int line = errorLine(mem, s, why);
-            String text = s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip();
+            // a rendered text has no file to open: show the whole statement (SQLite rarely says where in it)
+            String text = source.fixIn().equals(FILE) ? s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip()
+                    : s.sql().strip().replace("\n", "\n    ");
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    file + ":" + line + ": SQLite rejected this statement: " + why + "\n    " + text
-                            + "\nFix the statement in the schema file; nothing was changed.");
+                    source.name() + ":" + line + ": SQLite rejected this statement: " + why + "\n    " + text
+                            + "\nFix the statement in " + source.fixIn() + "; nothing was changed.");
         }
     }
 
@@ -149,7 +169,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         private Hints() {
         }
 
-        static void collect(Path file, Statement s, Map<String, String> tableHints, Map<String, Map<String, String>> columnHints) {
+        static void collect(String file, Statement s, Map<String, String> tableHints, Map<String, Map<String, String>> columnHints) {
             List<Token> sig = s.significant();
             if (sig.size() < 3 || !sig.get(0).is("create")) return;
             int at = 1;
@@ -219,7 +239,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
             return current;
         }
 
-        private static String hint(Path file, Token t) {
+        private static String hint(String file, Token t) {
             if (t.kind() != Token.Kind.COMMENT || !t.text().contains("@renamed")) return null;
             String body = t.text().startsWith("--") ? t.text().substring(2) : t.text().substring(2, t.text().length() - 2);
             java.util.regex.Matcher m = java.util.regex.Pattern
@@ -228,7 +248,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
             return io.liteshift.sql.Identifiers.unquote(m.group(1));
         }
 
-        private static LiteShiftException misplaced(Path file, Token t, String why) {
+        private static LiteShiftException misplaced(String file, Token t, String why) {
             return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     file + ":" + t.line() + ": cannot use the rename hint '" + t.text().strip() + "': " + why + ".");
         }

@@ -57,6 +57,13 @@ public final class Verifier {
      * change nobody generated a migration for fails the build.
      */
     public static List<Problem> verifyDirectory(MigrationDirectory dir, java.nio.file.Path declared) throws SQLException {
+        boolean given = declared != null && java.nio.file.Files.exists(declared);
+        return verifyDirectory(dir, String.valueOf(declared), given ? () -> io.liteshift.inspect.DeclaredSchema.load(declared).schema() : null);
+    }
+
+    /** As {@link #verifyDirectory(MigrationDirectory, java.nio.file.Path)}; {@code declared} may be null (no schema to check). */
+    public static List<Problem> verifyDirectory(MigrationDirectory dir, String label,
+                                                java.util.function.Supplier<io.liteshift.schema.Schema> declared) throws SQLException {
         List<Problem> out = new ArrayList<>(dir.problems());
         if (!dir.layoutProblems().isEmpty()) return out;
         io.liteshift.schema.Schema last;
@@ -72,10 +79,10 @@ public final class Verifier {
         })) {
             last = Inspector.inspect(mem);
         }
-        if (declared != null && java.nio.file.Files.exists(declared)) {
-            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last, io.liteshift.inspect.DeclaredSchema.load(declared).schema());
+        if (declared != null) {
+            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last, declared.get());
             if (!missing.isEmpty()) {
-                out.add(new Problem(Problem.Kind.DRIFT, declared + " has changes that no migration makes: "
+                out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
                         + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
                         + ". Run `liteshift generate` and commit the migration."));
             }

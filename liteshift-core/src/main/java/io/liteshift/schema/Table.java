@@ -63,20 +63,36 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
     /** Canonical DDL for this table. */
     @Override
     public String toString() {
+        return toString(column -> null);
+    }
+
+    /**
+     * Canonical DDL with a comment at the end of some columns' lines ({@code commentFor} gives it, or null): where
+     * a {@code -- @renamed from=old} column hint must stand.
+     */
+    public String toString(java.util.function.Function<Column, String> commentFor) {
         List<String> parts = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
         boolean inlineKey = autoincrement() && primaryKey.columns().size() == 1;
         for (Column c : columns) {
             boolean key = inlineKey && Identifiers.same(c.name(), primaryKey.columns().get(0).expression());
             parts.add(key ? c.toStringWithAutoincrement() : c.toString());
+            comments.add(commentFor.apply(c));
         }
         if (primaryKey != null && !inlineKey) parts.add(primaryKey.toString());
         uniques.forEach(u -> parts.add(u.toString()));
         checks.forEach(c -> parts.add(c.toString()));
         foreignKeys.forEach(f -> parts.add(f.toString()));
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(Identifiers.quote(name)).append(" (");
+        for (int i = 0; i < parts.size(); i++) {
+            sb.append("\n  ").append(parts.get(i));
+            if (i < parts.size() - 1) sb.append(',');
+            String comment = i < comments.size() ? comments.get(i) : null;
+            if (comment != null) sb.append(' ').append(comment);
+        }
         List<String> options = new ArrayList<>();
         if (withoutRowid) options.add("WITHOUT ROWID");
         if (strict) options.add("STRICT");
-        return "CREATE TABLE " + Identifiers.quote(name) + " (\n  " + String.join(",\n  ", parts) + "\n)"
-                + (options.isEmpty() ? "" : " " + String.join(", ", options));
+        return sb.append("\n)").append(options.isEmpty() ? "" : " " + String.join(", ", options)).toString();
     }
 }

@@ -1,0 +1,27 @@
+package io.liteshift.cli;
+
+import io.liteshift.report.ReportOutput;
+
+import java.io.PrintWriter;
+
+/** How the command line prints the shared reports: lines to standard output, warnings to standard error. */
+final class ConsoleOutput {
+    private ConsoleOutput() {
+    }
+
+    static ReportOutput of(PrintWriter out, PrintWriter err) {
+        return new ReportOutput() {
+            public void line(String text) {
+                out.println(text);
+            }
+
+            public void warning(String text) {
+                err.println("liteshift: warning: " + text);
+            }
+
+            public String command(String name) {
+                return "liteshift " + name;
+            }
+        };
+    }
+}

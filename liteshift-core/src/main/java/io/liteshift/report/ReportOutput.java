@@ -1,0 +1,16 @@
+package io.liteshift.report;
+
+/**
+ * Where a front end (the command line, the Maven plugin) prints what a command did. The texts are the same
+ * everywhere; only the channels and the way a user runs the next command differ.
+ */
+public interface ReportOutput {
+    /** One line of the report. */
+    void line(String text);
+
+    /** Something the user should look at, though the command went through. */
+    void warning(String text);
+
+    /** How the user runs the command {@code name} here: {@code liteshift hash}, {@code mvn liteshift:hash}. */
+    String command(String name);
+}

@@ -1,0 +1,175 @@
+package io.liteshift.report;
+
+import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.Backups;
+import io.liteshift.config.ProjectConfig;
+import io.liteshift.diff.Change;
+import io.liteshift.doctor.DoctorReport;
+import io.liteshift.doctor.Finding;
+import io.liteshift.lint.LintIssue;
+import io.liteshift.lint.LintReport;
+import io.liteshift.migrate.AppliedMigration;
+import io.liteshift.migrate.GenerateResult;
+import io.liteshift.migrate.History;
+import io.liteshift.migrate.MigrateResult;
+import io.liteshift.migrate.Migration;
+import io.liteshift.migrate.Problem;
+import io.liteshift.migrate.StatusReport;
+import io.liteshift.rehearse.RehearsalReport;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text reports of the commands, shared by every front end so that a build log says what the command line says.
+ * Each method only prints; whether the result is a failure (an exit code, a failed build) is the front end's call.
+ */
+public final class Reports {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Reports() {
+    }
+
+    /** A migration written by generate or revert; {@code whenNothing} is printed when nothing changed. */
+    public static void generated(GenerateResult r, String whenNothing, ReportOutput out) {
+        for (String w : r.warnings()) out.warning(w);
+        for (String s : r.snapshots()) out.line("refreshed " + s);
+        if (r.file().isEmpty()) {
+            out.line(whenNothing);
+            return;
+        }
+        out.line("wrote " + r.file().get());
+        for (Change c : r.plan().changes()) out.line("  " + c.describe());
+        r.plan().rebuilds().forEach(m -> out.line("  rebuilds " + m.to().name() + ": " + String.join("; ", m.reasons())));
+        if (!r.attention().isEmpty()) {
+            out.line("Needs attention:");
+            r.attention().forEach(a -> out.line("  - " + a));
+        }
+        out.line("Next: review the file (edit it if needed, then `" + out.command("hash") + "`), commit it, and run `"
+                + out.command("migrate") + "`.");
+    }
+
+    /** An empty migration created for hand-written SQL. */
+    public static void created(Path file, ReportOutput out) {
+        out.line("wrote " + file);
+        out.line("Next: write the SQL, then run `" + out.command("hash") + "`.");
+    }
+
+    /** The files hash rewrote. */
+    public static void hashed(List<String> written, Path migrations, ReportOutput out) {
+        written.forEach(f -> out.line("wrote " + migrations.resolve(f)));
+    }
+
+    public static void migrated(MigrateResult r, String database, ReportOutput out) {
+        r.backup().ifPresent(b -> out.line("backup " + b));
+        for (AppliedMigration a : r.applied()) out.line(String.format("applied %s_%s in %d ms", a.label(), a.name(), a.took().toMillis()));
+        if (!r.appliedByOthers().isEmpty()) out.line("applied meanwhile by another process: " + r.appliedByOthers());
+        for (String note : notes(r)) out.line("note: " + note);
+        for (Problem d : r.drift()) out.warning(d.message());
+        if (r.onReplica()) {
+            out.line(String.format("LiteFS replica of %s: the schema is at %04d; nothing written here.", r.replicaOf().get(), r.version()));
+        } else if (r.upToDate()) out.line("Nothing to do: " + database + " is up to date"
+                + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
+        else out.line(String.format("Database at %04d; %d applied in %d ms.", r.version(), r.applied().size(), r.took().toMillis()));
+    }
+
+    /** A migration's notes, less the replica's "nothing written", which {@link #migrated} says in its own words. */
+    public static List<String> notes(MigrateResult r) {
+        return r.notes().stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
+    }
+
+    public static void status(StatusReport r, Path migrations, ReportOutput out) {
+        History h = r.history();
+        out.line("database:   " + r.database());
+        out.line("migrations: " + migrations);
+        for (AppliedMigration a : h.applied()) {
+            out.line(String.format("  applied  %s_%s  %s UTC by %s%s", a.label(), a.name(), WHEN.format(a.appliedAt()), a.appliedBy(),
+                    a.kind().equals("baseline") ? " (baseline)" : ""));
+        }
+        for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
+        for (Problem p : r.problems()) out.line("problem: " + p.message());
+        out.line(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
+                : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
+    }
+
+    /** verify on a database. */
+    public static void verified(List<Problem> problems, String database, ReportOutput out) {
+        if (problems.isEmpty()) {
+            out.line("Verified " + database + ": up to date, history intact, schema as migrated,"
+                    + " integrity_check ok, no broken foreign keys.");
+            return;
+        }
+        for (Problem p : problems) out.line("problem: " + p.message());
+        out.line(problems.size() + " problem(s): " + database + " is not verified.");
+    }
+
+    /** verify without a database: the migrations directory against itself and the declared schema. */
+    public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, ReportOutput out) {
+        Path migrations = settings.migrations();
+        if (problems.isEmpty()) {
+            out.line("Verified " + migrations + " (no database given): integrity file, snapshots and "
+                    + (settings.schemaClass() != null ? "the schema class " + settings.schemaClass() : settings.schema().getFileName())
+                    + " agree.");
+            return;
+        }
+        for (Problem p : problems) out.line("problem: " + p.message());
+        out.line(problems.size() + " problem(s) in " + migrations + ".");
+    }
+
+    public static void lint(LintReport r, ReportOutput out) {
+        for (LintIssue i : r.issues()) out.line(i.toString());
+        long warnings = r.issues().stream().filter(i -> i.severity() == LintIssue.Severity.WARNING).count();
+        out.line(String.format("%d migration(s) linted%s: %d error(s), %d warning(s), %d note(s)%s.", r.linted().size(),
+                r.database() == null ? " without a database" : " against " + r.database(), r.errors().size(), warnings,
+                r.issues().size() - r.errors().size() - warnings, r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : ""));
+    }
+
+    public static void rehearsal(RehearsalReport r, ReportOutput out) {
+        out.line("Rehearsal on a copy of " + r.database() + " (" + size(r.sizeBefore()) + "):");
+        for (RehearsalReport.Step s : r.steps()) {
+            out.line(String.format("  applied %s_%s in %d ms: %d row(s) changed, %s -> %s", s.label(), s.name(), s.took().toMillis(),
+                    s.rowsChanged(), size(s.sizeBefore()), size(s.sizeAfter())));
+        }
+        if (r.failure() != null) {
+            out.line("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
+            out.line("    " + r.failure().message().replace("\n", "\n    "));
+        }
+        for (Problem p : r.problems()) out.line("  verify: problem: " + p.message());
+        if (r.copy() != null) out.line("The migrated copy is kept at " + r.copy());
+        long total = r.steps().stream().mapToLong(s -> s.took().toMillis()).sum();
+        if (r.failure() != null) out.line("Rehearsal failed: fix the migration before deploying. " + r.database() + " was not changed.");
+        else if (!r.problems().isEmpty()) out.line("Rehearsal applied " + r.steps().size() + " migration(s), but verify found "
+                + r.problems().size() + " problem(s) on the copy. " + r.database() + " was not changed.");
+        else if (r.steps().isEmpty()) out.line("Nothing pending; the copy verifies. " + r.database() + " was not changed.");
+        else out.line("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + size(r.sizeBefore()) + " -> "
+                + size(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
+    }
+
+    public static void backup(BackupInfo b, ReportOutput out) {
+        out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Backups.human(b.size()), b.version(), b.sha256()));
+    }
+
+    public static void doctor(DoctorReport r, ReportOutput out) {
+        out.line("database: " + r.database());
+        for (Finding f : r.findings()) {
+            out.line("");
+            out.line(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code());
+            out.line("  found: " + f.found().replace("\n", "\n         "));
+            out.line("  cause: " + f.cause());
+            out.line("  fix:   " + f.fix());
+        }
+        out.line("");
+        out.line(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
+                + r.count(Finding.Severity.INFO) + " note(s).");
+    }
+
+    /** A size as the rehearsal reports it: exact bytes while small, then KiB, then MiB. */
+    static String size(long bytes) {
+        if (bytes < 10_000) return bytes + " B";
+        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KiB";
+        return String.format("%.1f MiB", bytes / 1048576.0);
+    }
+}

@@ -1,0 +1,18 @@
+CREATE TABLE items (
+  id INTEGER,
+  name TEXT NOT NULL COLLATE NOCASE,
+  status TEXT NOT NULL DEFAULT 'it''s new',
+  qty INTEGER NOT NULL DEFAULT 0,
+  delta INTEGER DEFAULT -5,
+  price REAL DEFAULT 9.5,
+  active INTEGER DEFAULT 1,
+  note TEXT DEFAULT NULL,
+  blob BLOB DEFAULT X'0AFF',
+  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  epoch INTEGER DEFAULT (unixepoch()),
+  code TEXT COLLATE RTRIM,
+  PRIMARY KEY (id),
+  UNIQUE (code),
+  CHECK (status <> ''),
+  CHECK (qty >= 0)
+);

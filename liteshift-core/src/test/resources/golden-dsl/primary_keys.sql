@@ -1,0 +1,15 @@
+CREATE TABLE counters (
+  id INTEGER PRIMARY KEY AUTOINCREMENT
+);
+
+CREATE TABLE pairs (
+  a TEXT NOT NULL,
+  b INTEGER NOT NULL,
+  CONSTRAINT pairs_pk PRIMARY KEY (a, b)
+);
+
+CREATE TABLE settings (
+  "key" TEXT,
+  value ANY,
+  PRIMARY KEY ("key")
+) WITHOUT ROWID;

@@ -1,0 +1,23 @@
+// Runs after both builds: the second must have failed with liteshift's message and left the database as it was.
+
+def log = new File(basedir, 'build.log').text
+def edited = new File(basedir, 'migrations/0002_users_rows.sql').path
+assert log.contains('Database at 0002; 2 applied') : 'the first migrate did not apply 0001 and 0002'
+assert log.contains('refused migrating ') && log.contains('the migration history cannot be trusted')
+assert log.contains("${edited} was applied on ") && log.contains('has been edited since')
+assert log.contains('accept it with `liteshift repair`')
+assert log.contains('Nothing was changed.')
+assert log.contains('BUILD FAILURE')
+
+// the driver itself: DriverManager does not see drivers of the script's class loader
+def c = new org.sqlite.JDBC().connect("jdbc:sqlite:${new File(basedir, 'app.db')}", new Properties())
+try {
+    def one = { String q -> def rs = c.createStatement().executeQuery(q); rs.next(); def v = rs.getObject(1); rs.close(); v }
+    assert one("SELECT count(*) FROM liteshift_migrations") == 2
+    assert one("SELECT count(*) FROM users") == 3 // not the edited file's fourth row
+    assert one("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'name'") == 0 // 0003 not applied
+    assert one("PRAGMA integrity_check") == 'ok'
+} finally {
+    c.close()
+}
+return true

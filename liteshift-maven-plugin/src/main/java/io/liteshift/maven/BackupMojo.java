@@ -1,0 +1,30 @@
+package io.liteshift.maven;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.report.Reports;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+
+/**
+ * An online, consistent backup of the database while the application keeps writing, named with time and schema
+ * version, with a manifest, checked with integrity_check before it gets its name.
+ */
+@Mojo(name = "backup", threadSafe = true)
+public final class BackupMojo extends LiteShiftMojo {
+    /** The backups directory; default {@code backups}, or as set in liteshift.toml. */
+    @Parameter(property = "liteshift.backups")
+    File backups;
+
+    /** Keep only the newest N backups of this database (0: keep all). */
+    @Parameter(property = "liteshift.keep", defaultValue = "0")
+    int keep;
+
+    @Override
+    void run() {
+        if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "keep must be 0 (keep all) or more, not " + keep + ".");
+        var dir = backups == null ? settings().backups() : backups.toPath();
+        Reports.backup(configure().database(requireDatabase()).load().backup(dir, keep), log());
+    }
+}

@@ -1,0 +1,59 @@
+package io.liteshift.maven;
+
+import io.liteshift.Configuration;
+import io.liteshift.config.ProjectConfig;
+import io.liteshift.migrate.MigrateResult;
+import io.liteshift.report.Reports;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+
+/**
+ * Applies the pending migrations, each once, in order, atomically with its journal row; lints them against the rows
+ * first and refuses (changing nothing) on an error unless {@code force}. Other processes migrating the same file wait.
+ */
+@Mojo(name = "migrate", threadSafe = true)
+public final class MigrateMojo extends LiteShiftMojo {
+    /** Create the database file if it does not exist (off: a wrong path fails instead of making an empty database). */
+    @Parameter(property = "liteshift.createMissing", defaultValue = "false")
+    boolean createMissing;
+
+    /** Apply pending migrations older than the newest applied one (after review). */
+    @Parameter(property = "liteshift.outOfOrder", defaultValue = "false")
+    boolean outOfOrder;
+
+    /** Migrate even when lint finds errors in the pending migrations (after review). */
+    @Parameter(property = "liteshift.force", defaultValue = "false")
+    boolean force;
+
+    /** How long to wait for another process's write lock, e.g. 90s, 5m; default lock_timeout in liteshift.toml, 2m. */
+    @Parameter(property = "liteshift.lockTimeout")
+    String lockTimeout;
+
+    /** Take a backup (into {@code backups}) before applying anything, when something is pending. */
+    @Parameter(property = "liteshift.backup", defaultValue = "false")
+    boolean backup;
+
+    /** With {@code backup}: keep only the newest N backups of this database (0: all). */
+    @Parameter(property = "liteshift.keep", defaultValue = "0")
+    int keep;
+
+    /** The backups directory; default {@code backups}, or as set in liteshift.toml. */
+    @Parameter(property = "liteshift.backups")
+    File backups;
+
+    @Override
+    void run() {
+        ProjectConfig c = settings();
+        String db = requireDatabase();
+        Configuration config = configure().database(db)
+                .createMissing(c.createMissing() || createMissing)
+                .outOfOrder(c.outOfOrder() || outOfOrder)
+                .lintBeforeMigrate(!force);
+        if (lockTimeout != null && !lockTimeout.isBlank()) config.lockTimeout(ProjectConfig.parseDuration(lockTimeout));
+        if (backup) config.backupBeforeMigrate(backups == null ? c.backups() : backups.toPath(), keep);
+        MigrateResult r = config.load().migrate();
+        Reports.migrated(r, db, log());
+    }
+}

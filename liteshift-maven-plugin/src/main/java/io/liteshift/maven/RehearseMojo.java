@@ -1,0 +1,45 @@
+package io.liteshift.maven;
+
+import io.liteshift.LiteShiftException;
+import io.liteshift.migrate.Problem;
+import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.Reports;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.util.stream.Collectors;
+
+/**
+ * Tries the pending migrations on an online copy of the database (the original is only read), as migrate would,
+ * then verifies the copy; reports each migration's duration, rows changed and sizes. Fails the build when a
+ * migration fails on the copy or the migrated copy does not verify.
+ */
+@Mojo(name = "rehearse", threadSafe = true)
+public final class RehearseMojo extends LiteShiftMojo {
+    /** Keep the migrated copy and print its path (default: deleted). */
+    @Parameter(property = "liteshift.keepCopy", defaultValue = "false")
+    boolean keepCopy;
+
+    /** Apply pending migrations older than the newest applied one, as migrate would. */
+    @Parameter(property = "liteshift.outOfOrder", defaultValue = "false")
+    boolean outOfOrder;
+
+    @Override
+    void run() throws MojoFailureException {
+        RehearsalReport r = configure().database(requireDatabase()).outOfOrder(settings().outOfOrder() || outOfOrder)
+                .load().rehearse(keepCopy);
+        Reports.rehearsal(r, log());
+        if (r.failure() != null) {
+            // the same reason the migration would fail with for real
+            throw new LiteShiftException(r.failure().reason(), "rehearsal failed" + (r.failure().migration() == null ? ""
+                    : " at " + r.failure().migration()) + ": " + r.failure().message() + "\n" + r.database() + " was not changed.");
+        }
+        if (!r.problems().isEmpty()) {
+            throw new MojoFailureException("rehearsal applied " + r.steps().size() + " migration(s), but verify found "
+                    + r.problems().size() + " problem(s) on the copy:\n"
+                    + r.problems().stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"))
+                    + "\n" + r.database() + " was not changed.");
+        }
+    }
+}
