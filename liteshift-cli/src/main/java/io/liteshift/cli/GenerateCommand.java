@@ -17,7 +17,7 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        Reports.generated(r, "No changes: " + project.resolve().schema() + " equals the schema of " + project.resolve().migrations()
+        Reports.generated(r, "No changes: " + project.resolve().schemaLabel() + " equals the schema of " + project.resolve().migrations()
                 + ". Nothing was written.", out(), err());
         return 0;
     }

@@ -37,6 +37,12 @@ final class VerifyCommand extends ProjectCommand {
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }
 
+    /** The declared schema as the summary names it: the schema file's name, or the schema class. */
+    private String shortLabel() {
+        io.liteshift.config.ProjectConfig c = project.resolve();
+        return c.schemaClass() != null ? c.schemaLabel() : String.valueOf(c.schema().getFileName());
+    }
+
     /** No database given: what CI can check from the repository alone. */
     private int verifyDirectory() {
         List<Problem> problems = Setup.files(project).verifyDirectory();
@@ -44,7 +50,7 @@ final class VerifyCommand extends ProjectCommand {
             out().println(Json.of(java.util.Map.of("database", "none", "ok", problems.isEmpty(), "problems", Json.problems(problems))));
         } else if (problems.isEmpty()) {
             out().println("Verified " + project.resolve().migrations() + " (no database given): integrity file, snapshots and "
-                    + project.resolve().schema().getFileName() + " agree.");
+                    + shortLabel() + " agree.");
         } else {
             for (Problem p : problems) out().println("problem: " + p.message());
             out().println(problems.size() + " problem(s) in " + project.resolve().migrations() + ".");
