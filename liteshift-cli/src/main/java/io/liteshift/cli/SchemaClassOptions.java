@@ -14,13 +14,13 @@ import java.util.List;
 
 /** {@code --schema-class} and {@code --classpath}: the declared schema as a compiled Java class. */
 final class SchemaClassOptions {
-    @Option(names = "--schema-class", paramLabel = "CLASS", description = {"the declared schema as a Java class instead of --schema:",
-            "an io.liteshift.dsl.SchemaDefinition, or a class with a public static method returning a JavaSchema",
-            "(default: schema_class in liteshift.toml)"})
+    @Option(names = "--schema-class", paramLabel = "CLASS", description = "the declared schema as a Java class instead of --schema:"
+            + " an io.liteshift.dsl.SchemaDefinition, or a class with a public static method returning a JavaSchema"
+            + " (default: schema_class in liteshift.toml)")
     String schemaClass;
 
-    @Option(names = "--classpath", paramLabel = "PATH", description = {"where --schema-class is compiled: directories and jars separated",
-            "by the path separator (':', or ';' on Windows), e.g. target/classes (default: classpath in liteshift.toml)"})
+    @Option(names = "--classpath", paramLabel = "PATH", description = "where --schema-class is compiled: directories and jars"
+            + " separated by ':' (';' on Windows), e.g. target/classes (default: classpath in liteshift.toml)")
     String classpath;
 
     /** The --classpath entries, resolved against {@code wd}; null when the flag was not given. */
