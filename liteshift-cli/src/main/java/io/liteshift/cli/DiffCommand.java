@@ -23,7 +23,7 @@ final class DiffCommand implements Callable<Integer> {
     String to;
 
     @picocli.CommandLine.Mixin
-    SchemaClassOptions schemaClass;
+    SchemaClassOptions javaSchema;
 
     @picocli.CommandLine.Mixin
     CommonOptions common;
@@ -42,22 +42,22 @@ final class DiffCommand implements Callable<Integer> {
     /** --to, or the schema class: exactly one of them. */
     private SchemaSource wanted() {
         // usage errors, printed with the usage like a missing option
-        if (to != null && schemaClass.schemaClass != null) {
+        if (to != null && javaSchema.schemaClass != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to and --schema-class were both given:"
                     + " the wanted side is one of them. Pass one.");
         }
-        if (to == null && schemaClass.schemaClass == null) {
+        if (to == null && javaSchema.schemaClass == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--to=TO'"
                     + " (a database or a .sql schema), or --schema-class CLASS.");
         }
         if (to != null) {
-            if (schemaClass.classpath != null) {
+            if (javaSchema.classpath != null) {
                 throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--classpath is for --schema-class;"
                         + " --to " + to + " needs none. Leave --classpath out.");
             }
             return SchemaSource.parse(to);
         }
-        java.util.List<java.nio.file.Path> entries = schemaClass.entries(ProjectOptions.workingDir());
-        return SchemaSource.javaClass(schemaClass.schemaClass, SchemaClassOptions.loader(entries == null ? java.util.List.of() : entries));
+        java.util.List<java.nio.file.Path> entries = javaSchema.entries(ProjectOptions.workingDir());
+        return SchemaSource.javaClass(javaSchema.schemaClass, SchemaClassOptions.loader(entries == null ? java.util.List.of() : entries));
     }
 }

@@ -28,7 +28,7 @@ final class ProjectOptions {
     Path schema;
 
     @picocli.CommandLine.Mixin
-    SchemaClassOptions schemaClass = new SchemaClassOptions();
+    SchemaClassOptions javaSchema = new SchemaClassOptions();
 
     private ProjectConfig resolved;
 
@@ -40,15 +40,15 @@ final class ProjectOptions {
 
     ProjectConfig resolve(Map<String, String> env) {
         Path wd = workingDir();
-        if (schema != null && schemaClass.schemaClass != null) {
+        if (schema != null && javaSchema.schemaClass != null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--schema and --schema-class were both given:"
                     + " the declared schema is either a .sql file or a Java class. Pass one of them.");
         }
         ProjectConfig c = ProjectConfig.load(config, wd, env)
                 .withSchema(schema == null ? null : wd.resolve(schema).normalize())
-                .withSchemaClass(schemaClass.schemaClass)
-                .withClasspath(schemaClass.entries(wd));
-        if (schemaClass.classpath != null && c.schemaClass() == null) {
+                .withSchemaClass(javaSchema.schemaClass)
+                .withClasspath(javaSchema.entries(wd));
+        if (javaSchema.classpath != null && c.schemaClass() == null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--classpath says where the schema class is"
                     + " compiled, but no schema class is given. Add --schema-class CLASS (or schema_class in "
                     + ProjectConfig.FILE_NAME + "), or leave --classpath out.");
