@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
 import io.liteshift.SchemaSource;
 import io.liteshift.plan.Plan;
 import picocli.CommandLine.Command;
@@ -11,14 +12,18 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", description = {
         "Print the SQL that takes FROM to TO, with a comment on every step; print nothing when they are equal.",
         "FROM and TO are each a database (a path, file: or jdbc:sqlite: URL)",
-        "or a declared schema (a file ending in .sql, or a directory of them)."})
+        "or a declared schema (a file ending in .sql, or a directory of them);",
+        "TO may instead be a Java class: --schema-class CLASS --classpath PATH."})
 final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "FROM", description = "the current side")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "TO", description = "the wanted side")
+    @Option(names = "--to", paramLabel = "TO", description = "the wanted side (or --schema-class)")
     String to;
+
+    @picocli.CommandLine.Mixin
+    SchemaClassOptions javaSchema;
 
     @picocli.CommandLine.Mixin
     CommonOptions common;
@@ -28,9 +33,31 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = LiteShift.diff(SchemaSource.parse(from), SchemaSource.parse(to));
+        Plan plan = LiteShift.diff(SchemaSource.parse(from), wanted());
         if (!plan.isEmpty()) spec.commandLine().getOut().print(plan.toSql());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** --to, or the schema class: exactly one of them. */
+    private SchemaSource wanted() {
+        // usage errors, printed with the usage like a missing option
+        if (to != null && javaSchema.schemaClass != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to and --schema-class were both given:"
+                    + " the wanted side is one of them. Pass one.");
+        }
+        if (to == null && javaSchema.schemaClass == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--to=TO'"
+                    + " (a database or a .sql schema), or --schema-class CLASS.");
+        }
+        if (to != null) {
+            if (javaSchema.classpath != null) {
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--classpath is for --schema-class;"
+                        + " --to " + to + " needs none. Leave --classpath out.");
+            }
+            return SchemaSource.parse(to);
+        }
+        java.util.List<java.nio.file.Path> entries = javaSchema.entries(ProjectOptions.workingDir());
+        return SchemaSource.javaClass(javaSchema.schemaClass, SchemaClassOptions.loader(entries == null ? java.util.List.of() : entries));
     }
 }

@@ -17,7 +17,7 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        io.liteshift.report.Reports.generated(r, "No changes: " + project.resolve().schema() + " equals the schema of "
+        io.liteshift.report.Reports.generated(r, "No changes: " + project.resolve().schemaLabel() + " equals the schema of "
                 + project.resolve().migrations() + ". Nothing was written.", report());
         return 0;
     }

@@ -27,6 +27,9 @@ final class ProjectOptions {
             description = "the declared schema: a .sql file or a directory of them (default: schema.sql, or as set in liteshift.toml)")
     Path schema;
 
+    @picocli.CommandLine.Mixin
+    SchemaClassOptions javaSchema = new SchemaClassOptions();
+
     private ProjectConfig resolved;
 
     /** The settings in force; relative flags resolve against the current directory. */
@@ -37,8 +40,20 @@ final class ProjectOptions {
 
     ProjectConfig resolve(Map<String, String> env) {
         Path wd = workingDir();
-        return ProjectConfig.load(config, wd, env)
+        if (schema != null && javaSchema.schemaClass != null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--schema and --schema-class were both given:"
+                    + " the declared schema is either a .sql file or a Java class. Pass one of them.");
+        }
+        ProjectConfig c = ProjectConfig.load(config, wd, env)
                 .withSchema(schema == null ? null : wd.resolve(schema).normalize())
+                .withSchemaClass(javaSchema.schemaClass)
+                .withClasspath(javaSchema.entries(wd));
+        if (javaSchema.classpath != null && c.schemaClass() == null) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--classpath says where the schema class is"
+                    + " compiled, but no schema class is given. Add --schema-class CLASS (or schema_class in "
+                    + ProjectConfig.FILE_NAME + "), or leave --classpath out.");
+        }
+        return c
                 .withMigrations(dir == null ? null : wd.resolve(dir).normalize())
                 .withDatabase(db == null ? null : DatabaseSpec.resolveAgainst(db, wd));
     }

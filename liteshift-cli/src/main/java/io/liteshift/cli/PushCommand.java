@@ -40,16 +40,17 @@ final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String db = project.requireDatabase();
-        Path schema = project.resolve().schema();
-        if (project.schema == null && !Files.exists(schema)) {
+        io.liteshift.config.ProjectConfig c = project.resolve();
+        Path schema = c.schema();
+        if (c.schemaClass() == null && project.schema == null && !Files.exists(schema)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
-                    + " does not exist. Pass --schema FILE, set schema in liteshift.toml, or run `liteshift init`.");
+                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
-        PushResult r = LiteShift.push(db, schema, new PushOptions(yes, dryRun, create));
+        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : r.warnings()) spec.commandLine().getErr().println("liteshift: warning: " + w);
         if (r.plan().isEmpty()) {
-            out.println("Nothing to do: the database already matches " + shown(schema) + ".");
+            out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
             return 0;
         }
         out.print(r.plan().toSql());

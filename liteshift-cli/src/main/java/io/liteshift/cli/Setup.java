@@ -14,7 +14,19 @@ final class Setup {
     /** For commands that read only the migrations directory (and the schema). */
     static LiteShift files(ProjectOptions project) {
         ProjectConfig c = project.resolve();
-        return LiteShift.configure().migrations(c.migrations()).schema(c.schema()).load();
+        return declaredSchema(LiteShift.configure().migrations(c.migrations()), c).load();
+    }
+
+    /** The declared schema of the settings: the schema class (with its classpath) when one is set, else the schema file. */
+    static Configuration declaredSchema(Configuration config, ProjectConfig c) {
+        if (c.schemaClass() == null) return config.schema(c.schema());
+        return config.schemaClass(c.schemaClass()).classLoader(SchemaClassOptions.loader(c.classpath()));
+    }
+
+    /** The same, as a side of {@code push} or {@code diff}. */
+    static io.liteshift.SchemaSource declaredSource(ProjectConfig c) {
+        if (c.schemaClass() == null) return new io.liteshift.SchemaSource.Declared(c.schema());
+        return io.liteshift.SchemaSource.javaClass(c.schemaClass(), SchemaClassOptions.loader(c.classpath()));
     }
 
     /** For commands that work on the database too. */
@@ -31,7 +43,7 @@ final class Setup {
     static Configuration configuration(ProjectOptions project, MigrateFlags flags, String db) {
         ProjectConfig c = project.resolve();
         Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
-        Configuration config = c.configure().database(db)
+        Configuration config = declaredSchema(c.configure(), c).database(db)
                 .createMissing(c.createMissing() || flags != null && flags.create)
                 .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
                 .lintBeforeMigrate(flags == null || !flags.force)

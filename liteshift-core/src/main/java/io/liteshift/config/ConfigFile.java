@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** Reads one {@code liteshift.toml}. Every mistake is an error naming the file (and line where it can be found). */
 final class ConfigFile {
-    static final List<String> TOP_KEYS = List.of("schema", "schema_class", "classpath", "migrations", "database", "backups", "migrate");
+    static final List<String> TOP_KEYS = List.of("schema", "migrations", "database", "backups", "schema_class", "classpath", "migrate");
     static final List<String> MIGRATE_KEYS = List.of("create", "out_of_order", "lock_timeout");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smh]?)");
 

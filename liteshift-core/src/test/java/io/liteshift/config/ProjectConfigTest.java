@@ -177,6 +177,29 @@ class ProjectConfigTest {
     }
 
     @Test
+    void aSchemaClassAndItsClasspathReplaceTheSchemaFileAndResolveAgainstTheFile() throws IOException {
+        config("schema_class = \"com.example.db.AppSchema\"\nclasspath = [\"target/classes\", \"lib/extra.jar\"]\n");
+
+        ProjectConfig c = load();
+
+        assertThat(c.schemaClass()).isEqualTo("com.example.db.AppSchema");
+        assertThat(c.classpath()).containsExactly(dir.resolve("target/classes"), dir.resolve("lib/extra.jar"));
+        assertThat(c.schemaLabel()).isEqualTo("the schema class com.example.db.AppSchema");
+        assertThat(c.withSchema(dir.resolve("s.sql")).schemaClass()).as("a --schema flag replaces the class").isNull();
+        config("classpath = \"target/classes\"\n");
+        assertThat(load().classpath()).containsExactly(dir.resolve("target/classes"));
+    }
+
+    @Test
+    void schemaAndSchemaClassTogetherOrABadClasspathAreErrorsNamingTheLine() throws IOException {
+        assertThat(error("schema = \"schema.sql\"\nschema_class = \"a.B\"\n")).startsWith(dir.resolve("liteshift.toml") + ":2: ")
+                .contains("both schema and schema_class are set").contains("Remove one of the two lines");
+        assertThat(error("schema_class = \" \"\n")).contains("schema_class must not be empty");
+        assertThat(error("classpath = [1]\n")).startsWith(dir.resolve("liteshift.toml") + ":1: ")
+                .contains("classpath must be a list of directories and jars in double quotes");
+    }
+
+    @Test
     void anUnknownKeyUnderMigrateIsNamedWithItsTable() throws IOException {
         String message = error("[migrate]\ncreate = true\nlock-timeout = \"1m\"\n");
 

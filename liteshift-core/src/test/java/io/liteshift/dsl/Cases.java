@@ -259,6 +259,32 @@ final class Cases {
                   body TEXT -- @renamed from=text
                 );
                 """));
+        c.put("readme_example", new Case(JavaSchema.define(s -> s
+                .table("customers", t -> {
+                    t.column("id", INTEGER).primaryKey();
+                    t.column("email", TEXT).notNull().collate("NOCASE").unique();
+                    t.column("full_name", TEXT).notNull().renamedFrom("name");
+                })
+                .table("orders", t -> {
+                    t.column("id", INTEGER).primaryKey();
+                    t.column("customer_id", INTEGER).notNull().references("customers", "id").onDelete(CASCADE);
+                    t.column("total_cents", INTEGER).notNull().defaultValue(0).check("total_cents >= 0");
+                    t.column("created_at", TEXT).notNull().defaultExpression("CURRENT_TIMESTAMP");
+                    t.index("orders_by_customer").on("customer_id").column("created_at").desc();
+                })), """
+                CREATE TABLE customers (
+                  id INTEGER PRIMARY KEY,
+                  email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                  full_name TEXT NOT NULL -- @renamed from=name
+                );
+                CREATE TABLE orders (
+                  id INTEGER PRIMARY KEY,
+                  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+                  total_cents INTEGER NOT NULL DEFAULT 0 CHECK (total_cents >= 0),
+                  created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+                );
+                CREATE INDEX orders_by_customer ON orders (customer_id, created_at DESC);
+                """));
         return c;
     }
 }

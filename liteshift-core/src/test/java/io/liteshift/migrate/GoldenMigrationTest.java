@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenMigrationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden-migrations");
-    private static final boolean UPDATE = Boolean.getBoolean("liteshift.updateGolden");
+    private static final boolean UPDATE = io.liteshift.Golden.UPDATE;
 
     @TestFactory
     Stream<DynamicTest> golden_migration_directories() throws IOException {

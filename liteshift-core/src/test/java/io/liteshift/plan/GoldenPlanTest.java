@@ -32,7 +32,6 @@ class GoldenPlanTest {
 
     /** The source directory, not the copy on the classpath, so that updates land in version control. */
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("liteshift.updateGolden");
 
     /**
      * Cases whose plan is known not to run yet, with the engine bug that stops it; their run is skipped (and
@@ -82,15 +81,7 @@ class GoldenPlanTest {
             try (MemoryDb db = before()) {
                 sql = plan(db, declared()).toSql();
             }
-            Path golden = file(".plan.sql");
-            if (UPDATE) {
-                Files.writeString(golden, sql, StandardCharsets.UTF_8);
-                return;
-            }
-            assertThat(golden).as("missing %s; create it with mvn test -Dliteshift.updateGolden=true", golden).exists();
-            assertThat(sql).as("plan for %s differs from %s (if the change is intended, regenerate with"
-                    + " mvn test -Dliteshift.updateGolden=true and review the diff)", name, golden)
-                    .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+            io.liteshift.Golden.check(file(".plan.sql"), sql);
         }
 
         void checkPlanRuns() throws IOException, SQLException {
