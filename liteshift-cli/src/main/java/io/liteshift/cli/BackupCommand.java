@@ -24,7 +24,7 @@ final class BackupCommand extends ProjectCommand {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, line -> err().println(line));
-        out().printf("backup %s (%s, v%04d, sha256 %s)%n", b.file(), Backups.human(b.size()), b.version(), b.sha256());
+        Reports.backup(b, out());
         return 0;
     }
 

@@ -1,7 +1,6 @@
 package io.liteshift.cli;
 
 import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
 import picocli.CommandLine.Command;
@@ -38,11 +37,7 @@ final class LintCommand extends ProjectCommand {
             out.println(Json.of(json(r)));
             return exit;
         }
-        for (LintIssue i : r.issues()) out.println(i);
-        long warnings = r.issues().stream().filter(i -> i.severity() == LintIssue.Severity.WARNING).count();
-        out.printf("%d migration(s) linted%s: %d error(s), %d warning(s), %d note(s)%s.%n", r.linted().size(),
-                r.database() == null ? " without a database" : " against " + r.database(), r.errors().size(), warnings,
-                r.issues().size() - r.errors().size() - warnings, r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : "");
+        Reports.lint(r, out);
         return exit;
     }
 

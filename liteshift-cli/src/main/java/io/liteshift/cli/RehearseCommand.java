@@ -3,13 +3,11 @@ package io.liteshift.cli;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.MigrationDirectory;
-import io.liteshift.migrate.Problem;
 import io.liteshift.rehearse.Rehearsal;
 import io.liteshift.rehearse.RehearsalReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,30 +40,8 @@ final class RehearseCommand extends ProjectCommand {
         RehearsalReport r = Rehearsal.run(DatabaseUrl.toPath(database), dir, new Rehearsal.Options(keep, outOfOrder || c.outOfOrder(), c.lockTimeout()));
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json) out().println(Json.of(json(r, code)));
-        else text(r);
+        else Reports.rehearsal(r, out());
         return code;
-    }
-
-    private void text(RehearsalReport r) {
-        PrintWriter out = out();
-        out.println("Rehearsal on a copy of " + r.database() + " (" + size(r.sizeBefore()) + "):");
-        for (RehearsalReport.Step s : r.steps()) {
-            out.printf("  applied %s_%s in %d ms: %d row(s) changed, %s -> %s%n", s.label(), s.name(), s.took().toMillis(),
-                    s.rowsChanged(), size(s.sizeBefore()), size(s.sizeAfter()));
-        }
-        if (r.failure() != null) {
-            out.println("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
-            out.println("    " + r.failure().message().replace("\n", "\n    "));
-        }
-        for (Problem p : r.problems()) out.println("  verify: problem: " + p.message());
-        if (r.copy() != null) out.println("The migrated copy is kept at " + r.copy());
-        long total = r.steps().stream().mapToLong(s -> s.took().toMillis()).sum();
-        if (r.failure() != null) out.println("Rehearsal failed: fix the migration before deploying. " + r.database() + " was not changed.");
-        else if (!r.problems().isEmpty()) out.println("Rehearsal applied " + r.steps().size() + " migration(s), but verify found "
-                + r.problems().size() + " problem(s) on the copy. " + r.database() + " was not changed.");
-        else if (r.steps().isEmpty()) out.println("Nothing pending; the copy verifies. " + r.database() + " was not changed.");
-        else out.println("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + size(r.sizeBefore()) + " -> "
-                + size(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
     }
 
     private static Map<String, Object> json(RehearsalReport r, int code) {
@@ -97,11 +73,5 @@ final class RehearseCommand extends ProjectCommand {
         }
         m.put("problems", Json.problems(r.problems()));
         return m;
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 10_000) return bytes + " B";
-        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KiB";
-        return String.format("%.1f MiB", bytes / 1048576.0);
     }
 }

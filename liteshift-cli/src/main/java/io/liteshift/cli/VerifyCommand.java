@@ -27,12 +27,8 @@ final class VerifyCommand extends ProjectCommand {
         PrintWriter out = out();
         if (json) {
             out.println(Json.of(Json.history(project.requireDatabase(), ls.status().history(), problems.isEmpty(), problems)));
-        } else if (problems.isEmpty()) {
-            out.println("Verified " + project.requireDatabase() + ": up to date, history intact, schema as migrated,"
-                    + " integrity_check ok, no broken foreign keys.");
         } else {
-            for (Problem p : problems) out.println("problem: " + p.message());
-            out.println(problems.size() + " problem(s): " + project.requireDatabase() + " is not verified.");
+            Reports.verified(project.requireDatabase(), problems, out);
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }
