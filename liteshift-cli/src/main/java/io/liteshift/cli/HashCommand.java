@@ -13,7 +13,7 @@ final class HashCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
-        written.forEach(f -> out().println("wrote " + project.resolve().migrations().resolve(f)));
+        Reports.hashed(written, project.resolve().migrations(), out());
         return 0;
     }
 }

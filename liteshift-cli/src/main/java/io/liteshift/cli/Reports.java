@@ -40,6 +40,10 @@ final class Reports {
         out.println("Next: review the file (edit it if needed, then `liteshift hash`), commit it, and run `liteshift migrate`.");
     }
 
+    static void hashed(List<String> written, Path migrations, PrintWriter out) {
+        written.forEach(f -> out.println("wrote " + migrations.resolve(f)));
+    }
+
     static void migrated(MigrateResult r, String database, PrintWriter out, PrintWriter err) {
         r.backup().ifPresent(b -> out.println("backup " + b));
         for (AppliedMigration a : r.applied()) out.printf("applied %s_%s in %d ms%n", a.label(), a.name(), a.took().toMillis());
