@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.Backups;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
 import io.liteshift.migrate.GenerateResult;
@@ -18,10 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +41,6 @@ final class Demo {
             + "INSERT INTO \"_liteshift_new_posts\" (id, user_id, title, slug, body)\n"
             + "  SELECT id, user_id, title, " + SLUG + ", body FROM posts;";
     private static final List<String> APP_TABLES = List.of("users", "posts", "comments");
-    private static final String JOURNAL = "liteshift_migrations";
 
     private final Path root;
     private final Path db;
@@ -52,6 +49,8 @@ final class Demo {
     private final Path seeds;
     private final Path backups;
     private final PrintWriter out;
+    /** The database as the application sees it, for the checks. */
+    private final DemoDatabase database;
     private int steps;
 
     Demo(Path root, PrintWriter out) {
@@ -62,10 +61,7 @@ final class Demo {
         this.seeds = root.resolve("seeds");
         this.backups = root.resolve("backups");
         this.out = out;
-    }
-
-    Path database() {
-        return db;
+        this.database = new DemoDatabase(db);
     }
 
     int steps() {
@@ -99,7 +95,7 @@ final class Demo {
         });
         step("§5 Seed data: seeds/0001_demo_rows.sql", w -> {
             Reports.seeded(app().seed(seeds, List.of()), w, w);
-            Map<String, TableRows> rows = census();
+            Map<String, TableRows> rows = database.census();
             for (String t : APP_TABLES) {
                 w.printf("  %-9s %,7d rows inserted%n", t, rows.get(t).count());
                 require(rows.get(t).count() > 0, "the seed inserted no rows into " + t);
@@ -152,7 +148,7 @@ final class Demo {
         });
         // nothing writes between the census and the backup: these are the rows the backup holds
         Map<String, TableRows> atBackup = step("§7 Back up", w -> {
-            Map<String, TableRows> rows = census();
+            Map<String, TableRows> rows = database.census();
             Reports.backup(app().backup(backups, 0), w);
             return rows;
         });
@@ -163,13 +159,13 @@ final class Demo {
             return null;
         });
         step("§9 Verify: rows intact, integrity_check, foreign_key_check, `verify`", w -> {
-            requireIntact(atBackup, census(), 1, w);
-            long slugged = count("SELECT count(*) FROM posts WHERE slug = " + SLUG);
-            long posts = count("SELECT count(*) FROM posts");
+            DemoDatabase.requireIntact(atBackup, database.census(), 1, w);
+            long slugged = database.count("SELECT count(*) FROM posts WHERE slug = " + SLUG);
+            long posts = database.count("SELECT count(*) FROM posts");
             w.printf("posts.slug filled from the title in %,d of %,d posts, e.g. %s%n", slugged, posts,
-                    text("SELECT slug FROM posts ORDER BY id LIMIT 1"));
+                    database.text("SELECT slug FROM posts ORDER BY id LIMIT 1"));
             require(slugged == posts, (posts - slugged) + " posts have no slug made from their title");
-            long nocase = count("SELECT count(*) FROM users WHERE email = 'USER1@EXAMPLE.COM'");
+            long nocase = database.count("SELECT count(*) FROM users WHERE email = 'USER1@EXAMPLE.COM'");
             w.println("users.email compares without case now: 'USER1@EXAMPLE.COM' finds " + nocase + " user");
             require(nocase == 1, "users.email is not COLLATE NOCASE after the migration");
             requireChecks(w);
@@ -179,26 +175,26 @@ final class Demo {
         out.println();
         out.println("Rolling back");
         step("§10 Schema rollback: `revert --to 1` writes a new migration, then migrate", w -> {
-            Map<String, TableRows> before = census();
+            Map<String, TableRows> before = database.census();
             GenerateResult r = files().revert(1, null);
             Reports.generated(r, "nothing to revert", w, w);
             require(r.written(), "revert wrote no migration");
             Files.writeString(schema, resource("schema-v1.sql")); // the declared schema goes back too, or the next generate undoes the revert
             w.println("schema.sql is version 1 again");
             Reports.migrated(app().migrate(), db.toString(), w, w);
-            requireIntact(before, census(), 1, w);
+            DemoDatabase.requireIntact(before, database.census(), 1, w);
             List<Problem> repository = files().verifyDirectory();
             require(repository.isEmpty(), "schema.sql and the migrations disagree: " + repository);
             requireChecks(w);
             return null;
         });
         step("§10 Data rollback: a bad write, then `restore` the backup", w -> {
-            long[] lost = badWrite(w);
-            List<BackupInfo> taken = io.liteshift.backup.Backups.list(backups, db.getFileName().toString());
+            long[] lost = database.badWrite(w);
+            List<BackupInfo> taken = Backups.list(backups, db.getFileName().toString());
             require(taken.size() == 1, "the backup directory holds " + taken.size() + " backups of app.db, not the 1 taken in §7");
             BackupInfo backup = taken.get(0);
             Reports.restored(app().restore(backup.file(), false), backup.file(), w);
-            Map<String, TableRows> now = census();
+            Map<String, TableRows> now = database.census();
             w.printf("%-22s %12s %14s%n", "table", "at backup", "after restore");
             for (Map.Entry<String, TableRows> e : atBackup.entrySet()) {
                 TableRows then = e.getValue();
@@ -219,7 +215,7 @@ final class Demo {
             MigrateResult r = app().migrate();
             Reports.migrated(r, db.toString(), w, w);
             require(r.applied().size() == 2, r.applied().size() + " migrations applied, not 2");
-            requireIntact(atBackup, census(), 2, w);
+            DemoDatabase.requireIntact(atBackup, database.census(), 2, w);
             requireChecks(w);
             return null;
         });
@@ -243,69 +239,12 @@ final class Demo {
         return r;
     }
 
-    /**
-     * Every table of {@code before} is still there with the same number of rows and the same values in the columns
-     * it still has, except the journal, which has {@code migrated} more rows. Prints the counts per table.
-     */
-    static void requireIntact(Map<String, TableRows> before, Map<String, TableRows> after, int migrated, PrintWriter w) {
-        w.printf("%-22s %12s %12s%n", "table", "rows before", "rows after");
-        for (TableRows then : before.values()) {
-            TableRows now = after.get(then.table());
-            require(now != null, "table " + then.table() + " is gone");
-            if (then.table().equals(JOURNAL)) {
-                w.printf("%-22s %,12d %,12d  the journal: %d more%n", then.table(), then.count(), now.count(), migrated);
-                require(now.count() == then.count() + migrated, "the journal has " + now.count() + " rows, expected "
-                        + (then.count() + migrated));
-                continue;
-            }
-            List<String> changed = then.changedIn(now);
-            List<String> added = now.columns().keySet().stream().filter(k -> !then.columns().containsKey(k)).toList();
-            List<String> dropped = then.columns().keySet().stream().filter(k -> !now.columns().containsKey(k)).toList();
-            w.printf("%-22s %,12d %,12d  %s%s%s%n", then.table(), then.count(), now.count(),
-                    now.count() != then.count() ? "ROWS LOST OR ADDED" : changed.isEmpty() ? "same values" : "VALUES CHANGED in " + changed,
-                    added.isEmpty() ? "" : "; new column " + String.join(", ", added),
-                    dropped.isEmpty() ? "" : "; dropped column " + String.join(", ", dropped));
-            require(now.count() == then.count(), then.table() + " has " + now.count() + " rows after this step and had "
-                    + then.count() + " before it: " + (now.count() < then.count() ? "rows were lost" : "rows appeared"));
-            require(changed.isEmpty(), then.table() + " holds other values than before this step in " + changed);
-        }
-    }
-
     /** SQLite's own checks, then liteshift's {@code verify} (which runs them too, among others). */
     private void requireChecks(PrintWriter w) throws SQLException {
-        String integrity = text("PRAGMA integrity_check");
-        w.println("PRAGMA integrity_check: " + integrity);
-        require(integrity.equals("ok"), "integrity_check says: " + integrity);
-        long broken = count("SELECT count(*) FROM pragma_foreign_key_check");
-        w.println("PRAGMA foreign_key_check: " + (broken == 0 ? "no rows (no broken foreign keys)" : broken + " broken references"));
-        require(broken == 0, broken + " rows break a foreign key");
+        database.requireSound(w);
         List<Problem> problems = app().verify();
         Reports.verified(db.toString(), problems, w);
         require(problems.isEmpty(), "verify found " + problems.size() + " problem(s)");
-    }
-
-    /**
-     * What a data rollback is for: the application deletes a user by mistake, with foreign keys on as an
-     * application has them, and ON DELETE CASCADE (still declared after two rebuilds) takes their posts and comments.
-     * Returns the posts and comments deleted.
-     */
-    private long[] badWrite(PrintWriter w) throws SQLException {
-        long users = count("SELECT count(*) FROM users");
-        long posts = count("SELECT count(*) FROM posts");
-        long comments = count("SELECT count(*) FROM comments");
-        long ownPosts = count("SELECT count(*) FROM posts WHERE user_id = 1");
-        long ownComments = count("SELECT count(*) FROM comments WHERE user_id = 1 OR post_id IN (SELECT id FROM posts WHERE user_id = 1)");
-        try (Connection c = TableRows.open(db); Statement s = c.createStatement()) {
-            s.execute("PRAGMA foreign_keys = ON");
-            s.executeUpdate("DELETE FROM users WHERE id = 1");
-        }
-        long[] lost = {posts - count("SELECT count(*) FROM posts"), comments - count("SELECT count(*) FROM comments")};
-        w.printf("the application runs DELETE FROM users WHERE id = 1 (foreign_keys on): ON DELETE CASCADE deletes"
-                + " %,d posts and %,d comments with it%n", lost[0], lost[1]);
-        require(count("SELECT count(*) FROM users") == users - 1, "the user was not deleted");
-        require(lost[0] == ownPosts && lost[1] == ownComments, "ON DELETE CASCADE deleted " + lost[0] + " posts and " + lost[1]
-                + " comments, not the user's " + ownPosts + " and " + ownComments);
-        return lost;
     }
 
     @FunctionalInterface
@@ -347,23 +286,6 @@ final class Demo {
     /** For the commands that read only the files, as on a developer's machine. */
     private LiteShift files() {
         return LiteShift.configure().migrations(migrations).schema(schema).load();
-    }
-
-    private Map<String, TableRows> census() throws SQLException {
-        try (Connection c = TableRows.open(db)) {
-            return TableRows.of(c);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        return Long.parseLong(text(sql));
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection c = TableRows.open(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     static String resource(String name) throws IOException {

@@ -18,13 +18,17 @@ import java.util.stream.Stream;
 
 @Command(name = "demo", header = "Walk the schema-change runbook end to end on a throwaway database, in a few seconds.",
         description = {
-        "Walk the schema-change runbook end to end on a throwaway database in a temporary directory, with a bundled",
-        "schema: version 1 generated, migrated and seeded; version 2 (a rebuild of a table that ON DELETE CASCADE children",
-        "reference, and a new NOT NULL column backfilled from existing data) generated, linted, edited, rehearsed, backed",
-        "up, migrated and verified; then a schema rollback with `revert` and a data rollback with `restore`.",
-        "Every step prints its runbook section, its time and its output, and checks the rows (counts and values per table),",
-        "integrity_check and foreign_key_check. Exit code 0 when every check holds; otherwise the failing step is named",
-        "and the directory is kept. Reads no liteshift.toml and no DATABASE_URL: it never touches your database."})
+        "Walk the schema-change runbook end to end on a throwaway database in a",
+        "temporary directory, with a bundled schema. Version 1: generate, migrate,",
+        "seed. Version 2 (a rebuild of a table that ON DELETE CASCADE children",
+        "reference, and a NOT NULL column backfilled from existing data): generate,",
+        "lint, edit, hash, rehearse, back up, migrate, verify. Then a schema rollback",
+        "with `revert` and a data rollback with `restore`.",
+        "Each step prints its runbook section, time and output; the rows (count and",
+        "values per table), integrity_check and foreign_key_check are checked.",
+        "Exit code 0 when every check holds; otherwise the failing step is named and",
+        "the directory is kept. Reads no liteshift.toml and no DATABASE_URL: it never",
+        "touches your database."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -138,7 +138,7 @@ class DemoCommandTest extends InTemporaryWorkingDirectory {
         assertThat(TestDb.count(db, "comments")).as("the rebuild above really loses the children").isZero();
         StringWriter printed = new StringWriter();
 
-        assertThatThrownBy(() -> Demo.requireIntact(before, census(db), 0, new PrintWriter(printed, true)))
+        assertThatThrownBy(() -> DemoDatabase.requireIntact(before, census(db), 0, new PrintWriter(printed, true)))
                 .isInstanceOf(DemoFailure.class)
                 .hasMessage("comments has 0 rows after this step and had 10000 before it: rows were lost");
         assertThat(printed.toString()).containsPattern("comments +10,000 +0  ROWS LOST OR ADDED");
@@ -150,7 +150,7 @@ class DemoCommandTest extends InTemporaryWorkingDirectory {
         Map<String, TableRows> before = census(db);
         TestDb.exec(db, "UPDATE comments SET body = 'edited' WHERE id = 17");
 
-        assertThatThrownBy(() -> Demo.requireIntact(before, census(db), 0, new PrintWriter(new StringWriter(), true)))
+        assertThatThrownBy(() -> DemoDatabase.requireIntact(before, census(db), 0, new PrintWriter(new StringWriter(), true)))
                 .isInstanceOf(DemoFailure.class).hasMessage("comments holds other values than before this step in [body]");
     }
 
