@@ -30,7 +30,7 @@ public final class Main implements Runnable {
     static final int NOT_UP_TO_DATE = 6;
 
     /** In the order of the usage text. */
-    private static final java.util.Map<String, Class<?>> COMMANDS = commands(InitCommand.class, GenerateCommand.class,
+    private static final java.util.Map<String, Class<?>> COMMANDS = commands(DemoCommand.class, InitCommand.class, GenerateCommand.class,
             MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
             HashCommand.class, SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, DiffCommand.class, PushCommand.class,

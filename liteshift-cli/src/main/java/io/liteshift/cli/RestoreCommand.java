@@ -40,9 +40,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = Backups.restore(file, db, force);
-        out().printf("restored %s from %s (v%04d)%n", r.target(), file.getFileName(), r.backup().version());
-        if (r.replaced() != null) out().println("the previous file is kept as " + r.replaced());
-        for (Path p : r.movedAside()) out().println("moved aside: " + p);
+        io.liteshift.report.Reports.restored(r, file, report());
         return 0;
     }
 }

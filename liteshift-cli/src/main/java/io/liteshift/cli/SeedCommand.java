@@ -6,7 +6,6 @@ import io.liteshift.apply.Databases;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.StatusReport;
-import io.liteshift.seed.AppliedSeed;
 import io.liteshift.seed.SeedResult;
 import io.liteshift.seed.Seeds;
 import io.liteshift.sql.SqliteErrors;
@@ -59,8 +58,7 @@ final class SeedCommand extends ProjectCommand {
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot seed " + database + ": " + SqliteErrors.message(e), e);
         }
-        for (AppliedSeed a : r.applied()) out.printf("seeded %s (%s) in %d ms%n", a.name(), a.kind(), a.took().toMillis());
-        for (String w : r.warnings()) err().println("liteshift: warning: " + w);
+        io.liteshift.report.Reports.seeded(r, report());
         if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
         else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());

@@ -24,11 +24,14 @@ interface Access {
     String owner();
 
     static Access process() {
-        String name = System.getProperty("user.name", "?");
         Integer uid = uidOf(Path.of("/proc/self")); // on Linux, /proc/self belongs to the process's own uid
+        String property = System.getProperty("user.name", "?");
+        // a uid without a passwd entry (docker run --user 1234) has no name; the JDK calls it "?", which chown cannot take
+        boolean nameless = property.isBlank() || property.equals("?");
+        String name = nameless && uid != null ? String.valueOf(uid) : property;
         return new Access() {
             public String who() {
-                return uid == null ? name : name + " (uid " + uid + ")";
+                return uid == null ? name : nameless ? "uid " + uid : name + " (uid " + uid + ")";
             }
 
             public boolean canWrite(Path p) {

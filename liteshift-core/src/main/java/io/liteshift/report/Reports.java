@@ -152,6 +152,19 @@ public final class Reports {
         out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Backups.human(b.size()), b.version(), b.sha256()));
     }
 
+    public static void restored(io.liteshift.backup.RestoreResult r, Path backup, ReportOutput out) {
+        out.line(String.format("restored %s from %s (v%04d)", r.target(), backup.getFileName(), r.backup().version()));
+        if (r.replaced() != null) out.line("the previous file is kept as " + r.replaced());
+        for (Path p : r.movedAside()) out.line("moved aside: " + p);
+    }
+
+    public static void seeded(io.liteshift.seed.SeedResult r, ReportOutput out) {
+        for (io.liteshift.seed.AppliedSeed a : r.applied()) {
+            out.line(String.format("seeded %s (%s) in %d ms", a.name(), a.kind(), a.took().toMillis()));
+        }
+        for (String w : r.warnings()) out.warning(w);
+    }
+
     public static void doctor(DoctorReport r, ReportOutput out) {
         out.line("database: " + r.database());
         for (Finding f : r.findings()) {

@@ -44,7 +44,8 @@ class AnotherUserTest {
         Child asApp = run(classPath, work, f.db);
         assertThat(asApp.exit).as(asApp.out).isEqualTo(6);
         assertThat(asApp.out).contains("ERROR DB_NOT_WRITABLE " + f.db + " is owned by root (uid 0, gid 0), mode rw-r--r--; it is not"
-                + " writable by", "(uid 1234)", "ERROR DIR_NOT_WRITABLE the directory " + f.db.getParent());
+                + " writable by uid 1234.", "ERROR DIR_NOT_WRITABLE the directory " + f.db.getParent());
+        assertThat(asApp.out).as("a user without a name is named by its uid, which chown takes").doesNotContain("by ?");
 
         for (Path p : List.of(f.db.getParent(), f.db)) {
             Files.setAttribute(p, "unix:uid", 1234);
