@@ -87,12 +87,13 @@ public final class LiteShift {
         MigrateResult result = withDatabase(true, (c, label) -> {
             Migrator migrator = migrator();
             return migrator.migrate(c, label, (history, conn) -> {
+                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
+                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn);
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
-                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn);
             });
         }).withBackup(java.util.Optional.ofNullable(backup[0]));
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
@@ -121,7 +122,11 @@ public final class LiteShift {
         }
     }
 
-    /** Runs seed files (each once; {@code R__} files again when they change) and Java seeders; refuses while migrations are pending. */
+    /**
+     * Runs seed files (each once; {@code R__} files again when they change) and Java seeders. Seeds are written for the
+     * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); {@code liteshift seed} refuses
+     * while migrations are pending.
+     */
     public io.liteshift.seed.SeedResult seed(Path dir, List<io.liteshift.seed.Seeder> seeders) {
         return withDatabase(true, (c, label) -> io.liteshift.seed.Seeds.run(c, dir, seeders));
     }

@@ -29,7 +29,7 @@ final class MigrateCommand extends ProjectCommand {
     public Integer call() {
         if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
         PrintWriter err = err();
-        // with something pending: the backup (--backup) first, then lint (refuses with exit 4 on an error, unless --force)
+        // with something pending: lint (refuses with exit 4 on an error, unless --force), then the backup (--backup)
         MigrateResult r = Setup.configuration(project, flags).progress(err::println).load().migrate();
         Reports.migrated(r, project.requireDatabase(), report());
         return 0;

@@ -124,7 +124,8 @@ public final class Migrator {
             } catch (ScriptRunner.LockTimeout e) {
                 throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
             } catch (ScriptRunner.StepFailure e) {
-                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database), e);
+                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
+                        io.liteshift.apply.LiteFs.isRefusedWrite(e)), e);
             }
             if (outcome == ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS) {
                 byOthers.add(m.version());
@@ -213,14 +214,21 @@ public final class Migrator {
                 + ": the migration history cannot be trusted:\n" + bullets(blocking) + "\nNothing was changed.");
     }
 
-    private String afterFailure(Migration failed, List<AppliedMigration> applied, List<MigrationScript> notAttempted, String database) {
+    private String afterFailure(Migration failed, List<AppliedMigration> applied, List<MigrationScript> notAttempted, String database,
+                                boolean writeRefused) {
         String before = applied.isEmpty() ? "" : " This run applied " + applied.stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
                 + " before it; those stay applied.";
         String after = notAttempted.isEmpty() ? "" : " Not attempted: "
                 + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
-        return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
-                + "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
+        String fix = writeRefused
+                // the migration is not at fault: the file, its directory or the mount refused the write
+                ? "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its -wal/-shm/-journal,"
+                + " its directory or the mount is read-only for this user). Run `liteshift doctor` against it to see which, fix"
+                + " the owner, mode or mount, and migrate again."
+                : "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
                 + " migration instead of editing it), run `liteshift hash`, and migrate again.";
+        return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
+                + fix;
     }
 
     /** After a lock timeout: the migrations are fine, they just did not get their turn. */

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A database on a file system mounted read-only: a real tmpfs, remounted read-only. Needs root (and a kernel that
@@ -41,6 +42,25 @@ class ReadOnlyMountTest {
             assertThat(f.found()).contains(db.toString(), "read-only");
             assertThat(f.cause()).contains("readonly database");
         });
+    }
+
+    /** migrate's own failure on such a mount points at the mount, not at the migration (which is fine). */
+    @Test
+    void aMigrationRefusedByTheMountIsNotBlamedOnTheMigration() throws Exception {
+        Fixture f = new Fixture(tmp);
+        mount = f.db.getParent();
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString()),
+                "cannot mount a tmpfs here (needs root): a migrate refused by a read-only mount is not exercised");
+        f.generate("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n", "notes").migrate();
+        assertThat(run("mount", "-o", "remount,ro", mount.toString())).as("remount read-only").isTrue();
+        byte[] before = Files.readAllBytes(f.db);
+        f.generate("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\nCREATE INDEX notes_body ON notes (body);\n", "by_body");
+
+        assertThatThrownBy(() -> f.liteshift().migrate())
+                .hasMessageContaining("readonly database")
+                .hasMessageContaining("The migration itself may be fine").hasMessageContaining("liteshift doctor")
+                .hasMessageNotContaining("Fix the migration");
+        assertThat(Files.readAllBytes(f.db)).isEqualTo(before);
     }
 
     @AfterEach

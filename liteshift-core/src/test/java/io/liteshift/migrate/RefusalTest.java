@@ -112,8 +112,10 @@ class RefusalTest {
         p.sql("INSERT INTO tags (label) VALUES ('x'), ('y'), ('x');");
         p.migration("0004_unique.sql", "CREATE UNIQUE INDEX tags_label ON tags (label);\n");
         p.sumOnly();
-        LiteShift linting = LiteShift.configure().database(p.db.toString()).migrations(p.migrations).load();
+        LiteShift linting = LiteShift.configure().database(p.db.toString()).migrations(p.migrations)
+                .backupBeforeMigrate(tmp.resolve("backups"), 0).load();
         refused(linting, LiteShiftException.Reason.REFUSED_DATA, "lint found", "0004_unique.sql");
+        assertThat(tmp.resolve("backups")).as("lint refuses before the backup: a refusal leaves nothing behind").doesNotExist();
         assertThatThrownBy(() -> LiteShift.configure().database(p.db.toString()).migrations(p.migrations).lintBeforeMigrate(false).load().migrate())
                 .as("without lint the statement itself fails, and rolls back").hasMessageContaining("UNIQUE constraint failed");
     }
