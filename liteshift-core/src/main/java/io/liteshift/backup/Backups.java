@@ -26,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,35 +95,10 @@ public final class Backups {
         }
         try {
             long t1 = System.nanoTime();
-            // the hash reads the file while the check walks it: two cores, and the second read comes from the page cache
-            java.util.concurrent.CompletableFuture<String> hashing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return FileOps.sha256(tmp);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            List<String> problems;
-            try (Connection b = Sqlite.openImmutable(tmp)) {
-                problems = Sqlite.check(b, check);
-            }
-            long t2 = System.nanoTime();
-            if (!problems.equals(List.of("ok"))) {
-                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-                        + "); it was deleted. Check the source with PRAGMA integrity_check.");
-            }
-            FileOps.fsync(tmp);
+            String sha = checkHashAndSync(tmp, check, db);
             long size = Files.size(tmp);
-            String sha;
-            try {
-                sha = hashing.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-            }
-            long t3 = System.nanoTime();
-            LOG.debug("backup of {}: copy {} ms, {} {} ms, then fsync and the rest of sha256 {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
+                    (System.nanoTime() - t1) / 1_000_000);
             Path file = freeName(dir, base, taken, version);
             Map<String, String> m = new LinkedHashMap<>();
             m.put("file", file.getFileName().toString());
@@ -146,6 +125,45 @@ public final class Backups {
             throw Sqlite.failed("writing the backup of " + db + " failed", e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Checks the copy on this thread while two others hash it and fsync it: the check and the hash each keep a core
+     * busy (the second read comes from the page cache), and the fsync mostly waits for the disk.
+     *
+     * @return the copy's SHA-256
+     */
+    private static String checkHashAndSync(Path tmp, BackupCheck check, Path db) throws IOException, SQLException {
+        ExecutorService side = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "liteshift-backup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<String> hashing = side.submit(() -> FileOps.sha256(tmp));
+            Future<?> syncing = side.submit(() -> {
+                FileOps.fsync(tmp);
+                return null;
+            });
+            List<String> problems;
+            try (Connection b = Sqlite.openImmutable(tmp)) {
+                problems = Sqlite.check(b, check);
+            }
+            if (!problems.equals(List.of("ok"))) {
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
+                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + "); it was deleted. Check the source with PRAGMA integrity_check.");
+            }
+            syncing.get();
+            return hashing.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the backup of " + db, e);
+        } finally {
+            side.shutdownNow();
         }
     }
 
