@@ -37,8 +37,6 @@ final class Demo {
             + "  SELECT id, user_id, title, body FROM posts;";
     static final String SLUG = "lower(replace(title, ' ', '-')) || '-' || id";
     static final String EDITED_COPY = "-- Backfill, edited by hand: every existing post gets a slug made from its title.\n"
-            + "-- Reviewed: the copy below fills posts.slug, so lint's NOT NULL count of today's rows does not apply.\n"
-            + "-- liteshift:lint-ignore not-null\n"
             + "INSERT INTO \"_liteshift_new_posts\" (id, user_id, title, slug, body)\n"
             + "  SELECT id, user_id, title, " + SLUG + ", body FROM posts;";
     private static final List<String> APP_TABLES = List.of("users", "posts", "comments");

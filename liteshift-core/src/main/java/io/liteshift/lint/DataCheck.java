@@ -114,12 +114,16 @@ public final class DataCheck {
             String where = Identifiers.quote(c.name()) + " IS NULL";
             long bad = Rows.count(db, "SELECT count(*) FROM (" + projection + ") WHERE " + where);
             if (bad == 0) continue;
-            String what = was.isEmpty()
+            String counted = String.format("%,d", bad) + " of " + Rows.plural(rows, "row");
+            boolean computed = was.isEmpty() && m.values().containsKey(Identifiers.fold(c.name())); // a rebuild's copy fills it
+            String what = computed
+                    ? m.to().name() + "." + c.name() + " is NOT NULL, and the copy gives " + counted + " NULL (" + sample(m, aliased(m, projection), where) + ")"
+                    : was.isEmpty()
                     ? "new column " + m.to().name() + "." + c.name() + " is NOT NULL without a DEFAULT, and the table has " + Rows.plural(rows, "row")
-                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + String.format("%,d", bad) + " of " + Rows.plural(rows, "row")
-                      + " are NULL (" + sample(m, aliased(m, projection), where) + ")";
-            out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what
-                    + ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first."));
+                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample(m, aliased(m, projection), where) + ")";
+            out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what + (computed
+                    ? ". Make the copy give every row a value (coalesce(expression, fallback)), or declare a DEFAULT."
+                    : ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first.")));
         }
     }
 

@@ -202,6 +202,36 @@ class LinterTest {
         assertThat(rebuild.severity()).isEqualTo(Severity.INFO);
     }
 
+    /**
+     * The runbook's way to add a NOT NULL column without a DEFAULT: a rebuild whose copy computes it. What the copy
+     * computes is what is counted: a complete backfill passes, one that leaves NULLs is an error with the real count.
+     */
+    @Test
+    void aBackfillWrittenIntoAHandWrittenRebuildsCopyIsCountedAsTheRowsWillBe() throws Exception {
+        base(USERS, THOUSAND);
+        String rebuild = """
+                CREATE TABLE "_new_users" (id INTEGER PRIMARY KEY, email TEXT, nick TEXT, handle TEXT NOT NULL);
+                INSERT INTO "_new_users" (id, email, nick, handle)
+                  SELECT users.id, "email", nick, %s -- the backfill
+                  FROM users;
+                DROP TABLE users;
+                ALTER TABLE "_new_users" RENAME TO users;
+                """;
+        write("0002_handle.sql", rebuild.formatted("lower(nick) || '-' || id"));
+        LintReport filled = withDb();
+        assertThat(filled.issues()).as(filled.issues().toString()).extracting(LintIssue::code).doesNotContain("not-null");
+        assertThat(filled.hasErrors()).isFalse();
+
+        write("0002_handle.sql", rebuild.formatted("CASE WHEN email IS NULL THEN NULL ELSE nick END"));
+        LintIssue partly = only(withDb(), "not-null");
+        assertThat(partly.severity()).isEqualTo(Severity.ERROR);
+        assertThat(partly.message()).contains("users.handle is NOT NULL, and the copy gives 37 of 1,000 rows NULL", "id 27, 54");
+        assertThat(partly.fix()).contains("coalesce");
+
+        write("0002_handle.sql", rebuild.formatted("NULL"));
+        assertThat(only(withDb(), "not-null").message()).contains("1,000");
+    }
+
     @Test
     void aGeneratedBackfillIsCountedAsANote() throws Exception {
         base(USERS, THOUSAND);
