@@ -1,6 +1,7 @@
 package io.liteshift.maven;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.backup.BackupCheck;
 import io.liteshift.report.Reports;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -9,7 +10,8 @@ import java.io.File;
 
 /**
  * An online, consistent backup of the database while the application keeps writing, named with time and schema
- * version, with a manifest, checked with integrity_check before it gets its name.
+ * version, with a manifest, checked with {@code PRAGMA quick_check} ({@code fullCheck}: {@code integrity_check}) before
+ * it gets its name.
  */
 @Mojo(name = "backup", threadSafe = true)
 public final class BackupMojo extends LiteShiftMojo {
@@ -21,10 +23,15 @@ public final class BackupMojo extends LiteShiftMojo {
     @Parameter(property = "liteshift.keep", defaultValue = "0")
     int keep;
 
+    /** Check the copy with PRAGMA integrity_check (every row looked up in every index) instead of quick_check. */
+    @Parameter(property = "liteshift.fullCheck", defaultValue = "false")
+    boolean fullCheck;
+
     @Override
     void run() {
         if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "keep must be 0 (keep all) or more, not " + keep + ".");
         var dir = backups == null ? settings().backups() : backups.toPath();
-        Reports.backup(configure().database(requireDatabase()).load().backup(dir, keep), log());
+        Reports.backup(configure().database(requireDatabase()).backupCheck(fullCheck ? BackupCheck.FULL : BackupCheck.QUICK)
+                .load().backup(dir, keep), log());
     }
 }

@@ -43,6 +43,10 @@ public final class MigrateMojo extends LiteShiftMojo {
     @Parameter(property = "liteshift.backups")
     File backups;
 
+    /** On a LiteFS replica: how long to wait for the primary's migrations, e.g. 90s, 5m; default 60s. */
+    @Parameter(property = "liteshift.replicaTimeout")
+    String replicaTimeout;
+
     @Override
     void run() {
         ProjectConfig c = settings();
@@ -52,6 +56,7 @@ public final class MigrateMojo extends LiteShiftMojo {
                 .outOfOrder(c.outOfOrder() || outOfOrder)
                 .lintBeforeMigrate(!force);
         if (lockTimeout != null && !lockTimeout.isBlank()) config.lockTimeout(ProjectConfig.parseDuration(lockTimeout));
+        if (replicaTimeout != null && !replicaTimeout.isBlank()) config.replicaTimeout(ProjectConfig.parseDuration(replicaTimeout));
         if (backup) config.backupBeforeMigrate(backups == null ? c.backups() : backups.toPath(), keep);
         MigrateResult r = config.load().migrate();
         Reports.migrated(r, db, log());
