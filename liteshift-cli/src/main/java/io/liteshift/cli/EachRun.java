@@ -80,12 +80,22 @@ final class EachRun {
         AtomicInteger finished = new AtomicInteger();
         List<EachDatabase.Outcome<Row>> outcomes = EachDatabase.run(databases, parallel, work, o -> {
             Row r = row(o);
-            err.printf("[%d/%d] %s %s%s (%s)%n", finished.incrementAndGet(), databases.size(), o.database().name(), r.result(),
+            err.printf("%s %s %s%s (%s)%n", progress(finished.incrementAndGet(), databases.size()), o.database().name(), r.result(),
                     r.detail().isEmpty() ? "" : ", " + r.detail(), Databases.describe(o.took()));
         });
         if (json) out.println(Json.of(json(outcomes)));
         else report(outcomes, out, err);
         return exitCode(outcomes);
+    }
+
+    /**
+     * "[12/40] [#####...............]": a bar that grows a line at a time rather than one redrawn in place, so a log
+     * or a CI job keeps every step.
+     */
+    static String progress(int done, int total) {
+        int width = 20;
+        int filled = (int) ((long) done * width / total);
+        return "[" + done + "/" + total + "] [" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
     private static Row row(EachDatabase.Outcome<Row> o) {

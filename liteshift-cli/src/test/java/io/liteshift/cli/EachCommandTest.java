@@ -60,7 +60,8 @@ class EachCommandTest extends InTemporaryWorkingDirectory {
                 .containsPattern("tenants/hooli\\.db +error +- .*cannot open the database")
                 .contains("5 database(s): 4 ok, 1 not: tenants/hooli.db.");
         assertThat(r.err()).contains("[5/5] ").contains("liteshift: tenants/hooli.db: cannot open the database " + tenant("hooli"));
-        assertThat(r.err().lines().filter(l -> l.matches("\\[\\d/5] .*"))).hasSize(5);
+        assertThat(r.err().lines().filter(l -> l.matches("\\[\\d/5] \\[#*\\.*] .*"))).hasSize(5);
+        assertThat(r.err()).contains("[5/5] [####################] ");
     }
 
     @Test
