@@ -79,13 +79,19 @@ public final class Backups {
         } catch (IOException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": " + e.getMessage(), e);
         }
+        try (Progress steps = new Progress(progressEvery, progress)) {
+            return take(db, dir, keep, check, steps);
+        }
+    }
+
+    private static BackupInfo take(Path db, Path dir, int keep, BackupCheck check, Progress steps) {
         String base = FileOps.baseName(db);
         Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + ".tmp");
         int version;
         long t0 = System.nanoTime();
         try (Connection c = Databases.open(db, false, true)) {
-            version = copy(c, db, tmp, progress);
+            version = copy(c, db, tmp, steps);
         } catch (SQLException e) {
             deleteQuietly(tmp);
             throw Sqlite.failed("the backup of " + db + " failed", e);
@@ -95,7 +101,7 @@ public final class Backups {
         }
         try {
             long t1 = System.nanoTime();
-            String sha = checkHashAndSync(tmp, check, db);
+            String sha = checkHashAndSync(tmp, check, db, steps);
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (System.nanoTime() - t1) / 1_000_000);
@@ -134,14 +140,16 @@ public final class Backups {
      *
      * @return the copy's SHA-256
      */
-    private static String checkHashAndSync(Path tmp, BackupCheck check, Path db) throws IOException, SQLException {
+    private static String checkHashAndSync(Path tmp, BackupCheck check, Path db, Progress steps) throws IOException, SQLException {
         ExecutorService side = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "liteshift-backup");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<String> hashing = side.submit(() -> FileOps.sha256(tmp));
+            java.util.concurrent.atomic.AtomicLong hashed = new java.util.concurrent.atomic.AtomicLong();
+            steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
+            Future<String> hashing = side.submit(() -> FileOps.sha256(tmp, hashed));
             Future<?> syncing = side.submit(() -> {
                 FileOps.fsync(tmp);
                 return null;
@@ -176,7 +184,7 @@ public final class Backups {
      *
      * @return the schema version of the copied snapshot
      */
-    private static int copy(Connection c, Path db, Path tmp, Consumer<String> progress) throws SQLException {
+    private static int copy(Connection c, Path db, Path tmp, Progress steps) throws SQLException {
         deleteQuietly(tmp);
         long before = fileCopy ? FileSnapshot.prepare(c, db) : -1;
         try (Statement s = c.createStatement()) {
@@ -184,13 +192,16 @@ public final class Backups {
             try {
                 int version = Sqlite.schemaVersion(c); // this read starts the snapshot the copy will see
                 long pageSize = Sqlite.pragma(c, "page_size");
-                if (FileSnapshot.copy(c, before, db, tmp, pageSize * Sqlite.pragma(c, "page_count"))) return version;
+                long bytes = pageSize * Sqlite.pragma(c, "page_count");
+                steps.step("copying", bytes, () -> sizeOf(tmp));
+                if (FileSnapshot.copy(c, before, db, tmp, bytes)) return version;
+                steps.quiet(); // the backup API reports its own progress
                 long[] last = {System.nanoTime()};
                 int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), (remaining, total) -> {
                     long now = System.nanoTime();
                     if (total > 0 && remaining > 0 && now - last[0] >= progressEvery.toNanos()) {
                         last[0] = now;
-                        progress.accept(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
+                        steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
                     }
                 }, 100, 100, pagesPerStep);
                 if (rc != 0 && rc != 101) throw new SQLException("the backup API returned " + rc);
@@ -281,6 +292,14 @@ public final class Backups {
         if (bytes >= 1_000_000L) return String.format("%.1f MB", bytes / 1e6);
         if (bytes >= 1_000L) return String.format("%.0f kB", bytes / 1e3);
         return bytes + " B";
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0; // not there yet
+        }
     }
 
     static void deleteQuietly(Path p) {

@@ -31,6 +31,11 @@ final class FileOps {
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(file, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** The file's SHA-256; {@code read} counts the bytes hashed so far, for progress reports. */
+    static String sha256(Path file, java.util.concurrent.atomic.AtomicLong read) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -39,7 +44,10 @@ final class FileOps {
         }
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+                read.addAndGet(n);
+            }
         }
         return HexFormat.of().formatHex(md.digest());
     }

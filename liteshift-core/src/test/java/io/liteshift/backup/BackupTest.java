@@ -33,14 +33,16 @@ class BackupTest {
         Backups.fileCopy = true;
     }
 
-    /** Progress lines on every step: the backup API copied; none: the file was copied ({@link FileSnapshot}). */
+    /** The backup API's step lines ("backup: 42% of 8.2 MB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
     private List<String> backupCountingSteps(Path db) {
         Backups.pagesPerStep = 16;
         Backups.progressEvery = java.time.Duration.ZERO;
-        List<String> lines = new ArrayList<>();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("steps"), 0, BackupCheck.QUICK, lines::add);
-        return lines;
+        return lines.stream().filter(l -> l.matches(API_STEP)).toList();
     }
+
+    private static final String API_STEP = "backup: \\d{1,2}% of [\\d.]+ (MB|kB)";
 
     @Test
     void progressIsReportedBetweenStepsOnlyForALongCopy() throws Exception {
@@ -51,7 +53,19 @@ class BackupTest {
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, quiet::add);
         assertThat(quiet).as("a copy shorter than the interval prints nothing").isEmpty();
         Backups.fileCopy = false;
-        assertThat(backupCountingSteps(db)).hasSizeGreaterThan(10).allMatch(l -> l.matches("backup: \\d{1,2}% of [\\d.]+ (MB|kB)"));
+        assertThat(backupCountingSteps(db)).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void aFileCopyReportsItsStepsWhenTheyTakeLongerThanTheInterval() throws Exception {
+        Path db = dir.resolve("big.db");
+        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO filler SELECT randomblob(4000) FROM n");
+        Backups.progressEvery = java.time.Duration.ZERO; // a line every millisecond: a 20 MB file takes several
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, lines::add);
+        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MB"));
+        assertThat(lines).anyMatch(l -> l.startsWith("backup: quick_check, SHA-256 and fsync"));
     }
 
     @ParameterizedTest(name = "journal_mode={0}, file copy allowed={1}")
