@@ -160,7 +160,7 @@ public final class Linter {
         } catch (RuntimeException x) {
             plan = new Plan(e.changes(), List.of(), List.of()); // a change the planner does not handle: the changes still speak
         }
-        plan = RebuildCopies.apply(plan, statements);
+        plan = RebuildCopies.apply(plan, statements, db);
         Set<String> written = dmlTables(statements);
         Set<String> changed = changedTables(e.changes());
         List<LintIssue> rules = PlanRules.of(plan);

@@ -24,7 +24,12 @@ final class RebuildCopies {
     private RebuildCopies() {
     }
 
-    static Plan apply(Plan plan, List<Statement> statements) {
+    /**
+     * @param db the database the counts will be made on; a copy whose SELECT does not run on its table there (it reads
+     *           a column an earlier statement of the file renamed, say) keeps the plan's mapping. Null: no counts.
+     */
+    static Plan apply(Plan plan, List<Statement> statements, java.sql.Connection db) {
+        if (db == null) return plan;
         Map<String, String> renamedTo = new HashMap<>(); // folded new -> folded old
         for (Statement s : statements) {
             List<Token> t = s.significant();
@@ -36,7 +41,8 @@ final class RebuildCopies {
         List<TableMapping> mappings = new ArrayList<>();
         boolean changed = false;
         for (TableMapping m : plan.mappings()) {
-            Map<String, String> copied = copied(m, statements, renamedTo);
+            Map<String, String> found = copied(m, statements, renamedTo);
+            Map<String, String> copied = found != null && runs(db, m, found) ? found : null;
             if (copied == null) {
                 mappings.add(m);
                 continue;
@@ -50,14 +56,29 @@ final class RebuildCopies {
         return changed ? new Plan(plan.changes(), plan.steps(), mappings) : plan;
     }
 
+    /** True when the copy's expressions run on the table as it is now (before the file). */
+    private static boolean runs(java.sql.Connection db, TableMapping m, Map<String, String> copied) {
+        String select = "SELECT " + String.join(", ", copied.values()) + " FROM " + Identifiers.quote(m.from().name()) + " LIMIT 0";
+        try (java.sql.PreparedStatement ps = db.prepareStatement(select)) {
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
     /** The values the file's last copy from {@code m}'s table into the table renamed to it gives; null when there is none. */
     private static Map<String, String> copied(TableMapping m, List<Statement> statements, Map<String, String> renamedTo) {
         Map<String, String> copied = null;
+        boolean altered = false; // after an ALTER TABLE of the source, its columns are no longer those the counts read
         for (Statement s : statements) {
+            List<Token> t = s.significant();
+            if (t.size() > 2 && t.get(0).is("alter") && t.get(1).is("table") && Identifiers.same(t.get(2).identifier(), m.from().name())) {
+                altered = true;
+            }
             Copy c = Copy.parse(s);
             if (c != null && Identifiers.same(c.from(), m.from().name())
                     && Identifiers.fold(m.to().name()).equals(renamedTo.get(Identifiers.fold(c.into())))) {
-                copied = c.values(m);
+                copied = altered ? null : c.values(m);
             }
         }
         return copied;
