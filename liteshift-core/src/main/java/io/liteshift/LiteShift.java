@@ -323,6 +323,7 @@ public final class LiteShift {
         long t0 = System.nanoTime();
         SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
+        boolean existed = java.nio.file.Files.exists(file); // a file push creates holds nothing to back up
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
             RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
@@ -341,8 +342,11 @@ public final class LiteShift {
                 if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
                 Findings findings = DataCheck.run(c, p, now, declared.schema());
                 refuseIfNeeded(findings, options, file, schema, warnings);
+                // under the write lock, so the backup is exactly what the change starts from
+                Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
+                        : Optional.of(io.liteshift.backup.Backups.backup(file, options.backupTo()).file());
                 Applier.runPlan(c, p, declared.schema());
-                return new PushResult(p, findings, true, since(t0), warnings);
+                return new PushResult(p, findings, true, since(t0), warnings, backup);
             });
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,

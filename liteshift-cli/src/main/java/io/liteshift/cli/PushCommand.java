@@ -31,6 +31,9 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--create", description = "create the database file if it does not exist")
     boolean create;
 
+    @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
+    boolean backup;
+
     @picocli.CommandLine.Mixin
     CommonOptions common;
 
@@ -46,7 +49,7 @@ final class PushCommand implements Callable<Integer> {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
                     + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
-        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create));
+        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : r.warnings()) spec.commandLine().getErr().println("liteshift: warning: " + w);
         if (r.plan().isEmpty()) {
@@ -58,6 +61,7 @@ final class PushCommand implements Callable<Integer> {
         for (Finding f : r.findings().all()) {
             out.println((f.kind() == Finding.Kind.DESTRUCTIVE ? "destroys: " : "note: ") + f.message());
         }
+        r.backup().ifPresent(b -> out.println("backup " + b));
         if (r.applied()) {
             out.printf("Applied %d steps (%d changes) in %d ms.%n", r.plan().steps().size(), r.plan().changes().size(), r.took().toMillis());
         } else {

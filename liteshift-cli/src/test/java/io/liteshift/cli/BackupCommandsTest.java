@@ -79,6 +79,33 @@ class BackupCommandsTest extends InTemporaryWorkingDirectory {
     }
 
     @Test
+    void pushBackupKeepsWhatADestructivePushDrops() throws Exception {
+        Path db = dir.resolve("app.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, secret TEXT)");
+            s.execute("INSERT INTO notes VALUES (1, 'a', 'x'), (2, 'b', 'y')");
+        }
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n");
+        Cli.Result dry = Cli.run("push", "--db", "app.db", "--backup", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dir.resolve("backups")).as("a dry run takes no backup").doesNotExist();
+
+        Cli.Result pushed = Cli.run("push", "--db", "app.db", "--backup", "--yes");
+        assertThat(pushed.exitCode()).as(pushed.toString()).isZero();
+        assertThat(pushed.out()).contains("backup ", "-v0000.sqlite", "Applied");
+        assertThat(count(db, "SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'secret'")).isZero();
+        assertThat(backups()).singleElement().satisfies(b -> {
+            try {
+                assertThat(count(b, "SELECT count(*) FROM notes WHERE secret IS NOT NULL")).as("the dropped column, kept").isEqualTo(2);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(Cli.run("push", "--db", "app.db", "--backup").out()).contains("Nothing to do");
+        assertThat(backups()).as("nothing to do: no backup").hasSize(1);
+    }
+
+    @Test
     void restoreRefusesADamagedBackupWithExitTwoAndALockedDatabaseWithExitOne() throws Exception {
         Path db = dir.resolve("app.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
