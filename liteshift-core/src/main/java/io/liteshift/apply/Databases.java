@@ -37,7 +37,7 @@ public final class Databases {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "the database " + file.toAbsolutePath() + " does not exist. liteshift does not create it silently: a wrong"
                             + " path would give an empty database and \"no such table\" errors later. Check --db / DATABASE_URL,"
-                            + " or pass --create to start a new database there.");
+                            + " or pass --create (createMissing in the Java API and the Maven plugin) to start a new database there.");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (!Files.exists(file) && parent != null && !Files.isDirectory(parent)) {

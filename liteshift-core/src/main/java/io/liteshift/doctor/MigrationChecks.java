@@ -80,7 +80,7 @@ final class MigrationChecks {
         String fix = switch (p.kind()) {
             case CHECKSUM -> "Restore the applied text from version control, or accept a reviewed harmless edit with `liteshift repair`.";
             case MISSING -> "Restore the migration file from version control.";
-            case OUT_OF_ORDER -> "Renumber it after the newest migration and run `liteshift hash`, or apply it with --out-of-order.";
+            case OUT_OF_ORDER -> "Renumber it after the newest migration and run `liteshift hash`, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).";
             default -> "Review the change to the migrations directory, then run `liteshift hash`.";
         };
         return Finding.error("HISTORY_" + p.kind().name(), p.message(),

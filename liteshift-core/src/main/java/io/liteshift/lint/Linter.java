@@ -120,7 +120,7 @@ public final class Linter {
                 + " nothing was applied.\n");
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
         sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
-                + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API). Nothing was changed.");
+                + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API, force in the Maven plugin). Nothing was changed.");
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
     }
 

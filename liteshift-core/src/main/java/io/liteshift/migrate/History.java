@@ -54,7 +54,7 @@ public record History(List<Migration> files, List<AppliedMigration> applied, Lis
                         + Migration.label(newestApplied) + " is applied already: it was probably merged after "
                         + Migration.label(newestApplied) + " was deployed. liteshift never skips it silently. Renumber it to follow "
                         + "the newest migration and run `liteshift hash`, or, once you have checked it does not depend on the"
-                        + " order, apply it with --out-of-order."));
+                        + " order, apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin)."));
             }
         }
         return new History(files, applied, pending, ahead, problems);

@@ -52,7 +52,7 @@ final class ScriptRunner {
                 if (newerAppliedIsAnError && newest > m.version()) {
                     throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
                             + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
-                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order.", null);
+                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).", null);
                 }
                 return true;
             }
