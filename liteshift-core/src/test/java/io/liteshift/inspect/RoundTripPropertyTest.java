@@ -86,7 +86,7 @@ class RoundTripPropertyTest {
                 Arbitraries.integers().between(0, 9).map(i -> i < 3),
                 Arbitraries.of(true, false)).as(ColumnSpec::new);
         return Combinators.combine(
-                Arbitraries.oneOf(names, Arbitraries.of("table", "t t", "Ünï")).filter(n -> !Identifiers.same(n, "child")),
+                Arbitraries.oneOf(names, Arbitraries.of("table", "t t", "Ünï")).filter(n -> !Identifiers.same(n, "child") && !Identifiers.same(n, "ix")), // names the test's own objects use
                 names.list().ofMinSize(1).ofMaxSize(5).uniqueElements(Identifiers::fold),
                 column.list().ofSize(5),
                 Arbitraries.integers().between(0, 2),
