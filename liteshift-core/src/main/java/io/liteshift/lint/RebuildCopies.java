@@ -136,7 +136,6 @@ final class RebuildCopies {
             if (fromAt < 0 || expressions.stream().anyMatch(e -> e.isEmpty() || e.equals("*") || e.endsWith(".*"))) return null;
             List<Token> rest = all.subList(fromAt + 1, all.size()).stream().filter(t -> !t.isTrivia()).toList();
             if (rest.size() != 1 || !rest.get(0).isIdentifier()) return null; // an alias, a join or a WHERE: not a plain copy
-            if (!columns.isEmpty() && columns.size() != expressions.size()) return null;
             String from = rest.get(0).identifier();
             for (int k = 0; k < parts.size(); k++) expressions.set(k, asColumn(parts.get(k), from).orElse("(" + expressions.get(k) + ")"));
             return new Copy(sig.get(2).identifier(), columns, expressions, from);
