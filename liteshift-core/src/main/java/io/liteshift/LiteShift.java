@@ -88,7 +88,7 @@ public final class LiteShift {
             Migrator migrator = migrator();
             return migrator.migrate(c, label, (history, conn) -> {
                 // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
-                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn);
+                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                             config.backupCheck, config.progress).file();

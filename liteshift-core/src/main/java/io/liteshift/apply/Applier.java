@@ -13,9 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import io.liteshift.sql.Identifiers;
 
 import java.util.HashSet;
@@ -58,30 +56,44 @@ public final class Applier {
     public static <T> T inWriteTransaction(Connection conn, Work<T> work) {
         try {
             conn.setAutoCommit(true);
-            boolean foreignKeysWereOn = pragmaOn(conn, "foreign_keys");
-            boolean legacyAlterWasOn = pragmaOn(conn, "legacy_alter_table");
-            // Must be set outside a transaction: inside one SQLite silently ignores it.
-            exec(conn, "PRAGMA foreign_keys = OFF");
-            // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
-            exec(conn, "PRAGMA legacy_alter_table = OFF");
-            try {
-                conn.setAutoCommit(false); // the driver begins IMMEDIATE here
+            return withWritePragmas(conn, false, c -> {
                 try {
-                    T result = work.run(conn);
-                    conn.commit();
-                    return result;
-                } catch (RuntimeException | SQLException e) {
-                    rollback(conn);
-                    throw e;
+                    c.setAutoCommit(false); // the driver begins IMMEDIATE here
+                    try {
+                        T result = work.run(c);
+                        c.commit();
+                        return result;
+                    } catch (RuntimeException | SQLException e) {
+                        rollback(c);
+                        throw e;
+                    }
+                } finally {
+                    c.setAutoCommit(true);
                 }
-            } finally {
-                conn.setAutoCommit(true);
-                if (foreignKeysWereOn) exec(conn, "PRAGMA foreign_keys = ON");
-                if (legacyAlterWasOn) exec(conn, "PRAGMA legacy_alter_table = ON");
-            }
+            });
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "applying the plan failed: " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} (which opens and ends its own transaction) with {@code foreign_keys} set as asked and
+     * {@code legacy_alter_table} OFF, both set before any transaction (inside one SQLite silently ignores
+     * {@code foreign_keys}); the previous settings are restored afterwards, whether it returns or throws. Call it
+     * with the connection outside a transaction (auto-commit).
+     */
+    public static <T> T withWritePragmas(Connection conn, boolean foreignKeys, Work<T> work) throws SQLException {
+        boolean foreignKeysWereOn = Databases.pragmaOn(conn, "foreign_keys");
+        boolean legacyAlterWasOn = Databases.pragmaOn(conn, "legacy_alter_table");
+        Databases.exec(conn, "PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
+        // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
+        Databases.exec(conn, "PRAGMA legacy_alter_table = OFF");
+        try {
+            return work.run(conn);
+        } finally {
+            if (foreignKeysWereOn != foreignKeys) Databases.exec(conn, "PRAGMA foreign_keys = " + (foreignKeysWereOn ? "ON" : "OFF"));
+            if (legacyAlterWasOn) Databases.exec(conn, "PRAGMA legacy_alter_table = ON");
         }
     }
 
@@ -101,7 +113,7 @@ public final class Applier {
             Step step = steps.get(i);
             long t0 = System.nanoTime();
             try {
-                exec(conn, step.sql());
+                Databases.exec(conn, step.sql());
             } catch (SQLException e) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                         "step " + (i + 1) + " of " + steps.size() + " failed" + (step.comment().isEmpty() ? "" : " (" + firstLine(step.comment()) + ")")
@@ -142,18 +154,6 @@ public final class Applier {
                     "after the plan ran, the database still differs from the declared schema ("
                             + left.stream().map(Change::describe).collect(Collectors.joining("; "))
                             + "). This is a liteshift bug; everything was rolled back. Please report it with the schema.");
-        }
-    }
-
-    private static boolean pragmaOn(Connection conn, String pragma) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() && rs.getInt(1) != 0;
-        }
-    }
-
-    private static void exec(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement()) {
-            s.execute(sql);
         }
     }
 

@@ -8,7 +8,9 @@ import org.sqlite.SQLiteException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -116,6 +118,20 @@ public final class Databases {
         if (ms < 1000) return ms + " ms";
         if (ms % 1000 == 0) return ms / 1000 + " s";
         return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Runs one statement that returns no rows (a pragma setting, BEGIN, COMMIT, a step of a plan). */
+    public static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Whether a boolean pragma ({@code foreign_keys}, {@code legacy_alter_table}) is on for this connection. */
+    public static boolean pragmaOn(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
     }
 
     static int code(SQLException e) {

@@ -32,20 +32,27 @@ public final class DataCheck {
     private static final int SAMPLE = 5;
 
     private final Connection db;
+    private final TableStats stats;
     private final Plan plan;
     private final Schema current;
     private final Schema declared;
     private final List<Finding> out = new ArrayList<>();
 
-    private DataCheck(Connection db, Plan plan, Schema current, Schema declared) {
-        this.db = db;
+    private DataCheck(TableStats stats, Plan plan, Schema current, Schema declared) {
+        this.db = stats.db();
+        this.stats = stats;
         this.plan = plan;
         this.current = current;
         this.declared = declared;
     }
 
     public static Findings run(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
-        DataCheck c = new DataCheck(db, plan, current, declared);
+        return run(new TableStats(db), plan, current, declared);
+    }
+
+    /** With the row counts of a lint run that has measured some tables already. */
+    static Findings run(TableStats stats, Plan plan, Schema current, Schema declared) throws SQLException {
+        DataCheck c = new DataCheck(stats, plan, current, declared);
         c.run();
         return new Findings(c.out);
     }
@@ -56,7 +63,7 @@ public final class DataCheck {
             else if (ch instanceof Change.DropVirtualTable d) dropTable(d.table().name());
         }
         for (TableMapping m : plan.mappings()) {
-            long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()));
+            long rows = stats.rows(m.from().name());
             Change.AlterTable alter = alterOf(m);
             for (Alteration a : alter.alterations()) {
                 if (a instanceof Alteration.DropColumn dc) dropColumn(m, dc.column(), rows);
@@ -87,7 +94,7 @@ public final class DataCheck {
     }
 
     private void dropTable(String name) throws SQLException {
-        long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(name));
+        long rows = stats.rows(name);
         if (rows > 0) {
             out.add(new Finding(Finding.Kind.DESTRUCTIVE, "drop-table", name,
                     "table " + name + " is not in the declared schema and would be dropped with its " + Rows.plural(rows, "row")));
@@ -209,14 +216,14 @@ public final class DataCheck {
     private void uniqueIndex(Index i) throws SQLException {
         Optional<TableMapping> mapped = plan.mappings().stream().filter(m -> Identifiers.same(m.to().name(), i.table())).findFirst();
         if (mapped.isPresent()) {
-            long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(mapped.get().from().name()));
+            long rows = stats.rows(mapped.get().from().name());
             if (rows > 0) unique(mapped.get(), Projection.of(mapped.get()), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
             return;
         }
         Optional<Table> t = current.table(i.table());
         if (t.isEmpty()) return; // a new table: no rows yet
         TableMapping same = identity(t.get());
-        long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(t.get().name()));
+        long rows = stats.rows(t.get().name());
         if (rows > 0) unique(same, Projection.of(same), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
     }
 

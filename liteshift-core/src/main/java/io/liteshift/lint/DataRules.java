@@ -9,9 +9,6 @@ import io.liteshift.sql.Identifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +37,9 @@ final class DataRules {
     private DataRules() {
     }
 
-    static List<LintIssue> apply(Connection db, Path file, Plan plan, MigrationEffect e, List<LintIssue> rules,
+    static List<LintIssue> apply(TableStats stats, Path file, Plan plan, MigrationEffect e, List<LintIssue> rules,
                                  List<StatementRules.NewIndex> indexes, Set<String> written) throws SQLException {
-        Findings found = DataCheck.run(db, plan, e.before(), e.after());
+        Findings found = DataCheck.run(stats, plan, e.before(), e.after());
         List<LintIssue> out = new ArrayList<>();
         for (LintIssue r : rules) {
             if (PlanRules.DATA_DEPENDENT.contains(r.code())) continue;
@@ -52,14 +49,14 @@ final class DataRules {
                 out.add(f.isPresent() ? counted(r.code(), Severity.WARNING, f.get())
                         : new LintIssue(r.code(), Severity.INFO, r.file(), r.line(), r.subject(), r.message() + " It holds no data now.", ""));
             } else if (r.code().equals("rebuild")) {
-                out.add(rebuild(db, file, plan, r));
+                out.add(rebuild(stats, file, plan, r));
             } else {
                 out.add(r);
             }
         }
         for (Finding f : found.of(Finding.Kind.VIOLATION)) {
             String code = f.code().equals("unique") && f.message().contains("PRIMARY KEY") ? "primary-key" : f.code();
-            String table = Identifiers.fold(f.subject().contains(".") ? f.subject().substring(0, f.subject().indexOf('.')) : f.subject());
+            String table = Linter.tableOf(f.subject());
             LintIssue i = counted(code, Severity.ERROR, f);
             if (written.contains(table)) {
                 // the file changes these rows itself before the step (a backfill, say): the count is of the rows as they are now
@@ -71,9 +68,9 @@ final class DataRules {
         for (Finding f : found.of(Finding.Kind.NOTE)) out.add(counted(f.code(), Severity.INFO, f));
         for (StatementRules.NewIndex ix : indexes) {
             if (e.before().table(ix.table()).isEmpty()) continue; // a table made in this file has no rows yet
-            long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(ix.table()));
+            long rows = stats.rows(ix.table());
             if (rows < BIG_TABLE) continue;
-            double secs = bytes(db, ix.table()) / REWRITE_BYTES_PER_SECOND / 2; // reads the table once, writes only the keys
+            double secs = stats.bytes(ix.table()) / REWRITE_BYTES_PER_SECOND / 2; // reads the table once, writes only the keys
             out.add(new LintIssue("index-big-table", Severity.INFO, "", ix.line(), ix.table(), "builds an index on "
                     + Identifiers.quote(ix.table()) + " (" + Rows.plural(rows, "row") + ") while holding the write lock, about "
                     + seconds(secs) + ".", "write CREATE INDEX IF NOT EXISTS, so an index built ahead in a quiet moment makes"
@@ -91,12 +88,12 @@ final class DataRules {
         return new LintIssue(code, s, "", 0, f.subject(), message, fix);
     }
 
-    private static LintIssue rebuild(Connection db, Path file, Plan plan, LintIssue r) throws SQLException {
+    private static LintIssue rebuild(TableStats stats, Path file, Plan plan, LintIssue r) throws SQLException {
         TableMapping m = plan.rebuilds().stream().filter(x -> Identifiers.same(x.to().name(), r.subject())).findFirst().orElse(null);
         if (m == null) return r;
         String table = m.from().name();
-        long rows = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(table));
-        long bytes = bytes(db, table);
+        long rows = stats.rows(table);
+        long bytes = stats.bytes(table);
         double secs = bytes / REWRITE_BYTES_PER_SECOND;
         long need = 2 * bytes; // the new copy, plus the old pages kept in the rollback journal or the WAL until commit
         long free = freeSpace(file);
@@ -110,13 +107,6 @@ final class DataRules {
         }
         return new LintIssue("rebuild", secs >= SLOW_SECONDS ? Severity.WARNING : Severity.INFO, "", 0, r.subject(), size,
                 "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
-    }
-
-    /** The bytes of a table and its indexes; without dbstat, the whole file as an upper bound. */
-    static long bytes(Connection db, String table) throws SQLException {
-        java.util.OptionalLong measured = io.liteshift.inspect.TableSizes.bytes(db, table);
-        return measured.isPresent() ? measured.getAsLong()
-                : Rows.count(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
     }
 
     private static long freeSpace(Path file) {

@@ -73,10 +73,19 @@ public final class Linter {
     public static LintReport lint(MigrationDirectory dir, Connection db, Path file, int from) {
         try {
             List<Migration> chosen = db != null ? new Migrator(dir, true).history(db).pending() : dir.migrations();
-            chosen = chosen.stream().filter(m -> m.version() >= from).toList();
+            return lint(dir, chosen.stream().filter(m -> m.version() >= from).toList(), db, file);
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "lint could not read the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lints {@code chosen}, migrations of {@code dir} in order, against {@code db} (or none). */
+    private static LintReport lint(MigrationDirectory dir, List<Migration> chosen, Connection db, Path file) {
+        try {
             List<LintIssue> issues = new ArrayList<>();
-            int[] suppressed = {0};
+            int suppressed = 0;
             Set<String> touched = new HashSet<>(); // tables earlier linted migrations change: the rows no longer tell
+            TableStats stats = db == null ? null : new TableStats(db); // the rows do not change while lint reads them
             for (MigrationEffect e : MigrationEffects.of(dir, chosen)) {
                 if (chosen.stream().noneMatch(m -> m.version() == e.migration().version())) {
                     // an earlier migration does not run: nothing after it can be judged
@@ -84,14 +93,14 @@ public final class Linter {
                             "does not run on a replay of the migrations: " + e.failure().orElse("?"), "fix that migration first."));
                     break;
                 }
-                List<LintIssue> found = one(e, db, file, touched);
+                List<LintIssue> found = one(e, stats, file, touched);
                 Set<String> ignored = ignored(e.migration().sql());
                 for (LintIssue i : found) {
-                    if (ignored.contains(i.code())) suppressed[0]++;
+                    if (ignored.contains(i.code())) suppressed++;
                     else issues.add(i);
                 }
             }
-            return new LintReport(chosen.stream().map(Migration::fileName).toList(), issues, suppressed[0],
+            return new LintReport(chosen.stream().map(Migration::fileName).toList(), issues, suppressed,
                     db == null ? null : file == null ? "database" : file.toString());
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "lint could not read the database: " + e.getMessage(), e);
@@ -112,6 +121,14 @@ public final class Linter {
     /** {@link #requireNoErrors(MigrationDirectory, Path)} on an open connection (a {@code DataSource}'s); only read. */
     public static LintReport requireNoErrors(MigrationDirectory dir, Connection db) {
         return requireNoErrors(lint(dir, db, null, 0));
+    }
+
+    /**
+     * {@link #requireNoErrors(MigrationDirectory, Connection)} for a caller that has read the history already
+     * (migrate, before applying): lints {@code pending}, the migrations of {@code dir} it is about to apply.
+     */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db, List<Migration> pending) {
+        return requireNoErrors(lint(dir, pending, db, null));
     }
 
     private static LintReport requireNoErrors(LintReport r) {
@@ -138,7 +155,7 @@ public final class Linter {
         return out;
     }
 
-    private static List<LintIssue> one(MigrationEffect e, Connection db, Path file, Set<String> touched) throws SQLException {
+    private static List<LintIssue> one(MigrationEffect e, TableStats stats, Path file, Set<String> touched) throws SQLException {
         String name = e.migration().fileName();
         List<Statement> statements;
         try {
@@ -160,13 +177,13 @@ public final class Linter {
         } catch (RuntimeException x) {
             plan = new Plan(e.changes(), List.of(), List.of()); // a change the planner does not handle: the changes still speak
         }
-        plan = RebuildCopies.apply(plan, statements, db);
+        plan = RebuildCopies.apply(plan, statements, stats == null ? null : stats.db());
         Set<String> written = dmlTables(statements);
         Set<String> changed = changedTables(e.changes());
         List<LintIssue> rules = PlanRules.of(plan);
-        boolean countable = db != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
+        boolean countable = stats != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
         if (countable) {
-            rules = DataRules.apply(db, file, plan, e, rules, indexes, written);
+            rules = DataRules.apply(stats, file, plan, e, rules, indexes, written);
         }
         for (LintIssue i : rules) out.add(withPlace(i, name, statements));
         touched.addAll(changed);
@@ -183,7 +200,7 @@ public final class Linter {
     private static LintIssue withPlace(LintIssue i, String file, List<Statement> statements) {
         int line = i.line();
         if (line == 0 && !i.subject().isEmpty()) {
-            String table = Identifiers.fold(i.subject().contains(".") ? i.subject().substring(0, i.subject().indexOf('.')) : i.subject());
+            String table = tableOf(i.subject());
             for (Statement s : statements) {
                 if (s.significant().get(0).is("pragma")) continue;
                 if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
@@ -193,6 +210,12 @@ public final class Linter {
             }
         }
         return new LintIssue(i.code(), i.severity(), file, line, i.subject(), i.message(), i.fix());
+    }
+
+    /** The table of an issue's subject ({@code table} or {@code table.column}), folded. */
+    static String tableOf(String subject) {
+        int dot = subject.indexOf('.');
+        return Identifiers.fold(dot >= 0 ? subject.substring(0, dot) : subject);
     }
 
     /**

@@ -26,7 +26,7 @@ final class StatementRules {
             int line = s.line();
             if (first.is("begin")) inTransaction = true;
             else if (first.is("commit") || first.is("end")) inTransaction = false;
-            else if (isPragma(sig, "foreign_keys") && sig.size() > 2 && inTransaction) {
+            else if (Statement.isPragma(sig, "foreign_keys") && sig.size() > 2 && inTransaction) {
                 out.add(new LintIssue("fk-pragma-in-transaction", Severity.WARNING, file, line, "", "PRAGMA foreign_keys inside a"
                         + " transaction: SQLite ignores it there (liteshift moves it before the migration's transaction, where it"
                         + " holds for the whole migration; the sqlite3 shell or another tool running this file would not).",
@@ -35,10 +35,9 @@ final class StatementRules {
                 out.add(new LintIssue("vacuum", Severity.ERROR, file, line, "", "VACUUM in a migration: it cannot run inside the"
                         + " migration's transaction, and rewriting the whole file under a lock belongs to a quiet moment.",
                         "remove it; run VACUUM separately after migrating."));
-            } else if (first.is("attach") || first.is("detach") || isPragma(sig, "journal_mode")
-                    || first.is("rollback") && sig.stream().noneMatch(t -> t.is("to"))) {
+            } else if (Statement.cannotRunInTransaction(sig)) { // what migrate refuses (VACUUM has its own code above)
                 out.add(new LintIssue("not-in-transaction", Severity.ERROR, file, line, "", first.text().toUpperCase(java.util.Locale.ROOT)
-                        + (isPragma(sig, "journal_mode") ? " journal_mode" : "") + " cannot run inside the migration's transaction;"
+                        + (Statement.isPragma(sig, "journal_mode") ? " journal_mode" : "") + " cannot run inside the migration's transaction;"
                         + " migrate refuses the file.", "remove it."));
             } else if ((first.is("update") || first.is("delete")) && sig.stream().noneMatch(t -> t.is("where"))) {
                 String verb = first.is("update") ? "update" : "delete";
@@ -62,11 +61,5 @@ final class StatementRules {
             if (sig.get(j).is("on")) return java.util.Optional.of(new NewIndex(line, sig.get(j + 1).identifier()));
         }
         return java.util.Optional.empty();
-    }
-
-    private static boolean isPragma(List<Token> sig, String name) {
-        if (!sig.get(0).is("pragma") || sig.size() < 2) return false;
-        int i = sig.size() > 3 && sig.get(2).isPunct(".") ? 3 : 1;
-        return sig.get(i).is(name);
     }
 }

@@ -62,7 +62,7 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
                 on = fk;
                 continue;
             }
-            parts.add(new Part(s, isPragma(sig, "foreign_key_check") ? Action.CHECK_FOREIGN_KEYS : Action.RUN));
+            parts.add(new Part(s, Statement.isPragma(sig, "foreign_key_check") ? Action.CHECK_FOREIGN_KEYS : Action.RUN));
         }
         return new MigrationScript(m, List.copyOf(parts), on != null && !everOff, Set.copyOf(mentioned), orphaning);
     }
@@ -93,8 +93,9 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
 
     /** Why a statement cannot be part of a migration's transaction, or null when it can. */
     private static String refusal(List<Token> sig) {
+        if (!Statement.cannotRunInTransaction(sig)) return null;
         Token first = sig.get(0);
-        if (first.is("rollback") && !(sig.size() > 1 && (sig.get(1).is("to") || sig.size() > 2 && sig.get(2).is("to")))) {
+        if (Statement.isRollbackOfTransaction(sig)) {
             return "a migration cannot ROLLBACK its own transaction: liteshift applies it whole or not at all."
                     + " Remove the ROLLBACK (a failing statement already rolls the migration back).";
         }
@@ -106,11 +107,8 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
             return first.text().toUpperCase() + " cannot run inside a transaction, and a migration runs in one."
                     + " Work on one database per migrations directory.";
         }
-        if (isPragma(sig, "journal_mode")) {
-            return "the journal mode cannot change inside a transaction, and a migration runs in one."
-                    + " Set it where the application opens its connections, or once with the sqlite3 shell.";
-        }
-        return null;
+        return "the journal mode cannot change inside a transaction, and a migration runs in one."
+                + " Set it where the application opens its connections, or once with the sqlite3 shell.";
     }
 
     private static boolean isTransactionLine(List<Token> sig) {
@@ -120,7 +118,7 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
 
     /** TRUE/FALSE for {@code PRAGMA foreign_keys = ON/OFF} (in any of SQLite's spellings), null for anything else. */
     private static Boolean foreignKeysSetting(List<Token> sig) {
-        if (!isPragma(sig, "foreign_keys")) return null;
+        if (!Statement.isPragma(sig, "foreign_keys")) return null;
         Token value = sig.get(sig.size() - 1).isPunct(")") ? sig.get(sig.size() - 2) : sig.get(sig.size() - 1);
         if (value.is("foreign_keys")) return null; // a query of the setting, harmless
         String v = Identifiers.fold(value.identifier());
@@ -134,11 +132,5 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
             if (sig.get(i).isPunct("(")) return sig.get(i + 1).identifier();
         }
         return null;
-    }
-
-    private static boolean isPragma(List<Token> sig, String name) {
-        if (!sig.get(0).is("pragma") || sig.size() < 2) return false;
-        int i = sig.size() > 3 && sig.get(2).isPunct(".") ? 3 : 1;
-        return sig.get(i).is(name);
     }
 }

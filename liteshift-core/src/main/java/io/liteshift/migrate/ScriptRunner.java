@@ -1,6 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Applier;
 import io.liteshift.apply.Databases;
 import io.liteshift.apply.ForeignKeyCheck;
 import io.liteshift.sql.SqlText;
@@ -73,36 +74,30 @@ final class ScriptRunner {
      * @return false when the bookkeeping found, under the lock, that the script must not run (nothing was changed)
      */
     static boolean inTransaction(Connection c, MigrationScript script, String dir, SqlScript.Bookkeeping books) throws SQLException {
-        boolean fkWereOn = pragmaOn(c, "foreign_keys");
-        boolean legacyWasOn = pragmaOn(c, "legacy_alter_table");
-        exec(c, "PRAGMA foreign_keys = " + (script.foreignKeysOn() ? "ON" : "OFF"));
-        exec(c, "PRAGMA legacy_alter_table = OFF"); // renames must reach views, triggers and foreign keys
-        try {
+        // renames must reach views, triggers and foreign keys: legacy_alter_table is OFF while it runs
+        return Applier.withWritePragmas(c, script.foreignKeysOn(), conn -> {
             long t0 = System.nanoTime();
-            begin(c);
+            begin(conn);
             try {
-                if (!books.proceed(c)) {
-                    exec(c, "ROLLBACK");
+                if (!books.proceed(conn)) {
+                    Databases.exec(conn, "ROLLBACK");
                     return false;
                 }
-                for (MigrationScript.Part p : script.parts()) runPart(c, p, script, dir);
-                if (!script.endsWithForeignKeyCheck()) checkForeignKeys(c, script, dir); // a generated file ends with one
-                books.record(c, Duration.ofNanos(System.nanoTime() - t0));
-                exec(c, "COMMIT");
+                for (MigrationScript.Part p : script.parts()) runPart(conn, p, script, dir);
+                if (!script.endsWithForeignKeyCheck()) checkForeignKeys(conn, script, dir); // a generated file ends with one
+                books.record(conn, Duration.ofNanos(System.nanoTime() - t0));
+                Databases.exec(conn, "COMMIT");
                 return true;
             } catch (SQLException | RuntimeException e) {
-                rollback(c);
+                rollback(conn);
                 throw e;
             }
-        } finally {
-            exec(c, "PRAGMA foreign_keys = " + (fkWereOn ? "ON" : "OFF"));
-            if (legacyWasOn) exec(c, "PRAGMA legacy_alter_table = ON");
-        }
+        });
     }
 
     private static void begin(Connection c) throws SQLException {
         try {
-            exec(c, "BEGIN IMMEDIATE");
+            Databases.exec(c, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
             if (!Databases.isLocked(e)) throw e;
             throw lockTimeout(c, e);
@@ -132,7 +127,7 @@ final class ScriptRunner {
             return;
         }
         try {
-            exec(c, p.statement().sql());
+            Databases.exec(c, p.statement().sql());
         } catch (SQLException e) {
             throw new StepFailure(LiteShiftException.Reason.FAILED, dir + "/" + m.fileName() + ":" + p.statement().line()
                     + ": SQLite rejected this statement: " + SqliteErrors.message(e) + "\n    " + SqlText.oneLine(p.statement().sql()), e);
@@ -176,12 +171,6 @@ final class ScriptRunner {
         return out;
     }
 
-    static boolean pragmaOn(Connection c, String pragma) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
-            return rs.next() && rs.getInt(1) != 0;
-        }
-    }
-
     private static long busyTimeoutMs(Connection c) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -190,16 +179,10 @@ final class ScriptRunner {
         }
     }
 
-    static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private static void rollback(Connection c) {
         try {
             if (!c.getAutoCommit()) c.rollback();
-            else exec(c, "ROLLBACK");
+            else Databases.exec(c, "ROLLBACK");
         } catch (SQLException ignored) {
             // no transaction was open (BEGIN itself failed): nothing to undo
         }

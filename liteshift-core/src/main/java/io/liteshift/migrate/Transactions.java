@@ -1,27 +1,32 @@
 package io.liteshift.migrate;
 
+import io.liteshift.apply.Databases;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A short IMMEDIATE write transaction for journal bookkeeping (baseline, repair): all of it or none. */
-final class Transactions {
+/**
+ * A short IMMEDIATE write transaction for bookkeeping (the journal's baseline and repair, a Java seeder with its
+ * record): all of it or none. A failure rolls it back and is rethrown.
+ */
+public final class Transactions {
 
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         void run() throws SQLException;
     }
 
     private Transactions() {
     }
 
-    static void write(Connection c, Work work) throws SQLException {
-        ScriptRunner.exec(c, "BEGIN IMMEDIATE");
+    public static void write(Connection c, Work work) throws SQLException {
+        Databases.exec(c, "BEGIN IMMEDIATE");
         try {
             work.run();
-            ScriptRunner.exec(c, "COMMIT");
+            Databases.exec(c, "COMMIT");
         } catch (SQLException | RuntimeException e) {
             try {
-                ScriptRunner.exec(c, "ROLLBACK");
+                Databases.exec(c, "ROLLBACK");
             } catch (SQLException ignored) {
                 // the failure itself ended the transaction
             }

@@ -2,6 +2,7 @@ package io.liteshift.seed;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.SqlScript;
+import io.liteshift.migrate.Transactions;
 import io.liteshift.sql.SqliteErrors;
 
 import java.io.IOException;
@@ -11,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ public final class Seeds {
                 continue;
             }
             String kind = f.repeatable() ? "repeatable" : "once";
-            long t0 = System.nanoTime();
+            Duration[] took = {null}; // as recorded in liteshift_seeds: one clock for the record and the result
             boolean ran;
             try {
                 ran = SqlScript.run(c, where, f.name(), f.sql(), new SqlScript.Bookkeeping() {
@@ -75,14 +76,15 @@ public final class Seeds {
                     }
 
                     @Override
-                    public void record(Connection conn, Duration took) throws SQLException {
-                        SeedLog.record(conn, f.name(), f.checksum(), took, kind);
+                    public void record(Connection conn, Duration d) throws SQLException {
+                        took[0] = d;
+                        SeedLog.record(conn, f.name(), f.checksum(), d, kind);
                     }
                 });
             } catch (LiteShiftException x) {
                 throw failed(x.reason(), x.getMessage(), x, f.name(), applied, order);
             }
-            if (ran) applied.add(new AppliedSeed(f.name(), kind, Duration.ofNanos(System.nanoTime() - t0)));
+            if (ran) applied.add(new AppliedSeed(f.name(), kind, took[0]));
             else upToDate++; // another process ran it meanwhile
         }
         for (Seeder s : seeders) {
@@ -90,8 +92,8 @@ public final class Seeds {
                 upToDate++;
                 continue;
             }
-            long t0 = System.nanoTime();
-            if (runSeeder(c, s, applied, order)) applied.add(new AppliedSeed(s.name(), "java", Duration.ofNanos(System.nanoTime() - t0)));
+            Optional<Duration> took = runSeeder(c, s, applied, order);
+            if (took.isPresent()) applied.add(new AppliedSeed(s.name(), "java", took.get()));
             else upToDate++;
         }
         return new SeedResult(applied, upToDate, warnings);
@@ -126,32 +128,26 @@ public final class Seeds {
         }
     }
 
-    /** One Java seeder with its record, in one IMMEDIATE transaction; false when another process ran it meanwhile. */
-    private static boolean runSeeder(Connection c, Seeder s, List<AppliedSeed> applied, List<String> order) throws SQLException {
+    /**
+     * One Java seeder with its record, in one IMMEDIATE transaction: how long it took, as recorded; empty when
+     * another process ran it meanwhile.
+     */
+    private static Optional<Duration> runSeeder(Connection c, Seeder s, List<AppliedSeed> applied, List<String> order) throws SQLException {
         long t0 = System.nanoTime();
-        exec(c, "BEGIN IMMEDIATE");
-        try {
-            if (SeedLog.lookUp(c, s.name()) != null) {
-                exec(c, "ROLLBACK");
-                return false;
-            }
+        Duration[] took = {null};
+        Transactions.write(c, () -> {
+            // another process ran it meanwhile: its record was there, so this transaction wrote nothing
+            if (SeedLog.lookUp(c, s.name()) != null) return;
             try {
                 s.seed(c);
             } catch (SQLException e) {
                 throw failed(LiteShiftException.Reason.FAILED, "the seeder " + s.name() + " (" + s.getClass().getName()
                         + ") failed: " + SqliteErrors.message(e), e, s.name(), applied, order);
             }
-            SeedLog.record(c, s.name(), "java", Duration.ofNanos(System.nanoTime() - t0), "java");
-            exec(c, "COMMIT");
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                exec(c, "ROLLBACK");
-            } catch (SQLException ignored) {
-                // the failure itself ended the transaction
-            }
-            throw e;
-        }
+            took[0] = Duration.ofNanos(System.nanoTime() - t0);
+            SeedLog.record(c, s.name(), "java", took[0], "java");
+        });
+        return Optional.ofNullable(took[0]);
     }
 
     private static LiteShiftException failed(LiteShiftException.Reason reason, String message, Exception cause, String seed,
@@ -168,11 +164,5 @@ public final class Seeds {
         return where + "/" + f.name() + " changed since it ran (" + e.appliedAt() + "); a one-time seed does not run again."
                 + " Put the new rows in a new seed file, or rename it " + REPEATABLE_PREFIX + f.name()
                 + " if it is safe to run again (e.g. INSERT OR REPLACE).";
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

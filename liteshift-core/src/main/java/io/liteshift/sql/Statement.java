@@ -15,4 +15,27 @@ public record Statement(String sql, int line, List<Token> leading, List<Token> t
     public List<Token> significant() {
         return tokens.stream().filter(t -> !t.isTrivia()).toList();
     }
+
+    /** Whether the significant tokens {@code sig} are {@code PRAGMA [schema.]name ...}. */
+    public static boolean isPragma(List<Token> sig, String name) {
+        if (!sig.get(0).is("pragma") || sig.size() < 2) return false;
+        int i = sig.size() > 3 && sig.get(2).isPunct(".") ? 3 : 1;
+        return sig.get(i).is(name);
+    }
+
+    /**
+     * Whether the significant tokens {@code sig} are a statement that cannot be part of a transaction opened around
+     * it, as every migration's is (so migrate refuses the file): VACUUM, ATTACH, DETACH, {@code PRAGMA journal_mode},
+     * or a ROLLBACK of the transaction itself ({@code ROLLBACK [TRANSACTION] TO} a savepoint is fine).
+     */
+    public static boolean cannotRunInTransaction(List<Token> sig) {
+        Token first = sig.get(0);
+        return isRollbackOfTransaction(sig) || first.is("vacuum") || first.is("attach") || first.is("detach")
+                || isPragma(sig, "journal_mode");
+    }
+
+    /** ROLLBACK [TRANSACTION], not ROLLBACK [TRANSACTION] TO a savepoint. */
+    public static boolean isRollbackOfTransaction(List<Token> sig) {
+        return sig.get(0).is("rollback") && !(sig.size() > 1 && (sig.get(1).is("to") || sig.size() > 2 && sig.get(2).is("to")));
+    }
 }

@@ -285,6 +285,28 @@ class LinterTest {
     }
 
     @Test
+    void whatMigrateRefusesInsideItsTransactionIsAnError() throws Exception {
+        base(USERS, "");
+        write("0002_outside.sql", """
+                SAVEPOINT s;
+                ROLLBACK TO s;
+                ROLLBACK TRANSACTION TO SAVEPOINT s;
+                RELEASE s;
+                ATTACH ':memory:' AS other;
+                DETACH other;
+                PRAGMA main.journal_mode = WAL;
+                ROLLBACK;
+                """);
+        List<LintIssue> refused = withoutDb().issues().stream().filter(i -> i.code().equals("not-in-transaction")).toList();
+        assertThat(refused).extracting(LintIssue::line).containsExactly(5, 6, 7, 8);
+        assertThat(refused).extracting(LintIssue::message).allMatch(m -> m.endsWith(" cannot run inside the migration's"
+                + " transaction; migrate refuses the file."));
+        assertThat(refused).extracting(i -> i.message().substring(0, i.message().indexOf(" cannot")))
+                .containsExactly("ATTACH", "DETACH", "PRAGMA journal_mode", "ROLLBACK");
+        assertThat(refused).allMatch(i -> i.severity() == Severity.ERROR);
+    }
+
+    @Test
     void anIndexOnABigTableWithoutIfNotExistsIsANote() throws Exception {
         base(USERS, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000)"
                 + " INSERT INTO users SELECT i, 'e' || i, 'n' || i FROM n;\n");

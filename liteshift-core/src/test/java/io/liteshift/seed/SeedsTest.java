@@ -145,6 +145,22 @@ class SeedsTest {
     }
 
     @Test
+    void theDurationReturnedIsTheOneRecorded() throws Exception {
+        write("01_countries.sql", "INSERT INTO countries VALUES ('fr', 'France');\n");
+        Seeder slow = seeder("slow", conn -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SeedResult r = Seeds.run(c, seeds, List.of(slow));
+        List<String> returned = r.applied().stream().map(a -> a.name() + "|" + a.took().toMillis()).toList();
+        assertThat(rows("SELECT name, duration_ms FROM liteshift_seeds ORDER BY name")).isEqualTo(returned);
+        assertThat(r.applied().get(1).took().toMillis()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
     void aSeederNamedLikeAFileIsRefusedBeforeAnythingRuns() throws Exception {
         write("01_countries.sql", "INSERT INTO countries VALUES ('fr', 'France');\n");
         assertThatThrownBy(() -> Seeds.run(c, seeds, List.of(seeder("01_countries.sql", conn -> { }))))
