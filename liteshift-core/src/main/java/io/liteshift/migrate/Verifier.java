@@ -28,6 +28,11 @@ public final class Verifier {
 
     /** Every problem found; empty means verified. */
     public static List<Problem> verify(Connection c, Migrator migrator, String database) throws SQLException {
+        return verification(c, migrator, database).problems();
+    }
+
+    /** As {@link #verify}, with the status computed on the way. */
+    public static Verification verification(Connection c, Migrator migrator, String database) throws SQLException {
         MigrationDirectory dir = migrator.directory();
         StatusReport status = status(c, migrator, database);
         History h = status.history();
@@ -48,7 +53,7 @@ public final class Verifier {
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
                 "foreign_key_check: rows of " + database + " reference rows that do not exist:\n" + detail
                         + "\n  Delete or fix those rows (or restore the rows they reference).")));
-        return out;
+        return new Verification(status, out);
     }
 
     /**
