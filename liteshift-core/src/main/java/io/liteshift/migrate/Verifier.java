@@ -71,21 +71,25 @@ public final class Verifier {
                                                 java.util.function.Supplier<io.liteshift.schema.Schema> declared) throws SQLException {
         List<Problem> out = new ArrayList<>(dir.problems());
         if (!dir.layoutProblems().isEmpty()) return out;
-        io.liteshift.schema.Schema last;
+        // each migration's schema is inspected once, reusing the tables the ones before it left unchanged; the last one
+        // is the schema the directory produces (no migration: the empty schema)
+        Inspector.Memo memo = new Inspector.Memo();
+        io.liteshift.schema.Schema[] last = {io.liteshift.schema.Schema.EMPTY};
         try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
+            last[0] = Inspector.inspect(db, memo);
             Optional<String> snapshot = dir.snapshot(m.version());
             String where = dir.label() + "/" + MigrationDirectory.META + "/" + m.label() + ".schema.sql";
             if (snapshot.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
-            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), Inspector.inspect(db)).isEmpty()) {
+            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
                         + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
             }
         })) {
-            last = Inspector.inspect(mem);
+            // replayed to the end: last holds the newest schema
         }
         if (declared != null) {
-            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last, declared.get());
+            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last[0], declared.get());
             if (!missing.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
                         + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
