@@ -116,7 +116,7 @@ public final class MigrationDirectory {
     /** The integrity file's problems together with the layout's: everything wrong with the directory itself. */
     public List<Problem> problems() {
         List<Problem> out = new ArrayList<>(layoutProblems());
-        out.addAll(IntegrityFile.check(migrations(), read(root.resolve(IntegrityFile.FILE_NAME)).orElse(null), label));
+        out.addAll(IntegrityFile.check(migrations(), integrityText(), label));
         return out;
     }
 
@@ -160,6 +160,7 @@ public final class MigrationDirectory {
         return read(snapshotPath(version));
     }
 
+    /** The integrity file's text; null when there is none. */
     String integrityText() {
         return read(root.resolve(IntegrityFile.FILE_NAME)).orElse(null);
     }

@@ -189,15 +189,16 @@ public final class Migrator {
 
     /** Accepts reviewed edits of applied migrations: their journal checksums become the files' (one transaction). */
     public List<Migration> repair(Connection c, String database) throws SQLException {
-        History h = history(c);
+        // only the journal and the directory's own problems matter here: a History would compute those problems again
+        List<AppliedMigration> applied = Journal.read(c);
         List<Problem> directory = dir.problems();
         if (!directory.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "the migrations directory itself has problems;"
                     + " fix them first (review, then `liteshift hash`):\n" + bullets(directory) + "\nNothing was changed.");
         }
         List<Migration> edited = new ArrayList<>();
-        for (AppliedMigration a : h.applied()) {
-            h.files().stream().filter(m -> m.version() == a.version() && !m.checksum().equals(a.checksum())).findFirst().ifPresent(edited::add);
+        for (AppliedMigration a : applied) {
+            dir.migrations().stream().filter(m -> m.version() == a.version() && !m.checksum().equals(a.checksum())).findFirst().ifPresent(edited::add);
         }
         if (edited.isEmpty()) return edited;
         Transactions.write(c, () -> {
