@@ -179,7 +179,7 @@ public final class Generator {
             Optional<String> old = dir.snapshot(m.version());
             if (old.isPresent() && Snapshots.isFresh(old.get(), m)) return;
             dir.writeSnapshot(m.version(), Snapshots.render(m, Inspector.inspect(db)));
-            written.add(MigrationDirectory.META + "/" + m.label() + ".schema.sql");
+            written.add(MigrationDirectory.snapshotFile(m.version()));
         };
     }
 

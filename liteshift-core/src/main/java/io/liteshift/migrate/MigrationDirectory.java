@@ -153,7 +153,26 @@ public final class MigrationDirectory {
     }
 
     Path snapshotPath(int version) {
-        return root.resolve(META).resolve(Migration.label(version) + ".schema.sql");
+        return root.resolve(META).resolve(snapshotFileName(version));
+    }
+
+    /** {@code meta/NNNN.schema.sql}: the snapshot of {@code version}, relative to the directory. */
+    static String snapshotFile(int version) {
+        return META + "/" + snapshotFileName(version);
+    }
+
+    /** How messages name the snapshot of {@code version}: {@code <label>/meta/NNNN.schema.sql}. */
+    String snapshotName(int version) {
+        return label + "/" + snapshotFile(version);
+    }
+
+    /** How messages name the snapshots' directory: {@code <label>/meta}. */
+    String snapshotsName() {
+        return label + "/" + META;
+    }
+
+    private static String snapshotFileName(int version) {
+        return Migration.label(version) + ".schema.sql";
     }
 
     Optional<String> snapshot(int version) {

@@ -139,7 +139,7 @@ public final class Migrator {
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
-        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.label() + "/" + MigrationDirectory.META
+        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
                 + " to compare the schema with; run `liteshift hash` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }

@@ -46,8 +46,8 @@ public final class Verifier {
                     + " not in " + dir.label() + ": this checkout is older than the database. Verify with the newest migrations."));
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
-            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.label() + "/"
-                    + MigrationDirectory.META + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
+            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
+                    + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
         }
         integrity(c, database).ifPresent(out::add);
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
@@ -78,7 +78,7 @@ public final class Verifier {
         try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
             last[0] = Inspector.inspect(db, memo);
             Optional<String> snapshot = dir.snapshot(m.version());
-            String where = dir.label() + "/" + MigrationDirectory.META + "/" + m.label() + ".schema.sql";
+            String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
             } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), last[0]).isEmpty()) {
