@@ -21,6 +21,7 @@ import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
+import io.liteshift.migrate.Verification;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
@@ -168,7 +169,12 @@ public final class LiteShift {
 
     /** Every reason the database is not exactly where the migrations say it should be; empty means verified. Reads only. */
     public List<Problem> verify() {
-        return withDatabase(false, (c, label) -> Verifier.verify(c, migrator(), label));
+        return verification().problems();
+    }
+
+    /** As {@link #verify()}, with the status read on the way (one connection, one inspection for both). */
+    public Verification verification() {
+        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label));
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
-import io.liteshift.LiteShift;
+import io.liteshift.migrate.History;
 import io.liteshift.migrate.Problem;
+import io.liteshift.migrate.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Command(name = "verify", header = "Check a database (or, without one, the repository) after deploying or in CI.",
         description = {
@@ -28,11 +31,11 @@ final class VerifyCommand extends ProjectCommand {
     public Integer call() {
         if (each.active() || each.parallel != null) return EachRun.run(this, each, json, this::one);
         if (project.resolve().database() == null) return verifyDirectory();
-        LiteShift ls = Setup.database(project, null);
-        List<Problem> problems = ls.verify();
+        Verification v = Setup.database(project, null).verification();
+        List<Problem> problems = v.problems();
         PrintWriter out = out();
         if (json) {
-            out.println(Json.of(Json.history(project.requireDatabase(), ls.status().history(), problems.isEmpty(), problems)));
+            out.println(Json.of(Json.history(project.requireDatabase(), v.status().history(), problems.isEmpty(), problems)));
         } else {
             io.liteshift.report.Reports.verified(problems, project.requireDatabase(), report());
         }
@@ -40,9 +43,9 @@ final class VerifyCommand extends ProjectCommand {
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        LiteShift ls = Setup.configuration(project, null, db.file().toString()).load();
-        List<Problem> problems = ls.verify();
-        io.liteshift.migrate.History h = ls.status().history();
+        Verification v = Setup.configuration(project, null, db.file().toString()).load().verification();
+        List<Problem> problems = v.problems();
+        History h = v.status().history();
         return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, problems.isEmpty() ? "verified" : "not verified",
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
                 problems.stream().map(Problem::message).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
@@ -52,7 +55,11 @@ final class VerifyCommand extends ProjectCommand {
     private int verifyDirectory() {
         List<Problem> problems = Setup.files(project).verifyDirectory();
         if (json) {
-            out().println(Json.of(java.util.Map.of("database", "none", "ok", problems.isEmpty(), "problems", Json.problems(problems))));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("database", "none");
+            m.put("ok", problems.isEmpty());
+            m.put("problems", Json.problems(problems));
+            out().println(Json.of(m));
         } else {
             io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), report());
         }

@@ -172,7 +172,7 @@ public final class Differ {
             Map<String, String> renames = new HashMap<>();
             if (!Identifiers.same(t.name(), i.table())) renames.put(Identifiers.fold(i.table()), t.name());
             columnRenames.getOrDefault(Identifiers.fold(t.name()), Map.of()).forEach((n, o) -> renames.put(Identifiers.fold(o), n));
-            return renames.isEmpty() ? i.sql() : SqlText.renameIdentifiers(i.sql(), renames);
+            return SqlText.renameIdentifiers(i.sql(), renames); // no renames: the text as it is
         }
         return i.sql();
     }

@@ -76,20 +76,15 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         }
     }
 
-    /** Runs SQL text as a declared schema (used by tests and the Java API). */
+    /**
+     * Runs SQL text as a declared schema (used by tests, snapshots and the Java API); messages name it
+     * {@value #SQL_TEXT}. The record's {@code source} is null.
+     */
     public static DeclaredSchema ofSql(String sql) {
-        try {
-            Path tmp = Files.createTempFile("liteshift-schema", ".sql");
-            try {
-                Files.writeString(tmp, sql);
-                return load(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write a temporary file: " + e.getMessage(), e);
-        }
+        return ofText(SQL_TEXT, sql, FILE);
     }
+
+    private static final String SQL_TEXT = "(SQL text)";
 
     /** BEGIN, COMMIT and the like, as in a .dump: meaningless for a declaration, and they would end our transaction. */
     private static boolean isTransactionControl(Statement s) {

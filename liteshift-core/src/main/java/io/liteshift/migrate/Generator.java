@@ -63,14 +63,15 @@ public final class Generator {
                     + (version >= newest ? "it is not older than the newest migration (" + Migration.label(newest) + ")"
                     : "there is no such migration in " + dir.label()) + ". Nothing was written.");
         }
-        Schema target;
-        try (Connection back = Replay.run(dir, version, (m, db) -> { })) {
-            target = Inspector.inspect(back);
-        } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying failed: " + e.getMessage(), e);
-        }
         List<String> snapshots = new ArrayList<>();
-        try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, refreshing(snapshots))) {
+        Replay.After refresh = refreshing(snapshots);
+        // one replay: the schema after `version` is read as the replay passes it (before any migration: empty)
+        Schema[] reached = {Schema.EMPTY};
+        try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
+            refresh.accept(m, db);
+            if (m.version() == version) reached[0] = Inspector.inspect(db);
+        })) {
+            Schema target = reached[0];
             Schema from = Inspector.inspect(mem);
             RenameHints hints = RenameHistory.backwards(files.stream().filter(m -> m.version() > version).toList());
             Plan plan = Planner.plan(from, target, Differ.diff(from, target, hints));
@@ -178,7 +179,7 @@ public final class Generator {
             Optional<String> old = dir.snapshot(m.version());
             if (old.isPresent() && Snapshots.isFresh(old.get(), m)) return;
             dir.writeSnapshot(m.version(), Snapshots.render(m, Inspector.inspect(db)));
-            written.add(MigrationDirectory.META + "/" + m.label() + ".schema.sql");
+            written.add(MigrationDirectory.snapshotFile(m.version()));
         };
     }
 

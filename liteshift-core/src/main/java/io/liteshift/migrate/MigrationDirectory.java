@@ -116,7 +116,7 @@ public final class MigrationDirectory {
     /** The integrity file's problems together with the layout's: everything wrong with the directory itself. */
     public List<Problem> problems() {
         List<Problem> out = new ArrayList<>(layoutProblems());
-        out.addAll(IntegrityFile.check(migrations(), read(root.resolve(IntegrityFile.FILE_NAME)).orElse(null), label));
+        out.addAll(IntegrityFile.check(migrations(), integrityText(), label));
         return out;
     }
 
@@ -153,13 +153,33 @@ public final class MigrationDirectory {
     }
 
     Path snapshotPath(int version) {
-        return root.resolve(META).resolve(Migration.label(version) + ".schema.sql");
+        return root.resolve(META).resolve(snapshotFileName(version));
+    }
+
+    /** {@code meta/NNNN.schema.sql}: the snapshot of {@code version}, relative to the directory. */
+    static String snapshotFile(int version) {
+        return META + "/" + snapshotFileName(version);
+    }
+
+    /** How messages name the snapshot of {@code version}: {@code <label>/meta/NNNN.schema.sql}. */
+    String snapshotName(int version) {
+        return label + "/" + snapshotFile(version);
+    }
+
+    /** How messages name the snapshots' directory: {@code <label>/meta}. */
+    String snapshotsName() {
+        return label + "/" + META;
+    }
+
+    private static String snapshotFileName(int version) {
+        return Migration.label(version) + ".schema.sql";
     }
 
     Optional<String> snapshot(int version) {
         return read(snapshotPath(version));
     }
 
+    /** The integrity file's text; null when there is none. */
     String integrityText() {
         return read(root.resolve(IntegrityFile.FILE_NAME)).orElse(null);
     }

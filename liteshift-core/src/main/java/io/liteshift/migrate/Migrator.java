@@ -139,7 +139,7 @@ public final class Migrator {
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
-        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.label() + "/" + MigrationDirectory.META
+        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
                 + " to compare the schema with; run `liteshift hash` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
@@ -189,15 +189,16 @@ public final class Migrator {
 
     /** Accepts reviewed edits of applied migrations: their journal checksums become the files' (one transaction). */
     public List<Migration> repair(Connection c, String database) throws SQLException {
-        History h = history(c);
+        // only the journal and the directory's own problems matter here: a History would compute those problems again
+        List<AppliedMigration> applied = Journal.read(c);
         List<Problem> directory = dir.problems();
         if (!directory.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "the migrations directory itself has problems;"
                     + " fix them first (review, then `liteshift hash`):\n" + bullets(directory) + "\nNothing was changed.");
         }
         List<Migration> edited = new ArrayList<>();
-        for (AppliedMigration a : h.applied()) {
-            h.files().stream().filter(m -> m.version() == a.version() && !m.checksum().equals(a.checksum())).findFirst().ifPresent(edited::add);
+        for (AppliedMigration a : applied) {
+            dir.migrations().stream().filter(m -> m.version() == a.version() && !m.checksum().equals(a.checksum())).findFirst().ifPresent(edited::add);
         }
         if (edited.isEmpty()) return edited;
         Transactions.write(c, () -> {

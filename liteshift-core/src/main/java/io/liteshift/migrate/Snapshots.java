@@ -39,7 +39,7 @@ final class Snapshots {
         if (version == 0 || snapshot.isEmpty()) return List.of();
         List<Change> changes = Differ.diff(schemaOf(snapshot.get()), live);
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
-                + dir.label() + "/" + MigrationDirectory.META + "/" + Migration.label(version) + ".schema.sql (the schema after "
+                + dir.snapshotName(version) + " (the schema after "
                 + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
                 + " the change in a migration (`liteshift generate`), or undo it.")).toList();
     }

@@ -28,6 +28,11 @@ public final class Verifier {
 
     /** Every problem found; empty means verified. */
     public static List<Problem> verify(Connection c, Migrator migrator, String database) throws SQLException {
+        return verification(c, migrator, database).problems();
+    }
+
+    /** As {@link #verify}, with the status computed on the way. */
+    public static Verification verification(Connection c, Migrator migrator, String database) throws SQLException {
         MigrationDirectory dir = migrator.directory();
         StatusReport status = status(c, migrator, database);
         History h = status.history();
@@ -41,14 +46,14 @@ public final class Verifier {
                     + " not in " + dir.label() + ": this checkout is older than the database. Verify with the newest migrations."));
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
-            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.label() + "/"
-                    + MigrationDirectory.META + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
+            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
+                    + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
         }
         integrity(c, database).ifPresent(out::add);
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
                 "foreign_key_check: rows of " + database + " reference rows that do not exist:\n" + detail
                         + "\n  Delete or fix those rows (or restore the rows they reference).")));
-        return out;
+        return new Verification(status, out);
     }
 
     /**
@@ -66,21 +71,25 @@ public final class Verifier {
                                                 java.util.function.Supplier<io.liteshift.schema.Schema> declared) throws SQLException {
         List<Problem> out = new ArrayList<>(dir.problems());
         if (!dir.layoutProblems().isEmpty()) return out;
-        io.liteshift.schema.Schema last;
+        // each migration's schema is inspected once, reusing the tables the ones before it left unchanged; the last one
+        // is the schema the directory produces (no migration: the empty schema)
+        Inspector.Memo memo = new Inspector.Memo();
+        io.liteshift.schema.Schema[] last = {io.liteshift.schema.Schema.EMPTY};
         try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
+            last[0] = Inspector.inspect(db, memo);
             Optional<String> snapshot = dir.snapshot(m.version());
-            String where = dir.label() + "/" + MigrationDirectory.META + "/" + m.label() + ".schema.sql";
+            String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
-            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), Inspector.inspect(db)).isEmpty()) {
+            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
                         + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
             }
         })) {
-            last = Inspector.inspect(mem);
+            // replayed to the end: last holds the newest schema
         }
         if (declared != null) {
-            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last, declared.get());
+            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last[0], declared.get());
             if (!missing.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
                         + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))

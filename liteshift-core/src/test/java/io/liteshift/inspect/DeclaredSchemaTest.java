@@ -166,5 +166,10 @@ class DeclaredSchemaTest {
     void of_sql_runs_text_without_a_file() {
         assertThat(DeclaredSchema.ofSql("CREATE TABLE t (x)").schema().tables()).hasSize(1);
         assertThatThrownBy(() -> DeclaredSchema.ofSql("CREATE TABLE")).isInstanceOf(LiteShiftException.class);
+        assertThatThrownBy(() -> DeclaredSchema.ofSql("CREATE TABLE t (x);\nCREATE TABLE u (y,);\n"))
+                .isInstanceOf(LiteShiftException.class)
+                .hasMessageContainingAll("(SQL text):2: SQLite rejected this statement", "\n    CREATE TABLE u (y,)\n", "Fix the statement in the schema file")
+                .hasMessageNotContaining("liteshift-schema");
+        assertThat(DeclaredSchema.ofSql("CREATE TABLE t (x)").source()).isNull();
     }
 }

@@ -59,6 +59,10 @@ class GenerateMigrateTest {
         byte[] before = p.dbBytes();
         assertThatThrownBy(() -> p.liteshift().migrate()).isInstanceOf(LiteShiftException.class)
                 .hasMessageContaining("0001_init.sql was changed after liteshift.sum was written");
+        assertThatThrownBy(() -> p.liteshift().repair()).isInstanceOf(LiteShiftException.class)
+                .hasMessageContainingAll("the migrations directory itself has problems", "0001_init.sql was changed after liteshift.sum was written",
+                        "Nothing was changed.");
+        assertThat(p.dbBytes()).as("a refused repair writes nothing").isEqualTo(before);
         p.liteshift().hash();
         assertThatThrownBy(() -> p.liteshift().migrate()).hasMessageContaining("has been edited since");
         assertThat(p.dbBytes()).isEqualTo(before);

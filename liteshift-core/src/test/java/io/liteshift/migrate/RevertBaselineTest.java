@@ -2,11 +2,15 @@ package io.liteshift.migrate;
 
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
+import io.liteshift.inspect.Inspector;
+import io.liteshift.schema.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RevertBaselineTest {
     @TempDir
     Path tmp;
+
+    @Test
+    void theSchemaBeforeAnyMigrationIsTheEmptySchema() throws Exception {
+        // revert --to 0 targets Schema.EMPTY: what a replay of no migration at all inspects as
+        try (Connection empty = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            assertThat(Inspector.inspect(empty)).isEqualTo(Schema.EMPTY);
+        }
+    }
 
     @Test
     void revertWritesANewMigrationThatUndoesRenamesAsRenames() throws Exception {
