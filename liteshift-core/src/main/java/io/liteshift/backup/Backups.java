@@ -226,13 +226,17 @@ public final class Backups {
      * or its base name {@code app}) when it is not null. A missing directory has none.
      */
     public static List<BackupInfo> list(Path dir, String database) {
+        return listOf(dir, database == null ? null : FileOps.baseName(Path.of(database)));
+    }
+
+    /** The backups in {@code dir} whose name starts with {@code base} (already without its extension), or all when null. */
+    private static List<BackupInfo> listOf(Path dir, String base) {
         List<BackupInfo> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) return out;
-        String only = database == null ? null : FileOps.baseName(Path.of(database));
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.sqlite")) {
             for (Path p : ds) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
-                if (!m.matches() || only != null && !m.group(1).equals(only)) continue;
+                if (!m.matches() || base != null && !m.group(1).equals(base)) continue;
                 Map<String, String> manifest = Manifest.read(p);
                 out.add(new BackupInfo(p, m.group(1), parseStamp(p), Integer.parseInt(m.group(3)), Files.size(p),
                         manifest.get("sha256"), manifest.get("source")));
@@ -246,7 +250,8 @@ public final class Backups {
 
     /** Deletes the backups of {@code base} beyond the newest {@code keep}, never {@code protect}; returns what it deleted. */
     static List<Path> prune(Path dir, String base, int keep, Path protect) {
-        List<BackupInfo> all = list(dir, base);
+        // base is already without its extension: list(dir, base) would strip again ("my.app" to "my")
+        List<BackupInfo> all = listOf(dir, base);
         List<Path> deleted = new ArrayList<>();
         int excess = all.size() - keep;
         for (BackupInfo b : all) {

@@ -235,4 +235,22 @@ class BackupTest {
         assertThat(Backups.backup(db, to, 1, BackupCheck.FULL, s -> { }).file()).as("never the new one").exists();
         assertThat(Backups.list(to, "app")).hasSize(1);
     }
+
+    /** A database named with dots keeps its inner dots in its backups' names: keep must find those, not "my"'s. */
+    @Test
+    void keepPrunesTheBackupsOfADatabaseWithDotsInItsName() throws Exception {
+        Path db = dir.resolve("my.app.db");
+        Path my = dir.resolve("my.db");
+        Db.exec(db, "CREATE TABLE t (a)");
+        Db.exec(my, "CREATE TABLE t (a)");
+        Path to = dir.resolve("b");
+        List<Path> mine = List.of(Backups.backup(my, to).file(), Backups.backup(my, to).file());
+        Backups.backup(db, to);
+        Backups.backup(db, to);
+        BackupInfo last = Backups.backup(db, to, 1, BackupCheck.QUICK, s -> { });
+        assertThat(last.database()).isEqualTo("my.app");
+        assertThat(Backups.list(to, "my.app.db")).extracting(BackupInfo::file).containsExactly(last.file());
+        assertThat(Backups.list(to, "my.db")).extracting(BackupInfo::file).containsExactlyElementsOf(mine);
+        for (Path p : mine) assertThat(Manifest.of(p)).exists();
+    }
 }
