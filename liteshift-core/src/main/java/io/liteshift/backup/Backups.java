@@ -26,10 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,37 +138,16 @@ public final class Backups {
      * @return the copy's SHA-256
      */
     private static String checkHashAndSync(Path tmp, BackupCheck check, Path db, Progress steps) throws IOException, SQLException {
-        ExecutorService side = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "liteshift-backup");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            java.util.concurrent.atomic.AtomicLong hashed = new java.util.concurrent.atomic.AtomicLong();
-            steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
-            Future<String> hashing = side.submit(() -> FileOps.sha256(tmp, hashed));
-            Future<?> syncing = side.submit(() -> {
-                FileOps.fsync(tmp);
-                return null;
-            });
-            List<String> problems;
-            try (Connection b = Sqlite.openImmutable(tmp)) {
-                problems = Sqlite.check(b, check);
-            }
+        AtomicLong hashed = new AtomicLong();
+        steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
+        try (CheckWhileHashing side = CheckWhileHashing.start(tmp, "the backup of " + db, hashed, () -> FileOps.fsync(tmp))) {
+            List<String> problems = side.check(check);
             if (!problems.equals(List.of("ok"))) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems)
                         + "); it was deleted. Check the source with PRAGMA integrity_check.");
             }
-            syncing.get();
-            return hashing.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking the backup of " + db, e);
-        } finally {
-            side.shutdownNow();
+            return side.sha256();
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts a backup in place of a database file so that every process opening the path sees either the old file or
@@ -57,17 +58,26 @@ final class Restore {
                 throw invalid("the backup " + backup + " is damaged: it has " + size + " bytes, its manifest says " + m.get("size")
                         + ". Nothing was changed. Restore another backup.");
             }
-            String sha = FileOps.sha256(backup);
-            if (!sha.equalsIgnoreCase(m.get("sha256"))) {
-                throw invalid("the backup " + backup + " is damaged: its SHA-256 is " + sha + ", its manifest says " + m.get("sha256")
-                        + ". Nothing was changed. Restore another backup.");
-            }
+            String sha;
             List<String> problems;
-            try (Connection c = Sqlite.openImmutable(backup)) {
-                problems = Sqlite.check(c, BackupCheck.FULL);
+            try (CheckWhileHashing side = CheckWhileHashing.start(backup, "the backup " + backup, new AtomicLong(), null)) {
+                SQLException unreadable = null;
+                try {
+                    problems = side.check(BackupCheck.FULL);
+                } catch (SQLException e) {
+                    problems = null;
+                    unreadable = e;
+                }
+                // a damaged file says so first, whatever the check made of it
+                sha = side.sha256();
+                if (!sha.equalsIgnoreCase(m.get("sha256"))) {
+                    throw invalid("the backup " + backup + " is damaged: its SHA-256 is " + sha + ", its manifest says " + m.get("sha256")
+                            + ". Nothing was changed. Restore another backup.");
+                }
+                if (unreadable != null) throw unreadable;
             }
             if (!problems.equals(List.of("ok"))) {
-                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems)
                         + ". Nothing was changed. Restore another backup.");
             }
             int version = m.get("version") == null ? 0 : Integer.parseInt(m.get("version"));
