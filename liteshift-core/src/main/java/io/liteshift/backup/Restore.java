@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -153,16 +152,10 @@ final class Restore {
             throw new LiteShiftException(e.reason(), e.getMessage() + " Nothing was changed; restore --force replaces it anyway.", e);
         }
         try (Statement s = c.createStatement()) {
-            String mode;
-            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-                mode = rs.next() ? rs.getString(1) : "";
-            }
+            String mode = Sqlite.text(c, "PRAGMA journal_mode");
             if (mode.equalsIgnoreCase("wal")) {
                 // leaving WAL needs an exclusive lock: it fails while any other connection has the file open in WAL mode
-                String now;
-                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
-                    now = rs.next() ? rs.getString(1) : "";
-                }
+                String now = Sqlite.text(c, "PRAGMA journal_mode = DELETE");
                 if (!now.equalsIgnoreCase("delete")) throw new SQLException("database is locked (still in " + now + " mode)");
             }
             s.execute("BEGIN IMMEDIATE");

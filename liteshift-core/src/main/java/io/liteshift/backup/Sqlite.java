@@ -60,6 +60,13 @@ final class Sqlite {
         }
     }
 
+    /** The text of the first column of the first row {@code sql} returns, such as {@code PRAGMA journal_mode}; "" when none. */
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
     /** The newest applied migration in {@code liteshift_migrations}, 0 when there is none (or no journal). */
     static int schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
