@@ -1,6 +1,5 @@
 package io.liteshift.backup;
 
-import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import org.sqlite.SQLiteConnection;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -214,7 +211,7 @@ public final class Backups {
                 Matcher m = NAME.matcher(p.getFileName().toString());
                 if (!m.matches() || base != null && !m.group(1).equals(base)) continue;
                 Map<String, String> manifest = Manifest.read(p);
-                out.add(new BackupInfo(p, m.group(1), parseStamp(p), Integer.parseInt(m.group(3)), Files.size(p),
+                out.add(new BackupInfo(p, m.group(1), stamp(m.group(2)), Integer.parseInt(m.group(3)), Files.size(p),
                         manifest.get("sha256"), manifest.get("source")));
             }
         } catch (IOException e) {
@@ -264,7 +261,12 @@ public final class Backups {
     static Instant parseStamp(Path backup) {
         Matcher m = NAME.matcher(backup.getFileName().toString());
         if (!m.matches()) throw new IllegalArgumentException(backup.toString());
-        return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")).toInstant(ZoneOffset.UTC);
+        return stamp(m.group(2));
+    }
+
+    /** The time a backup's name carries ({@link #STAMP}, UTC). */
+    private static Instant stamp(String text) {
+        return Instant.from(STAMP.parse(text));
     }
 
     /** 1.2 GB, 340 MB, 12 kB. */

@@ -180,6 +180,10 @@ class BackupTest {
         assertThat(m).containsEntry("sha256", FileOps.sha256(b.file())).containsEntry("size", Long.toString(Files.size(b.file())))
                 .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("check", "quick_check").containsEntry("integrity", "ok");
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::file).containsExactly(b.file());
+        // the name's stamp is the moment taken, in UTC, to the millisecond
+        assertThat(b.taken()).isEqualTo(java.time.Instant.parse(m.get("taken")));
+        assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::taken).containsExactly(b.taken());
+        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(java.time.Instant.parse("2024-02-29T23:59:59.007Z"));
 
         Path empty = dir.resolve("empty.db");
         Db.exec(empty, "CREATE TABLE y (a)");
