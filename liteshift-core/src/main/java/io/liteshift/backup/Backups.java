@@ -44,7 +44,18 @@ import java.util.regex.Pattern;
 public final class Backups {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile("(.+)-(\\d{8}-\\d{9})-v(\\d+)\\.sqlite");
+    /** {@link #STAMP}'s text as a regular expression. */
+    private static final String STAMP_DIGITS = "\\d{8}-\\d{9}";
+    private static final Pattern NAME = Pattern.compile("(.+)-(" + STAMP_DIGITS + ")-v(\\d+)\\.sqlite");
+    /** {@code .<base>-<stamp>.tmp}: a backup being written and checked. */
+    private static final String TMP = ".tmp";
+    /**
+     * What a backup or a restore leaves beside the files it names: manifests (also of a temporary copy), the old
+     * database a restore put aside with its side files, and the temporary copies of either when it was stopped.
+     */
+    private static final Pattern LEFTOVER = Pattern.compile(".*" + Pattern.quote(Manifest.SUFFIX)
+            + "|.*" + Pattern.quote(Restore.REPLACED) + STAMP_DIGITS + ".*"
+            + "|\\..*(" + Pattern.quote(TMP) + "|" + Pattern.quote(Restore.RESTORING) + STAMP_DIGITS + ")");
     /** 16,384 pages (64 MiB at the default page size) per step: large enough to be fast, small enough for progress. */
     static int pagesPerStep = 16_384; // tests make it small to copy in many steps
     static Duration progressEvery = Duration.ofSeconds(2); // quiet for a backup that takes less; tests make it zero
@@ -81,7 +92,7 @@ public final class Backups {
     private static BackupInfo take(Path db, Path dir, int keep, BackupCheck check, Progress steps) {
         String base = FileOps.baseName(db);
         Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + ".tmp");
+        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + TMP);
         int version;
         long t0 = System.nanoTime();
         try (Connection c = Databases.open(db, false, true)) {
@@ -110,7 +121,7 @@ public final class Backups {
             m.put("check", check.pragma());
             m.put("integrity", "ok");
             // the manifest first, the backup's final name last: a file with a backup's name always has its manifest
-            Path manifestTmp = dir.resolve(tmp.getFileName() + ".manifest");
+            Path manifestTmp = Manifest.of(tmp);
             Files.writeString(manifestTmp, Manifest.render(m), StandardCharsets.UTF_8);
             FileOps.fsync(manifestTmp);
             Files.move(manifestTmp, Manifest.of(file), StandardCopyOption.ATOMIC_MOVE);
@@ -267,6 +278,17 @@ public final class Backups {
     /** The time a backup's name carries ({@link #STAMP}, UTC). */
     private static Instant stamp(String text) {
         return Instant.from(STAMP.parse(text));
+    }
+
+    /**
+     * Whether {@code file} is a backup (a backup's name with its manifest beside it) or something a backup or a restore
+     * leaves beside a database: a manifest, a temporary copy, the old database a restore put aside (or its side
+     * files). None of them is a database of its own to work on.
+     */
+    public static boolean isBackupOrLeftover(Path file) {
+        String n = file.getFileName().toString();
+        if (LEFTOVER.matcher(n).matches()) return true;
+        return NAME.matcher(n).matches() && Files.exists(Manifest.of(file));
     }
 
     /** 1.2 GB, 340 MB, 12 kB. */

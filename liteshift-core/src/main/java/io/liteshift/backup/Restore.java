@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Restore {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
     private static final String[] SIDE_FILES = {"-wal", "-shm", "-journal"};
+    /** {@code .<db>.restore-<stamp>}: the copy being put in place. */
+    static final String RESTORING = ".restore-";
+    /** {@code <db>.replaced-<stamp>}: the old database, kept aside with its side files. */
+    static final String REPLACED = ".replaced-";
 
     private Restore() {
     }
@@ -97,7 +101,7 @@ final class Restore {
         Path dir = db.getParent();
         if (!Files.isDirectory(dir)) throw invalid("the directory " + dir + " of the database does not exist.");
         String stamp = Backups.STAMP.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Path tmp = dir.resolve("." + db.getFileName() + ".restore-" + stamp);
+        Path tmp = dir.resolve("." + db.getFileName() + RESTORING + stamp);
         try {
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);
             if (Files.exists(db)) copyOwnerAndMode(db, tmp);
@@ -109,7 +113,7 @@ final class Restore {
             }
             Connection c = lock(db, force);
             try {
-                Path replaced = dir.resolve(db.getFileName() + ".replaced-" + stamp);
+                Path replaced = dir.resolve(db.getFileName() + REPLACED + stamp);
                 try {
                     Files.createLink(replaced, db);
                 } catch (UnsupportedOperationException | IOException e) {
