@@ -1,5 +1,7 @@
 package io.liteshift;
 
+import io.liteshift.backup.Backups;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -30,10 +32,8 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class EachDatabase {
-    /** SQLite's side files, LiteFS's position file, and what liteshift's backups and restores leave beside a database. */
-    private static final Pattern NOT_A_DATABASE = Pattern.compile(
-            ".*(-wal|-shm|-journal|-pos|\\.manifest)|.*\\.replaced-\\d{8}-\\d{9}.*|\\.primary|\\..*(\\.tmp|\\.restore-\\d{8}-\\d{9})");
-    private static final Pattern BACKUP = Pattern.compile(".+-\\d{8}-\\d{9}-v\\d+\\.sqlite");
+    /** SQLite's side files and LiteFS's position and primary files; liteshift's backups are told by {@link Backups}. */
+    private static final Pattern NOT_A_DATABASE = Pattern.compile(".*(-wal|-shm|-journal|-pos)|\\.primary");
     private static final String GLOB_CHARS = "*?[{";
 
     private EachDatabase() {
@@ -92,8 +92,7 @@ public final class EachDatabase {
     /** A file a glob may match that is no database of its own: side files, LiteFS's files, liteshift's backups. */
     static boolean isDatabaseCandidate(Path p) {
         String n = p.getFileName().toString();
-        if (NOT_A_DATABASE.matcher(n).matches()) return false;
-        return !(BACKUP.matcher(n).matches() && Files.exists(p.resolveSibling(n + ".manifest")));
+        return !NOT_A_DATABASE.matcher(n).matches() && !Backups.isBackupOrLeftover(p);
     }
 
     /**

@@ -37,15 +37,19 @@ public final class ForeignKeyCheck {
         return out;
     }
 
+    /** The rows of {@code child} that reference no row of {@code parent}. */
+    private record Broken(String child, String parent) {
+    }
+
     /** One line per broken foreign key, with a count and sample rowids; empty when every row has its parent. */
     public static Optional<String> orphans(Connection conn, List<String> tables) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Map<String, List<Long>> samples = new LinkedHashMap<>();
+        Map<Broken, Long> counts = new LinkedHashMap<>();
+        Map<Broken, List<Long>> samples = new LinkedHashMap<>();
         for (String table : tables) {
             try (Statement s = conn.createStatement();
                  ResultSet rs = s.executeQuery("PRAGMA foreign_key_check(" + Identifiers.literal(table) + ")")) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + " -> " + rs.getString(3);
+                    Broken key = new Broken(rs.getString(1), rs.getString(3));
                     counts.merge(key, 1L, Long::sum);
                     List<Long> sample = samples.computeIfAbsent(key, k -> new ArrayList<>());
                     if (sample.size() < SAMPLE) sample.add(rs.getLong(2));
@@ -53,11 +57,9 @@ public final class ForeignKeyCheck {
             }
         }
         if (counts.isEmpty()) return Optional.empty();
-        return Optional.of(counts.entrySet().stream().map(e -> {
-            String[] parts = e.getKey().split(" -> ");
-            return "  " + String.format("%,d", e.getValue()) + " row(s) of " + parts[0] + " reference no row of " + parts[1]
-                    + " (rowid " + samples.get(e.getKey()).stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + (e.getValue() > SAMPLE ? ", …" : "") + ")";
-        }).collect(Collectors.joining("\n")));
+        return Optional.of(counts.entrySet().stream().map(e -> "  " + String.format("%,d", e.getValue()) + " row(s) of "
+                + e.getKey().child() + " reference no row of " + e.getKey().parent()
+                + " (rowid " + samples.get(e.getKey()).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (e.getValue() > SAMPLE ? ", …" : "") + ")").collect(Collectors.joining("\n")));
     }
 }

@@ -1,6 +1,5 @@
 package io.liteshift.backup;
 
-import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import org.sqlite.SQLiteConnection;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,11 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +44,18 @@ import java.util.regex.Pattern;
 public final class Backups {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile("(.+)-(\\d{8}-\\d{9})-v(\\d+)\\.sqlite");
+    /** {@link #STAMP}'s text as a regular expression. */
+    private static final String STAMP_DIGITS = "\\d{8}-\\d{9}";
+    private static final Pattern NAME = Pattern.compile("(.+)-(" + STAMP_DIGITS + ")-v(\\d+)\\.sqlite");
+    /** {@code .<base>-<stamp>.tmp}: a backup being written and checked. */
+    private static final String TMP = ".tmp";
+    /**
+     * What a backup or a restore leaves beside the files it names: manifests (also of a temporary copy), the old
+     * database a restore put aside with its side files, and the temporary copies of either when it was stopped.
+     */
+    private static final Pattern LEFTOVER = Pattern.compile(".*" + Pattern.quote(Manifest.SUFFIX)
+            + "|.*" + Pattern.quote(Restore.REPLACED) + STAMP_DIGITS + ".*"
+            + "|\\..*(" + Pattern.quote(TMP) + "|" + Pattern.quote(Restore.RESTORING) + STAMP_DIGITS + ")");
     /** 16,384 pages (64 MiB at the default page size) per step: large enough to be fast, small enough for progress. */
     static int pagesPerStep = 16_384; // tests make it small to copy in many steps
     static Duration progressEvery = Duration.ofSeconds(2); // quiet for a backup that takes less; tests make it zero
@@ -87,7 +92,7 @@ public final class Backups {
     private static BackupInfo take(Path db, Path dir, int keep, BackupCheck check, Progress steps) {
         String base = FileOps.baseName(db);
         Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + ".tmp");
+        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + TMP);
         int version;
         long t0 = System.nanoTime();
         try (Connection c = Databases.open(db, false, true)) {
@@ -116,7 +121,7 @@ public final class Backups {
             m.put("check", check.pragma());
             m.put("integrity", "ok");
             // the manifest first, the backup's final name last: a file with a backup's name always has its manifest
-            Path manifestTmp = dir.resolve(tmp.getFileName() + ".manifest");
+            Path manifestTmp = Manifest.of(tmp);
             Files.writeString(manifestTmp, Manifest.render(m), StandardCharsets.UTF_8);
             FileOps.fsync(manifestTmp);
             Files.move(manifestTmp, Manifest.of(file), StandardCopyOption.ATOMIC_MOVE);
@@ -141,37 +146,16 @@ public final class Backups {
      * @return the copy's SHA-256
      */
     private static String checkHashAndSync(Path tmp, BackupCheck check, Path db, Progress steps) throws IOException, SQLException {
-        ExecutorService side = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "liteshift-backup");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            java.util.concurrent.atomic.AtomicLong hashed = new java.util.concurrent.atomic.AtomicLong();
-            steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
-            Future<String> hashing = side.submit(() -> FileOps.sha256(tmp, hashed));
-            Future<?> syncing = side.submit(() -> {
-                FileOps.fsync(tmp);
-                return null;
-            });
-            List<String> problems;
-            try (Connection b = Sqlite.openImmutable(tmp)) {
-                problems = Sqlite.check(b, check);
-            }
+        AtomicLong hashed = new AtomicLong();
+        steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
+        try (CheckWhileHashing side = CheckWhileHashing.start(tmp, "the backup of " + db, hashed, () -> FileOps.fsync(tmp))) {
+            List<String> problems = side.check(check);
             if (!problems.equals(List.of("ok"))) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems)
                         + "); it was deleted. Check the source with PRAGMA integrity_check.");
             }
-            syncing.get();
-            return hashing.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking the backup of " + db, e);
-        } finally {
-            side.shutdownNow();
+            return side.sha256();
         }
     }
 
@@ -226,15 +210,19 @@ public final class Backups {
      * or its base name {@code app}) when it is not null. A missing directory has none.
      */
     public static List<BackupInfo> list(Path dir, String database) {
+        return listOf(dir, database == null ? null : FileOps.baseName(Path.of(database)));
+    }
+
+    /** The backups in {@code dir} whose name starts with {@code base} (already without its extension), or all when null. */
+    private static List<BackupInfo> listOf(Path dir, String base) {
         List<BackupInfo> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) return out;
-        String only = database == null ? null : FileOps.baseName(Path.of(database));
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.sqlite")) {
             for (Path p : ds) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
-                if (!m.matches() || only != null && !m.group(1).equals(only)) continue;
+                if (!m.matches() || base != null && !m.group(1).equals(base)) continue;
                 Map<String, String> manifest = Manifest.read(p);
-                out.add(new BackupInfo(p, m.group(1), parseStamp(p), Integer.parseInt(m.group(3)), Files.size(p),
+                out.add(new BackupInfo(p, m.group(1), stamp(m.group(2)), Integer.parseInt(m.group(3)), Files.size(p),
                         manifest.get("sha256"), manifest.get("source")));
             }
         } catch (IOException e) {
@@ -246,7 +234,8 @@ public final class Backups {
 
     /** Deletes the backups of {@code base} beyond the newest {@code keep}, never {@code protect}; returns what it deleted. */
     static List<Path> prune(Path dir, String base, int keep, Path protect) {
-        List<BackupInfo> all = list(dir, base);
+        // base is already without its extension: list(dir, base) would strip again ("my.app" to "my")
+        List<BackupInfo> all = listOf(dir, base);
         List<Path> deleted = new ArrayList<>();
         int excess = all.size() - keep;
         for (BackupInfo b : all) {
@@ -283,7 +272,23 @@ public final class Backups {
     static Instant parseStamp(Path backup) {
         Matcher m = NAME.matcher(backup.getFileName().toString());
         if (!m.matches()) throw new IllegalArgumentException(backup.toString());
-        return LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")).toInstant(ZoneOffset.UTC);
+        return stamp(m.group(2));
+    }
+
+    /** The time a backup's name carries ({@link #STAMP}, UTC). */
+    private static Instant stamp(String text) {
+        return Instant.from(STAMP.parse(text));
+    }
+
+    /**
+     * Whether {@code file} is a backup (a backup's name with its manifest beside it) or something a backup or a restore
+     * leaves beside a database: a manifest, a temporary copy, the old database a restore put aside (or its side
+     * files). None of them is a database of its own to work on.
+     */
+    public static boolean isBackupOrLeftover(Path file) {
+        String n = file.getFileName().toString();
+        if (LEFTOVER.matcher(n).matches()) return true;
+        return NAME.matcher(n).matches() && Files.exists(Manifest.of(file));
     }
 
     /** 1.2 GB, 340 MB, 12 kB. */

@@ -4,7 +4,6 @@ import io.liteshift.apply.Databases;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -41,8 +40,8 @@ final class FileSnapshot {
      */
     static long prepare(Connection c, Path db) {
         try {
-            long version = dataVersion(c);
-            if (!"wal".equalsIgnoreCase(journalMode(c))) return version;
+            long version = Sqlite.pragma(c, "data_version");
+            if (!"wal".equalsIgnoreCase(Sqlite.text(c, "PRAGMA journal_mode"))) return version;
             try (Connection w = Databases.open(db, false, false); Statement s = w.createStatement();
                  ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                 // busy, frames in the WAL, frames now in the file
@@ -60,7 +59,7 @@ final class FileSnapshot {
      * to copy instead.
      */
     static boolean copy(Connection c, long before, Path db, Path tmp, long bytes) throws SQLException {
-        if (before < 0 || dataVersion(c) != before) return false; // a commit came in between: the WAL holds part of it
+        if (before < 0 || Sqlite.pragma(c, "data_version") != before) return false; // a commit came in between: the WAL holds part of it
         try {
             Process cp = new ProcessBuilder("cp", db.toString(), tmp.toString()).redirectErrorStream(true).start();
             String output = new String(cp.getInputStream().readAllBytes());
@@ -83,18 +82,6 @@ final class FileSnapshot {
             Thread.currentThread().interrupt();
             Backups.deleteQuietly(tmp);
             throw new SQLException("interrupted while copying " + db, e);
-        }
-    }
-
-    private static long dataVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
-    }
-
-    private static String journalMode(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-            return rs.next() ? rs.getString(1) : "";
         }
     }
 }

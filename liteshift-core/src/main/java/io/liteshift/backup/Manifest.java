@@ -15,11 +15,13 @@ import java.util.Map;
  * {@code grep sha256= x.manifest} is all a shell script needs.
  */
 final class Manifest {
+    static final String SUFFIX = ".manifest";
+
     private Manifest() {
     }
 
     static Path of(Path backup) {
-        return backup.resolveSibling(backup.getFileName() + ".manifest");
+        return backup.resolveSibling(backup.getFileName() + SUFFIX);
     }
 
     static String render(Map<String, String> values) {

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts a backup in place of a database file so that every process opening the path sees either the old file or
@@ -38,6 +38,10 @@ import java.util.Map;
 final class Restore {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
     private static final String[] SIDE_FILES = {"-wal", "-shm", "-journal"};
+    /** {@code .<db>.restore-<stamp>}: the copy being put in place. */
+    static final String RESTORING = ".restore-";
+    /** {@code <db>.replaced-<stamp>}: the old database, kept aside with its side files. */
+    static final String REPLACED = ".replaced-";
 
     private Restore() {
     }
@@ -57,17 +61,26 @@ final class Restore {
                 throw invalid("the backup " + backup + " is damaged: it has " + size + " bytes, its manifest says " + m.get("size")
                         + ". Nothing was changed. Restore another backup.");
             }
-            String sha = FileOps.sha256(backup);
-            if (!sha.equalsIgnoreCase(m.get("sha256"))) {
-                throw invalid("the backup " + backup + " is damaged: its SHA-256 is " + sha + ", its manifest says " + m.get("sha256")
-                        + ". Nothing was changed. Restore another backup.");
-            }
+            String sha;
             List<String> problems;
-            try (Connection c = Sqlite.openImmutable(backup)) {
-                problems = Sqlite.check(c, BackupCheck.FULL);
+            try (CheckWhileHashing side = CheckWhileHashing.start(backup, "the backup " + backup, new AtomicLong(), null)) {
+                SQLException unreadable = null;
+                try {
+                    problems = side.check(BackupCheck.FULL);
+                } catch (SQLException e) {
+                    problems = null;
+                    unreadable = e;
+                }
+                // a damaged file says so first, whatever the check made of it
+                sha = side.sha256();
+                if (!sha.equalsIgnoreCase(m.get("sha256"))) {
+                    throw invalid("the backup " + backup + " is damaged: its SHA-256 is " + sha + ", its manifest says " + m.get("sha256")
+                            + ". Nothing was changed. Restore another backup.");
+                }
+                if (unreadable != null) throw unreadable;
             }
             if (!problems.equals(List.of("ok"))) {
-                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems)
                         + ". Nothing was changed. Restore another backup.");
             }
             int version = m.get("version") == null ? 0 : Integer.parseInt(m.get("version"));
@@ -88,7 +101,7 @@ final class Restore {
         Path dir = db.getParent();
         if (!Files.isDirectory(dir)) throw invalid("the directory " + dir + " of the database does not exist.");
         String stamp = Backups.STAMP.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Path tmp = dir.resolve("." + db.getFileName() + ".restore-" + stamp);
+        Path tmp = dir.resolve("." + db.getFileName() + RESTORING + stamp);
         try {
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);
             if (Files.exists(db)) copyOwnerAndMode(db, tmp);
@@ -100,7 +113,7 @@ final class Restore {
             }
             Connection c = lock(db, force);
             try {
-                Path replaced = dir.resolve(db.getFileName() + ".replaced-" + stamp);
+                Path replaced = dir.resolve(db.getFileName() + REPLACED + stamp);
                 try {
                     Files.createLink(replaced, db);
                 } catch (UnsupportedOperationException | IOException e) {
@@ -143,16 +156,10 @@ final class Restore {
             throw new LiteShiftException(e.reason(), e.getMessage() + " Nothing was changed; restore --force replaces it anyway.", e);
         }
         try (Statement s = c.createStatement()) {
-            String mode;
-            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-                mode = rs.next() ? rs.getString(1) : "";
-            }
+            String mode = Sqlite.text(c, "PRAGMA journal_mode");
             if (mode.equalsIgnoreCase("wal")) {
                 // leaving WAL needs an exclusive lock: it fails while any other connection has the file open in WAL mode
-                String now;
-                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = DELETE")) {
-                    now = rs.next() ? rs.getString(1) : "";
-                }
+                String now = Sqlite.text(c, "PRAGMA journal_mode = DELETE");
                 if (!now.equalsIgnoreCase("delete")) throw new SQLException("database is locked (still in " + now + " mode)");
             }
             s.execute("BEGIN IMMEDIATE");

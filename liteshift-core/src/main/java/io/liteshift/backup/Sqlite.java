@@ -37,19 +37,33 @@ final class Sqlite {
         return c;
     }
 
-    /** The messages of {@code PRAGMA quick_check} or {@code integrity_check}; ["ok"] for a sound file. */
+    /** At most this many of a check's messages are shown: the first ones say what is wrong. */
+    static final int CHECK_MESSAGES = 5;
+
+    /**
+     * The first {@value #CHECK_MESSAGES} messages of {@code PRAGMA quick_check} or {@code integrity_check}; ["ok"] for a
+     * sound file. The PRAGMA runs unbounded and the rest is dropped here: {@code integrity_check(5)} would not give the
+     * same rows, since one row can hold several of the b-tree check's errors and the bound cuts those short as well.
+     */
     static List<String> check(Connection c, BackupCheck check) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + check.pragma())) {
             while (rs.next()) out.add(rs.getString(1));
         }
-        return out;
+        return out.subList(0, Math.min(CHECK_MESSAGES, out.size()));
     }
 
     /** A PRAGMA that returns one number, such as {@code page_size}. */
     static long pragma(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The text of the first column of the first row {@code sql} returns, such as {@code PRAGMA journal_mode}; "" when none. */
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "";
         }
     }
 

@@ -180,6 +180,10 @@ class BackupTest {
         assertThat(m).containsEntry("sha256", FileOps.sha256(b.file())).containsEntry("size", Long.toString(Files.size(b.file())))
                 .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("check", "quick_check").containsEntry("integrity", "ok");
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::file).containsExactly(b.file());
+        // the name's stamp is the moment taken, in UTC, to the millisecond
+        assertThat(b.taken()).isEqualTo(java.time.Instant.parse(m.get("taken")));
+        assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::taken).containsExactly(b.taken());
+        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(java.time.Instant.parse("2024-02-29T23:59:59.007Z"));
 
         Path empty = dir.resolve("empty.db");
         Db.exec(empty, "CREATE TABLE y (a)");
@@ -234,5 +238,23 @@ class BackupTest {
         }
         assertThat(Backups.backup(db, to, 1, BackupCheck.FULL, s -> { }).file()).as("never the new one").exists();
         assertThat(Backups.list(to, "app")).hasSize(1);
+    }
+
+    /** A database named with dots keeps its inner dots in its backups' names: keep must find those, not "my"'s. */
+    @Test
+    void keepPrunesTheBackupsOfADatabaseWithDotsInItsName() throws Exception {
+        Path db = dir.resolve("my.app.db");
+        Path my = dir.resolve("my.db");
+        Db.exec(db, "CREATE TABLE t (a)");
+        Db.exec(my, "CREATE TABLE t (a)");
+        Path to = dir.resolve("b");
+        List<Path> mine = List.of(Backups.backup(my, to).file(), Backups.backup(my, to).file());
+        Backups.backup(db, to);
+        Backups.backup(db, to);
+        BackupInfo last = Backups.backup(db, to, 1, BackupCheck.QUICK, s -> { });
+        assertThat(last.database()).isEqualTo("my.app");
+        assertThat(Backups.list(to, "my.app.db")).extracting(BackupInfo::file).containsExactly(last.file());
+        assertThat(Backups.list(to, "my.db")).extracting(BackupInfo::file).containsExactlyElementsOf(mine);
+        for (Path p : mine) assertThat(Manifest.of(p)).exists();
     }
 }

@@ -180,6 +180,29 @@ class RestoreTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
     }
 
+    /** The check runs while the file is hashed, but a file that fails both is reported by its checksum, as before. */
+    @Test
+    void aBackupThatFailsBothItsChecksumAndTheCheckIsReportedByItsChecksum() throws Exception {
+        BackupInfo b = backupOf("new", 2000);
+        Path db = database("app.db", "delete", "old", 5);
+        byte[] before = Files.readAllBytes(db);
+        try (FileChannel ch = FileChannel.open(b.file(), StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}), 4096 + 3); // page 2's cell count
+        }
+        String sha = FileOps.sha256(b.file());
+        assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).isInstanceOfSatisfying(LiteShiftException.class, e -> {
+            assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
+            assertThat(e.getMessage()).isEqualTo("the backup " + b.file() + " is damaged: its SHA-256 is " + sha
+                    + ", its manifest says " + b.sha256() + ". Nothing was changed. Restore another backup.");
+        });
+
+        Files.write(b.file(), new byte[(int) b.size()]); // same size, not a database at all
+        String zeros = FileOps.sha256(b.file());
+        assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).hasMessageContaining("its SHA-256 is " + zeros)
+                .hasMessageNotContaining("cannot be read");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
     @Test
     void aBackupWithoutManifestIsRefusedAndAMissingTargetIsCreated() throws Exception {
         BackupInfo b = backupOf("new", 10);
