@@ -1,5 +1,6 @@
 package io.liteshift.maven;
 
+import io.liteshift.Configuration;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.Problem;
 import io.liteshift.rehearse.RehearsalReport;
@@ -27,8 +28,9 @@ public final class RehearseMojo extends LiteShiftMojo {
 
     @Override
     void run() throws MojoFailureException {
-        RehearsalReport r = configure().database(requireDatabase()).outOfOrder(settings().outOfOrder() || outOfOrder)
-                .load().rehearse(keepCopy);
+        Configuration config = configure().database(requireDatabase());
+        if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml, which configure() holds
+        RehearsalReport r = config.load().rehearse(keepCopy);
         Reports.rehearsal(r, log());
         if (r.failure() != null) {
             // the same reason the migration would fail with for real
