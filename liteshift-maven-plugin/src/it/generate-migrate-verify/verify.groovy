@@ -12,6 +12,11 @@ assert log.contains("wrote ${generated.path}") : "generate did not report ${gene
 assert log.contains('Next: review the file (edit it if needed, then `mvn liteshift:hash`), commit it, and run `mvn liteshift:migrate`.')
 assert log.contains('Database at 0003; 3 applied')
 assert log.contains('Verified ')
+// backup without a backups parameter: the settings' directory, backups beside the project
+def backups = new File(basedir, 'backups')
+assert log.contains("backup ${backups.path}${File.separator}") && log.contains(', v0003, sha256 ') : 'backup did not report a copy in backups/'
+def copies = backups.listFiles().findAll { it.name ==~ /shop-.*-v0003\.sqlite/ }
+assert copies.size() == 1 : "expected one backup in ${backups}, found ${backups.list()}"
 
 def db = new File(basedir, 'shop.db')
 assert db.isFile()
@@ -33,5 +38,13 @@ try {
     fk.close()
 } finally {
     c.close()
+}
+def copy = new org.sqlite.JDBC().connect("jdbc:sqlite:${copies[0]}", new Properties())
+try {
+    def one = { String q -> def rs = copy.createStatement().executeQuery(q); rs.next(); def v = rs.getObject(1); rs.close(); v }
+    assert one("SELECT count(*) FROM orders") == 4
+    assert one("PRAGMA integrity_check") == 'ok'
+} finally {
+    copy.close()
 }
 return true

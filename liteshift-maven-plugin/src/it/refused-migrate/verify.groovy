@@ -1,4 +1,5 @@
-// Runs after both builds: the second must have failed with liteshift's message and left the database as it was.
+// Runs after the three builds: the second must have failed with liteshift's message and left the database as it was;
+// the third, verify, must have failed naming each problem.
 
 def log = new File(basedir, 'build.log').text
 def edited = new File(basedir, 'migrations/0002_users_rows.sql').path
@@ -8,6 +9,9 @@ assert log.contains("${edited} was applied on ") && log.contains('has been edite
 assert log.contains('accept it with `liteshift repair`')
 assert log.contains('Nothing was changed.')
 assert log.contains('BUILD FAILURE')
+// the third build, verify: the problems as bullets under the failure
+assert log =~ /problem\(s\): \S+app\.db is not verified:\R(\[ERROR\] )?  - \S+0002_users_rows\.sql was applied on /
+assert log =~ /(?m)^(\[ERROR\] )?  - pending: \S+0003_user_names\.sql is not applied to /
 
 // the driver itself: DriverManager does not see drivers of the script's class loader
 def c = new org.sqlite.JDBC().connect("jdbc:sqlite:${new File(basedir, 'app.db')}", new Properties())

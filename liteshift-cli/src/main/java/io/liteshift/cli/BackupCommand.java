@@ -34,7 +34,7 @@ final class BackupCommand extends ProjectCommand {
     @Override
     public Integer call() {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
-        if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
+        if (each.requested()) return EachRun.run(this, each, false, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), line -> err().println(line));
         io.liteshift.report.Reports.backup(b, report());

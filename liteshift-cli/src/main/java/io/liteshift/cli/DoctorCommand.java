@@ -1,11 +1,8 @@
 package io.liteshift.cli;
 
-import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.config.ProjectConfig;
-import io.liteshift.doctor.Doctor;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.doctor.Finding;
-import io.liteshift.migrate.MigrationDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,9 +24,7 @@ final class DoctorCommand extends ProjectCommand {
     @Override
     public Integer call() {
         ProjectConfig c = project.resolve();
-        DoctorReport r = Doctor.of(DatabaseUrl.toPath(project.requireDatabase()))
-                .migrations(MigrationDirectory.of(c.migrations()))
-                .examine();
+        DoctorReport r = c.configure().database(project.requireDatabase()).load().doctor(); // as the plugin's doctor goal
         PrintWriter out = out();
         if (json) {
             out.println(Json.of(json(r)));

@@ -20,6 +20,11 @@ final class EachOptions {
         return glob != null;
     }
 
+    /** Whether the command runs over many databases: --each, or a --parallel that {@link EachRun} refuses without it. */
+    boolean requested() {
+        return active() || parallel != null;
+    }
+
     int parallelism() {
         return parallel != null ? parallel : Math.min(8, Runtime.getRuntime().availableProcessors());
     }

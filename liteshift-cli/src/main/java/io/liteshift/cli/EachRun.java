@@ -5,7 +5,9 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +80,23 @@ final class EachRun {
         PrintWriter out = command.out();
         PrintWriter err = command.err();
         AtomicInteger finished = new AtomicInteger();
+        // each outcome becomes a row once, as it finishes (EachDatabase calls back one at a time), for the progress line
+        // and then for the summary
+        Map<EachDatabase.Outcome<Row>, Row> rows = new IdentityHashMap<>();
         List<EachDatabase.Outcome<Row>> outcomes = EachDatabase.run(databases, parallel, work, o -> {
             Row r = row(o);
+            rows.put(o, r);
             err.printf("%s %s %s%s (%s)%n", progress(finished.incrementAndGet(), databases.size()), o.database().name(), r.result(),
                     r.detail().isEmpty() ? "" : ", " + r.detail(), Databases.describe(o.took()));
         });
-        if (json) out.println(Json.of(json(outcomes)));
-        else report(outcomes, out, err);
-        return exitCode(outcomes);
+        List<Done> done = outcomes.stream().map(o -> new Done(o.database(), o.took(), rows.get(o))).toList();
+        if (json) out.println(Json.of(json(done)));
+        else report(done, out, err);
+        return exitCode(done);
+    }
+
+    /** One database's outcome as its row, in the order of the databases. */
+    private record Done(EachDatabase.Match database, Duration took, Row row) {
     }
 
     /**
@@ -102,11 +113,11 @@ final class EachRun {
         return o.ok() ? o.result() : Row.failed(o.error());
     }
 
-    private static void report(List<EachDatabase.Outcome<Row>> outcomes, PrintWriter out, PrintWriter err) {
+    private static void report(List<Done> outcomes, PrintWriter out, PrintWriter err) {
         List<String[]> table = new ArrayList<>();
         table.add(new String[]{"DATABASE", "RESULT", "VERSION", "DETAIL", "TOOK", "ERROR"});
-        for (EachDatabase.Outcome<Row> o : outcomes) {
-            Row r = row(o);
+        for (Done o : outcomes) {
+            Row r = o.row();
             String first = r.ok() || r.messages().isEmpty() ? "" : firstLine(r.messages().get(0));
             table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Databases.describe(o.took()), first});
         }
@@ -119,10 +130,10 @@ final class EachRun {
             }
             out.println(b.toString().stripTrailing());
         }
-        for (EachDatabase.Outcome<Row> o : outcomes) {
-            for (String m : row(o).messages()) err.println("liteshift: " + o.database().name() + ": " + m);
+        for (Done o : outcomes) {
+            for (String m : o.row().messages()) err.println("liteshift: " + o.database().name() + ": " + m);
         }
-        List<String> notOk = outcomes.stream().filter(o -> !row(o).ok()).map(o -> o.database().name()).toList();
+        List<String> notOk = outcomes.stream().filter(o -> !o.row().ok()).map(o -> o.database().name()).toList();
         out.println(outcomes.size() + " database(s): " + (outcomes.size() - notOk.size()) + " ok"
                 + (notOk.isEmpty() ? "." : ", " + notOk.size() + " not: " + String.join(", ", notOk) + "."));
     }
@@ -132,10 +143,10 @@ final class EachRun {
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
     }
 
-    private static Map<String, Object> json(List<EachDatabase.Outcome<Row>> outcomes) {
+    private static Map<String, Object> json(List<Done> outcomes) {
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (EachDatabase.Outcome<Row> o : outcomes) {
-            Row r = row(o);
+        for (Done o : outcomes) {
+            Row r = o.row();
             Map<String, Object> m = new LinkedHashMap<>();
             m.putAll(r.json());
             m.put("database", o.database().name());
@@ -146,13 +157,13 @@ final class EachRun {
             entries.add(m);
         }
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("ok", outcomes.stream().allMatch(o -> row(o).ok()));
+        all.put("ok", outcomes.stream().allMatch(o -> o.row().ok()));
         all.put("databases", entries);
         return all;
     }
 
-    private static int exitCode(List<EachDatabase.Outcome<Row>> outcomes) {
-        List<Integer> codes = outcomes.stream().map(o -> row(o).exitCode()).filter(c -> c != 0).distinct().toList();
+    private static int exitCode(List<Done> outcomes) {
+        List<Integer> codes = outcomes.stream().map(o -> o.row().exitCode()).filter(c -> c != 0).distinct().toList();
         if (codes.isEmpty()) return 0;
         return codes.size() == 1 ? codes.get(0) : Main.FAILED;
     }

@@ -17,8 +17,7 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        io.liteshift.report.Reports.generated(r, "No changes: " + project.resolve().schemaLabel() + " equals the schema of "
-                + project.resolve().migrations() + ". Nothing was written.", report());
+        io.liteshift.report.Reports.generated(r, project.resolve(), report());
         return 0;
     }
 }

@@ -30,13 +30,24 @@ final class Json {
         m.put("ok", ok);
         m.put("version", h.version());
         m.put("applied", h.applied().stream().map(Json::applied).toList());
-        m.put("pending", h.pending().stream().map(p -> Map.of("version", p.version(), "file", p.fileName())).toList());
+        m.put("pending", h.pending().stream().map(p -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", p.version());
+            entry.put("file", p.fileName());
+            return entry;
+        }).toList());
         m.put("problems", problems(problems));
         return m;
     }
 
+    /** In a LinkedHashMap, as every object here: Map.of's order changes from run to run, and the output must not. */
     static List<Map<String, String>> problems(List<Problem> problems) {
-        return problems.stream().map(p -> Map.of("kind", p.kind().name().toLowerCase(), "message", p.message())).toList();
+        return problems.stream().map(p -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("kind", p.kind().name().toLowerCase());
+            entry.put("message", p.message());
+            return entry;
+        }).toList();
     }
 
     private static Map<String, Object> applied(AppliedMigration a) {

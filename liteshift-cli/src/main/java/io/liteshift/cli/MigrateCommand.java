@@ -27,7 +27,7 @@ final class MigrateCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (each.active() || each.parallel != null) return EachRun.run(this, each, false, this::one);
+        if (each.requested()) return EachRun.run(this, each, false, this::one);
         PrintWriter err = err();
         // with something pending: lint (refuses with exit 4 on an error, unless --force), then the backup (--backup)
         MigrateResult r = Setup.configuration(project, flags).progress(err::println).load().migrate();

@@ -11,17 +11,12 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "push", description = {
         "Bring a database to the declared schema keeping every row, or refuse and change nothing.",
         "Everything is applied in one transaction; a refusal says why and how to fix it.",
         "The database and schema default to those in liteshift.toml (see liteshift init)."})
-final class PushCommand implements Callable<Integer> {
-
-    @picocli.CommandLine.Mixin
-    ProjectOptions project;
-
+final class PushCommand extends ProjectCommand {
     @Option(names = "--yes", description = "accept dropping tables and columns that hold data")
     boolean yes;
 
@@ -34,12 +29,6 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
-    @picocli.CommandLine.Mixin
-    CommonOptions common;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         String db = project.requireDatabase();
@@ -50,8 +39,8 @@ final class PushCommand implements Callable<Integer> {
                     + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null));
-        PrintWriter out = spec.commandLine().getOut();
-        for (String w : r.warnings()) spec.commandLine().getErr().println("liteshift: warning: " + w);
+        PrintWriter out = out();
+        r.warnings().forEach(report()::warning);
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
             return 0;

@@ -1,9 +1,7 @@
 package io.liteshift.cli;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.LiteShift;
 import io.liteshift.config.ProjectConfig;
-import io.liteshift.migrate.MigrationDirectory;
-import io.liteshift.rehearse.Rehearsal;
 import io.liteshift.rehearse.RehearsalReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +30,15 @@ final class RehearseCommand extends ProjectCommand {
     public Integer call() {
         ProjectConfig c = project.resolve();
         String database = project.requireDatabase();
-        MigrationDirectory dir = MigrationDirectory.of(c.migrations());
-        if (!dir.exists()) {
+        io.liteshift.Configuration config = c.configure().database(database);
+        if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
+        LiteShift liteShift = config.load();
+        // LiteShift.rehearse() does not check that the directory exists: a mistyped --dir is refused, not rehearsed as nothing pending
+        if (!liteShift.directory().exists()) {
             throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
                     "the migrations directory " + c.migrations() + " does not exist. Check --dir (or `migrations` in liteshift.toml).");
         }
-        RehearsalReport r = Rehearsal.run(DatabaseUrl.toPath(database), dir, new Rehearsal.Options(keep, outOfOrder || c.outOfOrder(), c.lockTimeout()));
+        RehearsalReport r = liteShift.rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json) out().println(Json.of(json(r, code)));
         else io.liteshift.report.Reports.rehearsal(r, report());

@@ -4,8 +4,6 @@ import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.config.ProjectConfig;
 
-import java.time.Duration;
-
 /** The {@link LiteShift} a command works with: the project's settings, with the command's own flags on top. */
 final class Setup {
     private Setup() {
@@ -42,13 +40,13 @@ final class Setup {
     /** For one database of many ({@code --each}): the project's settings, another database. */
     static Configuration configuration(ProjectOptions project, MigrateFlags flags, String db) {
         ProjectConfig c = project.resolve();
-        Duration lock = flags == null || flags.lockTimeout == null ? c.lockTimeout() : flags.lockTimeout;
-        Configuration config = declaredSchema(c.configure(), c).database(db)
-                .createMissing(c.createMissing() || flags != null && flags.create)
-                .outOfOrder(c.outOfOrder() || flags != null && flags.outOfOrder)
-                .lintBeforeMigrate(flags == null || !flags.force)
-                .lockTimeout(lock);
-        if (flags != null && flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
-        return flags != null && flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
+        // c.configure() already holds liteshift.toml's createMissing, outOfOrder and lock timeout: a flag only adds to them
+        Configuration config = declaredSchema(c.configure(), c).database(db).lintBeforeMigrate(flags == null || !flags.force);
+        if (flags == null) return config;
+        if (flags.create) config.createMissing(true);
+        if (flags.outOfOrder) config.outOfOrder(true);
+        if (flags.lockTimeout != null) config.lockTimeout(flags.lockTimeout);
+        if (flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
+        return flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }
 }

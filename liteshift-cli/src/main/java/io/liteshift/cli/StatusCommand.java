@@ -22,7 +22,7 @@ final class StatusCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (each.active() || each.parallel != null) return EachRun.run(this, each, json, this::one);
+        if (each.requested()) return EachRun.run(this, each, json, this::one);
         StatusReport r = Setup.database(project, null).status();
         PrintWriter out = out();
         if (json) {

@@ -85,6 +85,21 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void statusJsonListsThePendingMigrationsWithTheirKeysInAStableOrder() throws Exception {
+        run("generate", "--name", "init");
+        runDb("migrate", "--create");
+        Files.writeString(schema, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, pinned INTEGER);\n");
+        run("generate", "--name", "pinned");
+        Cli.Result r = runDb("status", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(Main.NOT_UP_TO_DATE);
+        Map<String, Object> json = JSON.std.mapFrom(r.out());
+        assertThat((List<Object>) json.get("pending")).containsExactly(Map.<String, Object>of("version", 2, "file", "0002_pinned.sql"));
+        // a script diffing two runs' output must see no change: "version" is always written before "file"
+        assertThat(r.out()).containsPattern("\\{\\s*\"version\" : 2,\\s*\"file\" : \"0002_pinned.sql\"\\s*}");
+        assertThat(query("SELECT count(*) FROM liteshift_migrations")).isEqualTo(1);
+    }
+
+    @Test
     void anEditedAppliedMigrationIsRefusedWithExitFiveUntilHashAndRepair() throws Exception {
         run("generate", "--name", "init");
         runDb("migrate", "--create");
@@ -96,6 +111,7 @@ class MigrationCommandsTest {
         Cli.Result verify = runDb("verify", "--json");
         assertThat(verify.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
         assertThat(verify.out()).contains("\"integrity\"");
+        assertThat(verify.out()).containsPattern("\\{\\s*\"kind\" : \"integrity\",\\s*\"message\" : ");
         assertThat(run("hash").exitCode()).isZero();
         assertThat(runDb("migrate").err()).contains("has been edited since");
         Cli.Result repair = runDb("repair");

@@ -198,6 +198,22 @@ class PushCommandTest {
     }
 
     @Test
+    void aRenameHintWithNothingToRenameIsAWarningOnStandardErrorAndTheRestIsApplied() {
+        Path hinted = TestDb.writeSchema(dir.resolve("hinted.sql"),
+                V1.replace("  notes TEXT\n", "  notes TEXT,\n  remarks TEXT -- @renamed from=nowhere\n"));
+
+        Cli.Result r = Cli.run("push", "--db", db.toString(), "--schema", hinted.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).startsWith("liteshift: warning: the rename hint on ")
+                .contains("(from=nowhere) was not used: there is no ", "Check the old name, or delete the hint.");
+        assertThat(r.out()).doesNotContain("warning").contains("Applied");
+        assertThat(TestDb.column(db, "SELECT notes FROM book ORDER BY id")).containsExactly("n1", null, "e", null);
+        assertThat(TestDb.column(db, "SELECT remarks FROM book ORDER BY id")).containsExactly(null, null, null, null);
+        assertThat(TestDb.sound(db)).isTrue();
+    }
+
+    @Test
     void rowsThatCannotTakeTheSchemaAreRefusedWithTheirCount() {
         String before = TestDb.dump(db);
         Path strict = TestDb.writeSchema(dir.resolve("strict.sql"), V1.replace("country TEXT", "country TEXT NOT NULL"));

@@ -133,4 +133,17 @@ class SeedRehearseCommandsTest {
             Files.deleteIfExists(copy.getParent());
         }
     }
+
+    @Test
+    void rehearseRefusesAMissingMigrationsDirectoryAndLeavesTheDatabaseAsItWas() throws Exception {
+        byte[] before = Files.readAllBytes(db);
+        Path mistyped = dir.resolve("migratoins");
+        Cli.Result r = Cli.run("rehearse", "--dir", mistyped.toString(), "--db", db.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("the migrations directory " + mistyped + " does not exist.",
+                "Check --dir (or `migrations` in liteshift.toml).");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM liteshift_migrations")).isEqualTo(1);
+    }
 }

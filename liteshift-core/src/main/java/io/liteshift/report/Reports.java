@@ -52,6 +52,12 @@ public final class Reports {
                 + out.command("migrate") + "`.");
     }
 
+    /** generate's migration, or that the declared schema of {@code settings} equals the one its migrations produce. */
+    public static void generated(GenerateResult r, ProjectConfig settings, ReportOutput out) {
+        generated(r, "No changes: " + settings.schemaLabel() + " equals the schema of " + settings.migrations()
+                + ". Nothing was written.", out);
+    }
+
     /** An empty migration created for hand-written SQL. */
     public static void created(Path file, ReportOutput out) {
         out.line("wrote " + file);

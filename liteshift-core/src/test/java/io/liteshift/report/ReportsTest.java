@@ -82,6 +82,14 @@ class ReportsTest {
         Reports.verifiedDirectory(liteShift.verifyDirectory(), settings, out);
         assertThat(log).containsExactly("Verified " + dir.resolve("migrations") + " (no database given): integrity file, snapshots and"
                 + " schema.sql agree.");
+
+        log.clear();
+        Reports.generated(liteShift.generate(null), settings, out);
+        assertThat(log).containsExactly("No changes: " + dir.resolve("schema.sql") + " equals the schema of " + dir.resolve("migrations")
+                + ". Nothing was written.");
+        try (var files = Files.list(dir.resolve("migrations"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".sql")).count()).as("nothing was written").isEqualTo(1);
+        }
     }
 
     @Test

@@ -30,8 +30,7 @@ public final class BackupMojo extends LiteShiftMojo {
     @Override
     void run() {
         if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "keep must be 0 (keep all) or more, not " + keep + ".");
-        var dir = backups == null ? settings().backups() : backups.toPath();
         Reports.backup(configure().database(requireDatabase()).backupCheck(fullCheck ? BackupCheck.FULL : BackupCheck.QUICK)
-                .load().backup(dir, keep), log());
+                .load().backup(backupsDirectory(backups), keep), log());
     }
 }

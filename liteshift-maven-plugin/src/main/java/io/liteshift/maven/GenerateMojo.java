@@ -23,7 +23,6 @@ public final class GenerateMojo extends LiteShiftMojo {
     @Override
     void run() {
         GenerateResult r = configure().load().generate(name);
-        Reports.generated(r, "No changes: " + settings().schemaLabel() + " equals the schema of " + settings().migrations()
-                + ". Nothing was written.", log());
+        Reports.generated(r, settings(), log());
     }
 }

@@ -4,6 +4,7 @@ import io.liteshift.Configuration;
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.migrate.Problem;
 import io.liteshift.report.ReportOutput;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -18,6 +19,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What every goal shares: where the project's settings are (the plugin's parameters, then {@code DATABASE_URL},
@@ -149,6 +151,16 @@ abstract class LiteShiftMojo extends AbstractMojo {
                             + (c.file() != null ? "read " + c.file() : "looked in " + basedir()) + ").");
         }
         return c.database();
+    }
+
+    /** The backups directory: the goal's {@code backups} parameter when given, else the settings' (liteshift.toml, then backups). */
+    final Path backupsDirectory(File parameter) {
+        return parameter == null ? settings().backups() : parameter.toPath();
+    }
+
+    /** Problems as a failed build lists them, one "  - message" line each. */
+    static String bullets(List<Problem> problems) {
+        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
     }
 
     final Path basedir() {

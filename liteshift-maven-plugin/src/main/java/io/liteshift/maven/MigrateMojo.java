@@ -49,15 +49,14 @@ public final class MigrateMojo extends LiteShiftMojo {
 
     @Override
     void run() {
-        ProjectConfig c = settings();
         String db = requireDatabase();
-        Configuration config = configure().database(db)
-                .createMissing(c.createMissing() || createMissing)
-                .outOfOrder(c.outOfOrder() || outOfOrder)
-                .lintBeforeMigrate(!force);
+        // configure() already holds liteshift.toml's createMissing, outOfOrder and lock timeout: a parameter only adds to them
+        Configuration config = configure().database(db).lintBeforeMigrate(!force);
+        if (createMissing) config.createMissing(true);
+        if (outOfOrder) config.outOfOrder(true);
         if (lockTimeout != null && !lockTimeout.isBlank()) config.lockTimeout(ProjectConfig.parseDuration(lockTimeout));
         if (replicaTimeout != null && !replicaTimeout.isBlank()) config.replicaTimeout(ProjectConfig.parseDuration(replicaTimeout));
-        if (backup) config.backupBeforeMigrate(backups == null ? c.backups() : backups.toPath(), keep);
+        if (backup) config.backupBeforeMigrate(backupsDirectory(backups), keep);
         MigrateResult r = config.load().migrate();
         Reports.migrated(r, db, log());
     }

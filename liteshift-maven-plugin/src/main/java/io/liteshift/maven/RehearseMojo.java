@@ -1,14 +1,12 @@
 package io.liteshift.maven;
 
+import io.liteshift.Configuration;
 import io.liteshift.LiteShiftException;
-import io.liteshift.migrate.Problem;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.util.stream.Collectors;
 
 /**
  * Tries the pending migrations on an online copy of the database (the original is only read), as migrate would,
@@ -27,8 +25,9 @@ public final class RehearseMojo extends LiteShiftMojo {
 
     @Override
     void run() throws MojoFailureException {
-        RehearsalReport r = configure().database(requireDatabase()).outOfOrder(settings().outOfOrder() || outOfOrder)
-                .load().rehearse(keepCopy);
+        Configuration config = configure().database(requireDatabase());
+        if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml, which configure() holds
+        RehearsalReport r = config.load().rehearse(keepCopy);
         Reports.rehearsal(r, log());
         if (r.failure() != null) {
             // the same reason the migration would fail with for real
@@ -38,7 +37,7 @@ public final class RehearseMojo extends LiteShiftMojo {
         if (!r.problems().isEmpty()) {
             throw new MojoFailureException("rehearsal applied " + r.steps().size() + " migration(s), but verify found "
                     + r.problems().size() + " problem(s) on the copy:\n"
-                    + r.problems().stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"))
+                    + bullets(r.problems())
                     + "\n" + r.database() + " was not changed.");
         }
     }

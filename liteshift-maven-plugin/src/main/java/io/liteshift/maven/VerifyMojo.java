@@ -8,7 +8,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * With a database: nothing pending, checksums and the integrity file hold, the live schema equals the latest
@@ -35,7 +34,7 @@ public final class VerifyMojo extends LiteShiftMojo {
         }
         if (!problems.isEmpty()) {
             throw new MojoFailureException(problems.size() + " problem(s): " + subject + " is not verified:\n"
-                    + problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n")));
+                    + bullets(problems));
         }
     }
 }
