@@ -29,7 +29,7 @@ final class VerifyCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (each.active() || each.parallel != null) return EachRun.run(this, each, json, this::one);
+        if (each.requested()) return EachRun.run(this, each, json, this::one);
         if (project.resolve().database() == null) return verifyDirectory();
         Verification v = Setup.database(project, null).verification();
         List<Problem> problems = v.problems();
