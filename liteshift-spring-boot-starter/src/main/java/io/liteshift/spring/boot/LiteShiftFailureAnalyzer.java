@@ -14,7 +14,7 @@ class LiteShiftFailureAnalyzer extends AbstractFailureAnalyzer<LiteShiftStartupE
     protected FailureAnalysis analyze(Throwable rootFailure, LiteShiftStartupException cause) {
         LiteShiftException e = cause.liteShiftException();
         String description = "liteshift did not migrate " + cause.database() + " with the migrations at " + cause.location()
-                + " (" + e.reason() + ", exit code " + cause.getExitCode() + "):\n\n" + e.getMessage();
+                + " (" + e.reason() + "):\n\n" + e.getMessage();
         return new FailureAnalysis(description, action(e.reason()), cause);
     }
 

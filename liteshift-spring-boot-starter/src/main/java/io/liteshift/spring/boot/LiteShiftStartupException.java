@@ -1,14 +1,17 @@
 package io.liteshift.spring.boot;
 
 import io.liteshift.LiteShiftException;
-import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * liteshift refused or failed to migrate while the application started. Spring Boot exits with the command line's
- * exit code for the reason (2 invalid input, 3 destructive, 4 data, 5 history, 1 failed), and {@link
- * LiteShiftFailureAnalyzer} prints liteshift's message instead of a stack trace.
+ * liteshift refused or failed to migrate while the application started; {@link LiteShiftFailureAnalyzer} prints
+ * liteshift's message instead of a stack trace, and the process exits with status 1 as for any failed startup.
+ *
+ * <p>It deliberately carries no exit code of its own (Spring Boot's {@code ExitCodeGenerator}): on a failed startup
+ * Boot announces such a code with an event published on the dead context, which fails as soon as the context has an
+ * application listener bean not yet created (Actuator has one) and buries the message in "Unable to close
+ * ApplicationContext" and a stack trace. The reason is in the message and in {@link #liteShiftException()}.
  */
-public final class LiteShiftStartupException extends RuntimeException implements ExitCodeGenerator {
+public final class LiteShiftStartupException extends RuntimeException {
     private final String database;
     private final String location;
 
@@ -31,16 +34,5 @@ public final class LiteShiftStartupException extends RuntimeException implements
     /** The migrations location ({@code spring.liteshift.location}). */
     public String location() {
         return location;
-    }
-
-    @Override
-    public int getExitCode() {
-        return switch (liteShiftException().reason()) {
-            case INVALID_INPUT -> 2;
-            case REFUSED_DESTRUCTIVE -> 3;
-            case REFUSED_DATA -> 4;
-            case REFUSED_HISTORY -> 5;
-            case FAILED -> 1;
-        };
     }
 }
