@@ -2,7 +2,6 @@ package io.liteshift.spring.boot;
 
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
-import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +42,15 @@ public class LiteShiftMigrationInitializer implements InitializingBean {
         }
     }
 
-    /** The default strategy: migrate, then say what was done, as {@code liteshift migrate} does. */
+    /**
+     * The default strategy: migrate, then say where the schema stands (liteshift logs each applied migration and the
+     * backup itself).
+     */
     static void migrateAndLog(LiteShift liteShift) {
         MigrateResult r = liteShift.migrate();
-        for (AppliedMigration m : r.applied()) LOG.info("liteshift applied {} ({}) in {} ms", m.label(), m.name(), m.took().toMillis());
-        r.backup().ifPresent(b -> LOG.info("liteshift backed up the database before migrating: {}", b));
         r.notes().forEach(LOG::info);
         r.drift().forEach(p -> LOG.warn("liteshift: {}", p.message()));
-        if (r.applied().isEmpty() && !r.onReplica()) LOG.info("liteshift: the schema is up to date at version {}", String.format("%04d", r.version()));
+        LOG.info("liteshift: the schema is at version {} ({} migration(s) applied on this start)",
+                String.format("%04d", r.version()), r.applied().size());
     }
 }
