@@ -100,4 +100,15 @@ class AutoConfigurationTest {
                     assertThat(db).doesNotExist();
                 });
     }
+
+    @Test
+    void baselineOnMigrateIsRefusedRatherThanIgnoredUntilLiteshiftCoreHasIt() {
+        Path db = dir.resolve("app.db");
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.baseline-on-migrate=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("spring.liteshift.baseline-on-migrate=true needs");
+                    assertThat(db).doesNotExist();
+                });
+    }
 }
