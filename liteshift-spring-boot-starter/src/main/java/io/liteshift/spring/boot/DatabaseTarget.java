@@ -51,7 +51,7 @@ sealed interface DatabaseTarget {
                         + " database; liteshift migrates database files. Set it to the file (jdbc:sqlite:/data/app.db), or"
                         + " remove it to migrate the application's DataSource. Nothing was changed.")));
         if (dataSource == null) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no DataSource to migrate: set"
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no DataSource to migrate (or several, none of them @Primary): set"
                     + " spring.datasource.url (or spring.liteshift.url) to the SQLite file, e.g. jdbc:sqlite:/data/app.db,"
                     + " or turn liteshift off with spring.liteshift.enabled=false. Nothing was changed.");
         }
