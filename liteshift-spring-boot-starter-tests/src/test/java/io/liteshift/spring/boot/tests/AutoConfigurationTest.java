@@ -1,0 +1,114 @@
+package io.liteshift.spring.boot.tests;
+
+import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
+import io.liteshift.spring.boot.LiteShiftAutoConfiguration;
+import io.liteshift.spring.boot.LiteShiftMigrationInitializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+import static io.liteshift.spring.boot.tests.TestDatabases.column;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When the auto-configuration applies, what it migrates, and when it steps aside (contexts without an application). */
+class AutoConfigurationTest {
+    @TempDir
+    Path dir;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(LiteShiftAutoConfiguration.class));
+
+    private DataSource fileDataSource(Path db) {
+        return new DriverManagerDataSource("jdbc:sqlite:" + db + "?foreign_keys=on");
+    }
+
+    @Test
+    void migratesTheFileTheDataSourceNamesWithoutItsDriverParameters() {
+        Path db = dir.resolve("app.db");
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.create-missing=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(LiteShift.class).hasSingleBean(LiteShiftMigrationInitializer.class);
+                    assertThat(column(db, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
+                    assertThat(context.getBean(LiteShift.class).status().database()).isEqualTo(db.toString());
+                });
+    }
+
+    @Test
+    void anInMemoryDatabaseIsMigratedThroughTheDataSource() {
+        SingleConnectionDataSource memory = new SingleConnectionDataSource("jdbc:sqlite::memory:", true);
+        runner.withBean(DataSource.class, () -> memory).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(new JdbcTemplate(memory).queryForList("SELECT name FROM sqlite_master WHERE type = 'table'"
+                    + " AND name IN ('customers', 'orders') ORDER BY name", String.class)).containsExactly("customers", "orders");
+        });
+        memory.destroy();
+    }
+
+    @Test
+    void spring_liteshift_urlIsMigratedInsteadOfTheDataSource() {
+        Path db = dir.resolve("app.db");
+        Path other = dir.resolve("other.db");
+        runner.withBean(DataSource.class, () -> fileDataSource(db))
+                .withPropertyValues("spring.liteshift.url=jdbc:sqlite:" + other, "spring.liteshift.create-missing=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(column(other, "SELECT count(*) FROM liteshift_migrations")).containsExactly("2");
+                    assertThat(db).doesNotExist();
+                });
+    }
+
+    @Test
+    void aDataSourceOfAnotherDatabaseIsRefusedByName() {
+        runner.withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:postgresql://localhost/app")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(LiteShiftException.class)
+                    .hasMessageContaining("the DataSource's URL jdbc:postgresql://localhost/app is not a SQLite database")
+                    .hasMessageContaining("spring.liteshift.enabled=false").hasMessageEndingWith("Nothing was changed.");
+            assertThat(context.getStartupFailure()).hasMessageContaining("liteshift did not migrate the application's DataSource");
+        });
+    }
+
+    @Test
+    void stepsAsideWhenDisabledOrWithoutADatabase() {
+        Path db = dir.resolve("app.db");
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.enabled=false",
+                "spring.liteshift.create-missing=true").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(LiteShift.class).doesNotHaveBean(LiteShiftMigrationInitializer.class);
+            assertThat(db).doesNotExist();
+        });
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LiteShift.class));
+    }
+
+    @Test
+    void theApplicationsOwnLiteShiftIsTheOneMigrated() {
+        Path db = dir.resolve("app.db");
+        Path own = dir.resolve("own.db");
+        LiteShift mine = LiteShift.configure().database(own.toString()).migrations("classpath:db/migrations").createMissing(true).load();
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withBean(LiteShift.class, () -> mine)
+                .withPropertyValues("spring.liteshift.create-missing=true").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LiteShift.class)).isSameAs(mine);
+                    assertThat(column(own, "SELECT count(*) FROM liteshift_migrations")).containsExactly("2");
+                    assertThat(db).doesNotExist();
+                });
+    }
+
+    @Test
+    void baselineOnMigrateIsRefusedRatherThanIgnoredUntilLiteshiftCoreHasIt() {
+        Path db = dir.resolve("app.db");
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.baseline-on-migrate=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("spring.liteshift.baseline-on-migrate=true needs");
+                    assertThat(db).doesNotExist();
+                });
+    }
+}
