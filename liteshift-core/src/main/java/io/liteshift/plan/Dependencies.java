@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Orders tables so that a referenced table comes before the tables that reference it. */
-final class Dependencies {
+public final class Dependencies {
     private Dependencies() {
     }
 
-    static List<Table> parentsFirst(List<Table> tables) {
+    public static List<Table> parentsFirst(List<Table> tables) {
         List<Table> out = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
         Set<String> visiting = new LinkedHashSet<>();
