@@ -86,15 +86,16 @@ public final class LiteShift {
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
         Migrator migrator = migrator();
         Optional<Path> created = NewDatabaseFile.create(config);
+        boolean fresh = created.isPresent() || NewDatabaseFile.isEmptyFile(config);
         Path[] backup = new Path[1];
         MigrateResult result;
         try {
-            result = withDatabase(true, (c, label) -> migrator.migrate(c, label, (history, conn) -> {
-                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A database this run
-                // created has no rows for the data rules to count, and every error lint could find without rows (a file
-                // that does not run, VACUUM, ATTACH, ...) stops the one transaction it is migrated in, or is refused
+            result = withDatabase(true, (c, label) -> migrator.migrate(c, label, (history, conn, allAtOnce) -> {
+                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A new database
+                // migrated in one transaction has no rows for the data rules to count, and every error lint could find
+                // without rows (a file that does not run, VACUUM, ATTACH, ...) stops that transaction, or is refused
                 // before anything runs: lint would only replay every migration once more.
-                if (config.lintBeforeMigrate && created.isEmpty()) {
+                if (config.lintBeforeMigrate && !allAtOnce) {
                     io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
                 }
                 if (backUp) {
@@ -102,7 +103,7 @@ public final class LiteShift {
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
-            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0]));
+            }, fresh)).withBackup(java.util.Optional.ofNullable(backup[0]));
         } catch (RuntimeException e) {
             Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
             if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.getMessage() + "\n" + removed.get(), l);

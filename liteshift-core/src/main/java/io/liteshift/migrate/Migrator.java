@@ -95,12 +95,18 @@ public final class Migrator {
     /** Work that must come after the history is read and trusted, and only when something is pending. */
     @FunctionalInterface
     public interface BeforeApplying {
-        /** Runs before the first pending migration starts; throwing stops the run with nothing applied. */
-        void run(History history, Connection c) throws SQLException;
+        /**
+         * Runs before the first pending migration starts; throwing stops the run with nothing applied.
+         *
+         * @param allAtOnce whether the pending migrations are about to run in one transaction on a new database (see
+         *                  {@link #migrate(Connection, String, BeforeApplying, boolean)}): any of them failing then leaves
+         *                  the database as empty as it is
+         */
+        void run(History history, Connection c, boolean allAtOnce) throws SQLException;
     }
 
     public MigrateResult migrate(Connection c, String database) throws SQLException {
-        return migrate(c, database, (h, conn) -> { });
+        return migrate(c, database, (h, conn, allAtOnce) -> { });
     }
 
     /**
@@ -138,14 +144,13 @@ public final class Migrator {
             if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
             return new MigrateResult(List.of(), List.of(), h.version(), List.of(), notes, since(t0), Optional.empty());
         }
-        before.run(h, c);
         // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
         List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
+        boolean oneTransaction = newDatabase && listener == NO_LISTENER && oneForeignKeySetting(scripts);
+        before.run(h, c, oneTransaction);
         if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
         List<AppliedMigration> applied = new ArrayList<>();
-        if (newDatabase && listener == NO_LISTENER && oneForeignKeySetting(scripts) && allAtOnce(c, scripts, database, applied)) {
-            return finished(c, applied, List.of(), scripts, h, notes, t0);
-        }
+        if (oneTransaction && allAtOnce(c, scripts, database, applied)) return finished(c, applied, List.of(), scripts, h, notes, t0);
         List<Integer> byOthers = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             Migration m = scripts.get(i).migration();
