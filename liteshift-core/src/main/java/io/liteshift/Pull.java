@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,24 +48,11 @@ final class Pull {
         return new PulledSchema(sb.append(body.isEmpty() ? "" : "\n").append(body).toString(), schema, leftOut);
     }
 
-    /** Views ordered so that a view comes after every other view its text names; a cycle is broken where it is found. */
+    /** Views ordered so that a view comes after every other view its text names. */
     static List<View> readFirst(List<View> views) {
-        List<View> out = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        Set<String> visiting = new HashSet<>();
-        for (View v : views) visit(v, views, placed, visiting, out);
-        return out;
-    }
-
-    private static void visit(View v, List<View> all, Set<String> placed, Set<String> visiting, List<View> out) {
-        String key = Identifiers.fold(v.name());
-        if (placed.contains(key) || !visiting.add(key)) return;
-        Set<String> named = names(v.sql());
-        for (View other : all) {
-            if (other != v && named.contains(Identifiers.fold(other.name()))) visit(other, all, placed, visiting, out);
-        }
-        visiting.remove(key);
-        if (placed.add(key)) out.add(v);
+        Map<View, Set<String>> named = new IdentityHashMap<>();
+        for (View v : views) named.put(v, names(v.sql()));
+        return Dependencies.dependenciesFirst(views, View::name, (v, other) -> named.get(v).contains(Identifiers.fold(other.name())));
     }
 
     private static Set<String> names(String sql) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,15 +168,8 @@ class NewDatabaseTest {
     }
 
     private static List<List<String>> rows(Path db, String sql) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) row.add(rs.getString(i));
-                out.add(row);
-            }
+        try (io.liteshift.sql.MemoryDb file = io.liteshift.sql.MemoryDb.onFile(db)) {
+            return file.rows(sql);
         }
-        return out;
     }
 }
