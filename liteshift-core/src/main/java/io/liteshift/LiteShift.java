@@ -86,7 +86,6 @@ public final class LiteShift {
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
         Migrator migrator = migrator();
         Optional<Path> created = NewDatabaseFile.create(config);
-        boolean fresh = created.isPresent() || NewDatabaseFile.isEmptyFile(config);
         Path[] backup = new Path[1];
         MigrateResult result;
         try {
@@ -103,7 +102,7 @@ public final class LiteShift {
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
-            }, fresh)).withBackup(java.util.Optional.ofNullable(backup[0]));
+            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0]));
         } catch (RuntimeException e) {
             Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
             if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.getMessage() + "\n" + removed.get(), l);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A database with nothing in it to lose, which {@code migrate} may bring to the newest version in one transaction: a
- * file it creates itself (so that it knows the file is new and its own, and deletes it again after a failure), or a
- * file of zero bytes that was there before (left as it was after a failure). A file holding anything, even an empty
- * schema, is never taken for new.
+ * A database file that {@code migrate} creates itself, so that it knows the file is new and its own: nothing in it can
+ * be lost, so it may be brought to the newest version in one transaction, and after a failure it is deleted again. A
+ * file that was there before the run, even one of zero bytes (another process may be about to migrate it, or have
+ * set its journal mode), is an existing database and is migrated one migration at a time.
  */
 final class NewDatabaseFile {
     private NewDatabaseFile() {
@@ -36,17 +36,6 @@ final class NewDatabaseFile {
             return Optional.empty();
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty(); // a missing or read-only directory: opening the database names the problem
-        }
-    }
-
-    /** Whether the configured database is a file of zero bytes: SQLite has never written to it, so it holds nothing. */
-    static boolean isEmptyFile(Configuration config) {
-        if (config.database == null) return false;
-        Path file = DatabaseUrl.toPath(config.database);
-        try {
-            return Files.isRegularFile(file) && Files.size(file) == 0;
-        } catch (IOException e) {
-            return false; // opening it says what is wrong
         }
     }
 
