@@ -203,8 +203,12 @@ public final class Migrator {
      */
     private boolean allAtOnce(Connection c, List<MigrationScript> scripts, String database, List<AppliedMigration> applied) throws SQLException {
         List<AppliedMigration> ran = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         try {
-            if (!ScriptRunner.allInOneTransaction(c, scripts, dir.label(), (m, took) -> ran.add(appliedNow(m, took)))) return false;
+            if (!ScriptRunner.allInOneTransaction(c, scripts, dir.label(), (m, took) -> {
+                ran.add(appliedNow(m, took));
+                files.add(m.fileName());
+            })) return false;
         } catch (ScriptRunner.LockTimeout e) {
             throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(List.of(), scripts), e);
         } catch (ScriptRunner.StepFailure e) {
@@ -213,8 +217,9 @@ public final class Migrator {
                     + " (if other databases applied it already, add a new migration instead of editing it), run `liteshift hash`, and"
                     + " migrate again.", e);
         }
-        ran.forEach(a -> LOG.info("applied {}_{} to {} in {} ms (one transaction for the new database)", a.label(), a.name(), database,
-                a.took().toMillis()));
+        for (int i = 0; i < ran.size(); i++) { // said once committed, as one migration at a time says it
+            LOG.info("applied {} to {} in {} ms (one transaction for the new database)", files.get(i), database, ran.get(i).took().toMillis());
+        }
         applied.addAll(ran);
         return true;
     }
