@@ -29,6 +29,7 @@ public final class Configuration {
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean classLoaderSet;
     boolean lintBeforeMigrate = true;
+    boolean baselineOnMigrate;
     java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
     int keepBackups;
@@ -135,6 +136,19 @@ public final class Configuration {
      */
     public Configuration lintBeforeMigrate(boolean lint) {
         this.lintBeforeMigrate = lint;
+        return this;
+    }
+
+    /**
+     * Whether {@code migrate()} adopts a database that has tables but no liteshift history (made by hand, by drizzle-kit,
+     * by Flyway): it is baselined at the one migration whose schema it has, checked by replaying the migrations as
+     * {@code baseline} does, and the migrations after that one are applied. Refused, changing nothing, when no
+     * migration (or more than one) produces its schema. Off by default: such a database is usually a wrong
+     * {@code DATABASE_URL}. Other tools' bookkeeping tables ({@code __drizzle_migrations}, {@code flyway_schema_history},
+     * {@code _litestream_*}) are kept and ignored.
+     */
+    public Configuration baselineOnMigrate(boolean adopt) {
+        this.baselineOnMigrate = adopt;
         return this;
     }
 

@@ -84,19 +84,30 @@ public final class LiteShift {
     private MigrateResult migrateHere() {
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
+        Migrator migrator = migrator();
+        Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
-        MigrateResult result = withDatabase(true, (c, label) -> {
-            Migrator migrator = migrator();
-            return migrator.migrate(c, label, (history, conn) -> {
-                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
-                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
+        MigrateResult result;
+        try {
+            result = withDatabase(true, (c, label) -> migrator.migrate(c, label, (history, conn, allAtOnce) -> {
+                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A new database
+                // migrated in one transaction has no rows for the data rules to count, and every error lint could find
+                // without rows (a file that does not run, VACUUM, ATTACH, ...) stops that transaction, or is refused
+                // before anything runs: lint would only replay every migration once more.
+                if (config.lintBeforeMigrate && !allAtOnce) {
+                    io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
+                }
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
-            });
-        }).withBackup(java.util.Optional.ofNullable(backup[0]));
+            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0]));
+        } catch (RuntimeException e) {
+            Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
+            if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.getMessage() + "\n" + removed.get(), l);
+            throw e;
+        }
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
     }
@@ -240,7 +251,7 @@ public final class LiteShift {
                     + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"
                     + " or migrations(...) in the Java API); `liteshift generate` or `liteshift init` creates it. Nothing was changed.");
         }
-        return new Migrator(directory, config.outOfOrder);
+        return new Migrator(directory, config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
     }
 
     @FunctionalInterface
@@ -309,6 +320,21 @@ public final class LiteShift {
         }
         List<Change> changes = Differ.diff(a.schema(), b.schema(), from.notYetApplied(b.hints()));
         return Planner.plan(a.schema(), b.schema(), changes);
+    }
+
+    /**
+     * The declared schema of a live database (opened read-only, never created): every table, index, view, trigger and
+     * virtual table as canonical DDL, in dependency order, with liteshift's and other tools' bookkeeping tables left
+     * out. Written to {@code schema.sql}, it lets {@code push} and {@code generate} start from the database as it is.
+     */
+    public static PulledSchema pull(String database) {
+        Path file = DatabaseUrl.toPath(database);
+        try (Connection c = Databases.open(file, false, true)) {
+            return Pull.of(c, Inspector.inspect(c), String.valueOf(file.getFileName()));
+        } catch (SQLException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
+                    "cannot read the schema of " + file + ": " + SqliteErrors.message(e) + ". Nothing was written.", e);
+        }
     }
 
     /** Brings the database to the declared schema, keeping every row, or refuses and changes nothing. */

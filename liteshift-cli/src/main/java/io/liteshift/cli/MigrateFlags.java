@@ -32,6 +32,10 @@ final class MigrateFlags {
     @Option(names = "--force", description = "migrate even when lint finds errors in the pending migrations (after review)")
     boolean force;
 
+    @Option(names = "--baseline-on-migrate", description = "adopt a database that has tables but no liteshift history: baseline it at"
+            + " the migration whose schema it has (checked), then apply the rest (or baseline_on_migrate in liteshift.toml)")
+    boolean baselineOnMigrate;
+
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         public Duration convert(String value) {
             return io.liteshift.config.ProjectConfig.parseDuration(value);

@@ -45,6 +45,7 @@ final class Setup {
         if (flags == null) return config;
         if (flags.create) config.createMissing(true);
         if (flags.outOfOrder) config.outOfOrder(true);
+        if (flags.baselineOnMigrate) config.baselineOnMigrate(true);
         if (flags.lockTimeout != null) config.lockTimeout(flags.lockTimeout);
         if (flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
         return flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;

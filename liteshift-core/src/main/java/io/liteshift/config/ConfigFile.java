@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /** Reads one {@code liteshift.toml}. Every mistake is an error naming the file (and line where it can be found). */
 final class ConfigFile {
     static final List<String> TOP_KEYS = List.of("schema", "migrations", "database", "backups", "schema_class", "classpath", "migrate");
-    static final List<String> MIGRATE_KEYS = List.of("create", "out_of_order", "lock_timeout");
+    static final List<String> MIGRATE_KEYS = List.of("create", "out_of_order", "lock_timeout", "baseline_on_migrate");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smh]?)");
 
     private final Path file;
@@ -76,7 +76,8 @@ final class ConfigFile {
                 bool(migrate, "out_of_order", d.outOfOrder()),
                 duration(migrate, d.lockTimeout()),
                 schemaClass == null ? null : schemaClass.strip(),
-                classpath(top));
+                classpath(top),
+                bool(migrate, "baseline_on_migrate", d.baselineOnMigrate()));
     }
 
     /** {@code classpath = ["target/classes", "lib/x.jar"]} (or one text), each entry relative to the file. */

@@ -19,13 +19,20 @@ import java.util.Map;
  * @param lockTimeout   how long to wait for another process's lock
  * @param schemaClass   the class that declares the schema in Java (used instead of {@code schema}), or null
  * @param classpath     where that class is found (directories and jars); empty means liteshift's own classpath
+ * @param baselineOnMigrate adopt a database with tables and no liteshift history at the migration whose schema it has
  */
 public record ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
                             boolean createMissing, boolean outOfOrder, Duration lockTimeout, String schemaClass,
-                            java.util.List<Path> classpath) {
+                            java.util.List<Path> classpath, boolean baselineOnMigrate) {
 
     public ProjectConfig {
         classpath = classpath == null ? java.util.List.of() : java.util.List.copyOf(classpath);
+    }
+
+    /** Settings that do not adopt databases on migrate ({@code baseline_on_migrate} off). */
+    public ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups, boolean createMissing,
+                         boolean outOfOrder, Duration lockTimeout, String schemaClass, java.util.List<Path> classpath) {
+        this(file, schema, migrations, database, backups, createMissing, outOfOrder, lockTimeout, schemaClass, classpath, false);
     }
 
     /** Settings with the schema declared in a .sql file or directory (no schema class). */
@@ -72,31 +79,31 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
     /** These settings with the schema file from a flag (which replaces a schema class); null keeps the current one. */
     public ProjectConfig withSchema(Path p) {
         return p == null ? this : new ProjectConfig(file, p, migrations, database, backups, createMissing, outOfOrder, lockTimeout,
-                null, classpath);
+                null, classpath, baselineOnMigrate);
     }
 
     /** These settings with the schema class from a flag (used instead of the schema file); null keeps the current one. */
     public ProjectConfig withSchemaClass(String className) {
         return className == null ? this : new ProjectConfig(file, schema, migrations, database, backups, createMissing, outOfOrder,
-                lockTimeout, className, classpath);
+                lockTimeout, className, classpath, baselineOnMigrate);
     }
 
     /** These settings with the schema class's classpath from a flag; null keeps the current one. */
     public ProjectConfig withClasspath(java.util.List<Path> entries) {
         return entries == null ? this : new ProjectConfig(file, schema, migrations, database, backups, createMissing, outOfOrder,
-                lockTimeout, schemaClass, entries);
+                lockTimeout, schemaClass, entries, baselineOnMigrate);
     }
 
     /** These settings with the migrations directory from a flag; null keeps the current one. */
     public ProjectConfig withMigrations(Path p) {
         return p == null ? this : new ProjectConfig(file, schema, p, database, backups, createMissing, outOfOrder, lockTimeout,
-                schemaClass, classpath);
+                schemaClass, classpath, baselineOnMigrate);
     }
 
     /** These settings with the database from a flag or DATABASE_URL; null keeps the current one. */
     public ProjectConfig withDatabase(String url) {
         return url == null ? this : new ProjectConfig(file, schema, migrations, url, backups, createMissing, outOfOrder, lockTimeout,
-                schemaClass, classpath);
+                schemaClass, classpath, baselineOnMigrate);
     }
 
     /** What the declared schema is, for messages: the schema class, or the schema file. */
@@ -106,12 +113,12 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
 
     /**
      * The library configured with these settings: migrations, schema (or schema class), createMissing, outOfOrder,
-     * lock timeout, and the database when one is set. Front ends (the command line, the Maven plugin) add their own
+     * lock timeout, baselineOnMigrate, and the database when one is set. Front ends (the command line, the Maven plugin) add their own
      * options on top, and turn {@code classpath} into a class loader: how to find classes is theirs to know.
      */
     public io.liteshift.Configuration configure() {
         io.liteshift.Configuration c = io.liteshift.LiteShift.configure().migrations(migrations).schema(schema)
-                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout);
+                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout).baselineOnMigrate(baselineOnMigrate);
         if (schemaClass != null) c.schemaClass(schemaClass);
         return database == null ? c : c.database(database);
     }
@@ -155,6 +162,9 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
                 out_of_order = false
                 # How long to wait for another process's lock: "90s", "2m", "1h", or a number of seconds.
                 lock_timeout = "2m"
+                # Adopt a database that has tables but no liteshift history (made by hand, drizzle-kit, Flyway) at the
+                # migration whose schema it has, then apply the rest. Off: such a database is usually a wrong path.
+                baseline_on_migrate = false
                 """;
     }
 }

@@ -74,8 +74,9 @@ final class Assembler {
             return false;
         }
         if (Inspector.isIgnored(name)) {
-            problems.add(what + Where.at(line) + ": liteshift ignores objects named liteshift_..., _liteshift... and"
-                    + " _litestream_... (its own and Litestream's bookkeeping), so it would never create it. Choose another name.");
+            problems.add(what + Where.at(line) + ": liteshift ignores objects named liteshift_..., _liteshift...,"
+                    + " _litestream_..., __drizzle_migrations and flyway_schema_history (its own and other tools' bookkeeping),"
+                    + " so it would never create it. Choose another name.");
             return false;
         }
         String holder = names.putIfAbsent(Identifiers.fold(name), what + Where.at(line));

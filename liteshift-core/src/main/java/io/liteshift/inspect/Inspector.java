@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the schema of the {@code main} database of a connection into the model. The one inspection path:
@@ -27,14 +26,15 @@ import java.util.regex.Pattern;
  */
 public final class Inspector {
 
-    /** SQLite's internals, liteshift's own bookkeeping and Litestream's tables are never part of a schema. */
-    private static final Pattern IGNORED = Pattern.compile("^(sqlite_|liteshift_|_liteshift|_litestream_)", Pattern.CASE_INSENSITIVE);
-
     private Inspector() {
     }
 
+    /**
+     * SQLite's internals, liteshift's own bookkeeping and other tools' history tables ({@link Bookkeeping}) are never
+     * part of a schema: not inspected, so never compared, reported as drift, or dropped by a push.
+     */
     public static boolean isIgnored(String name) {
-        return IGNORED.matcher(name).find();
+        return Bookkeeping.isBookkeeping(name);
     }
 
     public static Schema inspect(Connection conn) throws SQLException {

@@ -27,6 +27,7 @@ public final class Migrator {
     private final MigrationDirectory dir;
     private final boolean outOfOrder;
     private final Listener listener;
+    private final boolean baselineOnMigrate;
 
     /**
      * Told about each migration this run applies, on the migrating connection, outside its transaction (for
@@ -54,9 +55,22 @@ public final class Migrator {
     }
 
     public Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener) {
+        this(dir, outOfOrder, listener, false);
+    }
+
+    private Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener, boolean baselineOnMigrate) {
         this.dir = dir;
         this.outOfOrder = outOfOrder;
         this.listener = listener;
+        this.baselineOnMigrate = baselineOnMigrate;
+    }
+
+    /**
+     * This migrator, adopting in {@code migrate} a database that has tables but no liteshift history: it is baselined at
+     * the one migration whose schema it has (checked by replaying, as {@link #baseline} checks), then the rest is applied.
+     */
+    public Migrator baselineOnMigrate(boolean on) {
+        return new Migrator(dir, outOfOrder, listener, on);
     }
 
     public MigrationDirectory directory() {
@@ -81,12 +95,18 @@ public final class Migrator {
     /** Work that must come after the history is read and trusted, and only when something is pending. */
     @FunctionalInterface
     public interface BeforeApplying {
-        /** Runs before the first pending migration starts; throwing stops the run with nothing applied. */
-        void run(History history, Connection c) throws SQLException;
+        /**
+         * Runs before the first pending migration starts; throwing stops the run with nothing applied.
+         *
+         * @param allAtOnce whether the pending migrations are about to run in one transaction on a new database (see
+         *                  {@link #migrate(Connection, String, BeforeApplying, boolean)}): any of them failing then leaves
+         *                  the database as empty as it is
+         */
+        void run(History history, Connection c, boolean allAtOnce) throws SQLException;
     }
 
     public MigrateResult migrate(Connection c, String database) throws SQLException {
-        return migrate(c, database, (h, conn) -> { });
+        return migrate(c, database, (h, conn, allAtOnce) -> { });
     }
 
     /**
@@ -94,6 +114,16 @@ public final class Migrator {
      *               here serves it too, so a run with nothing to do reads it once
      */
     public MigrateResult migrate(Connection c, String database, BeforeApplying before) throws SQLException {
+        return migrate(c, database, before, false);
+    }
+
+    /**
+     * @param newDatabase the database file did not exist before this run, which created it: nothing in it can be lost,
+     *                    so every migration is applied in one transaction (one commit, not one per migration) when they
+     *                    share a foreign key setting; a failure then leaves it empty. Checked again under the lock: if
+     *                    another process wrote to it first, the migrations are applied one by one as usual.
+     */
+    public MigrateResult migrate(Connection c, String database, BeforeApplying before, boolean newDatabase) throws SQLException {
         long t0 = System.nanoTime();
         History h;
         try {
@@ -104,14 +134,23 @@ public final class Migrator {
         }
         refuseIfBlocked(h, database, "migrating");
         List<String> notes = new ArrayList<>();
+        int adoptAt = adoptionVersion(c, h, database);
+        if (adoptAt > 0) {
+            h = History.of(dir, Adoption.rows(h.files(), adoptAt), outOfOrder); // as it will be once the baseline is recorded
+            refuseIfBlocked(h, database, "migrating");
+        }
         if (!h.ahead().isEmpty()) notes.add(aheadNote(h, database));
         if (h.pending().isEmpty()) {
+            if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
             return new MigrateResult(List.of(), List.of(), h.version(), List.of(), notes, since(t0), Optional.empty());
         }
-        before.run(h, c);
         // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
         List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
+        boolean oneTransaction = newDatabase && listener == NO_LISTENER && oneForeignKeySetting(scripts);
+        before.run(h, c, oneTransaction);
+        if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
         List<AppliedMigration> applied = new ArrayList<>();
+        if (oneTransaction && allAtOnce(c, scripts, database, applied)) return finished(c, applied, List.of(), scripts, h, notes, t0);
         List<Integer> byOthers = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             Migration m = scripts.get(i).migration();
@@ -134,14 +173,71 @@ public final class Migrator {
             Duration took = Duration.ofNanos(System.nanoTime() - s0);
             LOG.info("applied {} to {} in {} ms", m.fileName(), database, took.toMillis());
             if (listener != NO_LISTENER) listener.applied(m, took, totalChanges(c) - changes0 - 1);
-            applied.add(new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate"));
+            applied.add(appliedNow(m, took));
         }
+        return finished(c, applied, byOthers, scripts, h, notes, t0);
+    }
+
+    private MigrateResult finished(Connection c, List<AppliedMigration> applied, List<Integer> byOthers, List<MigrationScript> scripts,
+                                   History h, List<String> notes, long t0) throws SQLException {
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
         else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
                 + " to compare the schema with; run `liteshift hash` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
+    }
+
+    private static AppliedMigration appliedNow(Migration m, Duration took) {
+        return new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate");
+    }
+
+    /** A transaction cannot change foreign key enforcement halfway: one transaction only when every script runs with the same. */
+    private static boolean oneForeignKeySetting(List<MigrationScript> scripts) {
+        return scripts.stream().map(MigrationScript::foreignKeysOn).distinct().count() == 1;
+    }
+
+    /**
+     * The whole run as one transaction on a database this run created; false when, under the lock, another process had
+     * written to it first ({@code applied} is then untouched and nothing was changed).
+     */
+    private boolean allAtOnce(Connection c, List<MigrationScript> scripts, String database, List<AppliedMigration> applied) throws SQLException {
+        List<AppliedMigration> ran = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        try {
+            if (!ScriptRunner.allInOneTransaction(c, scripts, dir.label(), (m, took) -> {
+                ran.add(appliedNow(m, took));
+                files.add(m.fileName());
+            })) return false;
+        } catch (ScriptRunner.LockTimeout e) {
+            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(List.of(), scripts), e);
+        } catch (ScriptRunner.StepFailure e) {
+            throw new LiteShiftException(e.reason(), e.getMessage() + "\nThe " + scripts.size() + " migration(s) ran in one transaction on"
+                    + " this new database, and all of them were rolled back: none is applied to " + database + ".\nFix the migration"
+                    + " (if other databases applied it already, add a new migration instead of editing it), run `liteshift hash`, and"
+                    + " migrate again.", e);
+        }
+        for (int i = 0; i < ran.size(); i++) { // said once committed, as one migration at a time says it
+            LOG.info("applied {} to {} in {} ms (one transaction for the new database)", files.get(i), database, ran.get(i).took().toMillis());
+        }
+        applied.addAll(ran);
+        return true;
+    }
+
+    /** With baselineOnMigrate, the version a database with tables and no history is adopted at; 0 when none applies. */
+    private int adoptionVersion(Connection c, History h, String database) throws SQLException {
+        if (!baselineOnMigrate || !h.applied().isEmpty() || h.files().isEmpty()) return 0;
+        Schema live = Inspector.inspect(c);
+        return live.isEmpty() ? 0 : Adoption.matchingVersion(dir, live, database);
+    }
+
+    /** Records the baseline found by {@link #adoptionVersion} (unless another process adopted or migrated it meanwhile). */
+    private String adopted(Connection c, int version, String database) throws SQLException {
+        List<Migration> upTo = dir.migrations().stream().filter(m -> m.version() <= version).toList();
+        if (!recordBaseline(c, upTo)) return "another process adopted " + database + " meanwhile; nothing was baselined by this one.";
+        LOG.info("baselined {} at {}: its schema is the one {} produces", database, Migration.label(version), Migration.label(version));
+        return "baselined " + database + " at " + Migration.label(version) + " (baselineOnMigrate): its schema is the one "
+                + dir.label() + " produces up to there, so " + upTo.size() + " migration(s) were recorded as applied without running.";
     }
 
     /**
@@ -172,19 +268,23 @@ public final class Migrator {
                     + differences.stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
                     + "\nBaseline at the migration the database really matches (or bring it there first). Nothing was changed.");
         }
-        List<AppliedMigration> out = new ArrayList<>();
+        if (!recordBaseline(c, upTo)) {
+            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY,
+                    "another process migrated " + database + " meanwhile. Nothing was changed.");
+        }
+        return Adoption.rows(upTo, version);
+    }
+
+    /** Records {@code upTo} as applied without running, in one transaction; false (nothing written) when the journal has rows by then. */
+    private static boolean recordBaseline(Connection c, List<Migration> upTo) throws SQLException {
+        boolean[] recorded = {false};
         Transactions.write(c, () -> {
+            if (!Journal.read(c).isEmpty()) return;
             Journal.create(c);
-            if (!Journal.read(c).isEmpty()) {
-                throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY,
-                        "another process migrated " + database + " meanwhile. Nothing was changed.");
-            }
-            for (Migration m : upTo) {
-                Journal.record(c, m, Duration.ZERO, "baseline");
-                out.add(new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), Duration.ZERO, Journal.whoAmI(), "baseline"));
-            }
+            for (Migration m : upTo) Journal.record(c, m, Duration.ZERO, "baseline");
+            recorded[0] = true;
         });
-        return out;
+        return recorded[0];
     }
 
     /** Accepts reviewed edits of applied migrations: their journal checksums become the files' (one transaction). */

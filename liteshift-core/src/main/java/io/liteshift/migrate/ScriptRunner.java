@@ -83,9 +83,54 @@ final class ScriptRunner {
                     Databases.exec(conn, "ROLLBACK");
                     return false;
                 }
-                for (MigrationScript.Part p : script.parts()) runPart(conn, p, script, dir);
-                if (!script.endsWithForeignKeyCheck()) checkForeignKeys(conn, script, dir); // a generated file ends with one
+                runStatements(conn, script, dir);
                 books.record(conn, Duration.ofNanos(System.nanoTime() - t0));
+                Databases.exec(conn, "COMMIT");
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            }
+        });
+    }
+
+    /** The script's statements, then the foreign key check of what it touched: inside a transaction the caller holds. */
+    private static void runStatements(Connection c, MigrationScript script, String dir) throws SQLException {
+        for (MigrationScript.Part p : script.parts()) runPart(c, p, script, dir);
+        if (!script.endsWithForeignKeyCheck()) checkForeignKeys(c, script, dir); // a generated file ends with one
+    }
+
+    /** Told of each script of {@link #allInOneTransaction} once its statements and journal row are in. */
+    @FunctionalInterface
+    interface Ran {
+        void accept(Migration m, Duration took);
+    }
+
+    /**
+     * Every script in one IMMEDIATE transaction, each followed by its journal row as {@link #run} writes it, for a
+     * database that holds nothing yet: either all of them are committed or none is. The scripts must share one
+     * foreign key setting (it cannot change inside a transaction).
+     *
+     * @return false, with nothing changed, when under the lock the database turned out to hold something already
+     *         (another process got there first): the caller migrates it one migration at a time instead
+     * @throws StepFailure when a script fails: everything was rolled back
+     */
+    static boolean allInOneTransaction(Connection c, List<MigrationScript> scripts, String dir, Ran ran) throws SQLException {
+        return Applier.withWritePragmas(c, scripts.get(0).foreignKeysOn(), conn -> {
+            begin(conn);
+            try {
+                if (!strings(conn, "SELECT name FROM sqlite_schema LIMIT 1").isEmpty()) {
+                    Databases.exec(conn, "ROLLBACK");
+                    return false;
+                }
+                Journal.create(conn);
+                for (MigrationScript script : scripts) {
+                    long t0 = System.nanoTime();
+                    runStatements(conn, script, dir);
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    Journal.record(conn, script.migration(), took, "migrate");
+                    ran.accept(script.migration(), took);
+                }
                 Databases.exec(conn, "COMMIT");
                 return true;
             } catch (SQLException | RuntimeException e) {

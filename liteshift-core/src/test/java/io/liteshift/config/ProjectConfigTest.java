@@ -73,10 +73,20 @@ class ProjectConfigTest {
 
         assertThat(load()).isEqualTo(ProjectConfig.defaults(file, dir));
         java.util.List<String> lines = ProjectConfig.starter().lines().toList();
-        for (String key : new String[]{"schema", "migrations", "database", "backups", "create", "out_of_order", "lock_timeout"}) {
+        for (String key : new String[]{"schema", "migrations", "database", "backups", "create", "out_of_order", "lock_timeout", "baseline_on_migrate"}) {
             int at = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).matches("(# )?" + key + " = .*")).findFirst().orElseThrow();
             assertThat(lines.get(at - 1)).as("the comment above " + key).startsWith("# ");
         }
+    }
+
+    @Test
+    void baselineOnMigrateIsReadUnderMigrateAndReachesTheLibrary() throws IOException {
+        config("[migrate]\nbaseline_on_migrate = true\n");
+        ProjectConfig c = load();
+        assertThat(c.baselineOnMigrate()).isTrue();
+        assertThat(c.withDatabase("x.db").withMigrations(dir).baselineOnMigrate()).as("kept by the flag overrides").isTrue();
+        config("[migrate]\nbaseline_on_migrate = \"yes\"\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::load).hasMessageContaining("baseline_on_migrate must be true or false");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test helper: a real in-memory SQLite database, closed by try-with-resources. */
+/** Test helper: a real in-memory SQLite database (or, {@link #onFile}, a file), closed by try-with-resources. */
 public final class MemoryDb implements AutoCloseable {
 
     private final Connection conn;
@@ -19,6 +19,15 @@ public final class MemoryDb implements AutoCloseable {
     public static MemoryDb open() {
         try {
             return new MemoryDb(DriverManager.getConnection("jdbc:sqlite::memory:"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same helper on a database file (created when missing). */
+    public static MemoryDb onFile(java.nio.file.Path file) {
+        try {
+            return new MemoryDb(DriverManager.getConnection("jdbc:sqlite:" + file));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -23,6 +23,13 @@ public final class MigrateMojo extends LiteShiftMojo {
     @Parameter(property = "liteshift.outOfOrder", defaultValue = "false")
     boolean outOfOrder;
 
+    /**
+     * Adopt a database that has tables but no liteshift history: baseline it at the migration whose schema it has
+     * (checked by replaying the migrations), then apply the rest; default {@code baseline_on_migrate} in liteshift.toml.
+     */
+    @Parameter(property = "liteshift.baselineOnMigrate", defaultValue = "false")
+    boolean baselineOnMigrate;
+
     /** Migrate even when lint finds errors in the pending migrations (after review). */
     @Parameter(property = "liteshift.force", defaultValue = "false")
     boolean force;
@@ -50,10 +57,11 @@ public final class MigrateMojo extends LiteShiftMojo {
     @Override
     void run() {
         String db = requireDatabase();
-        // configure() already holds liteshift.toml's createMissing, outOfOrder and lock timeout: a parameter only adds to them
+        // configure() already holds liteshift.toml's createMissing, outOfOrder, baselineOnMigrate and lock timeout: a parameter only adds to them
         Configuration config = configure().database(db).lintBeforeMigrate(!force);
         if (createMissing) config.createMissing(true);
         if (outOfOrder) config.outOfOrder(true);
+        if (baselineOnMigrate) config.baselineOnMigrate(true);
         if (lockTimeout != null && !lockTimeout.isBlank()) config.lockTimeout(ProjectConfig.parseDuration(lockTimeout));
         if (replicaTimeout != null && !replicaTimeout.isBlank()) config.replicaTimeout(ProjectConfig.parseDuration(replicaTimeout));
         if (backup) config.backupBeforeMigrate(backupsDirectory(backups), keep);

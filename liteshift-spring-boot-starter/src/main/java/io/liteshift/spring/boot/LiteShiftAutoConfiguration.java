@@ -61,9 +61,9 @@ public class LiteShiftAutoConfiguration {
                     .lintBeforeMigrate(properties.lintBeforeMigrate())
                     .lockTimeout(properties.lockTimeout())
                     .replicaTimeout(properties.replicaTimeout())
+                    .baselineOnMigrate(properties.baselineOnMigrate())
                     .backupCheck(properties.backup().check());
             target.applyTo(c);
-            if (properties.baselineOnMigrate()) throw baselineOnMigrateNotYetInCore();
             if (properties.backup().directory() != null) c.backupBeforeMigrate(properties.backup().directory(), properties.backup().keep());
             Seeder[] javaSeeders = seeders.orderedStream().toArray(Seeder[]::new);
             if (properties.seeds().directory() != null || javaSeeders.length > 0) c.seedAfterMigrate(properties.seeds().directory(), javaSeeders);
@@ -78,13 +78,6 @@ public class LiteShiftAutoConfiguration {
                                                                        ObjectProvider<LiteShiftMigrationStrategy> strategy) {
         String database = target.stream().map(DatabaseTarget::label).findFirst().orElse("the database of the application's LiteShift bean");
         return new LiteShiftMigrationInitializer(liteShift, strategy.getIfAvailable(), database, properties.location());
-    }
-
-    /** Until liteshift-core has {@code Configuration.baselineOnMigrate}, the property must not be silently ignored. */
-    private static LiteShiftException baselineOnMigrateNotYetInCore() {
-        return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "spring.liteshift.baseline-on-migrate=true needs"
-                + " a liteshift-core with baselineOnMigrate, which this one is not. Adopt the database once with `liteshift"
-                + " baseline` (or LiteShift.baseline(version)), then remove the property. Nothing was changed.");
     }
 
     /** A refusal while the beans are made stops startup the way a refused migration does. */

@@ -101,14 +101,36 @@ class AutoConfigurationTest {
                 });
     }
 
-    @Test
-    void baselineOnMigrateIsRefusedRatherThanIgnoredUntilLiteshiftCoreHasIt() {
+    /** A database made by 0001 alone, by hand (tables, no liteshift history), with a customer in it. */
+    private Path adoptedDatabase() throws Exception {
         Path db = dir.resolve("app.db");
+        TestDatabases.execute(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE);"
+                + " INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
+        return db;
+    }
+
+    @Test
+    void aDatabaseWithTablesButNoHistoryIsRefusedNamingBaseline() throws Exception {
+        Path db = adoptedDatabase();
+        var before = TestDatabases.files(db);
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("baseline");
+        });
+        assertThat(TestDatabases.files(db)).isEqualTo(before);
+    }
+
+    @Test
+    void baselineOnMigrateAdoptsTheDatabaseAtTheMatchingMigrationAndAppliesTheRest() throws Exception {
+        Path db = adoptedDatabase();
         runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.baseline-on-migrate=true")
                 .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("spring.liteshift.baseline-on-migrate=true needs");
-                    assertThat(db).doesNotExist();
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LiteShift.class).status().upToDate()).isTrue();
                 });
+        assertThat(column(db, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
+        assertThat(column(db, "SELECT name FROM customers")).containsExactly("Ada");
+        assertThat(column(db, "SELECT count(*) FROM orders")).containsExactly("0");
+        TestDatabases.assertSound(db);
     }
 }
