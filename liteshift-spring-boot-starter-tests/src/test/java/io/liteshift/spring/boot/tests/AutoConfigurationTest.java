@@ -104,8 +104,8 @@ class AutoConfigurationTest {
     /** A database made by 0001 alone, by hand (tables, no liteshift history), with a customer in it. */
     private Path adoptedDatabase() throws Exception {
         Path db = dir.resolve("app.db");
-        TestDatabases.execute(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE);"
-                + " INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
+        TestDatabases.execute(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE)");
+        TestDatabases.execute(db, "INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
         return db;
     }
 
