@@ -3,6 +3,7 @@ package io.liteshift.lint;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.Table;
+import io.liteshift.sql.Defaults;
 import io.liteshift.sql.Identifiers;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class Projection {
         for (Column c : m.to().columns()) {
             if (c.isGenerated()) continue;
             String expr = m.values().get(Identifiers.fold(c.name()));
-            if (expr == null) expr = c.defaultValue() == null ? "NULL" : c.defaultValue();
+            if (expr == null) expr = c.defaultValue() == null ? "NULL" : Defaults.asExpression(c.defaultValue());
             cols.add(expr + " AS " + Identifiers.quote(c.name()));
         }
         String rows = "SELECT " + String.join(", ", cols) + " FROM " + Identifiers.quote(old.name());

@@ -71,6 +71,26 @@ public final class SqlText {
         return false;
     }
 
+    /**
+     * {@code sql} without its comments, stripped: a block comment becomes a space, a line comment goes (its line
+     * break stays). What is left can be put inside other SQL: a kept {@code -- comment} would swallow the rest of
+     * its line, such as the closing parenthesis of {@code coalesce(x, 1 -- one)}.
+     */
+    public static String withoutComments(String sql) {
+        if (sql == null || (!sql.contains("--") && !sql.contains("/*"))) return sql == null ? null : sql.strip();
+        return rewrite(sql, t -> t.kind() != Token.Kind.COMMENT ? t.text() : t.text().startsWith("--") ? "" : " ").strip();
+    }
+
+    /**
+     * {@code sql} from its first to its last token, without the whitespace and comments around it: a statement that
+     * ends in a {@code -- comment} (SQLite stores such text for an index or a view) would otherwise swallow the
+     * semicolon put after it in a script.
+     */
+    public static String trimmed(String sql) {
+        List<Token> t = Lexer.significant(sql);
+        return t.isEmpty() ? "" : sql.substring(t.get(0).start(), t.get(t.size() - 1).end());
+    }
+
     /** Removes liteshift's own hint comments ({@code -- @renamed ...}) so they are not stored in a database. */
     public static String withoutHints(String sql) {
         return rewrite(sql, t -> t.kind() == Token.Kind.COMMENT && t.text().contains("@renamed")
