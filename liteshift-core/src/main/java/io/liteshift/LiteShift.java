@@ -85,18 +85,23 @@ public final class LiteShift {
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
         Path[] backup = new Path[1];
+        List<String> accepted = new java.util.ArrayList<>();
         MigrateResult result = withDatabase(true, (c, label) -> {
             Migrator migrator = migrator();
             return migrator.migrate(c, label, (history, conn) -> {
                 // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
-                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
+                if (config.lintBeforeMigrate) {
+                    accepted.clear();
+                    accepted.addAll(io.liteshift.lint.Linter.warnings(
+                            io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending())));
+                }
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
             });
-        }).withBackup(java.util.Optional.ofNullable(backup[0]));
+        }).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
     }

@@ -146,8 +146,9 @@ public final class DataCheck {
         Duplicates.Found d = found.get();
         out.add(new Finding(Finding.Kind.VIOLATION, "unique", m.to().name(),
                 m.to().name() + ": " + what + " is broken by " + String.format("%,d", d.rows()) + " of " + Rows.plural(rows, "row")
-                        + " sharing " + Rows.plural(d.values(), "value") + ": " + Duplicates.keyName(keys) + " "
-                        + Samples.list(d.shown(), d.values()) + ". Remove or change the duplicates first, or drop the UNIQUE."));
+                        + " sharing " + Rows.plural(d.values(), "value") + ": " + Duplicates.keyName(keys) + " " + String.join(", ", d.shown())
+                        + (d.values() > d.shown().size() ? ", and " + String.format("%,d", d.values() - d.shown().size()) + " more" : "")
+                        + ". Remove or change the duplicates first, or drop the UNIQUE."));
     }
 
     /**

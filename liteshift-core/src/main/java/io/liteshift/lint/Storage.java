@@ -16,16 +16,17 @@ final class Storage {
     private Storage() {
     }
 
-    /** The rule: "strict INTEGER", "strict ANY", or the affinity ("TEXT", "NUMERIC", ...). */
+    /** The rule, as messages name it: "STRICT INTEGER", "STRICT ANY", or an affinity ("TEXT affinity", ...). */
     static String rule(Table t, Column c) {
-        return t.strict() ? "strict " + strictType(c) : c.affinity();
+        return t.strict() ? "STRICT " + strictType(c) : c.affinity() + " affinity";
     }
 
     /**
      * The storage classes ({@code typeof}) of values that {@code c} in {@code t} would write differently than it
      * reads them, at best (an exact round trip, '12' to 12) or at worst ('007' to 7): empty when it stores every
      * value as given. Integers become text and back without loss, and so do reals (SQLite writes them with as many
-     * digits as they need), but a text can lose its spelling and a large integer its precision.
+     * digits as they need) but for infinity, whose text 'Inf' reads back as 0.0; a text can lose its spelling and a
+     * large integer its precision.
      */
     static List<String> converted(Table t, Column c) {
         String rule = t.strict() ? strictType(c) : c.affinity();
