@@ -80,4 +80,18 @@ class SqlTextTest {
     void one_line_joins_tokens_compactly() {
         assertThat(SqlText.oneLine("CREATE TABLE t (\n  a INT,\n  b TEXT -- c\n)")).isEqualTo("CREATE TABLE t (a INT, b TEXT)");
     }
+
+    @Test
+    void without_comments_keeps_line_breaks_strings_and_quoted_names() {
+        assertThat(SqlText.withoutComments("x > 0 -- positive\n")).isEqualTo("x > 0");
+        assertThat(SqlText.withoutComments("a /* b */ + c -- d\n + e")).isEqualTo("a   + c \n + e");
+        assertThat(SqlText.withoutComments("'-- not a comment' || \"/* nor */\"")).isEqualTo("'-- not a comment' || \"/* nor */\"");
+        assertThat(SqlText.withoutComments(null)).isNull();
+    }
+
+    @Test
+    void trimmed_drops_the_comments_and_space_around_a_statement() {
+        assertThat(SqlText.trimmed("  -- lead\nCREATE VIEW v AS SELECT 1 -- trail")).isEqualTo("CREATE VIEW v AS SELECT 1");
+        assertThat(SqlText.trimmed("-- only a comment")).isEmpty();
+    }
 }
