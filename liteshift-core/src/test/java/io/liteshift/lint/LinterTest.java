@@ -178,10 +178,7 @@ class LinterTest {
     void aTypeChangeThatWouldChangeStoredValuesIsCountedAndMigrateRefusesIt() throws Exception {
         base("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT);\n",
                 "INSERT INTO codes VALUES (1, '12'), (2, '007'), (3, 'abc'), (4, '1e3'), (5, NULL);\n");
-        Path schema = root.resolve("schema.sql");
-        Files.writeString(schema, "CREATE TABLE codes (id INTEGER PRIMARY KEY, code INTEGER);\n");
-        LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load();
-        app.generate("code_integer");
+        LiteShift app = generated("CREATE TABLE codes (id INTEGER PRIMARY KEY, code INTEGER);\n", "code_integer");
 
         LintIssue may = only(withoutDb(), "type-conversion");
         assertThat(may.severity()).isEqualTo(Severity.WARNING);
@@ -207,15 +204,21 @@ class LinterTest {
     void aCheckThatRaisesAnErrorIsAnErrorNamingTheRows() throws Exception {
         base("CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT);\n",
                 "INSERT INTO events VALUES (1, '{\"n\": 1}'), (2, 'oops'), (3, '{\"n\": 0}');\n");
-        Path schema = root.resolve("schema.sql");
-        Files.writeString(schema, "CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT CHECK (json_extract(body, '$.n') > 0));\n");
-        LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load().generate("checked");
+        generated("CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT CHECK (json_extract(body, '$.n') > 0));\n", "checked");
 
         assertThat(only(withoutDb(), "check").severity()).isEqualTo(Severity.WARNING);
         LintIssue is = only(withDb(), "check");
         assertThat(is.severity()).isEqualTo(Severity.ERROR);
         assertThat(is.message()).isEqualTo("events: new CHECK (json_extract(body, '$.n') > 0) raises an error on 1 of 3 rows (id 2):"
                 + " malformed JSON, and fails for 1 more.");
+    }
+
+    /** Declares {@code schema} and generates the migration to it, named {@code name}; the project, to migrate with. */
+    private LiteShift generated(String schema, String name) throws IOException {
+        Path file = Files.writeString(root.resolve("schema.sql"), schema);
+        LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(file).load();
+        app.generate(name);
+        return app;
     }
 
     /** The runbook's hand-written rebuild adding a CHECK, a FOREIGN KEY and STRICT types. */
