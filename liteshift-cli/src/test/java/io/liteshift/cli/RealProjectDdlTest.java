@@ -155,6 +155,34 @@ class RealProjectDdlTest {
         assertThat(push.out()).contains("Nothing to do");
     }
 
+    /**
+     * A CHECK written over several lines, with comments, is quoted in the header of the migration generate writes
+     * ("Changes:", "Needs attention:"): on one line, so the header stays comments and the migration runs.
+     */
+    @Test
+    void generateQuotesAMultiLineCheckInItsHeaderOnOneLine() throws Exception {
+        Path migrations = dir.resolve("migrations");
+        String dirs = migrations.toString();
+        TestDb.writeSchema(schema, "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT);\n");
+        assertThat(Cli.run("generate", "--dir", dirs, "--schema", schema.toString(), "--name", "one").exitCode()).isZero();
+        TestDb.writeSchema(schema, """
+                CREATE TABLE t (id INTEGER PRIMARY KEY, a INT,
+                  CHECK (a > 0 -- positive
+                    AND a < 10 /* small */)
+                );
+                """);
+
+        Cli.Result r = Cli.run("generate", "--dir", dirs, "--schema", schema.toString(), "--name", "two");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String written = Files.readString(migrations.resolve("0002_two.sql"));
+        assertThat(written).contains("--   alter table t: add CHECK (a > 0  AND a < 10)\n");
+        assertThat(written.lines().takeWhile(l -> !l.startsWith("PRAGMA"))).allMatch(l -> l.isEmpty() || l.startsWith("--"));
+        Cli.Result migrate = Cli.run("migrate", "--dir", dirs, "--db", db.toString(), "--create");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(TestDb.column(db, "SELECT sql FROM sqlite_schema WHERE name = 't'").get(0)).contains("-- positive");
+    }
+
     @Test
     void migratePrintsTheLintWarningsItWentAheadWith() throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));

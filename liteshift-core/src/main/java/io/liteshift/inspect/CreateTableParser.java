@@ -23,8 +23,8 @@ import java.util.Set;
  * constraints with or without commas between them, {@code CONSTRAINT name} wherever it may stand, ON CONFLICT,
  * {@code ON INSERT} actions, a deferral clause standing on its own, {@code PRIMARY KEY (id AUTOINCREMENT)}, type
  * names of several words, strings and two numbers. The text it reads has been accepted by SQLite already, so
- * it is lenient where SQLite is strict. Expressions are kept without their comments, so that they can be
- * re-used inside other SQL (a kept {@code -- comment} would swallow the text after it).
+ * it is lenient where SQLite is strict. Expressions are kept without their comments and on one line, so that they
+ * can be re-used inside other SQL (a kept {@code -- comment} would swallow the text after it) and in messages.
  */
 public final class CreateTableParser {
 

@@ -130,7 +130,7 @@ public final class Inspector {
                     Column declared = parsed.column(name).orElseThrow(
                             () -> new SQLException("column " + name + " of " + parsed.name() + " is missing from its CREATE TABLE"));
                     // a DEFAULT is re-used inside other SQL (a copy's coalesce, an UPDATE): without its comments
-                    columns.add(new Column(name, rs.getString(2), rs.getInt(3) != 0, SqlText.withoutComments(rs.getString(4)),
+                    columns.add(new Column(name, rs.getString(2), rs.getInt(3) != 0, SqlText.inline(rs.getString(4)),
                             declared.collation(), declared.generated(), declared.definition()));
                 }
             }

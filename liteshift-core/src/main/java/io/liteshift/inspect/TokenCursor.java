@@ -60,8 +60,8 @@ final class TokenCursor {
     }
 
     /**
-     * Consumes a balanced (...) group and returns the text between the outer parentheses, without comments
-     * (see {@link #expressionSince}).
+     * Consumes a balanced (...) group and returns the text between the outer parentheses, without comments and
+     * on one line (see {@link #expressionSince}).
      */
     String parenthesized() {
         Token open = next();
@@ -73,7 +73,7 @@ final class TokenCursor {
             if (t.isPunct("(")) depth++;
             else if (t.isPunct(")")) depth--;
         }
-        return SqlText.withoutComments(sql.substring(open.end(), t.start()));
+        return SqlText.inline(sql.substring(open.end(), t.start()));
     }
 
     /** Source text from the start of token {@code from} to the end of the last consumed token. */
@@ -82,11 +82,12 @@ final class TokenCursor {
     }
 
     /**
-     * {@link #textSince} without its comments: an expression that is re-used inside other SQL must not carry a
-     * {@code -- comment}, which would swallow whatever follows it on the line (a closing parenthesis, say).
+     * {@link #textSince} without its comments, on one line ({@link SqlText#inline}): an expression that is re-used
+     * inside other SQL must not carry a {@code -- comment}, which would swallow whatever follows it on the line (a
+     * closing parenthesis, say), nor a line break into a message or a migration's header comment.
      */
     String expressionSince(Token from) {
-        return SqlText.withoutComments(textSince(from));
+        return SqlText.inline(textSince(from));
     }
 
     Token last() {

@@ -36,7 +36,7 @@ public final class Defaults {
             }
             return only.text();
         }
-        return "(" + SqlText.withoutComments(dflt) + ")";
+        return "(" + SqlText.inline(dflt) + ")";
     }
 
     /**

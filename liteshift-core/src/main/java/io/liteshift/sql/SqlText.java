@@ -72,13 +72,20 @@ public final class SqlText {
     }
 
     /**
-     * {@code sql} without its comments, stripped: a block comment becomes a space, a line comment goes (its line
-     * break stays). What is left can be put inside other SQL: a kept {@code -- comment} would swallow the rest of
-     * its line, such as the closing parenthesis of {@code coalesce(x, 1 -- one)}.
+     * {@code sql} without its comments and line breaks, stripped: a block comment becomes a space, a line comment
+     * goes, a run of whitespace holding a line break becomes one space (string literals are kept as they are). What
+     * is left can be put inside other SQL, where a kept {@code -- comment} would swallow the rest of its line (the
+     * closing parenthesis of {@code coalesce(x, 1 -- one)}), and on one line of a message or of a comment in a
+     * generated migration's header.
      */
-    public static String withoutComments(String sql) {
-        if (sql == null || (!sql.contains("--") && !sql.contains("/*"))) return sql == null ? null : sql.strip();
-        return rewrite(sql, t -> t.kind() != Token.Kind.COMMENT ? t.text() : t.text().startsWith("--") ? "" : " ").strip();
+    public static String inline(String sql) {
+        if (sql == null) return null;
+        if (!sql.contains("--") && !sql.contains("/*") && sql.indexOf('\n') < 0 && sql.indexOf('\r') < 0) return sql.strip();
+        return rewrite(sql, t -> switch (t.kind()) {
+            case COMMENT -> t.text().startsWith("--") ? "" : " ";
+            case SPACE -> t.text().indexOf('\n') >= 0 || t.text().indexOf('\r') >= 0 ? " " : t.text();
+            default -> t.text();
+        }).strip();
     }
 
     /**

@@ -23,7 +23,7 @@ class DefaultsTest {
         try (MemoryDb db = MemoryDb.with("CREATE TABLE t (id INTEGER PRIMARY KEY, x DEFAULT " + spelling + ");\nINSERT INTO t (id) VALUES (1);")) {
             String stored = db.column("SELECT typeof(x) || ' ' || quote(x) FROM t").get(0);
             String reported = db.column("SELECT dflt_value FROM pragma_table_info('t') WHERE name = 'x'").get(0);
-            String expression = Defaults.asExpression(SqlText.withoutComments(reported));
+            String expression = Defaults.asExpression(SqlText.inline(reported));
             assertThat(db.column("SELECT typeof(" + expression + ") || ' ' || quote(" + expression + ")").get(0))
                     .as("DEFAULT %s, reported as %s, used as %s", spelling, reported, expression).isEqualTo(stored);
         }

@@ -82,11 +82,12 @@ class SqlTextTest {
     }
 
     @Test
-    void without_comments_keeps_line_breaks_strings_and_quoted_names() {
-        assertThat(SqlText.withoutComments("x > 0 -- positive\n")).isEqualTo("x > 0");
-        assertThat(SqlText.withoutComments("a /* b */ + c -- d\n + e")).isEqualTo("a   + c \n + e");
-        assertThat(SqlText.withoutComments("'-- not a comment' || \"/* nor */\"")).isEqualTo("'-- not a comment' || \"/* nor */\"");
-        assertThat(SqlText.withoutComments(null)).isNull();
+    void inline_drops_comments_and_line_breaks_but_keeps_strings_and_quoted_names() {
+        assertThat(SqlText.inline("x > 0 -- positive\n")).isEqualTo("x > 0");
+        assertThat(SqlText.inline("a /* b */ + c -- d\n    + e")).isEqualTo("a   + c  + e");
+        assertThat(SqlText.inline("'line\nbreak' ||\r\n  x")).isEqualTo("'line\nbreak' || x");
+        assertThat(SqlText.inline("'-- not a comment' || \"/* nor */\"")).isEqualTo("'-- not a comment' || \"/* nor */\"");
+        assertThat(SqlText.inline(null)).isNull();
     }
 
     @Test
