@@ -87,6 +87,7 @@ public final class LiteShift {
         Migrator migrator = migrator();
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
+        List<String> accepted = new java.util.ArrayList<>();
         MigrateResult result;
         try {
             result = withDatabase(true, (c, label) -> migrator.migrate(c, label, (history, conn, allAtOnce) -> {
@@ -95,14 +96,16 @@ public final class LiteShift {
                 // without rows (a file that does not run, VACUUM, ATTACH, ...) stops that transaction, or is refused
                 // before anything runs: lint would only replay every migration once more.
                 if (config.lintBeforeMigrate && !allAtOnce) {
-                    io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
+                    accepted.clear();
+                    accepted.addAll(io.liteshift.lint.Linter.warnings(
+                            io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending())));
                 }
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                             config.backupCheck, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
-            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0]));
+            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
         } catch (RuntimeException e) {
             Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
             if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.getMessage() + "\n" + removed.get(), l);

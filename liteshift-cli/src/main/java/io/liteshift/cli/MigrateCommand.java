@@ -41,6 +41,7 @@ final class MigrateCommand extends ProjectCommand {
         if (flags.backup) config.backupBeforeMigrate(EachRun.below(project.resolve().backups(), db), flags.keep);
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
+        r.lintWarnings().forEach(w -> messages.add("warning: lint: " + w));
         r.drift().forEach(d -> messages.add("warning: " + d.message()));
         Reports.notes(r).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";

@@ -51,8 +51,8 @@ public sealed interface Alteration {
                 what.append(", type ").append(show(from.type())).append(" -> ").append(show(to.type()));
             }
             if (from.notNull() != to.notNull()) what.append(to.notNull() ? ", becomes NOT NULL" : ", becomes nullable");
-            if (!java.util.Objects.equals(io.liteshift.sql.SqlText.canonicalExpression(from.defaultValue()),
-                    io.liteshift.sql.SqlText.canonicalExpression(to.defaultValue()))) {
+            if (!java.util.Objects.equals(io.liteshift.sql.Defaults.canonical(from.defaultValue()),
+                    io.liteshift.sql.Defaults.canonical(to.defaultValue()))) {
                 what.append(", default ").append(show(from.defaultValue())).append(" -> ").append(show(to.defaultValue()));
             }
             if (!java.util.Objects.equals(from.collation() == null ? null : io.liteshift.sql.Identifiers.fold(from.collation()),

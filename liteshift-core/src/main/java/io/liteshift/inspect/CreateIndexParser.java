@@ -23,7 +23,7 @@ final class CreateIndexParser {
         if (in.accept("where")) {
             var from = in.peek();
             while (!in.atEnd()) in.next();
-            where = in.textSince(from);
+            where = in.expressionSince(from);
         }
         return new Index(name, table, unique, keys, where, sql);
     }

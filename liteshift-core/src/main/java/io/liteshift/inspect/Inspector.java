@@ -9,6 +9,7 @@ import io.liteshift.schema.View;
 import io.liteshift.schema.VirtualTable;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.SqlText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,7 +129,8 @@ public final class Inspector {
                     String name = rs.getString(1);
                     Column declared = parsed.column(name).orElseThrow(
                             () -> new SQLException("column " + name + " of " + parsed.name() + " is missing from its CREATE TABLE"));
-                    columns.add(new Column(name, rs.getString(2), rs.getInt(3) != 0, rs.getString(4),
+                    // a DEFAULT is re-used inside other SQL (a copy's coalesce, an UPDATE): without its comments
+                    columns.add(new Column(name, rs.getString(2), rs.getInt(3) != 0, SqlText.inline(rs.getString(4)),
                             declared.collation(), declared.generated(), declared.definition()));
                 }
             }

@@ -2,6 +2,7 @@ package io.liteshift.inspect;
 
 import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.SqlText;
 import io.liteshift.sql.Token;
 
 import java.util.List;
@@ -58,7 +59,10 @@ final class TokenCursor {
         return name;
     }
 
-    /** Consumes a balanced (...) group and returns the source text between the outer parentheses. */
+    /**
+     * Consumes a balanced (...) group and returns the text between the outer parentheses, without comments and
+     * on one line (see {@link #expressionSince}).
+     */
     String parenthesized() {
         Token open = next();
         if (!open.isPunct("(")) throw error("expected ( but found " + open.text());
@@ -69,12 +73,21 @@ final class TokenCursor {
             if (t.isPunct("(")) depth++;
             else if (t.isPunct(")")) depth--;
         }
-        return sql.substring(open.end(), t.start()).strip();
+        return SqlText.inline(sql.substring(open.end(), t.start()));
     }
 
     /** Source text from the start of token {@code from} to the end of the last consumed token. */
     String textSince(Token from) {
         return sql.substring(from.start(), tokens.get(i - 1).end());
+    }
+
+    /**
+     * {@link #textSince} without its comments, on one line ({@link SqlText#inline}): an expression that is re-used
+     * inside other SQL must not carry a {@code -- comment}, which would swallow whatever follows it on the line (a
+     * closing parenthesis, say), nor a line break into a message or a migration's header comment.
+     */
+    String expressionSince(Token from) {
+        return SqlText.inline(textSince(from));
     }
 
     Token last() {

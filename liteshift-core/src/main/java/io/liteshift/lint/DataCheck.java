@@ -15,10 +15,8 @@ import io.liteshift.sql.Identifiers;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -29,14 +27,14 @@ import java.util.stream.Collectors;
  */
 public final class DataCheck {
 
-    private static final int SAMPLE = 5;
-
     private final Connection db;
     private final TableStats stats;
     private final Plan plan;
     private final Schema current;
     private final Schema declared;
     private final List<Finding> out = new ArrayList<>();
+    /** Tables (folded) where an expression the plan computes raises an error: their duplicates cannot be counted. */
+    private final java.util.Set<String> unevaluable = new java.util.HashSet<>();
 
     private DataCheck(TableStats stats, Plan plan, Schema current, Schema declared) {
         this.db = stats.db();
@@ -62,6 +60,7 @@ public final class DataCheck {
             if (ch instanceof Change.DropTable d) dropTable(d.table().name());
             else if (ch instanceof Change.DropVirtualTable d) dropTable(d.table().name());
         }
+        for (Index i : built()) indexExpressions(i);
         for (TableMapping m : plan.mappings()) {
             long rows = stats.rows(m.from().name());
             Change.AlterTable alter = alterOf(m);
@@ -70,17 +69,18 @@ public final class DataCheck {
             }
             if (rows == 0) continue;
             String projection = Projection.of(m);
+            if (m.rebuilt()) generatedColumns(m, rows);
             notNull(m, projection, rows);
             for (Alteration a : alter.alterations()) {
-                if (a instanceof Alteration.AddUnique u) unique(m, projection, rows, "new UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
+                if (a instanceof Alteration.AddUnique u) unique(m, rows, "new UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
                 if (a instanceof Alteration.ChangePrimaryKey pk && pk.to() != null) {
-                    unique(m, projection, rows, "new PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
+                    unique(m, rows, "new PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
                 }
-                if (a instanceof Alteration.AddCheck ck) check(m, projection, rows, ck.check(), "new ");
+                if (a instanceof Alteration.AddCheck ck) check(m, rows, ck.check(), "new ");
                 if (a instanceof Alteration.AddForeignKey fk) foreignKey(m, projection, rows, fk.foreignKey());
             }
-            rulesOverChangedColumns(m, alter, projection, rows);
-            if (m.to().strict()) strictTypes(m, projection, rows);
+            rulesOverChangedColumns(m, alter, rows);
+            Conversions.check(db, m, rows, out);
             for (Column b : m.backfills()) backfill(m, b);
         }
         for (Change ch : plan.changes()) {
@@ -115,7 +115,7 @@ public final class DataCheck {
     private void notNull(TableMapping m, String projection, long rows) throws SQLException {
         for (Column c : m.to().columns()) {
             if (!c.notNull() || c.isGenerated()) continue;
-            Optional<Column> was = m.from().column(sourceName(m, c));
+            Optional<Column> was = Projection.sourceColumn(m, c).flatMap(n -> m.from().column(n));
             if (was.isPresent() && was.get().notNull()) continue;
             if (m.backfills().contains(c) && !isNullLiteral(c.defaultValue())) continue; // NULLs get the DEFAULT
             String where = Identifiers.quote(c.name()) + " IS NULL";
@@ -124,10 +124,10 @@ public final class DataCheck {
             String counted = String.format("%,d", bad) + " of " + Rows.plural(rows, "row");
             boolean computed = was.isEmpty() && m.values().containsKey(Identifiers.fold(c.name())); // a rebuild's copy fills it
             String what = computed
-                    ? m.to().name() + "." + c.name() + " is NOT NULL, and the copy gives " + counted + " NULL (" + sample(m, aliased(m, projection), where) + ")"
+                    ? m.to().name() + "." + c.name() + " is NOT NULL, and the copy gives " + counted + " NULL (" + sample(m, Projection.aliased(m, projection), where) + ")"
                     : was.isEmpty()
                     ? "new column " + m.to().name() + "." + c.name() + " is NOT NULL without a DEFAULT, and the table has " + Rows.plural(rows, "row")
-                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample(m, aliased(m, projection), where) + ")";
+                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample(m, Projection.aliased(m, projection), where) + ")";
             out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what + (computed
                     ? ". Make the copy give every row a value (coalesce(expression, fallback)), or declare a DEFAULT."
                     : ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first.")));
@@ -138,31 +138,16 @@ public final class DataCheck {
         return io.liteshift.sql.SqlText.canonicalExpression(expr).equals("null");
     }
 
-    private String sourceName(TableMapping m, Column declared) {
-        String expr = m.values().get(Identifiers.fold(declared.name()));
-        if (expr == null) return "\0none";
-        String inner = expr.startsWith("coalesce(") ? expr.substring(9, expr.indexOf(',')) : expr;
-        return Identifiers.unquote(inner);
-    }
-
-    private void unique(TableMapping m, String projection, long rows, String what, List<IndexedColumn> keys, String where)
-            throws SQLException {
-        String groupBy = keys.stream().map(k -> groupExpression(m.to(), k)).collect(Collectors.joining(", "));
-        String notNull = keys.stream().map(k -> "(" + (k.isColumn() ? Identifiers.quote(k.expression()) : k.expression()) + ") IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
-        String dupes = "SELECT count(*) AS n, group_concat(" + Projection.KEY + ", ', ') AS keys FROM " + aliased(m, projection) + " WHERE "
-                + notNull + (where == null ? "" : " AND (" + where + ")") + " GROUP BY " + groupBy + " HAVING count(*) > 1";
-        // one grouping pass: the totals ride along each sampled row as window aggregates
-        List<List<String>> found = Rows.table(db, "SELECT keys, count(*) OVER (), sum(n) OVER () FROM (" + dupes + ") LIMIT " + SAMPLE);
+    private void unique(TableMapping m, long rows, String what, List<IndexedColumn> keys, String where) throws SQLException {
+        if (unevaluable.contains(Identifiers.fold(m.to().name()))) return; // its keys raise errors: reported already
+        Optional<Duplicates.Found> found = Duplicates.of(db, m, keys, where);
         if (found.isEmpty()) return;
-        long groups = Long.parseLong(found.get(0).get(1));
-        long dupRows = Long.parseLong(found.get(0).get(2));
-        List<String> samples = found.stream().map(r -> r.get(0)).toList();
+        Duplicates.Found d = found.get();
         out.add(new Finding(Finding.Kind.VIOLATION, "unique", m.to().name(),
-                m.to().name() + ": " + what + " is broken by " + String.format("%,d", dupRows) + " of " + Rows.plural(rows, "row")
-                        + " sharing " + Rows.plural(groups, "value") + " (" + Projection.keyLabel(m.from()) + " "
-                        + samples.stream().map(s -> "[" + s + "]").collect(Collectors.joining(" ")) + (groups > SAMPLE ? " …" : "")
-                        + "). Remove or change the duplicates first, or drop the UNIQUE."));
+                m.to().name() + ": " + what + " is broken by " + String.format("%,d", d.rows()) + " of " + Rows.plural(rows, "row")
+                        + " sharing " + Rows.plural(d.values(), "value") + ": " + Duplicates.keyName(keys) + " " + String.join(", ", d.shown())
+                        + (d.values() > d.shown().size() ? ", and " + String.format("%,d", d.values() - d.shown().size()) + " more" : "")
+                        + ". Remove or change the duplicates first, or drop the UNIQUE."));
     }
 
     /**
@@ -170,7 +155,7 @@ public final class DataCheck {
      * filled with a DEFAULT) are tested again: a UNIQUE, PRIMARY KEY or unique index can start to see duplicates
      * (under COLLATE NOCASE, 'a' and 'A' collide), and a CHECK can fail on a filled-in value.
      */
-    private void rulesOverChangedColumns(TableMapping m, Change.AlterTable alter, String projection, long rows)
+    private void rulesOverChangedColumns(TableMapping m, Change.AlterTable alter, long rows)
             throws SQLException {
         java.util.Set<String> changed = new java.util.HashSet<>();
         for (Alteration a : alter.alterations()) {
@@ -181,22 +166,22 @@ public final class DataCheck {
                 .anyMatch(k -> k.refersTo(changed));
         boolean newKey = alter.alterations().stream().anyMatch(Alteration.ChangePrimaryKey.class::isInstance);
         if (!newKey && m.to().primaryKey() != null && touches.test(m.to().primaryKey().columns())) {
-            unique(m, projection, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
+            unique(m, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
         }
         for (io.liteshift.schema.UniqueConstraint u : m.to().uniques()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddUnique au && au.unique().equals(u));
-            if (!added && touches.test(u.columns())) unique(m, projection, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
+            if (!added && touches.test(u.columns())) unique(m, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
         }
         for (CheckConstraint ck : m.to().checks()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddCheck ac && ac.check().equals(ck));
-            if (!added && io.liteshift.sql.SqlText.mentions(ck.expression(), changed)) check(m, projection, rows, ck, "");
+            if (!added && io.liteshift.sql.SqlText.mentions(ck.expression(), changed)) check(m, rows, ck, "");
         }
         for (Index i : declared.indexesOf(m.to().name())) {
             boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
             // a partial index's WHERE reads columns too: a NULL filled with a DEFAULT can bring a row into the index
             boolean whereChanges = i.where() != null && io.liteshift.sql.SqlText.mentions(i.where(), changed);
             if (i.unique() && !created && (touches.test(i.keys()) || whereChanges)) {
-                unique(m, projection, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
+                unique(m, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
             }
         }
     }
@@ -206,25 +191,18 @@ public final class DataCheck {
         return rule + " (its columns' values change)";
     }
 
-    private static String groupExpression(Table t, IndexedColumn k) {
-        String e = k.isColumn() ? Identifiers.quote(k.expression()) : "(" + k.expression() + ")";
-        String coll = k.collation();
-        if (coll == null && k.isColumn()) coll = t.column(k.expression()).map(Column::collation).orElse(null);
-        return coll == null ? e : e + " COLLATE " + Identifiers.quote(coll);
-    }
-
     private void uniqueIndex(Index i) throws SQLException {
         Optional<TableMapping> mapped = plan.mappings().stream().filter(m -> Identifiers.same(m.to().name(), i.table())).findFirst();
         if (mapped.isPresent()) {
             long rows = stats.rows(mapped.get().from().name());
-            if (rows > 0) unique(mapped.get(), Projection.of(mapped.get()), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
+            if (rows > 0) unique(mapped.get(), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
             return;
         }
         Optional<Table> t = current.table(i.table());
         if (t.isEmpty()) return; // a new table: no rows yet
         TableMapping same = identity(t.get());
         long rows = stats.rows(t.get().name());
-        if (rows > 0) unique(same, Projection.of(same), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
+        if (rows > 0) unique(same, rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
     }
 
     private static TableMapping identity(Table t) {
@@ -233,13 +211,77 @@ public final class DataCheck {
         return new TableMapping(t, t, values, false, List.of(), List.of());
     }
 
-    private void check(TableMapping m, String projection, long rows, CheckConstraint ck, String adjective) throws SQLException {
+    private void check(TableMapping m, long rows, CheckConstraint ck, String adjective) throws SQLException {
         String where = "NOT (" + ck.expression() + ")";
-        long bad = Rows.count(db, "SELECT count(*) FROM " + aliased(m, projection) + " WHERE " + where);
-        if (bad == 0) return;
-        out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(),
-                m.to().name() + ": " + adjective + "CHECK (" + ck.expression() + ") fails for " + String.format("%,d", bad) + " of "
-                        + Rows.plural(rows, "row") + " (" + sample(m, aliased(m, projection), where) + "). Fix those rows first, or relax the CHECK."));
+        Evaluation.Result r = Evaluation.count(db, m, where);
+        if (r.matching() == 0 && r.failing() == 0) return;
+        String what = m.to().name() + ": " + adjective + "CHECK (" + ck.expression() + ")" + (ck.name() == null ? "" : " (constraint " + ck.name() + ")");
+        if (r.failing() == 0) {
+            out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(), what + " fails for " + String.format("%,d", r.matching()) + " of "
+                    + Rows.plural(rows, "row") + " (" + sample(m, Projection.aliased(m, Projection.of(m)), where) + "). Fix those rows first, or relax the CHECK."));
+            return;
+        }
+        out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(), what + raises(m, rows, r)
+                + (r.matching() == 0 ? "" : ", and fails for " + String.format("%,d", r.matching()) + " more")
+                + ". Fix those rows first, or change the CHECK so that SQLite can evaluate it on every row."));
+    }
+
+    /** " raises an error on 3 of 10 rows (id 2, 5, 9): malformed JSON" */
+    private static String raises(TableMapping m, long rows, Evaluation.Result r) {
+        return " raises an error on " + String.format("%,d", r.failing()) + " of " + Rows.plural(rows, "row") + " ("
+                + Projection.keyLabel(m.from()) + " " + Samples.list(r.failingKeys(), r.failing()) + "): " + r.error();
+    }
+
+    /** A STORED generated column is computed by the copy: an expression that raises an error on a row stops it. */
+    private void generatedColumns(TableMapping m, long rows) throws SQLException {
+        for (Column c : m.to().columns()) {
+            if (!c.isGenerated() || !c.generated().stored()) continue;
+            Evaluation.Result r = Evaluation.count(db, m, Identifiers.quote(c.name()) + " IS NULL");
+            if (r.failing() == 0) continue;
+            unevaluable.add(Identifiers.fold(m.to().name()));
+            out.add(new Finding(Finding.Kind.VIOLATION, "generated", m.to().name() + "." + c.name(), m.to().name() + "." + c.name()
+                    + " GENERATED ALWAYS AS (" + c.generated().expression() + ")" + raises(m, rows, r)
+                    + ". Fix those rows first, or change the expression so that SQLite can evaluate it on every row."));
+        }
+    }
+
+    /** The indexes the plan builds over rows that exist: new ones, and every index of a rebuilt table. */
+    private List<Index> built() {
+        List<Index> out = new ArrayList<>();
+        for (Index i : declared.indexes()) {
+            boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
+            boolean rebuilt = plan.rebuilds().stream().anyMatch(m -> Identifiers.same(m.to().name(), i.table()));
+            if (created || rebuilt) out.add(i);
+        }
+        return out;
+    }
+
+    /**
+     * Building an index computes its expressions (and its WHERE) on every row: one that raises an error on a row
+     * stops the whole change. Rows the WHERE leaves out are not computed, as in SQLite.
+     */
+    private void indexExpressions(Index i) throws SQLException {
+        List<String> computed = i.keys().stream().filter(k -> !k.isColumn()).map(k -> "((" + k.expression() + ") IS NULL)").toList();
+        if (computed.isEmpty() && i.where() == null) return;
+        Optional<TableMapping> m = mappingOf(i.table());
+        if (m.isEmpty()) return;
+        long rows = stats.rows(m.get().from().name());
+        if (rows == 0 || unevaluable.contains(Identifiers.fold(i.table()))) return;
+        String keys = computed.isEmpty() ? "0" : String.join(" + ", computed);
+        String condition = (i.where() == null ? keys : "CASE WHEN (" + i.where() + ") THEN " + keys + " ELSE 0 END") + " = -1";
+        Evaluation.Result r = Evaluation.count(db, m.get(), condition);
+        if (r.failing() == 0) return;
+        unevaluable.add(Identifiers.fold(i.table()));
+        out.add(new Finding(Finding.Kind.VIOLATION, "index", i.table(), i.table() + ": index " + i.name() + " " + cols(i.keys())
+                + (i.where() == null ? "" : " WHERE " + i.where()) + raises(m.get(), rows, r)
+                + ". Fix those rows first, or change the index so that SQLite can evaluate it on every row."));
+    }
+
+    /** How the rows of {@code table} look to the plan: its mapping, or the table as it is when the plan leaves it alone. */
+    private Optional<TableMapping> mappingOf(String table) {
+        Optional<TableMapping> mapped = plan.mappings().stream().filter(m -> Identifiers.same(m.to().name(), table)).findFirst();
+        if (mapped.isPresent()) return mapped;
+        return current.table(table).map(DataCheck::identity);
     }
 
     private void foreignKey(TableMapping m, String projection, long rows, ForeignKey fk) throws SQLException {
@@ -268,14 +310,14 @@ public final class DataCheck {
                 + String.join(" AND ", conditions) + ")";
         String from = "(" + projection + ") AS c";
         List<List<String>> found = Rows.table(db, "SELECT c." + Projection.KEY + ", count(*) OVER () FROM " + from + " WHERE " + where
-                + " LIMIT " + SAMPLE); // one pass: the count rides along the samples
+                + " LIMIT " + Samples.KEYS); // one pass: the count rides along the samples
         if (found.isEmpty()) return;
         long bad = Long.parseLong(found.get(0).get(1));
         List<String> keys = found.stream().map(r -> r.get(0)).toList();
         out.add(new Finding(Finding.Kind.VIOLATION, "foreign-key", m.to().name(),
                 m.to().name() + ": new FOREIGN KEY (" + String.join(", ", fk.columns()) + ") REFERENCES " + fk.refTable() + " has "
                         + String.format("%,d", bad) + " of " + Rows.plural(rows, "row") + " pointing at no " + fk.refTable() + " row ("
-                        + Projection.keyLabel(m.from()) + " " + String.join(", ", keys) + (bad > SAMPLE ? ", …" : "")
+                        + Projection.keyLabel(m.from()) + " " + Samples.list(keys, bad)
                         + "). Delete or fix those rows, or set the column to NULL, first."));
     }
 
@@ -284,40 +326,10 @@ public final class DataCheck {
         return current.table(parent).map(t -> Projection.of(identity(t)));
     }
 
-    private void strictTypes(TableMapping m, String projection, long rows) throws SQLException {
-        for (Column c : m.to().columns()) {
-            if (c.isGenerated() || !m.values().containsKey(Identifiers.fold(c.name()))) continue;
-            String allowed = switch (c.type().toUpperCase(Locale.ROOT)) {
-                case "INT", "INTEGER" -> "'integer'";
-                case "REAL" -> "'real'";
-                case "TEXT" -> "'text'";
-                case "BLOB" -> "'blob'";
-                default -> null; // ANY
-            };
-            if (allowed == null) continue;
-            try (Statement s = db.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS temp._liteshift_probe");
-                s.execute("CREATE TEMP TABLE _liteshift_probe (k, v " + c.type() + ")");
-                s.execute("INSERT INTO temp._liteshift_probe SELECT " + Projection.KEY + ", " + Identifiers.quote(c.name())
-                        + " FROM (" + projection + ")");
-                String where = "v IS NOT NULL AND typeof(v) <> " + allowed;
-                long bad = Rows.count(db, "SELECT count(*) FROM temp._liteshift_probe WHERE " + where);
-                if (bad > 0) {
-                    List<String> keys = Rows.strings(db, "SELECT k || ' = ' || quote(v) FROM temp._liteshift_probe WHERE " + where + " LIMIT " + SAMPLE);
-                    out.add(new Finding(Finding.Kind.VIOLATION, "strict-type", m.to().name() + "." + c.name(),
-                            m.to().name() + "." + c.name() + " becomes " + c.type() + " in a STRICT table, but " + String.format("%,d", bad)
-                                    + " of " + Rows.plural(rows, "row") + " hold values that cannot be stored as " + c.type() + " ("
-                                    + Projection.keyLabel(m.from()) + " " + String.join(", ", keys) + (bad > SAMPLE ? ", …" : "")
-                                    + "). Convert or clear those values first, or declare the column ANY."));
-                }
-                s.execute("DROP TABLE temp._liteshift_probe");
-            }
-        }
-    }
-
     private void backfill(TableMapping m, Column c) throws SQLException {
-        String src = sourceName(m, c);
-        long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src) + " IS NULL");
+        Optional<String> src = Projection.sourceColumn(m, c);
+        if (src.isEmpty()) return;
+        long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src.get()) + " IS NULL");
         if (n > 0) {
             out.add(new Finding(Finding.Kind.NOTE, "backfill", m.to().name() + "." + c.name(),
                     m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
@@ -325,15 +337,9 @@ public final class DataCheck {
         }
     }
 
-    /** The projection named like the declared table, so expressions that qualify columns with it still work. */
-    private static String aliased(TableMapping m, String projection) {
-        return "(" + projection + ") AS " + Identifiers.quote(m.to().name());
-    }
-
     private String sample(TableMapping m, String from, String where) throws SQLException {
-        List<String> keys = Rows.strings(db, "SELECT " + Projection.KEY + " FROM " + from + " WHERE " + where + " LIMIT " + (SAMPLE + 1));
-        String shown = keys.stream().limit(SAMPLE).collect(Collectors.joining(", "));
-        return Projection.keyLabel(m.from()) + " " + shown + (keys.size() > SAMPLE ? ", …" : "");
+        List<String> keys = Rows.strings(db, "SELECT " + Projection.KEY + " FROM " + from + " WHERE " + where + " LIMIT " + (Samples.KEYS + 1));
+        return Projection.keyLabel(m.from()) + " " + Samples.list(keys.subList(0, Math.min(keys.size(), Samples.KEYS)), keys.size());
     }
 
     private static String cols(List<IndexedColumn> keys) {

@@ -141,6 +141,15 @@ public final class Linter {
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
     }
 
+    /**
+     * The warnings of a report, one line each as migrate prints the ones it went ahead with:
+     * {@code 0003_x.sql:2: [drop-column] drops column ... Fix: ...}.
+     */
+    public static List<String> warnings(LintReport r) {
+        return r.issues().stream().filter(i -> i.severity() == Severity.WARNING).map(i -> i.file() + (i.line() > 0 ? ":" + i.line() : "")
+                + ": [" + i.code() + "] " + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+    }
+
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
         return PlanRules.of(plan).stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] "

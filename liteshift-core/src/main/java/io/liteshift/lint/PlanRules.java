@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 final class PlanRules {
 
     /** Codes whose outcome the rows decide: with a database they are replaced by the counted findings. */
-    static final Set<String> DATA_DEPENDENT = Set.of("not-null", "unique", "primary-key", "check", "foreign-key", "strict-type", "backfill");
+    static final Set<String> DATA_DEPENDENT = Set.of("not-null", "unique", "primary-key", "check", "foreign-key", "strict-type",
+            "type-conversion", "backfill");
 
     private static final String EXPAND_CONTRACT = "expand/contract: add the new one, deploy code that uses it, backfill, and drop"
             + " the old one in a later release.";
@@ -56,6 +57,7 @@ final class PlanRules {
             }
             if (c instanceof Change.AlterTable a) alter(a);
         }
+        for (TableMapping m : plan.rebuilds()) conversions(m);
         for (TableMapping m : plan.rebuilds()) {
             add("rebuild", Severity.INFO, m.to().name(), "rebuilds " + q(m.to().name()) + " (" + String.join("; ", m.reasons())
                     + "): every row is copied while the write lock is held, and the copy needs free disk space.",
@@ -128,6 +130,25 @@ final class PlanRules {
         if (typeChanged && strict) {
             add("strict-type", Severity.WARNING, subject, col + " changes type to " + mc.to().type() + " in a STRICT table: MAY fail,"
                     + " and does if a value does not fit.", "convert or clear those values in an earlier step.");
+        }
+    }
+
+    /** A copied column whose storage rule changes so that some values would be stored differently ({@link Conversions}). */
+    private void conversions(TableMapping m) {
+        for (Column c : m.to().columns()) {
+            if (c.isGenerated()) continue;
+            Column was = Projection.sourceColumn(m, c).flatMap(n -> m.from().column(n)).orElse(null);
+            List<String> converted = Storage.converted(m.to(), c);
+            // reals turned into text read back the same (infinity aside): only text and integers are worth a warning
+            if (was == null || !converted.contains("text") && !converted.contains("integer")) continue;
+            String from = Storage.rule(m.from(), was);
+            String to = Storage.rule(m.to(), c);
+            if (from.equals(to)) continue;
+            add("type-conversion", Severity.WARNING, m.to().name() + "." + c.name(), q(m.to().name()) + "." + q(c.name())
+                    + " is copied into a column that stores values as " + to + " (now " + from + "): MAY change stored values,"
+                    + " and does for every " + String.join(" or ", converted) + " value that does not read back"
+                    + " the same ('007' as 7, '1' as 1.0).", "keep a type that stores the values as they are, or convert them"
+                    + " explicitly in an earlier step; `liteshift lint --db` counts them.");
         }
     }
 

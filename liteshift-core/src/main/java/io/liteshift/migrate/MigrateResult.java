@@ -16,13 +16,21 @@ import java.util.Optional;
  * @param backup           the backup taken before applying, when one was asked for and something was pending
  * @param replicaOf        the LiteFS primary's hostname when this node is a replica: it only waited until the replicated
  *                         schema reached {@code version}, and wrote nothing
+ * @param lintWarnings     the warnings the lint run before applying found and migrate went ahead with (a drop that
+ *                         destroys data, a rolling rename), one line each ({@code 0003_x.sql:2: [drop-column] ...})
  */
 public record MigrateResult(List<AppliedMigration> applied, List<Integer> appliedByOthers, int version, List<Problem> drift,
-                            List<String> notes, Duration took, Optional<Path> backup, Optional<String> replicaOf) {
+                            List<String> notes, Duration took, Optional<Path> backup, Optional<String> replicaOf,
+                            List<String> lintWarnings) {
 
     public MigrateResult(List<AppliedMigration> applied, List<Integer> appliedByOthers, int version, List<Problem> drift,
                          List<String> notes, Duration took, Optional<Path> backup) {
         this(applied, appliedByOthers, version, drift, notes, took, backup, Optional.empty());
+    }
+
+    public MigrateResult(List<AppliedMigration> applied, List<Integer> appliedByOthers, int version, List<Problem> drift,
+                         List<String> notes, Duration took, Optional<Path> backup, Optional<String> replicaOf) {
+        this(applied, appliedByOthers, version, drift, notes, took, backup, replicaOf, List.of());
     }
 
     public MigrateResult {
@@ -30,10 +38,15 @@ public record MigrateResult(List<AppliedMigration> applied, List<Integer> applie
         appliedByOthers = List.copyOf(appliedByOthers);
         drift = List.copyOf(drift);
         notes = List.copyOf(notes);
+        lintWarnings = List.copyOf(lintWarnings);
     }
 
     public MigrateResult withBackup(Optional<Path> taken) {
-        return new MigrateResult(applied, appliedByOthers, version, drift, notes, took, taken, replicaOf);
+        return new MigrateResult(applied, appliedByOthers, version, drift, notes, took, taken, replicaOf, lintWarnings);
+    }
+
+    public MigrateResult withLintWarnings(List<String> warnings) {
+        return new MigrateResult(applied, appliedByOthers, version, drift, notes, took, backup, replicaOf, warnings);
     }
 
     /** True on a LiteFS replica, where migrate waits for the primary's migrations instead of applying them. */

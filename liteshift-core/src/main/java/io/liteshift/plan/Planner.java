@@ -10,6 +10,7 @@ import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
 import io.liteshift.schema.Trigger;
 import io.liteshift.schema.View;
+import io.liteshift.sql.Defaults;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqlText;
 
@@ -287,7 +288,7 @@ public final class Planner {
         }
         if (m.to().defaultValue() != null) {
             add("fill the NULLs of " + name + " with its DEFAULT before it becomes NOT NULL",
-                    "UPDATE " + table + " SET " + col + " = " + m.to().defaultValue() + " WHERE " + col + " IS NULL");
+                    "UPDATE " + table + " SET " + col + " = " + Defaults.asExpression(m.to().defaultValue()) + " WHERE " + col + " IS NULL");
         }
         add(name + " becomes NOT NULL", "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL");
     }
@@ -321,6 +322,6 @@ public final class Planner {
     }
 
     private void add(String comment, String sql) {
-        steps.add(new Step(comment, sql.strip()));
+        steps.add(new Step(comment, SqlText.trimmed(sql)));
     }
 }

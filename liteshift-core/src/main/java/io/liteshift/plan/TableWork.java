@@ -7,6 +7,7 @@ import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.ForeignKey;
 import io.liteshift.schema.Table;
+import io.liteshift.sql.Defaults;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlText;
@@ -137,7 +138,7 @@ final class TableWork {
             }
             String expr = Identifiers.quote(was.name());
             if (c.notNull() && c.defaultValue() != null && !was.notNull()) {
-                expr = "coalesce(" + expr + ", " + c.defaultValue() + ")";
+                expr = "coalesce(" + expr + ", " + Defaults.asExpression(c.defaultValue()) + ")";
                 backfills.add(c);
             }
             values.put(key, expr);

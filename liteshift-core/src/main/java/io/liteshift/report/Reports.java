@@ -70,6 +70,8 @@ public final class Reports {
     }
 
     public static void migrated(MigrateResult r, String database, ReportOutput out) {
+        // what lint warned about and migrate went ahead with: a drop that destroys data must not scroll by as just "applied"
+        for (String w : r.lintWarnings()) out.warning("lint: " + w);
         r.backup().ifPresent(b -> out.line("backup " + b));
         for (AppliedMigration a : r.applied()) out.line(String.format("applied %s_%s in %d ms", a.label(), a.name(), a.took().toMillis()));
         if (!r.appliedByOthers().isEmpty()) out.line("applied meanwhile by another process: " + r.appliedByOthers());

@@ -52,7 +52,7 @@ public record Column(String name, String type, boolean notNull, String defaultVa
     public boolean sameShape(Column o) {
         return SqlText.canonical(type).equals(SqlText.canonical(o.type))
                 && notNull == o.notNull
-                && Objects.equals(SqlText.canonicalExpression(defaultValue), SqlText.canonicalExpression(o.defaultValue))
+                && Objects.equals(io.liteshift.sql.Defaults.canonical(defaultValue), io.liteshift.sql.Defaults.canonical(o.defaultValue))
                 && Objects.equals(fold(collation), fold(o.collation))
                 && sameGenerated(o);
     }

@@ -71,6 +71,33 @@ public final class SqlText {
         return false;
     }
 
+    /**
+     * {@code sql} without its comments and line breaks, stripped: a block comment becomes a space, a line comment
+     * goes, a run of whitespace holding a line break becomes one space (string literals are kept as they are). What
+     * is left can be put inside other SQL, where a kept {@code -- comment} would swallow the rest of its line (the
+     * closing parenthesis of {@code coalesce(x, 1 -- one)}), and on one line of a message or of a comment in a
+     * generated migration's header.
+     */
+    public static String inline(String sql) {
+        if (sql == null) return null;
+        if (!sql.contains("--") && !sql.contains("/*") && sql.indexOf('\n') < 0 && sql.indexOf('\r') < 0) return sql.strip();
+        return rewrite(sql, t -> switch (t.kind()) {
+            case COMMENT -> t.text().startsWith("--") ? "" : " ";
+            case SPACE -> t.text().indexOf('\n') >= 0 || t.text().indexOf('\r') >= 0 ? " " : t.text();
+            default -> t.text();
+        }).strip();
+    }
+
+    /**
+     * {@code sql} from its first to its last token, without the whitespace and comments around it: a statement that
+     * ends in a {@code -- comment} (SQLite stores such text for an index or a view) would otherwise swallow the
+     * semicolon put after it in a script.
+     */
+    public static String trimmed(String sql) {
+        List<Token> t = Lexer.significant(sql);
+        return t.isEmpty() ? "" : sql.substring(t.get(0).start(), t.get(t.size() - 1).end());
+    }
+
     /** Removes liteshift's own hint comments ({@code -- @renamed ...}) so they are not stored in a database. */
     public static String withoutHints(String sql) {
         return rewrite(sql, t -> t.kind() == Token.Kind.COMMENT && t.text().contains("@renamed")

@@ -12,17 +12,18 @@ import java.util.regex.Pattern;
 /**
  * One behaviour case: a populated database ({@code -- @before}), the declared schema to push ({@code -- @after}),
  * the expected outcome ({@code -- @expect apply|refuse}) and queries whose results must hold afterwards
- * ({@code -- @check SQL => rows}, rows separated by {@code " ; "}, columns by {@code |}, NULL as empty).
+ * ({@code -- @check SQL => rows}, rows separated by {@code " ; "}, columns by {@code |}, NULL as empty), and for a
+ * refusal, text its message must contain ({@code -- @message text}, one line each).
  * Lines outside the directives belong to the section opened last, exactly as the format is read elsewhere.
  */
-record CaseFile(String name, String before, String after, Expect expect, List<Check> checks) {
+record CaseFile(String name, String before, String after, Expect expect, List<Check> checks, List<String> messages) {
 
     enum Expect { APPLY, REFUSE }
 
     record Check(String query, String expected) {
     }
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^--\\s*@(before|after|expect|check|timeout)\\b\\s*(.*)$");
+    private static final Pattern DIRECTIVE = Pattern.compile("^--\\s*@(before|after|expect|check|message|timeout)\\b\\s*(.*)$");
 
     static CaseFile read(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.case$", "");
@@ -31,6 +32,7 @@ record CaseFile(String name, String before, String after, Expect expect, List<Ch
         StringBuilder current = null;
         Expect expect = Expect.APPLY;
         List<Check> checks = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Matcher m = DIRECTIVE.matcher(line);
             if (!m.find()) {
@@ -47,10 +49,11 @@ record CaseFile(String name, String before, String after, Expect expect, List<Ch
                     if (arrow < 0) throw new IllegalArgumentException(name + ": @check without '=>': " + line);
                     checks.add(new Check(rest.substring(0, arrow).strip(), rest.substring(arrow + 2).strip()));
                 }
+                case "message" -> messages.add(rest.strip());
                 default -> { /* @timeout: the in-process runner has no per-case limit */ }
             }
         }
-        return new CaseFile(name, before.toString(), after.toString(), expect, List.copyOf(checks));
+        return new CaseFile(name, before.toString(), after.toString(), expect, List.copyOf(checks), List.copyOf(messages));
     }
 
     private static Expect parseExpect(String name, String word) {

@@ -59,6 +59,9 @@ final class CaseRunner {
             if (e.reason() != LiteShiftException.Reason.REFUSED_DATA) {
                 problems.add("refused with " + e.reason() + " instead of REFUSED_DATA: " + e.getMessage());
             }
+            for (String m : c.messages()) {
+                if (!e.getMessage().contains(m)) problems.add("the refusal does not say '" + m + "':\n" + e.getMessage());
+            }
         }
         if (!Snapshot.of(db).dump.equals(before.dump)) problems.add("database content changed although the push was refused");
     }

@@ -178,4 +178,108 @@ class CreateTableParserTest {
         assertThatThrownBy(() -> CreateTableParser.parse("CREATE TABLE t AS SELECT 1 AS a"))
                 .isInstanceOf(SqlSyntaxException.class).hasMessageContaining("AS SELECT");
     }
+
+    /** drizzle-kit writes no comma between its FOREIGN KEYs; SQLite's grammar makes it optional between any table constraints. */
+    @Test
+    void table_constraints_without_commas_between_them() {
+        Table t = table("""
+                CREATE TABLE `m` (
+                	`a` integer NOT NULL,
+                	`b` integer,
+                	`c` text,
+                	FOREIGN KEY (`a`) REFERENCES `m`(`b`) ON UPDATE no action ON DELETE cascade
+                	FOREIGN KEY (`b`) REFERENCES `m`(`a`) ON UPDATE no action ON DELETE set null
+                	UNIQUE (a, b) CHECK (c <> '') CONSTRAINT pk PRIMARY KEY (a) CONSTRAINT named CHECK (b > 0), CHECK (a > 0)
+                )""");
+        assertThat(t.foreignKeys()).extracting(ForeignKey::columns).containsExactly(List.of("a"), List.of("b"));
+        assertThat(t.foreignKeys()).extracting(ForeignKey::onDelete).containsExactly("CASCADE", "SET NULL");
+        assertThat(t.uniques()).hasSize(1);
+        assertThat(t.primaryKey().name()).isEqualTo("pk");
+        assertThat(t.checks()).containsExactly(new CheckConstraint(null, "c <> ''"), new CheckConstraint("named", "b > 0"),
+                new CheckConstraint(null, "a > 0"));
+    }
+
+    /**
+     * SQLite's CONSTRAINT name may stand alone and names every constraint after it up to the next column, or the
+     * next comma between table constraints (not the comma that ends the columns): what SQLite reports the CHECK as.
+     */
+    @Test
+    void a_constraint_name_names_what_follows_it_as_in_sqlite() {
+        Table t = table("""
+                CREATE TABLE t (
+                  a INT CONSTRAINT c1 CHECK (a > 0) CHECK (a < 10) CONSTRAINT lonely,
+                  b INT CHECK (b > 0),
+                  c INT CONSTRAINT carried,
+                  CHECK (c > 0) CHECK (c < 5), CHECK (c <> 3)
+                )""");
+        assertThat(t.checks()).containsExactly(new CheckConstraint("c1", "a > 0"), new CheckConstraint("c1", "a < 10"),
+                new CheckConstraint(null, "b > 0"), new CheckConstraint("carried", "c > 0"), new CheckConstraint("carried", "c < 5"),
+                new CheckConstraint(null, "c <> 3"));
+    }
+
+    @Test
+    void column_constraints_in_any_order_with_a_lone_deferral_and_on_insert() {
+        Table t = table("""
+                CREATE TABLE t (
+                  id INTEGER,
+                  p INT REFERENCES t (id) ON INSERT CASCADE MATCH FULL NOT NULL DEFAULT 1 DEFERRABLE INITIALLY DEFERRED,
+                  q TEXT UNIQUE ON CONFLICT REPLACE COLLATE NOCASE DEFAULT 'x' NOT NULL ON CONFLICT IGNORE CHECK (q <> ''),
+                  generated INT, always INT, stored TEXT, key TEXT,
+                  PRIMARY KEY (id AUTOINCREMENT)
+                )""");
+        assertThat(t.foreignKeys()).containsExactly(new ForeignKey(null, List.of("p"), "t", List.of("id"), null, null, "FULL",
+                "DEFERRABLE INITIALLY DEFERRED"));
+        assertThat(t.column("p").orElseThrow().notNull()).isTrue();
+        Column q = t.column("q").orElseThrow();
+        assertThat(q.notNull()).isTrue();
+        assertThat(q.collation()).isEqualTo("NOCASE");
+        assertThat(q.defaultValue()).isEqualTo("'x'");
+        assertThat(t.columns()).extracting(Column::name).containsExactly("id", "p", "q", "generated", "always", "stored", "key");
+        assertThat(t.autoincrement()).as("PRIMARY KEY (id AUTOINCREMENT)").isTrue();
+        assertThat(t.primaryKey().columnNames()).containsExactly("id");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+            "x 'my type' => my type",
+            "x \"quoted type\" (10) => quoted type(10)",
+            "x DECIMAL ( 10 , 2 ) NOT NULL => DECIMAL(10,2)",
+            "x VARCHAR(-1) => VARCHAR(-1)",
+    })
+    void type_names_as_strings_and_quoted_words(String definition, String type) {
+        assertThat(SqlText.canonical(CreateTableParser.parse("CREATE TABLE t (" + definition + ")").columns().get(0).type()))
+                .isEqualTo(SqlText.canonical(type));
+    }
+
+    /**
+     * Comments and line breaks never reach the model's expressions: re-used inside other SQL, a line comment would
+     * swallow what follows, and a line break would end a comment line of a generated migration's header.
+     */
+    @Test
+    void expressions_are_kept_without_their_comments() {
+        Table t = table("""
+                CREATE TABLE t (
+                  a INT CHECK (a > 0 -- positive
+                  ),
+                  b INT DEFAULT (1 /* one */ + 1 -- two
+                  ),
+                  c INT GENERATED ALWAYS AS (a * 2 -- doubled
+                  ) STORED,
+                  d INT DEFAULT /* seven */ 7,
+                  CHECK (/* both */ a < b
+                    AND b < 100)
+                );
+                CREATE INDEX t_a ON t (a /* key */ DESC, (b + 1) -- expression
+                ) WHERE a > 1 -- partial
+                  AND b > 1;
+                """);
+        assertThat(t.checks()).extracting(CheckConstraint::expression).containsExactly("a > 0", "a < b AND b < 100");
+        assertThat(t.column("b").orElseThrow().defaultValue()).isEqualTo("1   + 1");
+        assertThat(t.column("c").orElseThrow().generated().expression()).isEqualTo("a * 2");
+        assertThat(t.column("d").orElseThrow().defaultValue()).isEqualTo("7");
+        var index = DeclaredSchema.ofSql("CREATE TABLE t (a, b); CREATE INDEX t_a ON t (a /* key */ DESC, (b + 1) -- expression\n)"
+                + " WHERE a > 1 -- partial\n  AND b > 1;").schema().indexes().get(0);
+        assertThat(index.keys()).extracting(IndexedColumn::expression).containsExactly("a", "(b + 1)");
+        assertThat(index.where()).isEqualTo("a > 1  AND b > 1");
+    }
 }

@@ -72,6 +72,22 @@ class RoundTripTest {
         assertRoundTrips(table);
     }
 
+    /** What real projects write: the canonical DDL (snapshots) re-creates the same schema, comments and all gone. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE TABLE t (x TEXT DEFAULT hello, y TEXT DEFAULT \"dq\", z TEXT DEFAULT `bq`, w TEXT DEFAULT [br])",
+            "CREATE TABLE t (x INT DEFAULT (1 -- one\n), y INT DEFAULT /* c */ 2 /* d */, z REAL DEFAULT - 1.5)",
+            "CREATE TABLE t (x INT CHECK (x > 0 -- positive\n), y INT AS (x * 2 -- doubled\n) STORED, CHECK (y < 100 /* c */))",
+            "CREATE TABLE users (age INT CHECK (\"users\".\"age\" > 21), n TEXT, CHECK (main.users.n <> ''))",
+            "CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (a INT, b INT, FOREIGN KEY (a) REFERENCES p(id) FOREIGN KEY (b) REFERENCES p(id) ON DELETE cascade)",
+            "CREATE TABLE t (a INT CONSTRAINT c1 CHECK (a > 0) CHECK (a < 9), b INT CONSTRAINT lonely, CHECK (b > 0) CHECK (b < 9))",
+            "CREATE TABLE t (id INTEGER, PRIMARY KEY (id AUTOINCREMENT))",
+            "CREATE TABLE t (a INT, b TEXT); CREATE INDEX t_a ON t (a /* k */) WHERE a > 0 -- partial\n AND b IS NOT NULL",
+    })
+    void ddl_real_projects_write_round_trips(String script) throws SQLException {
+        assertRoundTrips(script);
+    }
+
     @Test
     void autoincrement_round_trips() throws SQLException {
         assertRoundTrips("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT)");

@@ -169,6 +169,58 @@ class LinterTest {
         assertThat(i.message()).contains("users_email", "sharing");
     }
 
+    /**
+     * A generated migration that changes a column's type so that the copy would store some values differently
+     * ('007' as 7): a warning without a database, an error counted on the rows with one, and migrate refuses it,
+     * leaving the file as it was.
+     */
+    @Test
+    void aTypeChangeThatWouldChangeStoredValuesIsCountedAndMigrateRefusesIt() throws Exception {
+        base("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT);\n",
+                "INSERT INTO codes VALUES (1, '12'), (2, '007'), (3, 'abc'), (4, '1e3'), (5, NULL);\n");
+        LiteShift app = generated("CREATE TABLE codes (id INTEGER PRIMARY KEY, code INTEGER);\n", "code_integer");
+
+        LintIssue may = only(withoutDb(), "type-conversion");
+        assertThat(may.severity()).isEqualTo(Severity.WARNING);
+        assertThat(may.message()).contains("codes.code is copied into a column that stores values as INTEGER affinity (now TEXT"
+                + " affinity): MAY change stored values");
+
+        LintIssue is = only(withDb(), "type-conversion");
+        assertThat(is.severity()).isEqualTo(Severity.ERROR);
+        assertThat(is.message()).isEqualTo("codes.code becomes INTEGER: the copy would store 2 of 5 rows differently than they are"
+                + " (id 2: '007' would become 7, id 4: '1e3' would become 1000).");
+        assertThat(is.fix()).startsWith("To keep the values, declare a type that stores them as they are");
+
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(app::migrate).isInstanceOf(LiteShiftException.class)
+                .satisfies(e -> assertThat(((LiteShiftException) e).reason()).isEqualTo(LiteShiftException.Reason.REFUSED_DATA))
+                .hasMessageContaining("[type-conversion]", "'007' would become 7");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(root.resolve("app.db-journal")).doesNotExist();
+    }
+
+    /** A CHECK that raises an error on some rows is counted with them, in a generated migration as in push. */
+    @Test
+    void aCheckThatRaisesAnErrorIsAnErrorNamingTheRows() throws Exception {
+        base("CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT);\n",
+                "INSERT INTO events VALUES (1, '{\"n\": 1}'), (2, 'oops'), (3, '{\"n\": 0}');\n");
+        generated("CREATE TABLE events (id INTEGER PRIMARY KEY, body TEXT CHECK (json_extract(body, '$.n') > 0));\n", "checked");
+
+        assertThat(only(withoutDb(), "check").severity()).isEqualTo(Severity.WARNING);
+        LintIssue is = only(withDb(), "check");
+        assertThat(is.severity()).isEqualTo(Severity.ERROR);
+        assertThat(is.message()).isEqualTo("events: new CHECK (json_extract(body, '$.n') > 0) raises an error on 1 of 3 rows (id 2):"
+                + " malformed JSON, and fails for 1 more.");
+    }
+
+    /** Declares {@code schema} and generates the migration to it, named {@code name}; the project, to migrate with. */
+    private LiteShift generated(String schema, String name) throws IOException {
+        Path file = Files.writeString(root.resolve("schema.sql"), schema);
+        LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(file).load();
+        app.generate(name);
+        return app;
+    }
+
     /** The runbook's hand-written rebuild adding a CHECK, a FOREIGN KEY and STRICT types. */
     @Test
     void aHandWrittenRebuildIsCheckedAndSized() throws Exception {

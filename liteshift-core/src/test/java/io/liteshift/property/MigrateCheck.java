@@ -54,7 +54,7 @@ final class MigrateCheck {
         Files.writeString(schema, s.schemaBSql());
         GenerateResult b = liteshift.generate("b");
         try (Connection fresh = Sqlite.memory(); Connection expected = Sqlite.memory()) {
-            for (String stmt : s.b().statements(null, true)) Sqlite.exec(fresh, stmt);
+            for (String stmt : s.b().statements(null, true, s.spelling())) Sqlite.exec(fresh, stmt);
             Optional<String> misfit;
             String before;
             try (Connection a = Sqlite.open(db)) {

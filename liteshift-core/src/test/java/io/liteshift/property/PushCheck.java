@@ -50,12 +50,13 @@ final class PushCheck {
         populateA();
         Files.writeString(schemaFile, s.schemaBSql());
         try (Connection a = Sqlite.open(dbFile); Connection fresh = Sqlite.memory(); Connection expected = Sqlite.memory()) {
-            for (String stmt : s.b().statements(null, true)) Sqlite.exec(fresh, stmt);
+            for (String stmt : s.b().statements(null, true, s.spelling())) Sqlite.exec(fresh, stmt);
             Optional<String> misfit = ExpectedDatabase.fill(s, a, expected);
             String before = Sqlite.dump(a);
             List<String> sequences = autoincrementCounters(a, s.a());
             a.close();
             if (misfit.isPresent()) {
+                net.jqwik.api.statistics.Statistics.label("why A's rows do not fit B").collect(ExpectedDatabase.kind(misfit.get()));
                 assertRefused(misfit.get(), before);
                 return Outcome.REFUSED;
             }

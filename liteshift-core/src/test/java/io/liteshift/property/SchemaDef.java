@@ -57,84 +57,107 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
     }
 
     /**
-     * The schema as SQL statements, each ending in ";\n"; {@code before} supplies the old names for rename
-     * hints (null for none).
+     * The schema as SQL statements, each ending in ";\n", spelled as {@code spelling} says; {@code before} supplies
+     * the old names for rename hints (null for none).
      */
-    List<String> statements(SchemaDef before, boolean withTriggers) {
+    List<String> statements(SchemaDef before, boolean withTriggers, Spelling spelling) {
         List<String> out = new ArrayList<>();
-        for (TableDef t : tables) out.add(tableSql(t, before == null ? Optional.empty() : before.table(t.id())));
-        for (IndexDef i : indexes) out.add(indexSql(i));
+        for (TableDef t : tables) out.add(tableSql(t, before == null ? Optional.empty() : before.table(t.id()), spelling));
+        for (IndexDef i : indexes) out.add(indexSql(i, spelling));
         for (ViewDef v : views) out.add(viewSql(v));
         if (withTriggers) for (TriggerDef g : triggers) out.add(triggerSql(g));
         return out;
     }
 
-    private String tableSql(TableDef t, Optional<TableDef> was) {
+    private String tableSql(TableDef t, Optional<TableDef> was, Spelling sp) {
         StringBuilder sb = new StringBuilder();
         if (was.isPresent() && !was.get().name().equals(t.name())) {
             sb.append("-- @renamed from=").append(Sql.name(was.get().name())).append('\n');
         }
-        sb.append("CREATE TABLE ").append(Sql.name(t.name())).append(" (\n");
+        sb.append(sp.keyword("CREATE TABLE ")).append(sp.name(t.name())).append(" (\n");
         List<String> entries = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
-            entries.add(columnSql(t, c));
             Optional<ColumnDef> old = was.flatMap(w -> w.column(c.id()));
-            comments.add(old.isPresent() && !old.get().name().equals(c.name()) ? " -- @renamed from=" + Sql.name(old.get().name()) : "");
+            boolean renamed = old.isPresent() && !old.get().name().equals(c.name());
+            entries.add(columnSql(t, c, renamed ? sp.onOneLine() : sp));
+            comments.add(renamed ? " -- @renamed from=" + Sql.name(old.get().name()) : "");
         }
-        if (!t.primaryKey().isEmpty() && !t.hasRowidAlias()) entries.add("PRIMARY KEY (" + names(t, t.primaryKey()) + ")");
-        for (List<Integer> u : t.uniques()) entries.add("UNIQUE (" + names(t, u) + ")");
+        int columns = entries.size();
+        if (!t.primaryKey().isEmpty() && !t.hasRowidAlias()) {
+            entries.add(sp.keyword("PRIMARY KEY") + " (" + names(t, t.primaryKey(), sp) + ")" + sp.blockComment("key"));
+        }
+        for (List<Integer> u : t.uniques()) entries.add(sp.keyword("UNIQUE") + " (" + names(t, u, sp) + ")");
         for (ForeignKeyDef f : t.foreignKeys()) {
             TableDef parent = tableById(f.parentTable());
-            String fk = "FOREIGN KEY (" + names(t, f.columns()) + ") REFERENCES " + Sql.name(parent.name())
-                    + " (" + names(parent, f.parentColumns()) + ")";
-            if (!f.onDelete().equals("NO ACTION")) fk += " ON DELETE " + f.onDelete();
-            if (!f.onUpdate().equals("NO ACTION")) fk += " ON UPDATE " + f.onUpdate();
+            String fk = sp.keyword("FOREIGN KEY") + " (" + names(t, f.columns(), sp) + ") " + sp.keyword("REFERENCES ") + sp.name(parent.name())
+                    + " (" + names(parent, f.parentColumns(), sp) + ")";
+            if (!f.onDelete().equals("NO ACTION")) fk += sp.keyword(" ON DELETE " + f.onDelete());
+            if (!f.onUpdate().equals("NO ACTION")) fk += sp.keyword(" ON UPDATE " + f.onUpdate());
             entries.add(fk);
         }
         for (int i = 0; i < entries.size(); i++) {
-            sb.append("  ").append(entries.get(i)).append(i + 1 < entries.size() ? "," : "");
+            // between two table constraints the comma is optional in SQLite's grammar
+            boolean comma = i + 1 < entries.size() && !(sp.noCommas() && i >= columns);
+            sb.append("  ").append(entries.get(i)).append(comma ? "," : "");
             sb.append(i < comments.size() ? comments.get(i) : "").append('\n');
         }
         sb.append(')');
         List<String> options = new ArrayList<>();
-        if (t.strict()) options.add("STRICT");
-        if (t.withoutRowid()) options.add("WITHOUT ROWID");
+        if (t.strict()) options.add(sp.keyword("STRICT"));
+        if (t.withoutRowid()) options.add(sp.keyword("WITHOUT ROWID"));
         sb.append(options.isEmpty() ? "" : " " + String.join(", ", options)).append(";\n");
         return sb.toString();
     }
 
-    private static String columnSql(TableDef t, ColumnDef c) {
-        StringBuilder sb = new StringBuilder(Sql.name(c.name()));
+    private static String columnSql(TableDef t, ColumnDef c, Spelling sp) {
+        StringBuilder sb = new StringBuilder(sp.name(c.name()));
         if (!c.type().isEmpty()) sb.append(' ').append(c.type());
-        if (t.hasRowidAlias() && t.inPrimaryKey(c.id())) sb.append(" PRIMARY KEY").append(t.autoincrement() ? " AUTOINCREMENT" : "");
-        if (c.isGenerated()) {
-            String from = Sql.name(t.columnById(c.generatedFrom()).name());
-            sb.append(c.id() % 2 == 0 ? " GENERATED ALWAYS" : "").append(" AS (length(").append(from).append("))")
-                    .append(c.stored() ? " STORED" : c.id() % 3 == 0 ? " VIRTUAL" : "");
+        // after a generated column's type SQLite keeps the comment in the type ("unknown datatype" in a STRICT table)
+        if (!c.isGenerated()) sb.append(sp.blockComment("type"));
+        if (t.hasRowidAlias() && t.inPrimaryKey(c.id())) {
+            sb.append(sp.keyword(" PRIMARY KEY")).append(t.autoincrement() ? sp.keyword(" AUTOINCREMENT") : "");
         }
-        if (c.notNull()) sb.append(" NOT NULL");
-        if (c.defaultSql() != null) sb.append(" DEFAULT ").append(c.defaultSql());
-        if (c.collation() != null) sb.append(" COLLATE ").append(c.collation());
-        if (c.unique()) sb.append(" UNIQUE");
-        if (c.checkName() != null) sb.append(" CONSTRAINT ").append(Sql.name(c.checkName()));
-        if (c.check() != null) sb.append(" CHECK (").append(String.format(c.check(), Sql.name(c.name()))).append(')');
+        if (c.isGenerated()) {
+            String from = sp.reference(t.columnById(c.generatedFrom()).name()); // "." is not allowed in a generated column
+            sb.append(c.id() % 2 == 0 ? sp.keyword(" GENERATED ALWAYS") : "").append(sp.keyword(" AS "))
+                    .append(sp.parenthesized("length(" + from + ")", "generated"))
+                    .append(c.stored() ? sp.keyword(" STORED") : c.id() % 3 == 0 ? sp.keyword(" VIRTUAL") : "");
+        }
+        if (c.notNull()) sb.append(sp.keyword(" NOT NULL"));
+        if (c.defaultSql() != null) {
+            // block comments only: PRAGMA reports a DEFAULT's text, comments included, and a renamed column's is the same
+            String dflt = c.defaultSql();
+            sb.append(sp.keyword(" DEFAULT ")).append(dflt.startsWith("(") ? dflt.substring(0, dflt.length() - 1) + sp.blockComment("default") + ")"
+                    : sp.blockComment("default").strip() + (sp.comments() ? " " : "") + dflt);
+        }
+        if (c.collation() != null) sb.append(sp.keyword(" COLLATE ")).append(c.collation());
+        if (c.unique()) sb.append(sp.keyword(" UNIQUE"));
+        if (c.checkName() != null) sb.append(sp.keyword(" CONSTRAINT ")).append(sp.name(c.checkName()));
+        if (c.check() != null) {
+            sb.append(sp.keyword(" CHECK ")).append(sp.parenthesized(String.format(c.check(), sp.column(t.name(), c.name())), "check"));
+        }
         return sb.toString();
     }
 
     static String names(TableDef t, List<Integer> columnIds) {
-        return columnIds.stream().map(id -> Sql.name(t.columnById(id).name())).collect(Collectors.joining(", "));
+        return names(t, columnIds, Spelling.PLAIN);
     }
 
-    private String indexSql(IndexDef i) {
+    private static String names(TableDef t, List<Integer> columnIds, Spelling sp) {
+        return columnIds.stream().map(id -> sp.name(t.columnById(id).name())).collect(Collectors.joining(", "));
+    }
+
+    private String indexSql(IndexDef i, Spelling sp) {
         TableDef t = tableById(i.table());
         String parts = i.parts().stream().map(p -> {
-            String col = Sql.name(t.columnById(p.column()).name());
-            return (p.expression() ? "lower(" + col + ")" : col) + (p.descending() ? " DESC" : "");
+            String col = sp.reference(t.columnById(p.column()).name());
+            return (p.expression() ? "lower(" + col + ")" : col) + sp.blockComment("key") + (p.descending() ? sp.keyword(" DESC") : "");
         }).collect(Collectors.joining(", "));
-        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + Sql.name(i.name()) + " ON " + Sql.name(t.name())
-                + " (" + parts + ")"
-                + (i.partialOn() >= 0 ? " WHERE " + Sql.name(t.columnById(i.partialOn()).name()) + " IS NOT NULL" : "") + ";\n";
+        return sp.keyword("CREATE ") + (i.unique() ? sp.keyword("UNIQUE ") : "") + sp.keyword("INDEX ") + sp.name(i.name()) + sp.keyword(" ON ")
+                + sp.name(t.name()) + " (" + parts + ")"
+                + (i.partialOn() >= 0 ? sp.keyword(" WHERE") + sp.blockComment("partial") + " "
+                + sp.column(t.name(), t.columnById(i.partialOn()).name()) + sp.keyword(" IS NOT NULL") : "") + ";\n";
     }
 
     private String viewSql(ViewDef v) {

@@ -17,7 +17,31 @@ final class Sql {
     /** Bare when that parses, double-quoted otherwise, so both spellings reach the engine. */
     static String name(String name) {
         if (BARE.matcher(name).matches() && !KEYWORDS.contains(name.toLowerCase())) return name;
+        return quoted(name);
+    }
+
+    static String quoted(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Words after DEFAULT that are values, not names. */
+    private static final Set<String> VALUE_WORDS = Set.of("null", "true", "false", "current_time", "current_date", "current_timestamp");
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"(.*)\"|`(.*)`|\\[(.*)]", Pattern.DOTALL);
+
+    /**
+     * A DEFAULT clause's value as an expression, for the oracle's own backfill: SQLite stores a bare or quoted name
+     * after DEFAULT as text ({@code DEFAULT hello} is 'hello'); anything else is an expression already, put in
+     * parentheses on their own line so that a trailing line comment stays inside.
+     */
+    static String defaultValue(String defaultSql) {
+        String d = defaultSql.strip();
+        if (BARE.matcher(d).matches() && !VALUE_WORDS.contains(d.toLowerCase())) return literal(d);
+        java.util.regex.Matcher q = QUOTED_NAME.matcher(d);
+        if (q.matches()) {
+            String inner = q.group(1) != null ? q.group(1).replace("\"\"", "\"") : q.group(2) != null ? q.group(2).replace("``", "`") : q.group(3);
+            return literal(inner);
+        }
+        return "(" + d + "\n)";
     }
 
     /** A name for the rowid that no column of the table shadows (columns may be called rowid or oid). */

@@ -40,7 +40,9 @@ enum ValueKind {
     Object value(int n) {
         return switch (this) {
             case INT -> (long) n;
-            case TEXT -> n % 3 == 2 ? "it's " + n : n % 3 == 1 ? "Ünï " + n : "v" + n;
+            // numbers as text too: a retype to INTEGER or REAL keeps '12' as 12 but would change '003' and, under REAL, '4'
+            case TEXT -> n % 5 == 4 ? String.valueOf(n) : n % 5 == 3 ? String.format("%03d", n) : n % 3 == 2 ? "it's " + n
+                    : n % 3 == 1 ? "Ünï " + n : "v" + n;
             case REAL -> n + 0.5;
             case BLOB -> ("b" + n).getBytes(StandardCharsets.UTF_8);
             case MIXED -> n % 2 == 0 ? (Object) (long) n : "m" + n;
@@ -59,16 +61,20 @@ enum ValueKind {
     }
 
     /** How many spellings {@link #defaultSql} has. */
-    static final int DEFAULT_VARIANTS = 4;
+    static final int DEFAULT_VARIANTS = 7;
 
-    /** A constant DEFAULT: plain, parenthesised, signed, quoted with an embedded quote, or spelled oddly. */
+    /**
+     * A constant DEFAULT, each variant another value: plain, parenthesised, signed, quoted with an embedded quote,
+     * a bare name SQLite stores as text (one that is also a column name in the pools), a double-quoted or bracketed
+     * name, TRUE/FALSE, and comments inside.
+     */
     String defaultSql(int variant) {
         return switch (this) {
-            case INT -> List.of("0", "42", "-1", "(2 + 3)").get(variant);
-            case TEXT -> List.of("'n/a'", "''", "'it''s'", "('x' || 'y')").get(variant);
-            case REAL -> List.of("0.5", "(1.5)", "-2.5", "1e3").get(variant);
-            case BLOB -> List.of("X'00'", "x'ff'", "X''", "(X'0102')").get(variant);
-            case MIXED -> List.of("'x'", "7", "NULL", "+3").get(variant);
+            case INT -> List.of("0", "42", "-1", "(2 + 3)", "TRUE", "+7", "(1 /* one */ + 1 -- two\n)").get(variant);
+            case TEXT -> List.of("'n/a'", "''", "'it''s'", "('x' || 'y')", "name", "\"dq\"", "('a' -- a\n)").get(variant);
+            case REAL -> List.of("0.5", "(1.5)", "-2.5", "1e3", "+4.5", "- 3.5", "(2.5 -- two and a half\n)").get(variant);
+            case BLOB -> List.of("X'00'", "x'ff'", "X''", "(X'0102')", "x'00ff'", "(x'ab' /* ab */)", "X'0a'").get(variant);
+            case MIXED -> List.of("'x'", "7", "NULL", "+3", "[br]", "`bq`", "FALSE").get(variant);
         };
     }
 }

@@ -102,6 +102,37 @@ class ReportsTest {
         assertThat(log).containsExactly("wrote " + file, "Next: write the SQL, then run `mvn liteshift:hash`.");
     }
 
+    /** A build log shows what migrate went ahead with, before the migrations it applied. */
+    @Test
+    void migrateReportsTheLintWarningsItWentAheadWithAsWarnings() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("0001_notes.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, legacy TEXT);\n");
+        LiteShift liteShift = LiteShift.configure().database(dir.resolve("app.db").toString()).migrations(migrations)
+                .createMissing(true).load();
+        liteShift.hash();
+        liteShift.migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"))) {
+            c.createStatement().execute("INSERT INTO notes VALUES (1, 'a', 'old'), (2, 'b', 'older'), (3, 'c', NULL)");
+        }
+        Files.writeString(migrations.resolve("0002_drop_legacy.sql"), "ALTER TABLE notes DROP COLUMN legacy;\n");
+        liteShift.hash();
+
+        Reports.migrated(liteShift.migrate(), "app.db", out);
+
+        assertThat(log).hasSize(4);
+        assertThat(log.get(0)).isEqualTo("WARN lint: 0002_drop_legacy.sql:1: [drop-column] column notes.legacy is not in the declared"
+                + " schema and would be dropped with its 2 values (in 3 rows). Fix: If it was renamed, declare it: end the new column's line"
+                + " with -- @renamed from=legacy");
+        assertThat(log.get(1)).startsWith("WARN lint: 0002_drop_legacy.sql:1: [rolling-drop] drops column notes.legacy, which the"
+                + " application version still running");
+        assertThat(log.get(2)).startsWith("applied 0002_drop_legacy in ");
+        assertThat(log.get(3)).startsWith("Database at 0002; 1 applied in ");
+
+        log.clear();
+        Reports.migrated(liteShift.migrate(), "app.db", out);
+        assertThat(log).as("nothing pending: nothing linted, nothing to warn about").containsExactly("Nothing to do: app.db is up to date at 0002.");
+    }
+
     private static int count(Connection c, String sql) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();

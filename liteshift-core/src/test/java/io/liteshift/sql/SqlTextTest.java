@@ -80,4 +80,19 @@ class SqlTextTest {
     void one_line_joins_tokens_compactly() {
         assertThat(SqlText.oneLine("CREATE TABLE t (\n  a INT,\n  b TEXT -- c\n)")).isEqualTo("CREATE TABLE t (a INT, b TEXT)");
     }
+
+    @Test
+    void inline_drops_comments_and_line_breaks_but_keeps_strings_and_quoted_names() {
+        assertThat(SqlText.inline("x > 0 -- positive\n")).isEqualTo("x > 0");
+        assertThat(SqlText.inline("a /* b */ + c -- d\n    + e")).isEqualTo("a   + c  + e");
+        assertThat(SqlText.inline("'line\nbreak' ||\r\n  x")).isEqualTo("'line\nbreak' || x");
+        assertThat(SqlText.inline("'-- not a comment' || \"/* nor */\"")).isEqualTo("'-- not a comment' || \"/* nor */\"");
+        assertThat(SqlText.inline(null)).isNull();
+    }
+
+    @Test
+    void trimmed_drops_the_comments_and_space_around_a_statement() {
+        assertThat(SqlText.trimmed("  -- lead\nCREATE VIEW v AS SELECT 1 -- trail")).isEqualTo("CREATE VIEW v AS SELECT 1");
+        assertThat(SqlText.trimmed("-- only a comment")).isEmpty();
+    }
 }
