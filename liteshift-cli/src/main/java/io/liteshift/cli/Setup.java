@@ -45,7 +45,7 @@ final class Setup {
         if (flags == null) return config;
         if (flags.create) config.createMissing(true);
         if (flags.outOfOrder) config.outOfOrder(true);
-        if (flags.lockTimeout != null) config.lockTimeout(flags.lockTimeout);
+        if (flags.lockTimeout.value != null) config.lockTimeout(flags.lockTimeout.value);
         if (flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
         return flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }

@@ -79,6 +79,12 @@ final class Sqlite {
         }
     }
 
+    /** A result code of a call that returns one, as the SQLException SQLite's message would have been. */
+    static SQLException resultCode(int rc, String who) {
+        org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
+        return new org.sqlite.SQLiteException(who + " failed: " + code.message, code);
+    }
+
     static LiteShiftException failed(String what, Exception e) {
         String m = e instanceof SQLException se ? SqliteErrors.message(se) : String.valueOf(e.getMessage());
         return new LiteShiftException(LiteShiftException.Reason.FAILED, what + ": " + m, e);

@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 public final class Doctor {
     private final Path database;
     private MigrationDirectory migrations;
+    private Path backups;
     private Map<String, String> environment = System.getenv();
     private OptionalLong usableSpace = OptionalLong.empty();
     private Access access = Access.process();
@@ -42,6 +43,12 @@ public final class Doctor {
     /** The migrations the database should have; without them the schema checks are skipped. */
     public Doctor migrations(MigrationDirectory dir) {
         this.migrations = dir;
+        return this;
+    }
+
+    /** The backups directory, to look for partial backups that stopped processes left there; not looked at by default. */
+    public Doctor backups(Path dir) {
+        this.backups = dir;
         return this;
     }
 
@@ -63,6 +70,34 @@ public final class Doctor {
         return this;
     }
 
+    /**
+     * Why writing {@code db} fails ("attempt to write a readonly database"), as doctor's write-access findings say it:
+     * each thing found with its fix, for the message of the command that failed. Empty when they find nothing wrong.
+     */
+    public static Optional<String> explainRefusedWrite(Path db) {
+        Path file = db.toAbsolutePath().normalize();
+        List<Finding> out = new ArrayList<>();
+        if (Files.exists(file)) FileChecks.writable(file, Access.process(), out);
+        else if (file.getParent() != null && Files.isDirectory(file.getParent())) FileChecks.writableDirectory(file.getParent(), Access.process(), out);
+        return explained(out);
+    }
+
+    /** The same for a directory liteshift writes its own files into, such as the backups directory. */
+    public static Optional<String> explainUnwritableDirectory(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        while (d != null && !Files.isDirectory(d)) d = d.getParent(); // a directory still to be made: its nearest parent decides
+        if (d == null) return Optional.empty();
+        List<Finding> out = new ArrayList<>();
+        FileChecks.writableDirectory(d, Access.process(), out);
+        return explained(out);
+    }
+
+    private static Optional<String> explained(List<Finding> findings) {
+        if (findings.isEmpty()) return Optional.empty();
+        return Optional.of(findings.stream().map(f -> "doctor (" + f.code() + "): " + f.found() + " Fix: " + f.fix())
+                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
     public DoctorReport examine() {
         List<Finding> out = new ArrayList<>();
         releaseMachine(out);
@@ -71,7 +106,23 @@ public final class Doctor {
             FileChecks.liteFs(database, out);
             DatabaseChecks.header(database, out).ifPresent(h -> contents(h, out));
         }
+        if (backups != null) leftovers(out);
         return new DoctorReport(database, out);
+    }
+
+    /** Partial backups of this database that stopped backups left: space a rebuild may need, until the next backup. */
+    private void leftovers(List<Finding> out) {
+        List<io.liteshift.backup.BackupLeftover> left = io.liteshift.backup.Backups.leftovers(backups, database.getFileName().toString())
+                .stream().filter(io.liteshift.backup.BackupLeftover::leftOver).toList();
+        if (left.isEmpty()) return;
+        long bytes = left.stream().mapToLong(io.liteshift.backup.BackupLeftover::size).sum();
+        out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
+                        + ", " + io.liteshift.apply.DiskSpace.bytes(bytes) + " in all: " + left.stream()
+                        .map(io.liteshift.backup.BackupLeftover::describe).collect(java.util.stream.Collectors.joining("; ")) + ".",
+                "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
+                        + " copy. It is never restored or listed as a backup, but it takes space on the volume that a rebuild or"
+                        + " the next backup may need.",
+                "Run `liteshift backup` (it removes the partial backups of stopped processes first), or delete these files."));
     }
 
     private void contents(DatabaseChecks.Header header, List<Finding> out) {
@@ -83,7 +134,7 @@ public final class Doctor {
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
             if (usable.isPresent()) {
-                DiskCheck.check(database, usable.getAsLong(), DiskCheck.estimate(c, header.size(), pending), !pending.isEmpty(), out);
+                DiskCheck.check(database, usable.getAsLong(), io.liteshift.apply.DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
             }
         } catch (SQLException | RuntimeException e) {
             out.add(Finding.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),
