@@ -359,6 +359,7 @@ public final class LiteShift {
         SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
         String pushing = "pushing " + schema + " to " + file;
+        String thePush = "the push of " + schema + " to " + file;
         boolean existed = java.nio.file.Files.exists(file); // a file push creates holds nothing to back up
         io.liteshift.apply.DiskSpace.Estimate[] need = {null};
         try {
@@ -391,7 +392,7 @@ public final class LiteShift {
                         return new PushResult(p, findings, true, since(t0), warnings, backup);
                     });
                 } catch (SQLException e) {
-                    if (Interruption.stopped(e)) throw new Interrupted(pushing, file + " was not changed.", e);
+                    if (Interruption.stopped(e)) throw new Interrupted(thePush, file + " was not changed.", e);
                     if (Databases.isLocked(e)) {
                         throw new LiteShiftException(LiteShiftException.Reason.FAILED, Databases.keptLocked(options.lockTimeout(), file, io.liteshift.apply.Locks.Wanted.READ)
                                 + ". Nothing was changed. Run again when it is done, or wait longer (--lock-timeout, or lock_timeout"
@@ -405,7 +406,7 @@ public final class LiteShift {
             throw e;
         } catch (LiteShiftException e) {
             if (Interruption.stopped(e)) {
-                throw new Interrupted(pushing, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
+                throw new Interrupted(thePush, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
             }
             if (Databases.isLocked(rootSql(e))) {
                 throw new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.getMessage(), e);

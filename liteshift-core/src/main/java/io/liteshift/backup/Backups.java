@@ -186,9 +186,7 @@ public final class Backups {
                     + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
                     + " back up to another volume (--to DIR). Nothing was changed.", e);
         }
-        String denied = e instanceof java.nio.file.AccessDeniedException || String.valueOf(e.getMessage()).contains("Read-only file system")
-                || e instanceof SQLException q && (q.getErrorCode() & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_CANTOPEN.code
-                ? explainDirectory(tmp.getParent()) : "";
+        String denied = io.liteshift.doctor.Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
         LiteShiftException x = Sqlite.failed(what, e);
         return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + denied + ". Nothing was changed.", e);
     }

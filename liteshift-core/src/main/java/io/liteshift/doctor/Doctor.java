@@ -82,6 +82,21 @@ public final class Doctor {
         return explained(out);
     }
 
+    /**
+     * Whether {@code failure} is the file system refusing a write: permission denied, a read-only file system, or SQLite
+     * unable to create or write its file (SQLITE_CANTOPEN, SQLITE_READONLY). Then doctor's write-access checks can say why.
+     */
+    public static boolean refusedWrite(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.file.AccessDeniedException || String.valueOf(c.getMessage()).contains("Read-only file system")) return true;
+            if (c instanceof org.sqlite.SQLiteException e && e.getResultCode() != null) {
+                int primary = e.getResultCode().code & 0xff;
+                if (primary == org.sqlite.SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_READONLY.code) return true;
+            }
+        }
+        return false;
+    }
+
     /** The same for a directory liteshift writes its own files into, such as the backups directory. */
     public static Optional<String> explainUnwritableDirectory(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
