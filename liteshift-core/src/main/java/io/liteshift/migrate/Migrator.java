@@ -266,7 +266,8 @@ public final class Migrator {
         } catch (SQLException | RuntimeException e) {
             if (!Interruption.stopped(e)) throw e;
             String during = e instanceof Interrupted i && !i.during().isEmpty() ? i.during() : "the checks before migrating";
-            String first = e instanceof Interrupted i && !i.during().isEmpty() ? i.state() + "; " : "";
+            // "no backup was written; the partial file was removed. Nothing was changed." goes on with what was not applied
+            String first = e instanceof Interrupted i && !i.during().isEmpty() ? i.state().replaceFirst("\\.( Nothing was changed\\.)?$", "") + "; " : "";
             throw new Interrupted(during, first + stoppedBetween(h, List.of(), List.of(), h.pending().stream()
                     .map(m -> MigrationScript.parse(m, dir.label())).toList(), database), e);
         }
