@@ -95,7 +95,7 @@ public final class Backups {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": "
-                    + e.getMessage() + explainDirectory(dir) + ". Nothing was changed.", e);
+                    + e.getMessage() + ". Nothing was changed." + explainDirectory(dir), e);
         }
         for (BackupLeftover l : Leftovers.removeStale(dir, FileOps.baseName(db))) {
             progress.accept("backup: removed a partial backup that a stopped backup left: " + l.describe());
@@ -188,7 +188,7 @@ public final class Backups {
         }
         String denied = io.liteshift.doctor.Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
         LiteShiftException x = Sqlite.failed(what, e);
-        return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + denied + ". Nothing was changed.", e);
+        return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + ". Nothing was changed." + denied, e);
     }
 
     /** "; doctor (DIR_NOT_WRITABLE): ..." when doctor's checks say why {@code dir} cannot be written; else "". */

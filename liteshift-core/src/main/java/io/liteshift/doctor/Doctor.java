@@ -107,10 +107,13 @@ public final class Doctor {
         return explained(out);
     }
 
+    /** One line per thing found ("doctor (DB_NOT_WRITABLE): ..."), then each fix once ("Fix: ..."): the file and its directory often share one. */
     private static Optional<String> explained(List<Finding> findings) {
         if (findings.isEmpty()) return Optional.empty();
-        return Optional.of(findings.stream().map(f -> "doctor (" + f.code() + "): " + f.found() + " Fix: " + f.fix())
-                .collect(java.util.stream.Collectors.joining("\n")));
+        List<String> lines = new ArrayList<>();
+        findings.forEach(f -> lines.add("doctor (" + f.code() + "): " + f.found()));
+        findings.stream().map(Finding::fix).distinct().forEach(fix -> lines.add("Fix: " + fix));
+        return Optional.of(String.join("\n", lines));
     }
 
     public DoctorReport examine() {

@@ -247,8 +247,8 @@ public final class Migrator {
         String fix = switch (cause) {
             // the migration is not at fault: the file, its directory or the mount refused the write
             case WRITE_REFUSED -> "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its"
-                    + " -wal/-shm/-journal, its directory or the mount is read-only for this user). Run `liteshift doctor` against"
-                    + " it to see which, fix the owner, mode or mount, and migrate again.";
+                    + " -wal/-shm/-journal, its directory or the mount is read-only for this user; `liteshift doctor` checks each)."
+                    + " Fix the owner, mode or mount, and migrate again.";
             case DISK_FULL -> "\nThe migration itself may be fine: the volume is full. Free space on it (old backups, files beside"
                     + " the database) or grow it (`fly volumes extend`), and migrate again; `liteshift lint --db` (which migrate runs"
                     + " first, unless --force) estimates the space a rebuild needs.";
