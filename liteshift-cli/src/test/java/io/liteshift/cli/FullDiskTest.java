@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FullDiskTest {
     @TempDir
     static Path root;
+    private static Tmpfs tmpfs;
     private static Path volume;
-    private static boolean mounted;
 
     @TempDir
     Path dir;
@@ -39,22 +38,20 @@ class FullDiskTest {
 
     @BeforeAll
     static void mountASmallVolume() throws Exception {
-        volume = Files.createDirectories(root.resolve("volume"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", volume.toString());
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (needs root): the full-disk tests are skipped");
+        tmpfs = Tmpfs.mount(root.resolve("volume"), "16m").orElse(null);
+        Assumptions.assumeTrue(tmpfs != null, "cannot mount a tmpfs here (needs root): the full-disk tests are skipped");
+        volume = tmpfs.root;
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        if (mounted) run("umount", volume.toString());
+        if (tmpfs != null) tmpfs.close();
     }
 
     /** A 3 MB table t on the empty volume, and its migrations (0001 makes t; 0002 rebuilds it). */
     @BeforeEach
     void aThreeMegabyteTable() throws Exception {
-        try (Stream<Path> s = Files.list(volume)) {
-            for (Path p : s.toList()) Files.delete(p);
-        }
+        tmpfs.clear();
         db = volume.resolve("app.db");
         Files.writeString(dir.resolve("v1.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n");
         assertThat(cli("generate", "--schema", "v1.sql", "--name", "init").exitCode()).isZero();
@@ -162,15 +159,5 @@ class FullDiskTest {
 
     private Cli.Result cli(String... args) throws InterruptedException {
         return CliProcess.run(dir, dir.resolve("tmp"), List.of(), args);
-    }
-
-    private static boolean run(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,30 +23,28 @@ class ReadOnlyVolumeTest extends InTemporaryWorkingDirectory {
     private static final String DIAGNOSIS = "doctor (READ_ONLY_MOUNT): ";
     @TempDir
     static Path root;
+    private static Tmpfs tmpfs;
     private static Path volume;
-    private static boolean mounted;
     private Path db;
     private byte[] before;
 
     @BeforeAll
     static void mountAVolume() throws Exception {
-        volume = Files.createDirectories(root.resolve("volume"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", volume.toString());
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (needs root): the read-only volume tests are skipped");
+        tmpfs = Tmpfs.mount(root.resolve("volume"), "8m").orElse(null);
+        Assumptions.assumeTrue(tmpfs != null, "cannot mount a tmpfs here (needs root): the read-only volume tests are skipped");
+        volume = tmpfs.root;
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        if (mounted) run("umount", volume.toString());
+        if (tmpfs != null) tmpfs.close();
     }
 
     /** A migrated database on the volume (0001 applied; 0002 pending), a seed, a backup of it beside the project. */
     @BeforeEach
     void aDatabaseOnTheVolume() throws Exception {
-        assertThat(run("mount", "-o", "remount,rw", volume.toString())).isTrue();
-        try (Stream<Path> s = Files.list(volume)) {
-            for (Path p : s.toList()) Files.delete(p);
-        }
+        tmpfs.readOnly(false);
+        tmpfs.clear();
         db = volume.resolve("app.db");
         TestDb.writeSchema(dir.resolve("schema.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n");
         assertThat(Cli.run("generate", "--name", "init").exitCode()).isZero();
@@ -56,7 +53,7 @@ class ReadOnlyVolumeTest extends InTemporaryWorkingDirectory {
         assertThat(Cli.run("generate", "--name", "pinned").exitCode()).isZero();
         assertThat(Cli.run("backup", "--db", db.toString(), "--to", dir.resolve("backups").toString()).exitCode()).isZero();
         TestDb.exec(volume.resolve("legacy.db"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"); // never migrated
-        assertThat(run("mount", "-o", "remount,ro", volume.toString())).as("remount read-only").isTrue();
+        tmpfs.readOnly(true);
         before = Files.readAllBytes(db);
     }
 
@@ -130,15 +127,5 @@ class ReadOnlyVolumeTest extends InTemporaryWorkingDirectory {
                 + " type tmpfs).\nFix: Mount it read-write (remove \":ro\" / readOnly: true from the volume definition), or point DATABASE_URL at"
                 + " a writable volume.");
         CliAssertions.assertNoStackTrace(r);
-    }
-
-    private static boolean run(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

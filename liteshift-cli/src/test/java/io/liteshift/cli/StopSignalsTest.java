@@ -72,10 +72,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
 
     @Test
     void sigintDuringAMigrationRollsItBackAndSaysWhatIsPending() throws Exception {
-        CliProcess p = CliProcess.start(dir, tmp, "migrate", "--db", "app.db");
-        p.awaitThat("updating rows (a growing journal)", () -> size(side("-journal")) > 256 * 1024, WAIT);
-        p.signal("INT");
-        Cli.Result r = p.awaitExit(WAIT);
+        Cli.Result r = stopped("INT", "updating rows (a growing journal)", () -> size(side("-journal")) > 256 * 1024, "migrate", "--db", "app.db");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
         assertThat(r.err()).as(r.toString()).startsWith("liteshift: interrupted by SIGINT during 0002_touch: it was rolled back entirely;")
@@ -91,10 +88,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
         }
-        CliProcess p = CliProcess.start(dir, tmp, "migrate", "--db", "app.db");
-        p.awaitThat("updating rows (a growing WAL)", () -> size(side("-wal")) > 1024 * 1024, WAIT);
-        p.signal("TERM");
-        Cli.Result r = p.awaitExit(WAIT);
+        Cli.Result r = stopped("TERM", "updating rows (a growing WAL)", () -> size(side("-wal")) > 1024 * 1024, "migrate", "--db", "app.db");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(143);
         assertThat(r.err()).as(r.toString()).startsWith("liteshift: interrupted by SIGTERM during 0002_touch: it was rolled back entirely;")
@@ -106,10 +100,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
     @Test
     void sigintDuringABackupRemovesThePartialFile() throws Exception {
         Path backups = dir.resolve("backups");
-        CliProcess p = CliProcess.start(dir, tmp, "backup", "--db", "app.db", "--to", "backups", "--full-check");
-        p.awaitThat("writing the partial backup", () -> !filesIn(backups).isEmpty(), WAIT);
-        p.signal("INT");
-        Cli.Result r = p.awaitExit(WAIT);
+        Cli.Result r = stopped("INT", "writing the partial backup", () -> !filesIn(backups).isEmpty(), "backup", "--db", "app.db", "--to", "backups", "--full-check");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
         assertThat(r.err()).as(r.toString()).containsPattern("liteshift: interrupted by SIGINT during the backup of " + db
@@ -122,10 +113,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
     @Test
     void sigtermDuringARehearsalRemovesTheCopy() throws Exception {
         byte[] before = Files.readAllBytes(db);
-        CliProcess p = CliProcess.start(dir, tmp, "rehearse", "--db", "app.db");
-        p.awaitThat("copying for the rehearsal", () -> !rehearsalCopies().isEmpty(), WAIT);
-        p.signal("TERM");
-        Cli.Result r = p.awaitExit(WAIT);
+        Cli.Result r = stopped("TERM", "copying for the rehearsal", () -> !rehearsalCopies().isEmpty(), "rehearse", "--db", "app.db");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(143);
         assertThat(r.err()).as(r.toString()).startsWith("liteshift: interrupted by SIGTERM during the rehearsal of " + db + ": the copy in ")
@@ -139,10 +127,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
         byte[] before = Files.readAllBytes(db);
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');\n"
                 + "CREATE INDEX t_by_a ON t (a);\n");
-        CliProcess p = CliProcess.start(dir, tmp, "push", "--db", "app.db", "--schema", "schema.sql");
-        p.awaitThat("rebuilding t (a journal)", () -> Files.exists(side("-journal")), WAIT);
-        p.signal("INT");
-        Cli.Result r = p.awaitExit(WAIT);
+        Cli.Result r = stopped("INT", "rebuilding t (a journal)", () -> Files.exists(side("-journal")), "push", "--db", "app.db", "--schema", "schema.sql");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
         assertThat(r.err()).as(r.toString()).startsWith("liteshift: interrupted by SIGINT during the push of " + dir.resolve("schema.sql")
@@ -194,6 +179,14 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertThat(next.out()).contains("0002_touch");
         assertThat(filesIn(tmp)).as("the killed rehearsal's copy and the new one's are gone").isEmpty();
+    }
+
+    /** Runs liteshift ARGS, sends it {@code signal} once {@code underWay} holds, and returns how it ended. */
+    private Cli.Result stopped(String signal, String underWay, java.util.function.BooleanSupplier condition, String... args) throws Exception {
+        CliProcess p = CliProcess.start(dir, tmp, args);
+        p.awaitThat(underWay, condition, WAIT);
+        p.signal(signal);
+        return p.awaitExit(WAIT);
     }
 
     private void assertAtVersionOneUntouched() {

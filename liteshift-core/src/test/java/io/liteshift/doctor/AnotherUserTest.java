@@ -31,15 +31,10 @@ class AnotherUserTest {
 
     @Test
     void rootOwnedDatabaseIsReadOnlyForTheApplicationUser() throws Exception {
-        Integer me = Access.uidOf(Path.of("/proc/self"));
-        assumeTrue(me != null && me == 0 && Files.isExecutable(SETPRIV), "needs root and setpriv");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Fixture f = new Fixture(tmp);
+        Fixture f = rootsProject();
         f.sql("CREATE TABLE notes (id INTEGER PRIMARY KEY)"); // made by root: owned by root, rw-r--r--
-        Files.setPosixFilePermissions(f.db.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        String classPath = copyClassPath(tmp.resolve("cp"));
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String classPath = classPathForTheApplicationUser(f);
+        Path work = workDirectory();
 
         Child asApp = run(classPath, work, f.db);
         assertThat(asApp.exit).as(asApp.out).isEqualTo(6);
@@ -62,23 +57,16 @@ class AnotherUserTest {
      */
     @Test
     void aWriteThatTheApplicationUserMayNotMakeIsExplainedAsDoctorWould() throws Exception {
-        Integer me = Access.uidOf(Path.of("/proc/self"));
-        assumeTrue(me != null && me == 0 && Files.isExecutable(SETPRIV), "needs root and setpriv");
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Fixture f = new Fixture(tmp);
+        Fixture f = rootsProject();
         f.generate("CREATE TABLE notes (id INTEGER PRIMARY KEY);\n", "notes").migrate();
         f.generate("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n", "body");
-        Files.setPosixFilePermissions(f.db.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
         byte[] before = Files.readAllBytes(f.db);
-        String classPath = copyClassPath(tmp.resolve("cp"));
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
-        for (Path p : List.of(f.root, f.migrations, f.schema)) p.toFile().setReadable(true, false);
-        try (Stream<Path> all = Files.walk(f.migrations)) {
-            all.forEach(p -> p.toFile().setReadable(true, false));
+        String classPath = classPathForTheApplicationUser(f);
+        try (Stream<Path> all = Stream.concat(Stream.of(f.schema), Files.walk(f.migrations))) {
+            all.forEach(p -> p.toFile().setReadable(true, false)); // the user reads them, never writes them
         }
 
-        Child asApp = run(classPath, work, WriteMain.class, f.db.toString(), f.migrations.toString(), f.schema.toString());
+        Child asApp = run(classPath, workDirectory(), WriteMain.class, f.db.toString(), f.migrations.toString(), f.schema.toString());
         String owned = f.db + " is owned by root (uid 0, gid 0), mode rw-r--r--; it is not writable by uid 1234.";
         String fix = "Fix: Give the application's user the directory and its files: `chown -R 1234 " + f.db.getParent() + "`";
         assertThat(asApp.out).as(asApp.out).containsPattern("PUSH step 1 of 1 failed \\(add column notes.body\\): attempt to write a readonly"
@@ -91,6 +79,27 @@ class AnotherUserTest {
     }
 
     private record Child(int exit, String out) {
+    }
+
+    /** A project in the test directory, readable by everyone; skips the test unless it runs as root with setpriv. */
+    private Fixture rootsProject() throws IOException {
+        Integer me = Access.uidOf(Path.of("/proc/self"));
+        assumeTrue(me != null && me == 0 && Files.isExecutable(SETPRIV), "needs root and setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return new Fixture(tmp);
+    }
+
+    /** The database's directory as root leaves it (rwxr-xr-x), and a class path uid 1234 can read. */
+    private String classPathForTheApplicationUser(Fixture f) throws IOException {
+        Files.setPosixFilePermissions(f.db.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return copyClassPath(tmp.resolve("cp"));
+    }
+
+    /** Where the child JVM of uid 1234 keeps its output and temporary files. */
+    private Path workDirectory() throws IOException {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return work;
     }
 
     private static Child run(String classPath, Path work, Path db) throws Exception {
