@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 "  4  refused: the rows in the database cannot take the declared schema",
                 "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
                 "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse)",
+                "  130, 143  stopped by SIGINT or SIGTERM: rolled back, partial files removed, the state it left said",
                 "  With --each: 0 when every database is fine, else the code the failing ones share, or 1 when theirs differ.",
                 ""})
 public final class Main implements Runnable {
