@@ -144,6 +144,7 @@ public final class Backups {
         try {
             long t1 = System.nanoTime();
             String sha = checkHashAndSync(tmp, check, db, steps);
+            io.liteshift.Interruption.check("the backup of " + db, () -> ""); // the last moment before it gets its name
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (System.nanoTime() - t1) / 1_000_000);

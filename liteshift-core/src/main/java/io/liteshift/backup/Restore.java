@@ -96,6 +96,17 @@ final class Restore {
     }
 
     static RestoreResult run(Path backup, Path target, boolean force) {
+        try {
+            return swap(backup, target, force);
+        } catch (LiteShiftException e) {
+            // every step before the rename leaves the target as it was; the rename itself is one atomic step
+            if (!io.liteshift.Interruption.stopped(e)) throw e;
+            throw new io.liteshift.Interrupted("the restore of " + backup + " over " + target, target + " is as it was; the copy"
+                    + " beside it was removed. Nothing was changed.", e);
+        }
+    }
+
+    private static RestoreResult swap(Path backup, Path target, boolean force) {
         BackupInfo info = verify(backup);
         Path db = target.toAbsolutePath().normalize();
         Path dir = db.getParent();
