@@ -121,6 +121,40 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         }
     }
 
+    /**
+     * A writer killed in its transaction leaves a hot journal, which a read-only connection cannot roll back (SQLite
+     * refuses to open the file). After a failed write liteshift rolls it back before it exits, as it does here.
+     */
+    @Test
+    void aHotJournalIsRolledBackSoThatTheFileIsReadableReadOnly() throws Exception {
+        hold("spill");
+        holder.destroyForcibly().waitFor(); // SIGKILL inside the transaction, after part of it went into the file
+        holder = null;
+        Path journal = db.resolveSibling("app.db-journal");
+        assertThat(journal).as("the killed writer's journal").exists();
+        assertThat(readOnlyTables()).as("unreadable read-only while the journal is hot").isNull();
+
+        RuntimeException failure = new RuntimeException("a failed write");
+        io.liteshift.apply.Databases.recoverHotJournal(db, failure);
+
+        assertThat(failure.getSuppressed()).isEmpty();
+        assertThat(journal).doesNotExist();
+        assertThat(readOnlyTables()).as("the killed writer's table is gone").containsExactly("t");
+        assertThat(TestDb.column(db, "SELECT a FROM t")).containsExactly("one");
+    }
+
+    /** The tables, read through a read-only connection; null when SQLite will not open it so. */
+    private List<String> readOnlyTables() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
     /** Whether {@code t} sleeps in liteshift's busy handler, i.e. waits for another connection's lock. */
     private static boolean waitingForALock(Thread t) {
         return t.getState() == Thread.State.TIMED_WAITING

@@ -10,7 +10,7 @@ import java.sql.Statement;
 /**
  * Another process holding a lock on a database, as an application's long transaction would:
  * {@code LockHolder DB MODE RELEASE_FILE}. MODE {@code write} holds the write lock (BEGIN IMMEDIATE and an INSERT),
- * {@code read} a read transaction, {@code exclusive} BEGIN EXCLUSIVE. It prints READY once it holds it, and rolls back
+ * {@code read} a read transaction, {@code exclusive} BEGIN EXCLUSIVE, {@code spill} a write too large for the cache. It prints READY once it holds it, and rolls back
  * and exits when RELEASE_FILE appears (or after two minutes, so that it never outlives a test run).
  */
 public final class LockHolder {
@@ -32,6 +32,12 @@ public final class LockHolder {
                     }
                 }
                 case "exclusive" -> s.execute("BEGIN EXCLUSIVE");
+                case "spill" -> { // a change larger than the cache: SQLite writes it into the file before the commit
+                    s.execute("BEGIN IMMEDIATE");
+                    s.execute("CREATE TABLE held (x)");
+                    s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO held SELECT randomblob(2000) FROM n");
+                    s.execute("UPDATE t SET a = 'changed'");
+                }
                 default -> throw new IllegalArgumentException(args[1]);
             }
             System.out.println("READY");
