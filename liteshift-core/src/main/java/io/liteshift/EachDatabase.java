@@ -137,14 +137,29 @@ public final class EachDatabase {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "interrupted while working on " + databases.size()
-                    + " databases; those that finished are done, the others were stopped between their own steps.", e);
+            // the others stop at their next check: let them roll back and remove their partial files before this returns
+            pool.shutdownNow();
+            awaitStopped(pool);
+            throw new Interrupted("work on " + databases.size() + " databases", "those that finished are done; each of the others"
+                    + " stopped at its next check and was rolled back to where it was (a migration boundary) or left unchanged.", e);
         } catch (java.util.concurrent.ExecutionException e) {
             // one() catches every RuntimeException, so only an Error (out of memory) gets here
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits (up to a minute, on an interrupted thread too) until the pool's work has unwound. */
+    private static void awaitStopped(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException again) {
+            // a second interrupt: stop waiting
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

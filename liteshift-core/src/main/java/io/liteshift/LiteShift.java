@@ -72,16 +72,10 @@ public final class LiteShift {
             if (waited.isPresent()) return waited.get();
             LOG.info("{} disappeared while waiting: this node is no longer a LiteFS replica; migrating here", LiteFs.marker(file.get()));
         }
-        try {
-            return migrateHere();
-        } catch (LiteShiftException e) {
-            Optional<String> liteFs = file.flatMap(f -> LiteFs.explainRefusedWrite(f, e));
-            if (liteFs.isEmpty()) throw e;
-            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + liteFs.get(), e);
-        }
+        return migrateHere(file);
     }
 
-    private MigrateResult migrateHere() {
+    private MigrateResult migrateHere(Optional<Path> file) {
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
         Migrator migrator = migrator();
@@ -94,15 +88,16 @@ public final class LiteShift {
                 // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A new database
                 // migrated in one transaction has no rows for the data rules to count, and every error lint could find
                 // without rows (a file that does not run, VACUUM, ATTACH, ...) stops that transaction, or is refused
-                // before anything runs: lint would only replay every migration once more.
+                // before anything runs: lint would only replay every migration once more. With the file, lint also checks
+                // that its volume has room for the rebuilds.
                 if (config.lintBeforeMigrate && !allAtOnce) {
                     accepted.clear();
                     accepted.addAll(io.liteshift.lint.Linter.warnings(
-                            io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending())));
+                            io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
                 }
                 if (backUp) {
                     backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                            config.backupCheck, config.progress).file();
+                            config.backupCheck, config.lockTimeout, config.progress).file();
                     LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                 }
             }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
@@ -125,13 +120,8 @@ public final class LiteShift {
     private Optional<Path> fileOfDatabase() {
         if (config.database != null) return Optional.of(DatabaseUrl.toPath(config.database));
         if (config.dataSource == null) return Optional.empty();
-        try (Connection c = config.dataSource.getConnection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
-            while (rs.next()) {
-                String f = rs.getString(3);
-                if ("main".equals(rs.getString(2))) return f == null || f.isEmpty() ? Optional.empty() : Optional.of(Path.of(f));
-            }
-            return Optional.empty();
+        try (Connection c = config.dataSource.getConnection()) {
+            return Databases.fileOf(c);
         } catch (SQLException e) {
             return Optional.empty(); // migrating opens it again and reports what is wrong
         }
@@ -148,7 +138,7 @@ public final class LiteShift {
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.progress);
+        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.lockTimeout, config.progress);
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
@@ -165,6 +155,11 @@ public final class LiteShift {
     /** The runbook's common errors, diagnosed without writing anything. */
     public io.liteshift.doctor.DoctorReport doctor() {
         return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).examine();
+    }
+
+    /** As {@link #doctor()}, also looking in {@code backups} for partial backups that stopped processes left. */
+    public io.liteshift.doctor.DoctorReport doctor(Path backups) {
+        return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).backups(backups).examine();
     }
 
     /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
@@ -263,24 +258,57 @@ public final class LiteShift {
     }
 
     private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
-        if (config.dataSource != null) return withDataSource(work);
+        if (config.dataSource != null) return write ? written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
         if (config.database == null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
-        // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
-        try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
-            return work.run(c, file.toString());
-        } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw lockedOut(file.toString(), e);
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+        java.util.function.Supplier<T> run = () -> {
+            // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
+            try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
+                return work.run(c, file.toString());
+            } catch (SQLException e) {
+                if (Interruption.stopped(e)) throw new Interrupted("", "nothing was changed.", e);
+                if (Databases.isLocked(e)) throw lockedOut(file.toString(), file, e);
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+            }
+        };
+        return write ? written(Optional.of(file), run) : run.get();
+    }
+
+    /**
+     * Work that writes {@code file}: when it fails, a hot journal it left is rolled back (the file is its last committed
+     * state again, readable read-only), and a refused write is explained: by LiteFS's contract when the file is in a
+     * LiteFS mount, else by doctor's write-access checks (owner, mode, directory, read-only mount) with their fix.
+     */
+    static <T> T written(Optional<Path> file, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LiteShiftException e) {
+            if (file.isEmpty()) throw e;
+            // only a write that failed half way can leave a journal behind; another process's journal is not ours to touch
+            if (io.liteshift.apply.DiskSpace.isFull(e) || LiteFs.isRefusedWrite(e)) Databases.recoverHotJournal(file.get(), e);
+            if (e instanceof Interrupted || !LiteFs.isRefusedWrite(e)) throw e;
+            Optional<String> why = LiteFs.explainRefusedWrite(file.get(), e);
+            if (why.isEmpty() && io.liteshift.sql.SqliteErrors.message(rootSql(e)).contains("readonly")) {
+                why = io.liteshift.doctor.Doctor.explainRefusedWrite(file.get());
+            }
+            if (why.isEmpty()) throw e;
+            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + why.get(), e);
         }
     }
 
+    /** The SQLite error under a failure (its message is the one to read), or the failure itself. */
+    private static SQLException rootSql(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof SQLException e) return e;
+        return new SQLException(t.getMessage());
+    }
+
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
-    private LiteShiftException lockedOut(String database, SQLException e) {
-        return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": " + Databases.keptLocked(config.lockTimeout)
+    private LiteShiftException lockedOut(String database, Path file, SQLException e) {
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": "
+                + Databases.keptLocked(config.lockTimeout, file, io.liteshift.apply.Locks.Wanted.READ)
                 + ". Run again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in liteshift.toml,"
                 + " or lockTimeout(...) in the Java API).", e);
     }
@@ -296,7 +324,8 @@ public final class LiteShift {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw lockedOut("the configured DataSource's database", e);
+            if (Interruption.stopped(e)) throw new Interrupted("", "nothing was changed.", e);
+            if (Databases.isLocked(e)) throw lockedOut("the configured DataSource's database", fileOfDatabase().orElse(null), e);
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on the configured DataSource's database: " + SqliteErrors.message(e), e);
         }
@@ -358,35 +387,73 @@ public final class LiteShift {
         long t0 = System.nanoTime();
         SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
+        String pushing = "pushing " + schema + " to " + file;
+        String thePush = "the push of " + schema + " to " + file;
         boolean existed = java.nio.file.Files.exists(file); // a file push creates holds nothing to back up
-        try (Connection conn = Databases.open(file, options.createMissing(), false)) {
-            Schema current = Inspector.inspect(conn);
-            RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
-            Plan plan = planFor(current, declared, hints);
-            List<String> warnings = Differ.unusableHints(current, declared.schema(), hints);
-            if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
-            if (options.dryRun()) {
-                Findings findings = DataCheck.run(conn, plan, current, declared.schema());
-                refuseIfNeeded(findings, options, file, schema, warnings);
-                return new PushResult(plan, findings, false, since(t0), warnings);
-            }
-            return Applier.inWriteTransaction(conn, c -> {
-                // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
-                Schema now = Inspector.inspect(c);
-                Plan p = now.equals(current) ? plan : planFor(now, declared, RenameRecords.withoutApplied(c, declared.hints()));
-                if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
-                Findings findings = DataCheck.run(c, p, now, declared.schema());
-                refuseIfNeeded(findings, options, file, schema, warnings);
-                // under the write lock, so the backup is exactly what the change starts from
-                Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
-                        : Optional.of(io.liteshift.backup.Backups.backup(file, options.backupTo()).file());
-                Applier.runPlan(c, p, declared.schema());
-                return new PushResult(p, findings, true, since(t0), warnings, backup);
+        io.liteshift.apply.DiskSpace.Estimate[] need = {null};
+        try {
+            return written(Optional.of(file), () -> {
+                try (Connection conn = Databases.open(file, options.createMissing(), false, options.lockTimeout())) {
+                    Schema current = Inspector.inspect(conn);
+                    RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
+                    Plan plan = planFor(current, declared, hints);
+                    List<String> warnings = Differ.unusableHints(current, declared.schema(), hints);
+                    if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
+                    if (options.dryRun()) {
+                        Findings findings = DataCheck.run(conn, plan, current, declared.schema());
+                        refuseIfNeeded(findings, options, file, schema, warnings);
+                        need[0] = requireSpace(conn, plan, file, pushing);
+                        return new PushResult(plan, findings, false, since(t0), warnings);
+                    }
+                    return Applier.inWriteTransaction(conn, c -> {
+                        // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
+                        Schema now = Inspector.inspect(c);
+                        Plan p = now.equals(current) ? plan : planFor(now, declared, RenameRecords.withoutApplied(c, declared.hints()));
+                        if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
+                        Findings findings = DataCheck.run(c, p, now, declared.schema());
+                        refuseIfNeeded(findings, options, file, schema, warnings);
+                        need[0] = requireSpace(c, p, file, pushing);
+                        // under the write lock, so the backup is exactly what the change starts from
+                        Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
+                                : Optional.of(io.liteshift.backup.Backups.backup(file, options.backupTo(), 0,
+                                io.liteshift.backup.BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
+                        Applier.runPlan(c, p, declared.schema());
+                        return new PushResult(p, findings, true, since(t0), warnings, backup);
+                    });
+                } catch (SQLException e) {
+                    if (Interruption.stopped(e)) throw new Interrupted(thePush, file + " was not changed.", e);
+                    if (Databases.isLocked(e)) {
+                        throw new LiteShiftException(LiteShiftException.Reason.FAILED, Databases.keptLocked(options.lockTimeout(), file, io.liteshift.apply.Locks.Wanted.READ)
+                                + ". Nothing was changed. Run again when it is done, or wait longer (--lock-timeout, or lock_timeout"
+                                + " under [migrate] in liteshift.toml).", e);
+                    }
+                    throw new LiteShiftException(LiteShiftException.Reason.FAILED,
+                            "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+                }
             });
-        } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
-                    "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        } catch (Interrupted e) {
+            throw e;
+        } catch (LiteShiftException e) {
+            if (Interruption.stopped(e)) {
+                throw new Interrupted(thePush, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
+            }
+            if (Databases.isLocked(rootSql(e))) {
+                throw new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.getMessage(), e);
+            }
+            // a backup that filled its own volume says so itself
+            if (!io.liteshift.apply.DiskSpace.isFull(e) || e.getMessage().startsWith("disk full")) throw e;
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.apply.DiskSpace.full(file, pushing, need[0])
+                    + ".\n" + e.getMessage() + "\nFree space on that volume (old backups, files beside the database) or grow it"
+                    + " (`fly volumes extend`), then push again.", e);
         }
+    }
+
+    /** Refuses (REFUSED_DATA) when the volume lacks the space the plan's rebuilds need; returns that estimate. */
+    private static io.liteshift.apply.DiskSpace.Estimate requireSpace(Connection c, Plan plan, Path file, String pushing) throws SQLException {
+        List<String> rebuilt = plan.rebuilds().stream().map(m -> m.from().name()).toList();
+        io.liteshift.apply.DiskSpace.Estimate need = io.liteshift.apply.DiskSpace.forTables(c, rebuilt);
+        io.liteshift.apply.DiskSpace.require(file, need, pushing);
+        return need;
     }
 
     private static Plan planFor(Schema current, SchemaSource.Loaded declared, RenameHints hints) {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
         "Take an online, consistent backup of the database while the application keeps writing.",
         "Written as <db>-<UTC time>-v<schema version>.sqlite with a .manifest (SHA-256, size, source, time, version),",
         "checked with PRAGMA quick_check (--full-check: integrity_check) before it gets its name; restore always runs",
-        "integrity_check. --keep N deletes this database's older backups beyond N.",
+        "integrity_check. --keep N deletes this database's older backups beyond N. Partial backups that a stopped (killed)",
+        "backup of this database left in DIR are removed first.",
         "--each GLOB: every matching database, --parallel N at once; DIR/x/ holds the backups of x/app.db under the glob."})
 final class BackupCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
@@ -27,6 +28,9 @@ final class BackupCommand extends ProjectCommand {
     @Mixin
     EachOptions each;
 
+    @Mixin
+    LockTimeoutOption lockTimeout;
+
     @Option(names = "--full-check", description = "check the copy with PRAGMA integrity_check (every row looked up in every index;"
             + " several times slower on a large indexed table) instead of quick_check")
     boolean fullCheck;
@@ -36,13 +40,13 @@ final class BackupCommand extends ProjectCommand {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
         if (each.requested()) return EachRun.run(this, each, false, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
-        BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), line -> err().println(line));
+        BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
         io.liteshift.report.Reports.backup(b, report());
         return 0;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(),
+        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
                 line -> err().println(db.name() + ": " + line));
         return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
                 java.util.List.of(), java.util.Map.of());

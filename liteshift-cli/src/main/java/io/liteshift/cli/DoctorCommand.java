@@ -24,7 +24,7 @@ final class DoctorCommand extends ProjectCommand {
     @Override
     public Integer call() {
         ProjectConfig c = project.resolve();
-        DoctorReport r = c.configure().database(project.requireDatabase()).load().doctor(); // as the plugin's doctor goal
+        DoctorReport r = c.configure().database(project.requireDatabase()).load().doctor(c.backups()); // as the plugin's doctor goal, and the backups
         PrintWriter out = out();
         if (json) {
             out.println(Json.of(json(r)));

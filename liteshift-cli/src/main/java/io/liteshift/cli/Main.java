@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 "  4  refused: the rows in the database cannot take the declared schema",
                 "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
                 "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse)",
+                "  130, 143  stopped by SIGINT or SIGTERM: rolled back, partial files removed, the state it left said",
                 "  With --each: 0 when every database is fine, else the code the failing ones share, or 1 when theirs differ.",
                 ""})
 public final class Main implements Runnable {
@@ -40,8 +41,28 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        StopSignals signals = StopSignals.install(Thread.currentThread(), err);
+        int code = run(args, new PrintWriter(System.out, true), err);
+        System.exit(stopped(signals, code, err));
     }
+
+    /**
+     * After a stop signal the exit code is 128 + its number, whatever the command did. A command that stopped said what
+     * state it left (an {@link io.liteshift.Interrupted}); one that finished anyway gets a line saying so.
+     */
+    private static int stopped(StopSignals signals, int code, PrintWriter err) {
+        sun.misc.Signal s = signals.received();
+        if (s == null) return code;
+        if (!interruptionReported) {
+            err.println("liteshift: " + StopSignals.name(s) + " came as the command was finishing; it "
+                    + (code == 0 ? "completed (see above)." : "ended as reported above."));
+        }
+        return StopSignals.exitCode(s);
+    }
+
+    /** Whether the error printed was an interruption, which says the state itself. */
+    private static volatile boolean interruptionReported;
 
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -72,6 +93,12 @@ public final class Main implements Runnable {
 
     private static int report(Exception ex, CommandLine line, PrintWriter err) {
         boolean verbose = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--verbose");
+        if (ex instanceof io.liteshift.Interrupted i) {
+            interruptionReported = true;
+            err.println("liteshift: " + i.describe(stopSignal()));
+            if (verbose) i.printStackTrace(err);
+            return FAILED;
+        }
         if (ex instanceof LiteShiftException e) {
             err.println("liteshift: " + e.getMessage());
             if (verbose) e.printStackTrace(err);
@@ -80,6 +107,11 @@ public final class Main implements Runnable {
         err.println("liteshift: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) ex.printStackTrace(err);
         return FAILED;
+    }
+
+    /** What stopped the command: the signal, when one came (then the library was asked to stop), else an interrupt. */
+    private static String stopSignal() {
+        return io.liteshift.Interruption.requestedBy().orElse("an interrupt");
     }
 
     static int exitCode(LiteShiftException.Reason reason) {

@@ -14,9 +14,8 @@ final class MigrateFlags {
     @Option(names = "--out-of-order", description = "apply pending migrations older than the newest applied one (after review)")
     boolean outOfOrder;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "how long to wait for another process's write lock, e.g. 90s, 5m (default 2m, or lock_timeout in liteshift.toml)")
-    Duration lockTimeout;
+    @picocli.CommandLine.Mixin
+    LockTimeoutOption lockTimeout;
 
     @Option(names = "--replica-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "on a LiteFS replica (.primary beside the database), how long to wait for the primary's migrations"

@@ -29,6 +29,9 @@ final class PushCommand extends ProjectCommand {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
+    @picocli.CommandLine.Mixin
+    LockTimeoutOption lockTimeout;
+
     @Override
     public Integer call() {
         String db = project.requireDatabase();
@@ -38,7 +41,7 @@ final class PushCommand extends ProjectCommand {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
                     + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
-        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null));
+        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
         PrintWriter out = out();
         r.warnings().forEach(report()::warning);
         if (r.plan().isEmpty()) {

@@ -1,23 +1,16 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.apply.Databases;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.seed.SeedResult;
-import io.liteshift.seed.Seeds;
-import io.liteshift.sql.SqliteErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 
 @Command(name = "seed", description = {
@@ -30,9 +23,8 @@ final class SeedCommand extends ProjectCommand {
     @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
     Path seeds;
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = MigrateFlags.DurationConverter.class,
-            description = "how long to wait for another process's write lock (default: lock_timeout in liteshift.toml, 2m)")
-    Duration lockTimeout;
+    @picocli.CommandLine.Mixin
+    LockTimeoutOption lockTimeout;
 
     @Override
     public Integer call() {
@@ -52,12 +44,8 @@ final class SeedCommand extends ProjectCommand {
                 return Main.NOT_UP_TO_DATE;
             }
         }
-        SeedResult r;
-        try (Connection conn = Databases.open(DatabaseUrl.toPath(database), false, false, lockTimeout == null ? c.lockTimeout() : lockTimeout)) {
-            r = Seeds.run(conn, dir, List.of());
-        } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot seed " + database + ": " + SqliteErrors.message(e), e);
-        }
+        // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate
+        SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(dir, List.of());
         io.liteshift.report.Reports.seeded(r, report());
         if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");

@@ -46,7 +46,7 @@ final class Setup {
         if (flags.create) config.createMissing(true);
         if (flags.outOfOrder) config.outOfOrder(true);
         if (flags.baselineOnMigrate) config.baselineOnMigrate(true);
-        if (flags.lockTimeout != null) config.lockTimeout(flags.lockTimeout);
+        if (flags.lockTimeout.value != null) config.lockTimeout(flags.lockTimeout.value);
         if (flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
         return flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }

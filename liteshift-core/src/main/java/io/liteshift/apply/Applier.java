@@ -55,26 +55,49 @@ public final class Applier {
      */
     public static <T> T inWriteTransaction(Connection conn, Work<T> work) {
         try {
-            conn.setAutoCommit(true);
+            conn.setAutoCommit(true); // liteshift says BEGIN and COMMIT itself: the driver's own would hide a failed BEGIN
             return withWritePragmas(conn, false, c -> {
+                begin(c);
                 try {
-                    c.setAutoCommit(false); // the driver begins IMMEDIATE here
-                    try {
-                        T result = work.run(c);
-                        c.commit();
-                        return result;
-                    } catch (RuntimeException | SQLException e) {
-                        rollback(c);
-                        throw e;
-                    }
-                } finally {
-                    c.setAutoCommit(true);
+                    T result = work.run(c);
+                    commit(c);
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    Databases.rollbackAfter(c, e);
+                    throw e;
                 }
             });
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "applying the plan failed: " + SqliteErrors.message(e) + ". Nothing was changed.", e);
         }
+    }
+
+    /** BEGIN IMMEDIATE: the write lock, waited for up to the connection's lock timeout. */
+    private static void begin(Connection c) throws SQLException {
+        try {
+            Databases.exec(c, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if (!Databases.isLocked(e)) throw e;
+            throw locked(c, Locks.Wanted.WRITE, "Nothing was changed. Run again when it is done", e);
+        }
+    }
+
+    /** COMMIT, which in rollback-journal mode waits (up to the lock timeout) for every reader to finish. */
+    private static void commit(Connection c) throws SQLException {
+        try {
+            Databases.exec(c, "COMMIT");
+        } catch (SQLException e) {
+            if (!Databases.isLocked(e)) throw e;
+            throw locked(c, Locks.Wanted.COMMIT, "The change was made but could not commit, so it was rolled back; nothing was"
+                    + " changed. Run again when the readers are done", e);
+        }
+    }
+
+    private static LiteShiftException locked(Connection c, Locks.Wanted wanted, String then, SQLException e) {
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, Databases.keptLocked(Databases.lockTimeoutOf(c),
+                Databases.fileOf(c).orElse(null), wanted) + ". " + then + ", or wait longer (--lock-timeout, or lock_timeout under"
+                + " [migrate] in liteshift.toml).", e);
     }
 
     /**
@@ -89,12 +112,25 @@ public final class Applier {
         Databases.exec(conn, "PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
         // RENAME must carry names into foreign keys, views and triggers: the modern behaviour, whatever the caller set
         Databases.exec(conn, "PRAGMA legacy_alter_table = OFF");
+        T result;
         try {
-            return work.run(conn);
-        } finally {
-            if (foreignKeysWereOn != foreignKeys) Databases.exec(conn, "PRAGMA foreign_keys = " + (foreignKeysWereOn ? "ON" : "OFF"));
-            if (legacyAlterWasOn) Databases.exec(conn, "PRAGMA legacy_alter_table = ON");
+            result = work.run(conn);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                restorePragmas(conn, foreignKeys, foreignKeysWereOn, legacyAlterWasOn);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup); // the work's failure is the news, not the clean-up's
+            }
+            throw e;
         }
+        restorePragmas(conn, foreignKeys, foreignKeysWereOn, legacyAlterWasOn);
+        return result;
+    }
+
+    private static void restorePragmas(Connection conn, boolean foreignKeys, boolean foreignKeysWereOn, boolean legacyAlterWasOn)
+            throws SQLException {
+        if (foreignKeysWereOn != foreignKeys) Databases.exec(conn, "PRAGMA foreign_keys = " + (foreignKeysWereOn ? "ON" : "OFF"));
+        if (legacyAlterWasOn) Databases.exec(conn, "PRAGMA legacy_alter_table = ON");
     }
 
     /**
@@ -154,14 +190,6 @@ public final class Applier {
                     "after the plan ran, the database still differs from the declared schema ("
                             + left.stream().map(Change::describe).collect(Collectors.joining("; "))
                             + "). This is a liteshift bug; everything was rolled back. Please report it with the schema.");
-        }
-    }
-
-    private static void rollback(Connection conn) {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            LOG.warn("rollback failed: {}", e.getMessage());
         }
     }
 

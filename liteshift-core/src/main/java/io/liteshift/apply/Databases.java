@@ -85,6 +85,7 @@ public final class Databases {
         // whose first use scans the class path for drivers; a short command spends a good part of its start there
         Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
         try (var s = c.createStatement()) {
+            interruptible(c, lockTimeout);
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
             return c;
         } catch (SQLException e) {
@@ -93,9 +94,54 @@ public final class Databases {
         }
     }
 
+    /**
+     * Makes a connection of liteshift's own stop for {@link io.liteshift.Interruption}: its statements through a
+     * progress handler, its waits for other processes' locks (up to {@code lockTimeout}) through a busy handler that
+     * sleeps in Java. SQLite's own busy timeout sleeps in native code, where neither an interrupt nor
+     * {@code sqlite3_interrupt} reaches it; {@link #lockTimeoutOf} still tells the timeout.
+     */
+    public static void interruptible(Connection c, Duration lockTimeout) throws SQLException {
+        org.sqlite.ProgressHandler.setHandler(c, PROGRESS_EVERY, STOP_WHEN_REQUESTED);
+        org.sqlite.BusyHandler.setHandler(c, new LockWait(lockTimeout));
+    }
+
+    /** Virtual machine steps between two looks at {@link io.liteshift.Interruption}: well under a millisecond of work. */
+    private static final int PROGRESS_EVERY = 10_000;
+    private static final org.sqlite.ProgressHandler STOP_WHEN_REQUESTED = new org.sqlite.ProgressHandler() {
+        @Override
+        protected int progress() {
+            return io.liteshift.Interruption.requested() ? 1 : 0;
+        }
+    };
+
+    /** How long {@code c} waits for another connection's lock: its busy timeout, or the timeout it was opened with. */
+    public static Duration lockTimeoutOf(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            long pragma = rs.next() ? rs.getLong(1) : 0;
+            // a connection of liteshift's own waits in LockWait, so SQLite's timeout reads 0; the driver keeps the one it was opened with
+            return Duration.ofMillis(pragma > 0 ? pragma : c.unwrap(org.sqlite.SQLiteConnection.class).getBusyTimeout());
+        } catch (SQLException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    /**
+     * Ends a transaction that failed with {@code failure}: ROLLBACK, when one is still open (SQLite ends some failed
+     * transactions itself, after a full disk or an interrupt). The failure stays the news: a ROLLBACK that fails too is
+     * attached to it as suppressed, never thrown instead of it.
+     */
+    public static void rollbackAfter(Connection c, Throwable failure) {
+        try {
+            exec(c, "ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) failure.addSuppressed(e);
+        }
+    }
+
     private static LiteShiftException lockedOut(Path file, Duration lockTimeout) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot open the database " + file.toAbsolutePath() + ": "
-                + keptLocked(lockTimeout) + ". Nothing was changed. Run again when it is done, or allow a longer lock timeout.");
+                + keptLocked(lockTimeout, file, Locks.Wanted.READ) + ". Nothing was changed. Run again when it is done, or allow a"
+                + " longer lock timeout (--lock-timeout, or lock_timeout under [migrate] in liteshift.toml).");
     }
 
     /** SQLITE_BUSY or SQLITE_LOCKED, in any extended form: another connection held a lock longer than this one would wait. */
@@ -106,10 +152,45 @@ public final class Databases {
         return m.contains("database is locked") || m.contains("database table is locked");
     }
 
-    /** "another process kept the database locked for more than 300 ms (...)": the first half of every lock-timeout message. */
-    public static String keptLocked(Duration waited) {
-        return "another process kept the database locked for more than " + describe(waited)
-                + " (probably a long migration or a long write of the application)";
+    /**
+     * "another process kept the database locked for more than 300 ms: another connection holds the write lock (...)":
+     * the first half of every lock-timeout message, with what {@link Locks} can tell about the holder.
+     *
+     * @param file the database, for a look at the holder; null when unknown
+     */
+    public static String keptLocked(Duration waited, Path file, Locks.Wanted wanted) {
+        return "another process kept the database locked for more than " + describe(waited) + ": "
+                + (file == null ? "probably a long migration or a long write of the application" : Locks.holder(file, wanted));
+    }
+
+    /** The file of the connection's main database; empty for an in-memory or temporary one. */
+    public static java.util.Optional<Path> fileOf(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if (!"main".equals(rs.getString(2))) continue;
+                String f = rs.getString(3);
+                return f == null || f.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(f));
+            }
+            return java.util.Optional.empty();
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Rolls back a hot journal that a failed write left beside {@code file} (a full disk can stop SQLite's own roll-back
+     * half way), as the next connection that may write would on its first read: afterwards the file is its last
+     * committed state again, readable read-only. Does nothing when there is no journal, or when another connection still
+     * writes (then the journal is not hot). A failure is attached to {@code failure}, which stays the news.
+     */
+    public static void recoverHotJournal(Path file, Throwable failure) {
+        Path journal = file.resolveSibling(file.getFileName() + "-journal");
+        try {
+            if (!Files.exists(journal) || Files.size(journal) == 0) return;
+            connect(file, false, Duration.ZERO).close(); // never waits: a journal another process is writing is not hot
+        } catch (java.io.IOException | SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** 300 ms, 2 s, 1.5 s: a sub-second lock timeout must not read as "0 s". */

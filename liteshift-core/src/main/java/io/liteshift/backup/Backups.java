@@ -47,8 +47,10 @@ public final class Backups {
     /** {@link #STAMP}'s text as a regular expression. */
     private static final String STAMP_DIGITS = "\\d{8}-\\d{9}";
     private static final Pattern NAME = Pattern.compile("(.+)-(" + STAMP_DIGITS + ")-v(\\d+)\\.sqlite");
-    /** {@code .<base>-<stamp>.tmp}: a backup being written and checked. */
-    private static final String TMP = ".tmp";
+    /** {@code .<base>-<stamp>.<pid>@<host>.tmp}: a backup being written and checked ({@link Leftovers}). */
+    private static final String TMP = Leftovers.TMP;
+    /** How long a backup waits for another process's lock unless told: what it always waited. */
+    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     /**
      * What a backup or a restore leaves beside the files it names: manifests (also of a temporary copy), the old
      * database a restore put aside with its side files, and the temporary copies of either when it was stopped.
@@ -78,35 +80,71 @@ public final class Backups {
      * @param progress receives a line such as "backup: 42% of 1.0 GB" every few seconds while a large copy runs
      */
     public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Consumer<String> progress) {
+        return backup(database, dir, keep, check, DEFAULT_LOCK_TIMEOUT, progress);
+    }
+
+    /**
+     * As {@link #backup(Path, Path, int, BackupCheck, Consumer)}, waiting up to {@code lockTimeout} for another process's
+     * lock (in rollback-journal mode a writer that commits keeps readers out). It first removes the partial backups of
+     * this database that stopped processes left in {@code dir} ({@link BackupLeftover}). Stopped by
+     * {@link io.liteshift.Interruption}, it removes its own partial copy and throws {@link io.liteshift.Interrupted}.
+     */
+    public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Duration lockTimeout, Consumer<String> progress) {
         Path db = database.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": " + e.getMessage(), e);
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": "
+                    + e.getMessage() + ". Nothing was changed." + explainDirectory(dir), e);
+        }
+        for (BackupLeftover l : Leftovers.removeStale(dir, FileOps.baseName(db))) {
+            progress.accept("backup: removed a partial backup that a stopped backup left: " + l.describe());
         }
         try (Progress steps = new Progress(progressEvery, progress)) {
-            return take(db, dir, keep, check, steps);
+            return take(db, dir, keep, check, lockTimeout, steps);
         }
     }
 
-    private static BackupInfo take(Path db, Path dir, int keep, BackupCheck check, Progress steps) {
+    /**
+     * The partial backups in {@code dir} (of {@code database}, a file or base name as for {@link #list}; all when null):
+     * those stopped processes left, which the next backup removes, and those still being written.
+     */
+    public static List<BackupLeftover> leftovers(Path dir, String database) {
+        return Leftovers.find(dir, database == null ? null : FileOps.baseName(Path.of(database)));
+    }
+
+    private static BackupInfo take(Path db, Path dir, int keep, BackupCheck check, Duration lockTimeout, Progress steps) {
         String base = FileOps.baseName(db);
         Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + TMP);
-        int version;
-        long t0 = System.nanoTime();
-        try (Connection c = Databases.open(db, false, true)) {
-            version = copy(c, db, tmp, steps);
-        } catch (SQLException e) {
-            deleteQuietly(tmp);
-            throw Sqlite.failed("the backup of " + db + " failed", e);
+        Path tmp = Leftovers.tmpName(dir, base, taken);
+        try {
+            return written(db, dir, tmp, taken, keep, check, lockTimeout, steps);
         } catch (RuntimeException e) {
-            deleteQuietly(tmp);
+            boolean removed = Leftovers.delete(tmp); // whatever stopped it: no partial file stays behind
+            if (io.liteshift.Interruption.stopped(e)) {
+                throw new io.liteshift.Interrupted("the backup of " + db, "no backup was written; " + (removed
+                        ? "the partial file " + tmp.getFileName() + " was removed" : "the partial file " + tmp + " could not be removed;"
+                        + " the next backup removes it") + ". Nothing was changed.", e);
+            }
             throw e;
         }
+    }
+
+    private static BackupInfo written(Path db, Path dir, Path tmp, Instant taken, int keep, BackupCheck check, Duration lockTimeout,
+                                      Progress steps) {
+        String base = FileOps.baseName(db);
+        int version;
+        long t0 = System.nanoTime();
+        try (Connection c = Databases.open(db, false, true, lockTimeout)) {
+            version = copy(c, db, tmp, lockTimeout, steps);
+        } catch (SQLException e) {
+            throw failed("the backup of " + db + " failed", db, tmp, e);
+        }
+        io.liteshift.Interruption.check("the backup of " + db, () -> "");
         try {
             long t1 = System.nanoTime();
             String sha = checkHashAndSync(tmp, check, db, steps);
+            io.liteshift.Interruption.check("the backup of " + db, () -> ""); // the last moment before it gets its name
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (System.nanoTime() - t1) / 1_000_000);
@@ -131,12 +169,32 @@ public final class Backups {
             if (keep > 0) prune(dir, base, keep, file);
             return info;
         } catch (SQLException e) {
-            throw Sqlite.failed("checking the backup of " + db + " failed", e);
+            throw failed("checking the backup of " + db + " failed", db, tmp, e);
         } catch (IOException e) {
-            throw Sqlite.failed("writing the backup of " + db + " failed", e);
-        } finally {
-            deleteQuietly(tmp);
+            throw failed("writing the backup of " + db + " failed", db, tmp, e);
         }
+    }
+
+    /**
+     * A failure of the copy, the check or the writes, said for what caused it: a full backup volume (with what it has
+     * and what the backup needs), a directory this user cannot write (doctor's diagnosis), or SQLite's message.
+     */
+    private static LiteShiftException failed(String what, Path db, Path tmp, Exception e) {
+        if (io.liteshift.Interruption.stopped(e)) return new io.liteshift.Interrupted("", "", e); // take() says it properly
+        if (io.liteshift.apply.DiskSpace.isFull(e)) {
+            return new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.apply.DiskSpace.full(tmp.getParent(), "writing"
+                    + " the backup of " + db, null) + "; the backup needs about " + io.liteshift.apply.DiskSpace.bytes(sizeOf(db)) + ", the"
+                    + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
+                    + " back up to another volume (--to DIR). Nothing was changed.", e);
+        }
+        String denied = io.liteshift.doctor.Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
+        LiteShiftException x = Sqlite.failed(what, e);
+        return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + ". Nothing was changed." + denied, e);
+    }
+
+    /** "; doctor (DIR_NOT_WRITABLE): ..." when doctor's checks say why {@code dir} cannot be written; else "". */
+    private static String explainDirectory(Path dir) {
+        return io.liteshift.doctor.Doctor.explainUnwritableDirectory(dir).map(why -> "\n" + why).orElse("");
     }
 
     /**
@@ -168,9 +226,9 @@ public final class Backups {
      *
      * @return the schema version of the copied snapshot
      */
-    private static int copy(Connection c, Path db, Path tmp, Progress steps) throws SQLException {
+    private static int copy(Connection c, Path db, Path tmp, Duration lockTimeout, Progress steps) throws SQLException {
         deleteQuietly(tmp);
-        long before = fileCopy ? FileSnapshot.prepare(c, db) : -1;
+        long before = fileCopy ? FileSnapshot.prepare(c, db, lockTimeout) : -1;
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN DEFERRED");
             try {
@@ -181,14 +239,23 @@ public final class Backups {
                 if (FileSnapshot.copy(c, before, db, tmp, bytes)) return version;
                 steps.quiet(); // the backup API reports its own progress
                 long[] last = {System.nanoTime()};
+                boolean[] stopped = {false};
                 int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), (remaining, total) -> {
+                    if (stopped[0] || io.liteshift.Interruption.requested()) {
+                        // the driver's step loop has no way out, and sqlite3_interrupt does not reach a backup: the partial
+                        // file goes now (a kill meanwhile leaves nothing), and the copy runs out into the unlinked file
+                        if (!stopped[0]) Leftovers.delete(tmp);
+                        stopped[0] = true;
+                        return;
+                    }
                     long now = System.nanoTime();
                     if (total > 0 && remaining > 0 && now - last[0] >= progressEvery.toNanos()) {
                         last[0] = now;
                         steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
                     }
                 }, 100, 100, pagesPerStep);
-                if (rc != 0 && rc != 101) throw new SQLException("the backup API returned " + rc);
+                if (stopped[0]) throw new io.liteshift.Interrupted("", "", null);
+                if (rc != 0 && rc != 101) throw Sqlite.resultCode(rc, "SQLite's backup API");
                 return version;
             } finally {
                 s.execute("COMMIT");
@@ -234,6 +301,7 @@ public final class Backups {
 
     /** Deletes the backups of {@code base} beyond the newest {@code keep}, never {@code protect}; returns what it deleted. */
     static List<Path> prune(Path dir, String base, int keep, Path protect) {
+        Leftovers.removeStale(dir, base); // partial backups are never among those kept
         // base is already without its extension: list(dir, base) would strip again ("my.app" to "my")
         List<BackupInfo> all = listOf(dir, base);
         List<Path> deleted = new ArrayList<>();

@@ -38,11 +38,11 @@ final class FileSnapshot {
      * its own and returns {@code c}'s data version; -1 when the file will not hold the snapshot (frames left in the
      * WAL, or a file that cannot be checkpointed, e.g. on a read-only mount).
      */
-    static long prepare(Connection c, Path db) {
+    static long prepare(Connection c, Path db, java.time.Duration lockTimeout) {
         try {
             long version = Sqlite.pragma(c, "data_version");
             if (!"wal".equalsIgnoreCase(Sqlite.text(c, "PRAGMA journal_mode"))) return version;
-            try (Connection w = Databases.open(db, false, false); Statement s = w.createStatement();
+            try (Connection w = Databases.open(db, false, false, lockTimeout); Statement s = w.createStatement();
                  ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                 // busy, frames in the WAL, frames now in the file
                 return rs.next() && rs.getInt(1) == 0 && rs.getLong(2) == rs.getLong(3) ? version : -1;
@@ -62,12 +62,15 @@ final class FileSnapshot {
         if (before < 0 || Sqlite.pragma(c, "data_version") != before) return false; // a commit came in between: the WAL holds part of it
         try {
             Process cp = new ProcessBuilder("cp", db.toString(), tmp.toString()).redirectErrorStream(true).start();
-            String output = new String(cp.getInputStream().readAllBytes());
-            if (!cp.waitFor(10, TimeUnit.MINUTES) || cp.exitValue() != 0) {
+            if (!finished(cp, tmp) || cp.exitValue() != 0) {
                 cp.destroyForcibly();
-                LOG.debug("cp {} failed: {}", db, output.strip());
+                LOG.debug("cp {} failed: {}", db, new String(cp.getInputStream().readAllBytes()).strip()); // a line or two at most
                 Backups.deleteQuietly(tmp);
                 return false;
+            }
+            if (io.liteshift.Interruption.requested()) { // an interrupted thread cannot use a FileChannel
+                Leftovers.delete(tmp);
+                throw new io.liteshift.Interrupted("", "", null);
             }
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 if (out.size() < bytes) throw new IOException("the copy has " + out.size() + " bytes, the database " + bytes);
@@ -78,10 +81,42 @@ final class FileSnapshot {
             LOG.debug("no file copy for {}: {}", db, e.getMessage()); // no cp on this system: the backup API will do
             Backups.deleteQuietly(tmp);
             return false;
+        }
+    }
+
+    /**
+     * Waits for {@code cp}, for up to 10 minutes, looking at {@link io.liteshift.Interruption} every 50 ms: a stop ends
+     * it (SIGTERM to the child), waits for it to exit and removes what it wrote.
+     */
+    private static boolean finished(Process cp, Path tmp) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            boolean interrupted = false;
+            try {
+                if (cp.waitFor(50, TimeUnit.MILLISECONDS)) return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+            }
+            if (interrupted || io.liteshift.Interruption.requested()) {
+                cp.destroy();
+                awaitExit(cp); // it must not write on once its file is gone
+                Leftovers.delete(tmp);
+                throw new io.liteshift.Interrupted("", "", null);
+            }
+        }
+        return false;
+    }
+
+    /** Waits for a child that was asked to stop, even on an interrupted thread (whose flag stays set). */
+    private static void awaitExit(Process p) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Backups.deleteQuietly(tmp);
-            throw new SQLException("interrupted while copying " + db, e);
+            interrupted = true;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }

@@ -96,6 +96,17 @@ final class Restore {
     }
 
     static RestoreResult run(Path backup, Path target, boolean force) {
+        try {
+            return swap(backup, target, force);
+        } catch (LiteShiftException e) {
+            // every step before the rename leaves the target as it was; the rename itself is one atomic step
+            if (!io.liteshift.Interruption.stopped(e)) throw e;
+            throw new io.liteshift.Interrupted("the restore of " + backup + " over " + target, target + " is as it was; the copy"
+                    + " beside it was removed. Nothing was changed.", e);
+        }
+    }
+
+    private static RestoreResult swap(Path backup, Path target, boolean force) {
         BackupInfo info = verify(backup);
         Path db = target.toAbsolutePath().normalize();
         Path dir = db.getParent();
@@ -136,7 +147,11 @@ final class Restore {
                 release(c);
             }
         } catch (IOException e) {
-            throw Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
+            LiteShiftException x = Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
+            // a directory (or mount) this user cannot write: doctor's diagnosis says which, and the fix
+            java.util.Optional<String> why = io.liteshift.doctor.Doctor.refusedWrite(e) ? io.liteshift.doctor.Doctor.explainRefusedWrite(db)
+                    : java.util.Optional.empty();
+            throw why.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + "\n" + why.get(), e);
         } finally {
             Backups.deleteQuietly(tmp);
         }

@@ -29,6 +29,7 @@ final class Sqlite {
         String uri = "file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
         Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
         try (Statement s = c.createStatement()) {
+            io.liteshift.apply.Databases.interruptible(c, java.time.Duration.ZERO); // a check of a large file can take minutes
             // integrity_check visits every page, index pages many times: a page cache of 64 MiB and reads through mmap
             // make it several times faster on a large file than SQLite's 2 MiB default cache
             s.execute("PRAGMA cache_size = -65536");
@@ -77,6 +78,12 @@ final class Sqlite {
                 return rs.next() ? rs.getInt(1) : 0;
             }
         }
+    }
+
+    /** A result code of a call that returns one, as the SQLException SQLite's message would have been. */
+    static SQLException resultCode(int rc, String who) {
+        org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
+        return new org.sqlite.SQLiteException(who + " failed: " + code.message, code);
     }
 
     static LiteShiftException failed(String what, Exception e) {

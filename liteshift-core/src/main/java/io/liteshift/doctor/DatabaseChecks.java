@@ -43,7 +43,7 @@ final class DatabaseChecks {
         }
         if (size == 0) return Optional.of(new Header(0, Optional.empty())); // SQLite's own view: an empty database
         if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
-            out.add(Finding.error("NOT_A_DATABASE", db + " (" + Sizes.of(size) + ") does not start with SQLite's header; its first bytes"
+            out.add(Finding.error("NOT_A_DATABASE", db + " (" + io.liteshift.apply.DiskSpace.bytes(size) + ") does not start with SQLite's header; its first bytes"
                             + " read \"" + printable(head) + "\".",
                     "Every query fails with \"file is not a database\" (SQLITE_NOTADB).",
                     "Check that DATABASE_URL names the database and not another file (a dump, a backup archive, a Litestream"

@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 public final class Doctor {
     private final Path database;
     private MigrationDirectory migrations;
+    private Path backups;
     private Map<String, String> environment = System.getenv();
     private OptionalLong usableSpace = OptionalLong.empty();
     private Access access = Access.process();
@@ -42,6 +43,12 @@ public final class Doctor {
     /** The migrations the database should have; without them the schema checks are skipped. */
     public Doctor migrations(MigrationDirectory dir) {
         this.migrations = dir;
+        return this;
+    }
+
+    /** The backups directory, to look for partial backups that stopped processes left there; not looked at by default. */
+    public Doctor backups(Path dir) {
+        this.backups = dir;
         return this;
     }
 
@@ -63,6 +70,52 @@ public final class Doctor {
         return this;
     }
 
+    /**
+     * Why writing {@code db} fails ("attempt to write a readonly database"), as doctor's write-access findings say it:
+     * each thing found with its fix, for the message of the command that failed. Empty when they find nothing wrong.
+     */
+    public static Optional<String> explainRefusedWrite(Path db) {
+        Path file = db.toAbsolutePath().normalize();
+        List<Finding> out = new ArrayList<>();
+        if (Files.exists(file)) FileChecks.writable(file, Access.process(), out);
+        else if (file.getParent() != null && Files.isDirectory(file.getParent())) FileChecks.writableDirectory(file.getParent(), Access.process(), out);
+        return explained(out);
+    }
+
+    /**
+     * Whether {@code failure} is the file system refusing a write: permission denied, a read-only file system, or SQLite
+     * unable to create or write its file (SQLITE_CANTOPEN, SQLITE_READONLY). Then doctor's write-access checks can say why.
+     */
+    public static boolean refusedWrite(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.file.AccessDeniedException || String.valueOf(c.getMessage()).contains("Read-only file system")) return true;
+            if (c instanceof org.sqlite.SQLiteException e && e.getResultCode() != null) {
+                int primary = e.getResultCode().code & 0xff;
+                if (primary == org.sqlite.SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_READONLY.code) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same for a directory liteshift writes its own files into, such as the backups directory. */
+    public static Optional<String> explainUnwritableDirectory(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        while (d != null && !Files.isDirectory(d)) d = d.getParent(); // a directory still to be made: its nearest parent decides
+        if (d == null) return Optional.empty();
+        List<Finding> out = new ArrayList<>();
+        FileChecks.writableDirectory(d, Access.process(), out);
+        return explained(out);
+    }
+
+    /** One line per thing found ("doctor (DB_NOT_WRITABLE): ..."), then each fix once ("Fix: ..."): the file and its directory often share one. */
+    private static Optional<String> explained(List<Finding> findings) {
+        if (findings.isEmpty()) return Optional.empty();
+        List<String> lines = new ArrayList<>();
+        findings.forEach(f -> lines.add("doctor (" + f.code() + "): " + f.found()));
+        findings.stream().map(Finding::fix).distinct().forEach(fix -> lines.add("Fix: " + fix));
+        return Optional.of(String.join("\n", lines));
+    }
+
     public DoctorReport examine() {
         List<Finding> out = new ArrayList<>();
         releaseMachine(out);
@@ -71,7 +124,23 @@ public final class Doctor {
             FileChecks.liteFs(database, out);
             DatabaseChecks.header(database, out).ifPresent(h -> contents(h, out));
         }
+        if (backups != null) leftovers(out);
         return new DoctorReport(database, out);
+    }
+
+    /** Partial backups of this database that stopped backups left: space a rebuild may need, until the next backup. */
+    private void leftovers(List<Finding> out) {
+        List<io.liteshift.backup.BackupLeftover> left = io.liteshift.backup.Backups.leftovers(backups, database.getFileName().toString())
+                .stream().filter(io.liteshift.backup.BackupLeftover::leftOver).toList();
+        if (left.isEmpty()) return;
+        long bytes = left.stream().mapToLong(io.liteshift.backup.BackupLeftover::size).sum();
+        out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
+                        + ", " + io.liteshift.apply.DiskSpace.bytes(bytes) + " in all: " + left.stream()
+                        .map(io.liteshift.backup.BackupLeftover::describe).collect(java.util.stream.Collectors.joining("; ")) + ".",
+                "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
+                        + " copy. It is never restored or listed as a backup, but it takes space on the volume that a rebuild or"
+                        + " the next backup may need.",
+                "Run `liteshift backup` (it removes the partial backups of stopped processes first), or delete these files."));
     }
 
     private void contents(DatabaseChecks.Header header, List<Finding> out) {
@@ -83,7 +152,7 @@ public final class Doctor {
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
             if (usable.isPresent()) {
-                DiskCheck.check(database, usable.getAsLong(), DiskCheck.estimate(c, header.size(), pending), !pending.isEmpty(), out);
+                DiskCheck.check(database, usable.getAsLong(), io.liteshift.apply.DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
             }
         } catch (SQLException | RuntimeException e) {
             out.add(Finding.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),

@@ -56,20 +56,7 @@ final class FileChecks {
     /** Read-only mounts, then the file, its directory and its -wal/-shm/-journal files for the user who writes. */
     static void writable(Path db, Access who, List<Finding> out) {
         Path dir = db.getParent();
-        FileStore store = null;
-        try {
-            store = Files.getFileStore(db);
-        } catch (IOException e) {
-            // left to the per-file checks
-        }
-        if (store != null && store.isReadOnly()) {
-            out.add(Finding.error("READ_ONLY_MOUNT", db + " is on a file system mounted read-only (" + store.name()
-                            + ", type " + store.type() + ").",
-                    READONLY + ", whatever the owner and mode say.",
-                    "Mount it read-write (remove \":ro\" / readOnly: true from the volume definition), or point DATABASE_URL"
-                            + " at a writable volume."));
-            return;
-        }
+        if (readOnlyMount(db, READONLY + ", whatever the owner and mode say.", "point DATABASE_URL at a writable volume", out)) return;
         if (!who.canWrite(db)) {
             out.add(Finding.error("DB_NOT_WRITABLE", db + " is " + Access.describe(db) + "; it is not writable by " + who.who() + ".",
                     READONLY + ". Typical after the file was created by root (a migration run from a root shell, or an"
@@ -93,6 +80,34 @@ final class FileChecks {
                         fixOwnership(db, dir, who)));
             }
         }
+    }
+
+    /** @return whether {@code p} is on a file system mounted read-only (a finding says so) */
+    private static boolean readOnlyMount(Path p, String cause, String orElse, List<Finding> out) {
+        FileStore store;
+        try {
+            store = Files.getFileStore(p);
+        } catch (IOException e) {
+            return false; // left to the per-file checks
+        }
+        if (!store.isReadOnly()) return false;
+        out.add(Finding.error("READ_ONLY_MOUNT", p + " is on a file system mounted read-only (" + store.name() + ", type "
+                        + store.type() + ").", cause,
+                "Mount it read-write (remove \":ro\" / readOnly: true from the volume definition), or " + orElse + "."));
+        return true;
+    }
+
+    /**
+     * A directory liteshift writes its own files into (the backups directory): on a read-only mount, or not writable by
+     * {@code who}.
+     */
+    static void writableDirectory(Path dir, Access who, List<Finding> out) {
+        String cause = "Files cannot be created in it: writing one fails with \"Read-only file system\" or \"Permission denied\".";
+        if (readOnlyMount(dir, cause, "use a directory on a writable volume", out)) return;
+        if (who.canWrite(dir)) return;
+        out.add(Finding.error("DIR_NOT_WRITABLE", "the directory " + dir + " is " + Access.describe(dir) + "; it is not writable by "
+                + who.who() + ".", cause, "Give the user that runs liteshift the directory: `chown -R " + who.owner() + " " + dir
+                + "` (and `chmod u+rwX`), or use another directory."));
     }
 
     private static String fixOwnership(Path db, Path dir, Access who) {

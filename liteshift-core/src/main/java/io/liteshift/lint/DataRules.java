@@ -1,13 +1,12 @@
 package io.liteshift.lint;
 
+import io.liteshift.apply.DiskSpace;
 import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.migrate.MigrationEffect;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.sql.Identifiers;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -66,6 +65,7 @@ final class DataRules {
             out.add(i);
         }
         for (Finding f : found.of(Finding.Kind.NOTE)) out.add(counted(f.code(), Severity.INFO, f));
+        diskSpace(stats, file, plan).ifPresent(out::add);
         for (StatementRules.NewIndex ix : indexes) {
             if (e.before().table(ix.table()).isEmpty()) continue; // a table made in this file has no rows yet
             long rows = stats.rows(ix.table());
@@ -96,27 +96,31 @@ final class DataRules {
         long bytes = stats.bytes(table);
         double secs = bytes / REWRITE_BYTES_PER_SECOND;
         long need = 2 * bytes; // the new copy, plus the old pages kept in the rollback journal or the WAL until commit
-        long free = freeSpace(file);
+        DiskSpace.Volume v = file == null ? null : DiskSpace.volumeOf(file);
         String size = "rebuilds " + Identifiers.quote(r.subject()) + " (" + String.join("; ", m.reasons()) + "): copies "
                 + Rows.plural(rows, "row") + ", " + mb(bytes) + " with its indexes, holding the write lock for about " + seconds(secs)
                 + " (estimated at " + mb((long) REWRITE_BYTES_PER_SECOND) + "/s); needs about " + mb(need) + " of free disk space"
-                + (free >= 0 ? " (" + mb(free) + " free)" : "") + ".";
-        if (free >= 0 && free < need) {
-            return new LintIssue("disk-space", Severity.ERROR, "", 0, r.subject(), size + " Not enough free disk space.",
-                    "free disk space or grow the volume before migrating.");
-        }
+                + (v != null ? " (" + mb(v.usable()) + " free)" : "") + ".";
         return new LintIssue("rebuild", secs >= SLOW_SECONDS ? Severity.WARNING : Severity.INFO, "", 0, r.subject(), size,
                 "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
     }
 
-    private static long freeSpace(Path file) {
-        if (file == null) return -1;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            return Files.getFileStore(dir).getUsableSpace();
-        } catch (IOException | RuntimeException e) {
-            return -1; // unknown: said nothing about it rather than guess
-        }
+    /**
+     * An error when the migration's rebuilds, which run in its one transaction, need more free space than the volume has:
+     * twice their tables' size together ({@link DiskSpace}).
+     */
+    private static Optional<LintIssue> diskSpace(TableStats stats, Path file, Plan plan) throws SQLException {
+        if (file == null || plan.rebuilds().isEmpty()) return Optional.empty();
+        DiskSpace.Volume v = DiskSpace.volumeOf(file);
+        List<String> tables = plan.rebuilds().stream().map(m -> m.from().name()).toList();
+        java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        for (String t : tables) sizes.put(t, stats.bytes(t));
+        DiskSpace.Estimate need = DiskSpace.ofTables(sizes);
+        if (v == null || v.usable() >= need.needed()) return Optional.empty();
+        return Optional.of(new LintIssue("disk-space", Severity.ERROR, "", 0, tables.get(0), "not enough free disk space: the rebuild"
+                + " needs " + need.describe() + " (the copy, and the journal or WAL pages until the commit); the volume of " + file
+                + " (" + v.name() + ") has " + DiskSpace.bytes(v.usable()) + " free.",
+                "free space on that volume (old backups, files beside the database) or grow it (`fly volumes extend`) before migrating."));
     }
 
     private static String mb(long bytes) {

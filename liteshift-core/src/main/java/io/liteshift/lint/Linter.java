@@ -128,7 +128,12 @@ public final class Linter {
      * (migrate, before applying): lints {@code pending}, the migrations of {@code dir} it is about to apply.
      */
     public static LintReport requireNoErrors(MigrationDirectory dir, Connection db, List<Migration> pending) {
-        return requireNoErrors(lint(dir, pending, db, null));
+        return requireNoErrors(dir, db, null, pending);
+    }
+
+    /** The same, also checking that the volume of {@code file} (may be null: not checked) has room for the rebuilds. */
+    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db, Path file, List<Migration> pending) {
+        return requireNoErrors(lint(dir, pending, db, file));
     }
 
     private static LintReport requireNoErrors(LintReport r) {
@@ -136,8 +141,14 @@ public final class Linter {
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
-        sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
-                + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API, force in the Maven plugin). Nothing was changed.");
+        if (r.errors().stream().allMatch(i -> i.code().equals("disk-space"))) {
+            // nothing is wrong with the migrations: the volume is too small for them now
+            sb.append("Free space on the volume, then migrate again; --force (lintBeforeMigrate(false) in the Java API, force in"
+                    + " the Maven plugin) migrates anyway, and a rebuild that runs out of space is rolled back. Nothing was changed.");
+        } else {
+            sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
+                    + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API, force in the Maven plugin). Nothing was changed.");
+        }
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
     }
 

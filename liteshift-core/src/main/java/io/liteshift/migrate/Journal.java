@@ -1,6 +1,5 @@
 package io.liteshift.migrate;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,16 +99,7 @@ final class Journal {
     /** {@code user@host (pid N)}: which machine of a fleet applied it is the first question after an incident. */
     static synchronized String whoAmI() {
         if (whoAmI == null) {
-            String host = System.getenv("FLY_MACHINE_ID");
-            if (host == null || host.isBlank()) host = System.getenv("HOSTNAME");
-            if (host == null || host.isBlank()) {
-                try {
-                    host = InetAddress.getLocalHost().getHostName();
-                } catch (Exception e) {
-                    host = "unknown-host";
-                }
-            }
-            whoAmI = System.getProperty("user.name", "unknown") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
+            whoAmI = System.getProperty("user.name", "unknown") + "@" + io.liteshift.Owner.hostName() + " (pid " + ProcessHandle.current().pid() + ")";
         }
         return whoAmI;
     }

@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Change;
@@ -129,7 +131,7 @@ public final class Migrator {
         try {
             h = history(c); // without a lock: in rollback-journal mode a writer that is committing keeps it waiting
         } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, e);
+            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, io.liteshift.apply.Locks.Wanted.READ, e);
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
@@ -147,24 +149,34 @@ public final class Migrator {
         // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
         List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
         boolean oneTransaction = newDatabase && listener == NO_LISTENER && oneForeignKeySetting(scripts);
-        before.run(h, c, oneTransaction);
+        beforeApplying(before, h, c, database, oneTransaction);
         if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
         List<AppliedMigration> applied = new ArrayList<>();
         if (oneTransaction && allAtOnce(c, scripts, database, applied)) return finished(c, applied, List.of(), scripts, h, notes, t0);
         List<Integer> byOthers = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             Migration m = scripts.get(i).migration();
+            List<MigrationScript> rest = scripts.subList(i, scripts.size());
+            if (Interruption.requested()) throw new Interrupted("", stoppedBetween(h, applied, byOthers, rest, database), null);
             listener.starting(m);
             long changes0 = listener == NO_LISTENER ? 0 : totalChanges(c); // a query per migration only when someone listens
             long s0 = System.nanoTime();
             ScriptRunner.Outcome outcome;
             try {
                 outcome = ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
-            } catch (ScriptRunner.LockTimeout e) {
-                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
-            } catch (ScriptRunner.StepFailure e) {
-                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
-                        io.liteshift.apply.LiteFs.isRefusedWrite(e)), e);
+            } catch (SQLException | RuntimeException e) {
+                if (Interruption.stopped(e)) {
+                    throw new Interrupted(m.label() + "_" + m.name(), "it was rolled back entirely; "
+                            + stoppedBetween(h, applied, byOthers, rest, database), e);
+                }
+                if (e instanceof ScriptRunner.LockTimeout t) {
+                    throw new LiteShiftException(t.reason(), t.getMessage() + "\n" + notStarted(applied, rest), t);
+                }
+                LiteShiftException.Reason reason = e instanceof LiteShiftException l ? l.reason() : LiteShiftException.Reason.FAILED;
+                String what = e instanceof ScriptRunner.StepFailure ? e.getMessage()
+                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? io.liteshift.sql.SqliteErrors.message(q) : e.getMessage());
+                throw new LiteShiftException(reason, what + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
+                        Cause.of(e)), e);
             }
             if (outcome == ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS) {
                 byOthers.add(m.version());
@@ -315,21 +327,77 @@ public final class Migrator {
                 + ": the migration history cannot be trusted:\n" + bullets(blocking) + "\nNothing was changed.");
     }
 
+    /** What made a migration fail, so that the advice fits: most often the migration, but not always. */
+    private enum Cause {
+        MIGRATION, WRITE_REFUSED, DISK_FULL;
+
+        static Cause of(Throwable e) {
+            if (io.liteshift.apply.DiskSpace.isFull(e)) return DISK_FULL;
+            if (io.liteshift.apply.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
+            return MIGRATION;
+        }
+    }
+
     private String afterFailure(Migration failed, List<AppliedMigration> applied, List<MigrationScript> notAttempted, String database,
-                                boolean writeRefused) {
+                                Cause cause) {
         String before = applied.isEmpty() ? "" : " This run applied " + applied.stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
                 + " before it; those stay applied.";
         String after = notAttempted.isEmpty() ? "" : " Not attempted: "
                 + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
-        String fix = writeRefused
-                // the migration is not at fault: the file, its directory or the mount refused the write
-                ? "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its -wal/-shm/-journal,"
-                + " its directory or the mount is read-only for this user). Run `liteshift doctor` against it to see which, fix"
-                + " the owner, mode or mount, and migrate again."
-                : "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
-                + " migration instead of editing it), run `liteshift hash`, and migrate again.";
+        String fix = switch (cause) {
+            // the migration is not at fault: the file, its directory or the mount refused the write
+            case WRITE_REFUSED -> "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its"
+                    + " -wal/-shm/-journal, its directory or the mount is read-only for this user; `liteshift doctor` checks each)."
+                    + " Fix the owner, mode or mount, and migrate again.";
+            case DISK_FULL -> "\nThe migration itself may be fine: the volume is full. Free space on it (old backups, files beside"
+                    + " the database) or grow it (`fly volumes extend`), and migrate again; `liteshift lint --db` (which migrate runs"
+                    + " first, unless --force) estimates the space a rebuild needs.";
+            case MIGRATION -> "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a"
+                    + " new migration instead of editing it), run `liteshift hash`, and migrate again.";
+        };
         return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
                 + fix;
+    }
+
+    /** Lint and the backup, before anything is applied: a stop there applies nothing. */
+    private void beforeApplying(BeforeApplying before, History h, Connection c, String database, boolean allAtOnce) throws SQLException {
+        try {
+            before.run(h, c, allAtOnce);
+        } catch (SQLException | RuntimeException e) {
+            if (!Interruption.stopped(e)) throw e;
+            String during = e instanceof Interrupted i && !i.during().isEmpty() ? i.during() : "the checks before migrating";
+            // "no backup was written; the partial file was removed. Nothing was changed." goes on with what was not applied
+            String first = e instanceof Interrupted i && !i.during().isEmpty() ? i.state().replaceFirst("\\.( Nothing was changed\\.)?$", "") + "; " : "";
+            throw new Interrupted(during, first + stoppedBetween(h, List.of(), List.of(), h.pending().stream()
+                    .map(m -> MigrationScript.parse(m, dir.label())).toList(), database), e);
+        }
+    }
+
+    /**
+     * Where a stop leaves the database, said from what this run knows (no query: the connection may be the one that
+     * was stopped): "nothing was applied; /data/app.db is at 0002 (0001-0002 are applied); still pending: 0003_x."
+     */
+    private static String stoppedBetween(History h, List<AppliedMigration> applied, List<Integer> byOthers, List<MigrationScript> rest,
+                                         String database) {
+        java.util.SortedSet<Integer> versions = new java.util.TreeSet<>();
+        h.applied().forEach(a -> versions.add(a.version()));
+        applied.forEach(a -> versions.add(a.version()));
+        versions.addAll(byOthers);
+        java.util.SortedSet<Integer> ours = new java.util.TreeSet<>();
+        applied.forEach(a -> ours.add(a.version()));
+        String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + Migration.label(versions.last())
+                + " (" + range(versions) + " applied" + (ours.isEmpty() ? "" : ", " + range(ours) + " by this run") + ")";
+        List<String> pending = rest.stream().map(r -> r.migration().label() + "_" + r.migration().name()).toList();
+        return (ours.isEmpty() ? "nothing was applied; " : "") + at + "; still pending: " + String.join(", ", pending)
+                + ". Run migrate again to apply " + (pending.size() == 1 ? "it" : "them") + ".";
+    }
+
+    /** 0001-0003 for a run without gaps, else the versions one by one. */
+    private static String range(java.util.SortedSet<Integer> versions) {
+        if (versions.size() > 2 && versions.last() - versions.first() == versions.size() - 1) {
+            return Migration.label(versions.first()) + "-" + Migration.label(versions.last());
+        }
+        return versions.stream().map(Migration::label).collect(Collectors.joining(", "));
     }
 
     /** After a lock timeout: the migrations are fine, they just did not get their turn. */

@@ -3,7 +3,9 @@ package io.liteshift.migrate;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Applier;
 import io.liteshift.apply.Databases;
+import io.liteshift.apply.DiskSpace;
 import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.apply.Locks;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
 
@@ -11,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,10 +86,14 @@ final class ScriptRunner {
                 }
                 runStatements(conn, script, dir);
                 books.record(conn, Duration.ofNanos(System.nanoTime() - t0));
-                Databases.exec(conn, "COMMIT");
+                // the last moment a stop can undo it all; once COMMIT runs, the migration counts as applied
+                if (io.liteshift.Interruption.requested()) {
+                    throw new io.liteshift.Interrupted("", "it was rolled back just before its commit", null);
+                }
+                commit(conn, script, dir);
                 return true;
             } catch (SQLException | RuntimeException e) {
-                rollback(conn);
+                Databases.rollbackAfter(conn, e);
                 throw e;
             }
         });
@@ -131,10 +136,14 @@ final class ScriptRunner {
                     Journal.record(conn, script.migration(), took, "migrate");
                     ran.accept(script.migration(), took);
                 }
-                Databases.exec(conn, "COMMIT");
+                // the last moment a stop can undo it all; once COMMIT runs, every migration counts as applied
+                if (io.liteshift.Interruption.requested()) {
+                    throw new io.liteshift.Interrupted("", "it was rolled back just before its commit", null);
+                }
+                commit(conn, scripts.get(scripts.size() - 1), dir);
                 return true;
             } catch (SQLException | RuntimeException e) {
-                rollback(conn);
+                Databases.rollbackAfter(conn, e);
                 throw e;
             }
         });
@@ -145,15 +154,29 @@ final class ScriptRunner {
             Databases.exec(c, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
             if (!Databases.isLocked(e)) throw e;
-            throw lockTimeout(c, e);
+            throw lockTimeout(c, Locks.Wanted.WRITE, e);
+        }
+    }
+
+    /** COMMIT; in rollback-journal mode it waits for every reader, and may give up after the lock timeout. */
+    private static void commit(Connection c, MigrationScript script, String dir) throws SQLException {
+        try {
+            Databases.exec(c, "COMMIT");
+        } catch (SQLException e) {
+            if (DiskSpace.isFull(e)) throw diskFull(c, script, dir + "/" + script.migration().fileName(), "committing it", "", e);
+            if (!Databases.isLocked(e)) throw e;
+            throw new LockTimeout(Databases.keptLocked(Databases.lockTimeoutOf(c), Databases.fileOf(c).orElse(null), Locks.Wanted.COMMIT)
+                    + ". The migration ran but could not commit, so it was rolled back entirely. Run migrate again when the"
+                    + " readers are done, or wait longer (lock timeout: --lock-timeout, lock_timeout in liteshift.toml, or"
+                    + " lockTimeout(...) in the Java API).", e);
         }
     }
 
     /** Waiting for the write lock (or, in rollback-journal mode, for a read) took longer than the lock timeout. */
-    static LockTimeout lockTimeout(Connection c, SQLException e) {
-        return new LockTimeout(Databases.keptLocked(Duration.ofMillis(busyTimeoutMs(c))) + ". Nothing was changed by this attempt."
-                + " Run migrate again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in"
-                + " liteshift.toml, or lockTimeout(...) in the Java API).", e);
+    static LockTimeout lockTimeout(Connection c, Locks.Wanted wanted, SQLException e) {
+        return new LockTimeout(Databases.keptLocked(Databases.lockTimeoutOf(c), Databases.fileOf(c).orElse(null), wanted)
+                + ". Nothing was changed by this attempt. Run migrate again when it is done, or wait longer (lock timeout:"
+                + " --lock-timeout, lock_timeout in liteshift.toml, or lockTimeout(...) in the Java API).", e);
     }
 
     /** The migration did not start: nothing about it is wrong, so the advice for a failed migration does not apply. */
@@ -174,9 +197,30 @@ final class ScriptRunner {
         try {
             Databases.exec(c, p.statement().sql());
         } catch (SQLException e) {
-            throw new StepFailure(LiteShiftException.Reason.FAILED, dir + "/" + m.fileName() + ":" + p.statement().line()
-                    + ": SQLite rejected this statement: " + SqliteErrors.message(e) + "\n    " + SqlText.oneLine(p.statement().sql()), e);
+            String at = dir + "/" + m.fileName() + ":" + p.statement().line();
+            if (io.liteshift.Interruption.isInterrupt(e)) {
+                throw new io.liteshift.Interrupted("", "stopped at " + at + "; everything it did was rolled back", e);
+            }
+            if (DiskSpace.isFull(e)) throw diskFull(c, script, at, "running this statement", "\n    " + SqlText.oneLine(p.statement().sql()), e);
+            throw new StepFailure(LiteShiftException.Reason.FAILED, at + ": SQLite rejected this statement: " + SqliteErrors.message(e)
+                    + "\n    " + SqlText.oneLine(p.statement().sql()), e);
         }
+    }
+
+    /**
+     * The volume ran out of space: said as such, with the volume, what is free and what the migration needs, never as
+     * SQLite's "database or disk is full" alone (the migration is not at fault).
+     */
+    private static StepFailure diskFull(Connection c, MigrationScript script, String at, String during, String sql, SQLException e) {
+        java.util.Optional<java.nio.file.Path> file = Databases.fileOf(c);
+        if (file.isEmpty()) return new StepFailure(LiteShiftException.Reason.FAILED, at + ": disk full while " + during + sql, e);
+        DiskSpace.Estimate need = null;
+        try {
+            need = DiskSpace.forScripts(c, java.nio.file.Files.size(file.get()), List.of(script.migration().sql()));
+        } catch (java.io.IOException | RuntimeException sizing) {
+            e.addSuppressed(sizing); // the message goes without an estimate
+        }
+        return new StepFailure(LiteShiftException.Reason.FAILED, at + ": " + DiskSpace.full(file.get(), during, need) + "." + sql, e);
     }
 
     private static void checkForeignKeys(Connection c, MigrationScript script, String dir) throws SQLException {
@@ -216,20 +260,4 @@ final class ScriptRunner {
         return out;
     }
 
-    private static long busyTimeoutMs(Connection c) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return 0;
-        }
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            if (!c.getAutoCommit()) c.rollback();
-            else Databases.exec(c, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // no transaction was open (BEGIN itself failed): nothing to undo
-        }
-    }
 }

@@ -25,11 +25,7 @@ public final class Transactions {
             work.run();
             Databases.exec(c, "COMMIT");
         } catch (SQLException | RuntimeException e) {
-            try {
-                Databases.exec(c, "ROLLBACK");
-            } catch (SQLException ignored) {
-                // the failure itself ended the transaction
-            }
+            Databases.rollbackAfter(c, e); // the failure is the news; a failed ROLLBACK rides along as suppressed
             throw e;
         }
     }

@@ -1,7 +1,10 @@
 package io.liteshift.rehearse;
 
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
+import io.liteshift.apply.DiskSpace;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.Migrator;
@@ -44,9 +47,10 @@ public final class Rehearsal {
     }
 
     public static RehearsalReport run(Path database, MigrationDirectory dir, Options options) {
+        Copies.removeStale();
         Path tmp;
         try {
-            tmp = Files.createTempDirectory("liteshift-rehearse-");
+            tmp = Copies.create();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the copy", e);
         }
@@ -55,21 +59,48 @@ public final class Rehearsal {
         try {
             backup(database, copy, options.lockTimeout());
             RehearsalReport r = rehearse(database.toString(), copy, dir, options, options.keep() ? copy : null);
-            kept = options.keep();
-            return r;
+            if (!options.keep()) return r;
+            Path keptAt = Copies.keep(tmp).resolve(copy.getFileName());
+            kept = true;
+            return new RehearsalReport(r.database(), keptAt, r.sizeBefore(), r.sizeAfter(), r.steps(), r.failure(), r.problems());
+        } catch (RuntimeException e) {
+            if (!Interruption.stopped(e)) throw e;
+            throw new Interrupted("the rehearsal of " + database, "the copy in " + tmp + " was removed; " + database
+                    + " was not changed (a rehearsal only reads it).", e);
         } finally {
-            if (!kept) delete(tmp);
+            if (!kept) Copies.delete(tmp);
         }
     }
 
     /** SQLite's online backup from a read-only connection: the original file is never written, not even its header. */
     private static void backup(Path database, Path copy, Duration lockTimeout) {
         try (Connection c = Databases.open(database, false, true, lockTimeout)) {
-            int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null);
-            if (rc != 0) throw new SQLException("the backup API returned " + rc);
+            boolean[] stopped = {false};
+            // a copy by the backup API cannot be stopped half way: a stop is noticed after it, and the directory removed
+            int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(),
+                    (remaining, total) -> stopped[0] |= Interruption.requested(), 100, 100, 16_384);
+            if (stopped[0]) throw new Interrupted("", "", null);
+            if (rc != 0 && rc != 101) {
+                org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
+                throw new org.sqlite.SQLiteException("the copy failed: " + code.message, code);
+            }
         } catch (SQLException e) {
+            if (DiskSpace.isFull(e)) {
+                throw new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(copy, "copying " + database
+                        + " for the rehearsal", null) + "; the copy needs about " + DiskSpace.bytes(sizeOf(database)) + ", the size of"
+                        + " the database. The copy was removed. Point the temporary directory at a larger volume"
+                        + " (-Djava.io.tmpdir=DIR, e.g. in JAVA_TOOL_OPTIONS). Nothing was changed.", e);
+            }
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot copy " + database + " for the rehearsal: "
                     + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -95,6 +126,8 @@ public final class Rehearsal {
             });
             try {
                 migrator.migrate(c, label);
+            } catch (Interrupted e) {
+                throw e; // a stop is not a finding about the migrations
             } catch (LiteShiftException e) {
                 RehearsalReport.Failure f = new RehearsalReport.Failure(current[0] == null ? null : current[0].fileName(), e.reason(), e.getMessage());
                 return new RehearsalReport(database, keptAt, sizeBefore, size(c), steps, f, List.of());
@@ -123,12 +156,4 @@ public final class Rehearsal {
         }
     }
 
-    private static void delete(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) Files.deleteIfExists(p);
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // a temporary directory the system cleans up eventually
-        }
-    }
 }

@@ -81,6 +81,9 @@ public final class Seeds {
                         SeedLog.record(conn, f.name(), f.checksum(), d, kind);
                     }
                 });
+            } catch (io.liteshift.Interrupted x) {
+                throw new io.liteshift.Interrupted("seed " + f.name(), "it was rolled back entirely and is not recorded."
+                        + ranAndLeft(f.name(), applied, order), x);
             } catch (LiteShiftException x) {
                 throw failed(x.reason(), x.getMessage(), x, f.name(), applied, order);
             }
@@ -152,12 +155,16 @@ public final class Seeds {
 
     private static LiteShiftException failed(LiteShiftException.Reason reason, String message, Exception cause, String seed,
                                              List<AppliedSeed> applied, List<String> order) {
+        return new LiteShiftException(reason, message + "\nSeed " + seed + " was rolled back entirely and is not recorded."
+                + ranAndLeft(seed, applied, order) + " Fix it and seed again.", cause);
+    }
+
+    /** " This run applied a, b before it; those stay applied. Not attempted: c, d." */
+    private static String ranAndLeft(String seed, List<AppliedSeed> applied, List<String> order) {
         String before = applied.isEmpty() ? "" : " This run applied " + applied.stream().map(AppliedSeed::name)
                 .collect(Collectors.joining(", ")) + " before it; those stay applied.";
         List<String> rest = order.subList(order.indexOf(seed) + 1, order.size());
-        String after = rest.isEmpty() ? "" : " Not attempted: " + String.join(", ", rest) + ".";
-        return new LiteShiftException(reason, message + "\nSeed " + seed + " was rolled back entirely and is not recorded."
-                + before + after + " Fix it and seed again.", cause);
+        return before + (rest.isEmpty() ? "" : " Not attempted: " + String.join(", ", rest) + ".");
     }
 
     private static String changedWarning(String where, SeedFile f, SeedLog.Entry e) {
