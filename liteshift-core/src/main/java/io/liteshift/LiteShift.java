@@ -83,7 +83,7 @@ public final class LiteShift {
 
     private MigrateResult migrateHere() {
         // a database that does not exist yet holds nothing to back up
-        boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
+        boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
         Path[] backup = new Path[1];
         MigrateResult result = withDatabase(true, (c, label) -> {
             Migrator migrator = migrator();
@@ -307,7 +307,9 @@ public final class LiteShift {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-        List<Change> changes = Differ.diff(a.schema(), b.schema(), from.notYetApplied(b.hints()));
+        RenameHints hints = from.notYetApplied(b.hints());
+        Differ.requireUsableHints(a.schema(), b.schema(), hints);
+        List<Change> changes = Differ.diff(a.schema(), b.schema(), hints);
         return Planner.plan(a.schema(), b.schema(), changes);
     }
 
@@ -329,25 +331,24 @@ public final class LiteShift {
         long t0 = System.nanoTime();
         SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
-        boolean existed = java.nio.file.Files.exists(file); // a file push creates holds nothing to back up
+        boolean existed = Databases.holdsDatabase(file); // a file push creates (or an empty one) holds nothing to back up
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
-            RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
-            Plan plan = planFor(current, declared, hints);
-            List<String> warnings = Differ.unusableHints(current, declared.schema(), hints);
+            Plan plan = planFor(conn, current, declared);
+            List<String> warnings = List.of();
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
             if (options.dryRun()) {
                 Findings findings = DataCheck.run(conn, plan, current, declared.schema());
-                refuseIfNeeded(findings, options, file, schema, warnings);
+                refuseIfNeeded(findings, options, file, schema);
                 return new PushResult(plan, findings, false, since(t0), warnings);
             }
             return Applier.inWriteTransaction(conn, c -> {
                 // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                 Schema now = Inspector.inspect(c);
-                Plan p = now.equals(current) ? plan : planFor(now, declared, RenameRecords.withoutApplied(c, declared.hints()));
+                Plan p = now.equals(current) ? plan : planFor(c, now, declared);
                 if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
                 Findings findings = DataCheck.run(c, p, now, declared.schema());
-                refuseIfNeeded(findings, options, file, schema, warnings);
+                refuseIfNeeded(findings, options, file, schema);
                 // under the write lock, so the backup is exactly what the change starts from
                 Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
                         : Optional.of(io.liteshift.backup.Backups.backup(file, options.backupTo()).file());
@@ -360,24 +361,26 @@ public final class LiteShift {
         }
     }
 
-    private static Plan planFor(Schema current, SchemaSource.Loaded declared, RenameHints hints) {
+    /** The plan from {@code current}, the schema of {@code db}, with the hints {@code db} has not been through; every one must be usable. */
+    private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
+        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
+        Differ.requireUsableHints(current, declared.schema(), hints);
         return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
-    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema, List<String> warnings) {
-        String also = warnings.isEmpty() ? "" : "\nNote that " + String.join("\nNote that ", warnings);
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema) {
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
                             + bullets(findings.of(Finding.Kind.VIOLATION))
                             + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
-                            + also + "\nNothing was changed.");
+                            + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) + also
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
                             + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
         }
     }
