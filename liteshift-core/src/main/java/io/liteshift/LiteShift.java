@@ -255,12 +255,18 @@ public final class LiteShift {
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
+        boolean existed = java.nio.file.Files.exists(file);
+        boolean done = false;
         // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
         try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
-            return work.run(c, file.toString());
+            T result = work.run(c, file.toString());
+            done = true;
+            return result;
         } catch (SQLException e) {
             if (Databases.isLocked(e)) throw lockedOut(file.toString(), e);
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+        } finally {
+            if (!done) Databases.removeIfCreatedEmpty(file, existed); // a refused --create leaves no empty file behind
         }
     }
 
@@ -332,6 +338,7 @@ public final class LiteShift {
         SchemaSource.Loaded declared = declaredSchema.load();
         Path file = DatabaseUrl.toPath(database);
         boolean existed = Databases.holdsDatabase(file); // a file push creates (or an empty one) holds nothing to back up
+        boolean fileExisted = java.nio.file.Files.exists(file);
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
             Plan plan = planFor(conn, current, declared);
@@ -356,8 +363,12 @@ public final class LiteShift {
                 return new PushResult(p, findings, true, since(t0), warnings, backup);
             });
         } catch (SQLException e) {
+            Databases.removeIfCreatedEmpty(file, fileExisted);
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+        } catch (RuntimeException e) {
+            Databases.removeIfCreatedEmpty(file, fileExisted); // a refused --create leaves no empty file behind
+            throw e;
         }
     }
 

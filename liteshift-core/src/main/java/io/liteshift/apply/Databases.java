@@ -95,6 +95,26 @@ public final class Databases {
         }
     }
 
+    /**
+     * After a command that was allowed to create {@code file} failed or refused: when the file did not exist before
+     * and is still empty (SQLite creates the file on opening, writes only on the first change), it is removed, so
+     * that the refusal leaves nothing behind and a later command without --create is not fooled by it.
+     */
+    public static void removeIfCreatedEmpty(Path file, boolean existedBefore) {
+        if (existedBefore) return;
+        try {
+            for (String side : new String[] {"-journal", "-wal", "-shm"}) {
+                Path p = file.resolveSibling(file.getFileName() + side);
+                if (Files.exists(p) && Files.size(p) > 0) return;
+            }
+            if (!Files.isRegularFile(file) || Files.size(file) > 0) return;
+            for (String side : new String[] {"-journal", "-wal", "-shm"}) Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // the refusal itself is what the user needs to read; an empty file left behind is reported by the next command
+        }
+    }
+
     private static Connection connect(Path file, boolean readOnly, Duration lockTimeout) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, lockTimeout.toMillis()));

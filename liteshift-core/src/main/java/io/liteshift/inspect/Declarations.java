@@ -17,7 +17,9 @@ import java.util.Set;
  * spelling (case, comments between keywords, quoting) changes the verdict. The transaction lines and the
  * {@code PRAGMA foreign_keys} header of a {@code .dump} are skipped; everything else is refused, because a
  * schema file is evaluated even by commands that promise to change nothing ({@code push --dry-run}, {@code diff},
- * {@code generate}, {@code verify}).
+ * {@code generate}, {@code verify}). What {@code sqlite3 .schema} prints loads as it is: the {@code CREATE TABLE IF NOT
+ * EXISTS} of an FTS table's shadow tables and SQLite's own {@code sqlite_sequence} and {@code sqlite_stat} tables are
+ * skipped, since SQLite makes them itself.
  */
 final class Declarations {
 
@@ -33,11 +35,18 @@ final class Declarations {
     record Skip() implements Verdict {
     }
 
-    /** @param why what is not allowed, why, and the fix: one sentence without its full stop */
-    record Refuse(String why) implements Verdict {
+    /**
+     * @param why  what is not allowed, why, and the fix: one sentence without its full stop
+     * @param line the line of the offending token, or 0 for the statement's own line
+     */
+    record Refuse(String why, int line) implements Verdict {
+        Refuse(String why) {
+            this(why, 0);
+        }
     }
 
     private static final Set<String> TRANSACTION = Set.of("begin", "commit", "end", "rollback", "savepoint", "release");
+    private static final Set<String> SQLITE_OWN = Set.of("sqlite_sequence", "sqlite_stat1", "sqlite_stat4");
     private static final Set<String> TRIGGER_STEPS = Set.of("select", "insert", "update", "delete", "replace", "with", "values");
 
     /** Folded names declared so far, tables, views and indexes in one namespace (as SQLite keeps them), triggers in another. */
@@ -94,6 +103,8 @@ final class Declarations {
             i += 2;
         }
         String name = Identifiers.fold(sig.get(i).identifier());
+        // SQLite's own tables, which it makes itself (with an AUTOINCREMENT table, by ANALYZE): .schema prints them
+        if (kind.equals("table") && SQLITE_OWN.contains(name)) return new Skip();
         if (kind.equals("trigger")) {
             Refuse step = triggerBodyStep(sig);
             if (step != null) return step;
@@ -135,7 +146,7 @@ final class Declarations {
             Token t = sig.get(i);
             if (stepStart && t.kind() == Token.Kind.WORD && !TRIGGER_STEPS.contains(Identifiers.fold(t.text()))) {
                 return new Refuse(t.text().toUpperCase(Locale.ROOT) + " inside a trigger body is not allowed: a trigger"
-                        + " may only SELECT, INSERT, UPDATE or DELETE (SQLite refuses anything else there too)");
+                        + " may only SELECT, INSERT, UPDATE or DELETE (SQLite refuses anything else there too)", t.line());
             }
             stepStart = false;
             if (t.isPunct("(")) depth++;

@@ -6,7 +6,6 @@ import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Sandbox;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
-import io.liteshift.sql.SqlText;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 import io.liteshift.sql.Utf8Files;
@@ -121,7 +120,8 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
                 Declarations.Verdict v = rules.classify(s, where);
                 if (v instanceof Declarations.Declare) runs.add(new Run(split.text(), s));
                 if (v instanceof Declarations.Refuse r) {
-                    refused.add(where + ": " + r.why() + ".\n    " + shortened(SqlText.oneLine(s.sql())));
+                    int line = r.line() == 0 ? s.line() : r.line();
+                    refused.add(split.text().name() + ":" + line + ": " + r.why() + ".\n    " + lineOf(s, line));
                     fixIn = split.text().fixIn();
                 }
             }
@@ -136,8 +136,12 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
 
     private static final int MAX_REFUSALS_SHOWN = 10;
 
-    private static String shortened(String sql) {
-        return sql.length() <= 200 ? sql : sql.substring(0, 200) + " ...";
+    /** The text of the statement on {@code line}, as the user wrote it (cut when very long), with "..." when it goes on. */
+    private static String lineOf(Statement s, int line) {
+        List<String> lines = s.sql().lines().toList();
+        String text = lines.get(Math.min(lines.size() - 1, line - s.line())).strip();
+        if (text.length() > 200) text = text.substring(0, 200) + " ...";
+        return line - s.line() < lines.size() - 1 ? text + " ..." : text;
     }
 
     /** Every CREATE TABLE's layout, by folded table name, with the file it is in. */
