@@ -342,7 +342,7 @@ public final class LiteShift {
         try (Connection conn = Databases.open(file, options.createMissing(), false)) {
             Schema current = Inspector.inspect(conn);
             Plan plan = planFor(conn, current, declared);
-            List<String> warnings = List.of();
+            List<String> warnings = List.of(); // an unusable rename hint is refused in planFor, never a warning
             if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
             if (options.dryRun()) {
                 Findings findings = DataCheck.run(conn, plan, current, declared.schema());

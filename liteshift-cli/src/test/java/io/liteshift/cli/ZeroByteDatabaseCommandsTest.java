@@ -17,12 +17,14 @@ class ZeroByteDatabaseCommandsTest {
     Path schema;
     Path migrations;
 
+    /** A project with one generated migration, and a zero-byte file where its database should be. */
     @BeforeEach
-    void anEmptyFile() throws Exception {
-        db = Files.createFile(dir.resolve("app.db"));
+    void aProjectWhoseDatabaseIsAnEmptyFile() throws Exception {
         schema = TestDb.writeSchema(dir.resolve("schema.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n");
         migrations = dir.resolve("migrations");
-        assertThat(Cli.run("generate", "--dir", migrations.toString(), "--schema", schema.toString(), "--name", "init").exitCode()).isZero();
+        Cli.Result generated = Cli.run("generate", "--dir", migrations.toString(), "--schema", schema.toString(), "--name", "init");
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        db = Files.createFile(dir.resolve("app.db"));
     }
 
     private void refused(String... args) {
