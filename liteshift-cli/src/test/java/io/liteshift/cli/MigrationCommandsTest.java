@@ -129,8 +129,9 @@ class MigrationCommandsTest {
         assertThat(file).exists();
         Files.writeString(file, Files.readString(file) + "INSERT INTO notes (body) VALUES ('hello'), ('world');\n");
         assertThat(runDb("migrate", "--create").exitCode()).as("unhashed edit").isEqualTo(Main.REFUSED_HISTORY);
+        assertThat(Path.of(db)).as("the refused migrate leaves no empty database behind").doesNotExist();
         assertThat(run("hash").out()).contains("liteshift.sum", "0002.schema.sql");
-        assertThat(runDb("migrate").exitCode()).isZero();
+        assertThat(runDb("migrate", "--create").exitCode()).isZero();
         assertThat(query("SELECT count(*) FROM notes")).isEqualTo(2);
         assertThat(runDb("verify").exitCode()).isZero();
     }
