@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * a live database. That database is a {@link Sandbox}: it reaches no file. Before anything runs, every statement
  * of every file is classified ({@link Declarations}): only declarations run, everything else is refused with its
  * {@code file:line}. Afterwards the rename hints are bound to their lines ({@link HintBinder}) and every foreign
- * key must point at a declared parent key ({@link ForeignKeyTargets}).
+ * key must point at a declared parent key ({@link io.liteshift.schema.ForeignKeyTargets}).
  *
  * @param source the file or directory it came from
  */

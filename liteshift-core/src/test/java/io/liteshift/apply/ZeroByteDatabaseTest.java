@@ -70,6 +70,32 @@ class ZeroByteDatabaseTest {
     }
 
     @Test
+    void restoreReplacesItAsItReplacesAnyTarget() throws Exception {
+        Path source = dir.resolve("source.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); var s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+            s.execute("INSERT INTO t VALUES (1), (2)");
+        }
+        Path backup = Backups.backup(source, dir.resolve("backups")).file();
+        Backups.restore(backup, empty, false);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + empty); var rs = c.createStatement().executeQuery("SELECT count(*) FROM t")) {
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void doctorReportsItAsAnEmptyDatabaseThatNeedsCreate() throws Exception {
+        Path migrations = Files.createDirectory(dir.resolve("migrations"));
+        LiteShift.configure().database(dir.resolve("scratch.db").toString()).migrations(migrations).schema(schema).load().generate("init");
+        io.liteshift.doctor.DoctorReport r = io.liteshift.doctor.Doctor.of(empty).migrations(io.liteshift.migrate.MigrationDirectory.of(migrations)).examine();
+        io.liteshift.doctor.Finding f = r.find("EMPTY_DATABASE").orElseThrow(() -> new AssertionError(r.toString()));
+        assertThat(f.found()).contains("0 bytes", "0 tables");
+        assertThat(f.fix()).contains("liteshift migrate --create", "a 0-byte file counts as missing");
+        assertThat(r.find("CANNOT_OPEN")).isEmpty();
+        assertThat(Files.size(empty)).isZero();
+    }
+
+    @Test
     void aZeroByteFileWhoseWriteAheadLogHoldsFramesIsADatabase() throws Exception {
         Files.write(dir.resolve("app.db-wal"), new byte[] {1, 2, 3});
         assertThat(Databases.holdsDatabase(empty)).isTrue();
