@@ -116,6 +116,15 @@ class DeclaredSchemaSandboxTest {
     }
 
     @Test
+    void aTriggerOrAViewThatNamesAnotherSchemaIsRejectedBySqliteAtItsLine() throws Exception {
+        assertThat(refused("CREATE TABLE a (x);\nCREATE TRIGGER tr AFTER INSERT ON a BEGIN\n  DELETE FROM p.t;\nEND;\n").getMessage())
+                .contains("schema.sql:2: SQLite rejected this statement: qualified table names are not allowed on INSERT, UPDATE, and"
+                        + " DELETE statements within triggers");
+        assertThat(refused("CREATE TABLE a (x);\nCREATE VIEW v AS\n  SELECT * FROM temp.sqlite_temp_master;\n").getMessage())
+                .contains("schema.sql:2: SQLite rejected this statement: view v cannot reference objects in database temp");
+    }
+
+    @Test
     void aDumpsTransactionLinesAndForeignKeysHeaderAndTheSchemaOutputOfTheShellLoad() throws Exception {
         String dump = "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(id integer primary key, v text);\nCOMMIT;\n";
         assertThat(DeclaredSchema.load(Files.writeString(dir.resolve("dump.sql"), dump)).schema().tables()).extracting(Table::name)
