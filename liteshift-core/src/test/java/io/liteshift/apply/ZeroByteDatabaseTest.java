@@ -4,7 +4,6 @@ import io.liteshift.DirectoryState;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
-import io.liteshift.backup.Backups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,7 @@ import java.sql.DriverManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A zero-byte file is not an existing database: it needs --create like a missing one, and is never backed up. */
+/** A zero-byte file is not an existing database: it needs --create like a missing one (backup: see EmptyFileBackupTest). */
 class ZeroByteDatabaseTest {
     @TempDir
     Path dir;
@@ -59,28 +58,6 @@ class ZeroByteDatabaseTest {
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
         assertThat(Databases.holdsDatabase(empty)).isTrue();
-    }
-
-    @Test
-    void backupRefusesItAndWritesNothing() {
-        Path backups = dir.resolve("backups");
-        assertThat(refused(() -> Backups.backup(empty, backups)).getMessage())
-                .contains("is an empty file (0 bytes), not a database: there is nothing to back up").endsWith("Nothing was written.");
-        assertThat(backups).doesNotExist();
-    }
-
-    @Test
-    void restoreReplacesItAsItReplacesAnyTarget() throws Exception {
-        Path source = dir.resolve("source.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); var s = c.createStatement()) {
-            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-            s.execute("INSERT INTO t VALUES (1), (2)");
-        }
-        Path backup = Backups.backup(source, dir.resolve("backups")).file();
-        Backups.restore(backup, empty, false);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + empty); var rs = c.createStatement().executeQuery("SELECT count(*) FROM t")) {
-            assertThat(rs.getInt(1)).isEqualTo(2);
-        }
     }
 
     @Test
