@@ -77,7 +77,7 @@ public final class LiteShift {
 
     private MigrateResult migrateHere(Optional<Path> file) {
         // a database that does not exist yet holds nothing to back up
-        boolean backUp = config.backupsBeforeMigrate != null && java.nio.file.Files.exists(databaseFile());
+        boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
         Migrator migrator = migrator();
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
@@ -264,14 +264,20 @@ public final class LiteShift {
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
+        boolean existed = java.nio.file.Files.exists(file);
         java.util.function.Supplier<T> run = () -> {
+            boolean done = false;
             // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
             try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
-                return work.run(c, file.toString());
+                T result = work.run(c, file.toString());
+                done = true;
+                return result;
             } catch (SQLException e) {
                 if (Interruption.stopped(e)) throw new Interrupted("", "nothing was changed.", e);
                 if (Databases.isLocked(e)) throw lockedOut(file.toString(), file, e);
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+            } finally {
+                if (!done) Databases.removeIfCreatedEmpty(file, existed); // a refused --create leaves no empty file behind
             }
         };
         return write ? written(Optional.of(file), run) : run.get();
@@ -350,7 +356,9 @@ public final class LiteShift {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-        List<Change> changes = Differ.diff(a.schema(), b.schema(), from.notYetApplied(b.hints()));
+        RenameHints hints = from.notYetApplied(b.hints());
+        Differ.requireUsableHints(a.schema(), b.schema(), hints);
+        List<Change> changes = Differ.diff(a.schema(), b.schema(), hints);
         return Planner.plan(a.schema(), b.schema(), changes);
     }
 
@@ -389,29 +397,29 @@ public final class LiteShift {
         Path file = DatabaseUrl.toPath(database);
         String pushing = "pushing " + schema + " to " + file;
         String thePush = "the push of " + schema + " to " + file;
-        boolean existed = java.nio.file.Files.exists(file); // a file push creates holds nothing to back up
+        boolean existed = Databases.holdsDatabase(file); // a file push creates (or an empty one) holds nothing to back up
+        boolean fileExisted = java.nio.file.Files.exists(file);
         io.liteshift.apply.DiskSpace.Estimate[] need = {null};
         try {
             return written(Optional.of(file), () -> {
                 try (Connection conn = Databases.open(file, options.createMissing(), false, options.lockTimeout())) {
                     Schema current = Inspector.inspect(conn);
-                    RenameHints hints = RenameRecords.withoutApplied(conn, declared.hints());
-                    Plan plan = planFor(current, declared, hints);
-                    List<String> warnings = Differ.unusableHints(current, declared.schema(), hints);
+                    Plan plan = planFor(conn, current, declared);
+                    List<String> warnings = List.of(); // an unusable rename hint is refused in planFor, never a warning
                     if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
                     if (options.dryRun()) {
                         Findings findings = DataCheck.run(conn, plan, current, declared.schema());
-                        refuseIfNeeded(findings, options, file, schema, warnings);
+                        refuseIfNeeded(findings, options, file, schema);
                         need[0] = requireSpace(conn, plan, file, pushing);
                         return new PushResult(plan, findings, false, since(t0), warnings);
                     }
                     return Applier.inWriteTransaction(conn, c -> {
                         // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                         Schema now = Inspector.inspect(c);
-                        Plan p = now.equals(current) ? plan : planFor(now, declared, RenameRecords.withoutApplied(c, declared.hints()));
+                        Plan p = now.equals(current) ? plan : planFor(c, now, declared);
                         if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
                         Findings findings = DataCheck.run(c, p, now, declared.schema());
-                        refuseIfNeeded(findings, options, file, schema, warnings);
+                        refuseIfNeeded(findings, options, file, schema);
                         need[0] = requireSpace(c, p, file, pushing);
                         // under the write lock, so the backup is exactly what the change starts from
                         Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
@@ -432,8 +440,10 @@ public final class LiteShift {
                 }
             });
         } catch (Interrupted e) {
+            Databases.removeIfCreatedEmpty(file, fileExisted);
             throw e;
         } catch (LiteShiftException e) {
+            Databases.removeIfCreatedEmpty(file, fileExisted); // a refused --create leaves no empty file behind
             if (Interruption.stopped(e)) {
                 throw new Interrupted(thePush, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
             }
@@ -456,24 +466,26 @@ public final class LiteShift {
         return need;
     }
 
-    private static Plan planFor(Schema current, SchemaSource.Loaded declared, RenameHints hints) {
+    /** The plan from {@code current}, the schema of {@code db}, with the hints {@code db} has not been through; every one must be usable. */
+    private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
+        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
+        Differ.requireUsableHints(current, declared.schema(), hints);
         return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
     }
 
-    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema, List<String> warnings) {
-        String also = warnings.isEmpty() ? "" : "\nNote that " + String.join("\nNote that ", warnings);
+    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema) {
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
                             + bullets(findings.of(Finding.Kind.VIOLATION))
                             + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
-                            + also + "\nNothing was changed.");
+                            + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) + also
+                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
                             + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
         }
     }

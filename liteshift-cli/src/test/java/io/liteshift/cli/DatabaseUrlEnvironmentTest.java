@@ -4,12 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,22 +82,6 @@ class DatabaseUrlEnvironmentTest {
 
     /** Runs {@code Main} in a new JVM with DATABASE_URL set to {@code databaseUrl}, or unset when null. */
     private Cli.Result runInChildJvm(String databaseUrl, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().remove("DATABASE_URL");
-        if (databaseUrl != null) pb.environment().put("DATABASE_URL", databaseUrl);
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("liteshift did not finish within 60 s");
-        }
-        return new Cli.Result(p.exitValue(),
-                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        return ChildJvm.run(dir, dir, databaseUrl, args);
     }
 }

@@ -198,19 +198,20 @@ class PushCommandTest {
     }
 
     @Test
-    void aRenameHintWithNothingToRenameIsAWarningOnStandardErrorAndTheRestIsApplied() {
+    void aRenameHintWithNothingToRenameIsRefusedNamingItsLineAndNothingIsChanged() throws Exception {
         Path hinted = TestDb.writeSchema(dir.resolve("hinted.sql"),
                 V1.replace("  notes TEXT\n", "  notes TEXT,\n  remarks TEXT -- @renamed from=nowhere\n"));
+        byte[] bytes = Files.readAllBytes(db);
 
-        Cli.Result r = Cli.run("push", "--db", db.toString(), "--schema", hinted.toString());
+        Cli.Result r = Cli.run("push", "--db", db.toString(), "--schema", hinted.toString(), "--yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).startsWith("liteshift: warning: the rename hint on ")
-                .contains("(from=nowhere) was not used: there is no ", "Check the old name, or delete the hint.");
-        assertThat(r.out()).doesNotContain("warning").contains("Applied");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("liteshift: " + hinted + ":7: the rename hint '-- @renamed from=nowhere' was taken as a"
+                + " rename of column book.remarks from nowhere, but there is no column nowhere")
+                .contains("Check the old name, or delete the hint.").endsWith("Nothing was changed.\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
         assertThat(TestDb.column(db, "SELECT notes FROM book ORDER BY id")).containsExactly("n1", null, "e", null);
-        assertThat(TestDb.column(db, "SELECT remarks FROM book ORDER BY id")).containsExactly(null, null, null, null);
-        assertThat(TestDb.sound(db)).isTrue();
     }
 
     @Test

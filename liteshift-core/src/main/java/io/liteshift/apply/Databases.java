@@ -35,11 +35,14 @@ public final class Databases {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point --db or DATABASE_URL at the file.");
         }
-        if (!Files.exists(file) && !create) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the database " + file.toAbsolutePath() + " does not exist. liteshift does not create it silently: a wrong"
-                            + " path would give an empty database and \"no such table\" errors later. Check --db / DATABASE_URL,"
-                            + " or pass --create (createMissing in the Java API and the Maven plugin) to start a new database there.");
+        boolean empty = Files.exists(file) && !holdsDatabase(file);
+        if ((!Files.exists(file) || empty) && !create) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the database " + file.toAbsolutePath()
+                    + (empty ? " is an empty file (0 bytes), not a database yet: liteshift treats it like a missing one (a failed"
+                    + " copy or a mistyped path leaves such a file)." : " does not exist.") + " liteshift does not create it"
+                    + " silently: a wrong path would give an empty database and \"no such table\" errors later. Check --db /"
+                    + " DATABASE_URL, or pass --create (createMissing in the Java API and the Maven plugin) to start a new"
+                    + " database there. Nothing was changed.");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (!Files.exists(file) && parent != null && !Files.isDirectory(parent)) {
@@ -74,6 +77,42 @@ public final class Databases {
         throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                 "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(failure)
                         + ". Check that it is a SQLite database file and that it is readable.", failure);
+    }
+
+    /**
+     * Whether {@code file} exists and holds a database: more than zero bytes, or a write-ahead log beside it with
+     * frames. SQLite opens a zero-byte file as a new, empty database, which is no more an existing database than
+     * a missing file is.
+     */
+    public static boolean holdsDatabase(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) return false;
+            if (Files.size(file) > 0) return true;
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return Files.isRegularFile(wal) && Files.size(wal) > 0;
+        } catch (java.io.IOException e) {
+            return Files.exists(file); // cannot tell its size: let opening it say what is wrong
+        }
+    }
+
+    /**
+     * After a command that was allowed to create {@code file} failed or refused: when the file did not exist before
+     * and is still empty (SQLite creates the file on opening, writes only on the first change), it is removed, so
+     * that the refusal leaves nothing behind and a later command without --create is not fooled by it.
+     */
+    public static void removeIfCreatedEmpty(Path file, boolean existedBefore) {
+        if (existedBefore) return;
+        try {
+            for (String side : new String[] {"-journal", "-wal", "-shm"}) {
+                Path p = file.resolveSibling(file.getFileName() + side);
+                if (Files.exists(p) && Files.size(p) > 0) return;
+            }
+            if (!Files.isRegularFile(file) || Files.size(file) > 0) return;
+            for (String side : new String[] {"-journal", "-wal", "-shm"}) Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // the refusal itself is what the user needs to read; an empty file left behind is reported by the next command
+        }
     }
 
     private static Connection connect(Path file, boolean readOnly, Duration lockTimeout) throws SQLException {

@@ -91,6 +91,11 @@ public final class Backups {
      */
     public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Duration lockTimeout, Consumer<String> progress) {
         Path db = database.toAbsolutePath().normalize();
+        if (Files.isRegularFile(db) && !Databases.holdsDatabase(db)) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the database " + db + " is an empty file"
+                    + " (0 bytes), not a database: there is nothing to back up, and a 0-byte backup would restore nothing."
+                    + " Check --db / DATABASE_URL. Nothing was written.");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

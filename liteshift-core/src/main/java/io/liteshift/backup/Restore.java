@@ -164,7 +164,7 @@ final class Restore {
     private static Connection lock(Path db, boolean force) {
         Connection c;
         try {
-            c = Databases.open(db, false, false, LOCK_WAIT);
+            c = Databases.open(db, !Databases.holdsDatabase(db), false, LOCK_WAIT); // a 0-byte target is replaced like any other
         } catch (LiteShiftException e) {
             if (force) return null;
             if (e.reason() == LiteShiftException.Reason.FAILED) throw refused(db, "another process is writing to it");

@@ -9,8 +9,6 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,12 +32,7 @@ final class ConfigFile {
     }
 
     static ProjectConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot read the config file " + file + ": " + e.getMessage(), e);
-        }
+        String text = io.liteshift.sql.Utf8Files.read(file, file.toString());
         return new ConfigFile(file, text).parse(text);
     }
 

@@ -60,13 +60,26 @@ public final class Differ {
     }
 
     /**
-     * The rename hints that neither apply nor look applied already: the old name is missing as well as the new
-     * one, or both exist (and it is not a swap). Such a hint changes nothing, which the user should hear about.
+     * The rename hints that neither apply nor look applied already, each said as a refusal does ({@code file:line},
+     * what it was taken for, why it cannot be, the fix): the old name is missing as well as the new one, both exist
+     * (and it is not a swap), or a column hint stands in a table that is new here. Using none of them would drop or
+     * keep the wrong thing. A schema with no tables at all (a new database, an empty history) has nothing to rename,
+     * so no hint is unusable there.
      */
     public static List<String> unusableHints(Schema from, Schema to, RenameHints hints) {
+        if (from.tables().isEmpty()) return List.of();
         Differ d = new Differ(from, to);
         d.resolveRenames(hints);
         return List.copyOf(d.unusableHints);
+    }
+
+    /** Refuses, changing nothing (invalid input), when {@link #unusableHints} finds any. */
+    public static void requireUsableHints(Schema from, Schema to, RenameHints hints) {
+        List<String> unusable = unusableHints(from, to, hints);
+        if (unusable.isEmpty()) return;
+        throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
+                String.join("\n", unusable) + "\nA hint that is not used would let the old name be dropped with its values."
+                        + " Nothing was changed.");
     }
 
     public static List<Change> diff(Schema from, Schema to) {
@@ -83,17 +96,24 @@ public final class Differ {
         declaredTables.forEach((now, old) -> {
             boolean vacated = declaredTables.values().stream().anyMatch(o -> Identifiers.fold(o).equals(now) && current(o).isPresent());
             if (current(old).isPresent() && (current(now).isEmpty() || vacated)) tableRenames.put(now, old);
-            else if (current(old).isPresent() == current(now).isPresent()) {
-                unusable("table", declaredName(now), declaredName(now), old, current(old).isPresent());
+            else if (current(old).isPresent() == current(now).isPresent() && !reusedOldName(current(old).isPresent(), to.table(old))) {
+                unusable(hints.origin(RenameHints.Subject.table(now)).orElse(null), "table " + declaredName(now),
+                        declaredName(now), old, "table", current(old).isPresent());
             }
         });
         tableRenames.values().forEach(o -> renamedAwayNames.add(Identifiers.fold(o)));
         for (Table t : to.tables()) {
-            Optional<Table> source = source(t);
-            if (source.isEmpty()) continue;
             Map<String, String> declaredColumns = new HashMap<>();
             for (Column c : t.columns()) {
                 hints.columnRenamedFrom(t.name(), c.name()).ifPresent(old -> declaredColumns.put(Identifiers.fold(c.name()), old));
+            }
+            Optional<Table> source = source(t);
+            if (source.isEmpty()) {
+                declaredColumns.forEach((now, old) -> unusableHints.add(RenameHints.unusable(origin(hints, t, now),
+                        "column " + t.name() + "." + columnName(t, now), old, "table " + t.name() + " is new here (it is created,"
+                                + " not renamed from a table that exists), so it has no column " + old + " to rename. Add the table's"
+                                + " own rename hint if it was renamed, or delete the column's hint")));
+                continue;
             }
             declaredColumns.forEach((now, old) -> {
                 boolean vacated = declaredColumns.values().stream()
@@ -102,19 +122,35 @@ public final class Differ {
                 boolean newThere = source.get().column(now).isPresent();
                 if (oldThere && (!newThere || vacated)) {
                     columnRenames.computeIfAbsent(Identifiers.fold(t.name()), k -> new HashMap<>()).put(now, old);
-                } else if (oldThere == newThere) {
-                    String name = t.column(now).map(Column::name).orElse(now);
-                    unusable("column", t.name() + "." + name, name, old, oldThere);
+                } else if (oldThere == newThere && !reusedOldName(oldThere, t.column(old))) {
+                    unusable(origin(hints, t, now), "column " + t.name() + "." + columnName(t, now), columnName(t, now), old,
+                            "column", oldThere);
                 }
             });
         }
     }
 
-    private void unusable(String kind, String declared, String newName, String old, boolean bothExist) {
-        unusableHints.add("the rename hint on " + kind + " " + declared + " (from=" + old + ") was not used: " + (bothExist
+    /**
+     * Both names exist, and the declared schema declares the old one again: the state an applied rename leaves when
+     * a new object took the old name (users renamed to accounts, then a new users), so the hint is taken as applied.
+     */
+    private static boolean reusedOldName(boolean bothExist, Optional<?> declaredUnderOldName) {
+        return bothExist && declaredUnderOldName.isPresent();
+    }
+
+    private static RenameHints.Origin origin(RenameHints hints, Table t, String column) {
+        return hints.origin(RenameHints.Subject.column(t.name(), column)).orElse(null);
+    }
+
+    private static String columnName(Table t, String folded) {
+        return t.column(folded).map(Column::name).orElse(folded);
+    }
+
+    private void unusable(RenameHints.Origin origin, String what, String newName, String old, String kind, boolean bothExist) {
+        unusableHints.add(RenameHints.unusable(origin, what, old, bothExist
                 ? "both " + old + " and " + newName + " exist already, so it is neither pending nor applied. To replace the"
-                  + " existing one, drop it in one push and rename in the next."
-                : "there is no " + kind + " " + old + " to rename. Check the old name, or delete the hint."));
+                  + " existing " + newName + ", drop it in one change and rename in the next"
+                : "there is no " + kind + " " + old + " (nor " + newName + ") to rename. Check the old name, or delete the hint"));
     }
 
     private String declaredName(String folded) {

@@ -61,7 +61,9 @@ final class DatabaseChecks {
     /** Opens read-only, never creating, never waiting long; a failure is a finding. */
     static Optional<Connection> open(Path db, List<Finding> out) {
         try {
-            return Optional.of(Databases.open(db, false, true, java.time.Duration.ofSeconds(2)));
+            // a zero-byte file (what an application's first connection leaves) is read as the empty database it will
+            // become, so that it is reported as EMPTY_DATABASE; read only, it is never written
+            return Optional.of(Databases.open(db, java.nio.file.Files.isRegularFile(db), true, java.time.Duration.ofSeconds(2)));
         } catch (LiteShiftException e) {
             out.add(Finding.error("CANNOT_OPEN", "SQLite cannot open " + db + ": " + e.getMessage(),
                     "The application's connections fail the same way.",

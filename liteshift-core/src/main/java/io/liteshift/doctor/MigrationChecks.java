@@ -42,7 +42,8 @@ final class MigrationChecks {
                             + " DATABASE_URL points at another file than the one they ran on (a relative path resolved from"
                             + " another working directory, a missing volume that let the app create a fresh file).",
                     "Check that DATABASE_URL names the file on the volume (an absolute path such as file:/data/sqlite.db). If"
-                            + " this is the right file, run `liteshift migrate` (on boot, before serving traffic)."));
+                            + " this is the right file, run `liteshift migrate" + (size == 0 ? " --create" : "") + "` (on boot, before"
+                            + " serving traffic)" + (size == 0 ? "; a 0-byte file counts as missing, so it needs --create" : "") + "."));
             return files;
         }
         if (!journal) {

@@ -6,6 +6,7 @@ import io.liteshift.inspect.RenameHints;
 import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.ForeignKey;
+import io.liteshift.schema.ForeignKeyTargets;
 import io.liteshift.schema.Index;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.schema.PrimaryKey;
@@ -37,6 +38,7 @@ final class Assembler {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
     private final Set<String> views = new HashSet<>();
+    private Schema model;
 
     private Assembler(SchemaBuilder b) {
         this.b = b;
@@ -169,54 +171,41 @@ final class Assembler {
             problems.add(fk + " references nothing. Finish it with .references(\"parent_table\", \"column\").");
             return;
         }
-        TableBuilder parent = tables.get(Identifiers.fold(f.table));
-        if (parent == null) {
-            problems.add(fk + " references table " + f.table + ", which is not declared" + (views.contains(Identifiers.fold(f.table))
-                    ? " (it is a view, and a foreign key needs a table)" : "") + ". Declare it with s.table(\"" + f.table
-                    + "\", ...), or fix the name" + known(tables.values().stream().map(p -> p.name).toList()) + ".");
-            return;
-        }
-        List<String> parentKey = f.refColumns.isEmpty() ? primaryKeyOf(parent) : f.refColumns;
-        if (f.refColumns.isEmpty() && parentKey.isEmpty()) {
-            problems.add(fk + " references the primary key of " + parent.name + ", which has none. Name the parent columns:"
-                    + " references(\"" + parent.name + "\", \"column\"), or give " + parent.name + " a primary key.");
-            return;
-        }
-        List<String> parentColumns = parent.columns.stream().map(c -> c.name).toList();
-        List<String> missing = parentKey.stream().filter(c -> parentColumns.stream().noneMatch(p -> Identifiers.same(p, c))).toList();
-        if (!missing.isEmpty()) {
-            problems.add(fk + " references " + parent.name + "(" + String.join(", ", parentKey) + "), but " + parent.name
-                    + " has no column " + String.join(", ", missing) + ". Declare it in " + parent.name
-                    + ", or reference one of its columns" + known(parentColumns) + ".");
-            return;
-        }
-        if (parentKey.size() != f.columns.size()) {
-            problems.add(fk + " has " + f.columns.size() + " column(s) but references " + parentKey.size() + " ("
-                    + parent.name + "(" + String.join(", ", parentKey) + ")). Give as many parent columns as child columns.");
-            return;
-        }
-        if (!isUniqueKey(parent, parentKey)) {
-            problems.add(fk + " references " + parent.name + "(" + String.join(", ", parentKey) + "), which is neither the"
-                    + " primary key of " + parent.name + " nor UNIQUE: SQLite would fail every write to " + t.name
-                    + " with 'foreign key mismatch'. Declare those columns unique in " + parent.name + ", or reference its primary key.");
-        }
+        ForeignKeyTargets.check(declaredModel(), table(t), foreignKey(f))
+                .ifPresent(p -> problems.add(fk + " " + p.describe() + ". " + fix(p) + "."));
     }
 
-    private static List<String> primaryKeyOf(TableBuilder t) {
-        for (ColumnBuilder c : t.columns) if (c.primaryKey) return List.of(c.name);
-        return t.primaryKeys.isEmpty() ? List.of() : t.primaryKeys.get(0).columns;
+    /** The fix of a foreign key problem, in the DSL's terms. */
+    private String fix(ForeignKeyTargets.Problem p) {
+        if (p instanceof ForeignKeyTargets.MissingTable m) {
+            return "Declare it with s.table(\"" + m.key().refTable() + "\", ...), or fix the name"
+                    + known(tables.values().stream().map(x -> x.name).toList());
+        }
+        if (p instanceof ForeignKeyTargets.NoPrimaryKey n) {
+            return "Name the parent columns: references(\"" + n.parent().name() + "\", \"column\"), or give "
+                    + n.parent().name() + " a primary key";
+        }
+        if (p instanceof ForeignKeyTargets.MissingColumns m) {
+            return "Declare it in " + m.parent().name() + ", or reference one of its columns"
+                    + known(m.parent().columns().stream().map(Column::name).toList());
+        }
+        if (p instanceof ForeignKeyTargets.NotUnique u) {
+            return "Declare those columns unique in " + u.parent().name() + ", or reference its primary key";
+        }
+        return "Give as many parent columns as child columns"; // ColumnCountDiffers
     }
 
-    /** SQLite's rule for a parent key: exactly the columns of the primary key, a UNIQUE constraint or a unique index. */
-    private static boolean isUniqueKey(TableBuilder t, List<String> key) {
-        Set<String> wanted = folded(key);
-        List<List<String>> candidates = new ArrayList<>();
-        candidates.add(primaryKeyOf(t));
-        t.columns.stream().filter(c -> c.unique).forEach(c -> candidates.add(List.of(c.name)));
-        t.uniques.forEach(u -> candidates.add(u.columns));
-        t.indexes.stream().filter(i -> i.unique && i.partial == null && i.keys.stream().allMatch(IndexedColumn::isColumn))
-                .forEach(i -> candidates.add(i.keys.stream().map(IndexedColumn::expression).toList()));
-        return candidates.stream().anyMatch(c -> c.size() == key.size() && folded(c).equals(wanted));
+    /**
+     * The declared tables (the first of each name), views, virtual tables and indexes as schema records: what a foreign
+     * key may point at. Made once, when the first foreign key is checked.
+     */
+    private Schema declaredModel() {
+        if (model == null) {
+            List<Index> indexes = new ArrayList<>();
+            tables.values().forEach(t -> t.indexes.forEach(i -> indexes.add(index(t, i))));
+            model = new Schema(tables.values().stream().map(Assembler::table).toList(), indexes, viewRecords(), List.of(), virtualTableRecords());
+        }
+        return model;
     }
 
     private static Set<String> folded(List<String> names) {
@@ -292,7 +281,7 @@ final class Assembler {
         Map<String, Map<String, String>> columnHints = new HashMap<>();
         for (TableBuilder t : b.tables) {
             out.add(table(t));
-            for (IndexBuilder i : t.indexes) indexes.add(new Index(i.name, t.name, i.unique, i.keys, i.partial, null));
+            for (IndexBuilder i : t.indexes) indexes.add(index(t, i));
             if (t.renamedFrom != null) tableHints.put(Identifiers.fold(t.name), t.renamedFrom);
             for (ColumnBuilder c : t.columns) {
                 if (c.renamedFrom != null) {
@@ -300,11 +289,21 @@ final class Assembler {
                 }
             }
         }
-        List<View> views = b.views.stream().map(v -> new View(v.name(), "CREATE VIEW " + Identifiers.quote(v.name()) + " AS " + v.sql())).toList();
-        List<VirtualTable> virtuals = b.virtualTables.stream()
-                .map(v -> new VirtualTable(v.name(), "CREATE VIRTUAL TABLE " + Identifiers.quote(v.name()) + " USING " + v.sql())).toList();
         List<Trigger> triggers = b.triggers.stream().map(t -> new Trigger(t.name, t.table, triggerSql(t))).toList();
-        return new JavaSchema(new Schema(out, indexes, views, triggers, virtuals), new RenameHints(tableHints, columnHints));
+        return new JavaSchema(new Schema(out, indexes, viewRecords(), triggers, virtualTableRecords()), new RenameHints(tableHints, columnHints));
+    }
+
+    private static Index index(TableBuilder t, IndexBuilder i) {
+        return new Index(i.name, t.name, i.unique, i.keys, i.partial, null);
+    }
+
+    private List<View> viewRecords() {
+        return b.views.stream().map(v -> new View(v.name(), "CREATE VIEW " + Identifiers.quote(v.name()) + " AS " + v.sql())).toList();
+    }
+
+    private List<VirtualTable> virtualTableRecords() {
+        return b.virtualTables.stream()
+                .map(v -> new VirtualTable(v.name(), "CREATE VIRTUAL TABLE " + Identifiers.quote(v.name()) + " USING " + v.sql())).toList();
     }
 
     private static Table table(TableBuilder t) {

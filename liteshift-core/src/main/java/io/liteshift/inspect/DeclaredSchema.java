@@ -2,17 +2,18 @@ package io.liteshift.inspect;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.schema.Schema;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Sandbox;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
+import io.liteshift.sql.Utf8Files;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,15 +24,18 @@ import java.util.stream.Stream;
 /**
  * A schema declared in SQL: a {@code .sql} file or a directory of them (read in file-name order). It is run
  * into an in-memory SQLite, so SQLite itself validates what the user wrote, and then inspected exactly like
- * a live database.
+ * a live database. That database is a {@link Sandbox}: it reaches no file. Before anything runs, every statement
+ * of every file is classified ({@link Declarations}): only declarations run, everything else is refused with its
+ * {@code file:line}. Afterwards the rename hints are bound to their lines ({@link HintBinder}) and every foreign
+ * key must point at a declared parent key ({@link io.liteshift.schema.ForeignKeyTargets}).
  *
  * @param source the file or directory it came from
  */
 public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
 
     public static DeclaredSchema load(Path source) {
-        List<Text> texts = files(source).stream().map(f -> new Text(f.toString(), read(f), FILE)).toList();
-        return load(source, source.toString(), texts);
+        List<Text> texts = files(source).stream().map(f -> new Text(f.toString(), Utf8Files.read(f, f.toString()), FILE)).toList();
+        return load(source, source.toString(), texts, true);
     }
 
     /**
@@ -39,7 +43,16 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
      * {@code origin} names it in messages and {@code fixIn} says where to fix it. The record's {@code source} is null.
      */
     public static DeclaredSchema ofText(String origin, String sql, String fixIn) {
-        return load(null, origin, List.of(new Text(origin, sql, fixIn)));
+        return load(null, origin, List.of(new Text(origin, sql, fixIn)), true);
+    }
+
+    /**
+     * The schema a snapshot ({@code meta/NNNN.schema.sql}) states, {@code name} naming it in messages. It runs in
+     * the same sandbox under the same statement rules (a tampered snapshot reaches no file either), but its foreign
+     * keys are not judged: a migration history may leave one pointing at a dropped table, as SQLite allows.
+     */
+    public static Schema ofSnapshot(String name, String sql) {
+        return load(null, name, List.of(new Text(name, sql, "the migrations (then run `liteshift hash`)")), false).schema();
     }
 
     private static final String FILE = "the schema file";
@@ -48,28 +61,28 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
     private record Text(String name, String sql, String fixIn) {
     }
 
-    private static DeclaredSchema load(Path source, String label, List<Text> texts) {
-        try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+    /** A text cut into statements. */
+    private record Split(Text text, List<Statement> statements) {
+    }
+
+    /** A statement that declares something, and the text it is in. */
+    private record Run(Text text, Statement statement) {
+    }
+
+    private static DeclaredSchema load(Path source, String label, List<Text> texts, boolean judgeForeignKeys) {
+        List<Split> splits = texts.stream().map(DeclaredSchema::split).toList();
+        List<Run> runs = classify(splits);
+        try (Connection mem = Sandbox.open()) {
             mem.setAutoCommit(false); // one transaction for the whole declaration: a thousand tables load in a blink
-            Map<String, String> tableHints = new HashMap<>();
-            Map<String, Map<String, String>> columnHints = new HashMap<>();
-            for (Text text : texts) {
-                String file = text.name();
-                List<Statement> statements;
-                try {
-                    statements = Scripts.split(text.sql());
-                } catch (SqlSyntaxException e) {
-                    throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                            file + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in " + text.fixIn() + ".");
-                }
-                for (Statement s : statements) {
-                    if (isTransactionControl(s)) continue; // the whole declaration runs in one transaction below
-                    execute(mem, text, s);
-                    Hints.collect(file, s, tableHints, columnHints);
-                }
-            }
+            for (Run r : runs) execute(mem, r.text(), r.statement());
             mem.commit();
-            return new DeclaredSchema(source, Inspector.inspect(mem), new RenameHints(tableHints, columnHints));
+            HintBinder binder = new HintBinder();
+            for (Split s : splits) binder.bind(s.text().name(), s.text().sql(), s.statements());
+            Schema schema = Inspector.inspect(mem);
+            RenameHints hints = binder.hints();
+            requireHintedTablesDeclared(schema, hints);
+            if (judgeForeignKeys) DeclaredForeignKeys.require(schema, layouts(splits));
+            return new DeclaredSchema(source, schema, hints);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "cannot read the declared schema " + label + ": " + e.getMessage(), e);
@@ -77,8 +90,8 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
     }
 
     /**
-     * Runs SQL text as a declared schema (used by tests, snapshots and the Java API); messages name it
-     * {@value #SQL_TEXT}. The record's {@code source} is null.
+     * Runs SQL text as a declared schema (used by tests and the Java API); messages name it {@value #SQL_TEXT}.
+     * The record's {@code source} is null.
      */
     public static DeclaredSchema ofSql(String sql) {
         return ofText(SQL_TEXT, sql, FILE);
@@ -86,16 +99,81 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
 
     private static final String SQL_TEXT = "(SQL text)";
 
-    /** BEGIN, COMMIT and the like, as in a .dump: meaningless for a declaration, and they would end our transaction. */
-    private static boolean isTransactionControl(Statement s) {
-        Token first = s.significant().get(0);
-        return first.is("begin") || first.is("commit") || first.is("end") || first.is("rollback")
-                || first.is("savepoint") || first.is("release");
+    private static Split split(Text text) {
+        try {
+            return new Split(text, Scripts.split(text.sql()));
+        } catch (SqlSyntaxException e) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                    text.name() + ":" + e.line() + ": " + e.getMessage() + ". Fix the SQL in " + text.fixIn() + "; nothing was changed.");
+        }
+    }
+
+    /** Every statement of every text judged before the first one runs; all refusals at once. */
+    private static List<Run> classify(List<Split> splits) {
+        Declarations rules = new Declarations();
+        List<Run> runs = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        String fixIn = null;
+        for (Split split : splits) {
+            for (Statement s : split.statements()) {
+                String where = split.text().name() + ":" + s.line();
+                Declarations.Verdict v = rules.classify(s, where);
+                if (v instanceof Declarations.Declare) runs.add(new Run(split.text(), s));
+                if (v instanceof Declarations.Refuse r) {
+                    int line = r.line() == 0 ? s.line() : r.line();
+                    refused.add(split.text().name() + ":" + line + ": " + r.why() + ".\n    " + lineOf(s, line));
+                    fixIn = split.text().fixIn();
+                }
+            }
+        }
+        if (refused.isEmpty()) return runs;
+        int shown = Math.min(refused.size(), MAX_REFUSALS_SHOWN);
+        throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, String.join("\n", refused.subList(0, shown))
+                + (refused.size() > shown ? "\n(and " + (refused.size() - shown) + " more statements like these)" : "")
+                + "\nA declared schema may contain only CREATE TABLE, INDEX, VIEW, TRIGGER and VIRTUAL TABLE statements,"
+                + " comments and rename hints; none of it was run. Fix the statements in " + fixIn + "; nothing was changed.");
+    }
+
+    private static final int MAX_REFUSALS_SHOWN = 10;
+
+    /** The text of the statement on {@code line}, as the user wrote it (cut when very long), with "..." when it goes on. */
+    private static String lineOf(Statement s, int line) {
+        List<String> lines = s.sql().lines().toList();
+        String text = lines.get(Math.min(lines.size() - 1, line - s.line())).strip();
+        if (text.length() > 200) text = text.substring(0, 200) + " ...";
+        return line - s.line() < lines.size() - 1 ? text + " ..." : text;
+    }
+
+    /** Every CREATE TABLE's layout, by folded table name, with the file it is in. */
+    private static Map<String, DeclaredForeignKeys.Located> layouts(List<Split> splits) {
+        Map<String, DeclaredForeignKeys.Located> out = new HashMap<>();
+        for (Split split : splits) {
+            for (Statement s : split.statements()) {
+                TableLayout.of(s).ifPresent(t -> out.putIfAbsent(Identifiers.fold(t.table()),
+                        new DeclaredForeignKeys.Located(split.text().name(), s.line(), t)));
+            }
+        }
+        return out;
+    }
+
+    /** A hint bound to a table the declared schema does not hold (one liteshift ignores) would be lost: refused. */
+    private static void requireHintedTablesDeclared(Schema schema, RenameHints hints) {
+        hints.origins().forEach((subject, origin) -> {
+            if (schema.table(subject.table()).isPresent()) return;
+            String what = subject.column() == null ? "table " + subject.table() : "column " + subject.table() + "." + subject.column();
+            String from = subject.column() == null ? hints.tableRenamedFrom(subject.table()).orElse("?")
+                    : hints.columnRenamedFrom(subject.table(), subject.column()).orElse("?");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, RenameHints.unusable(origin, what, from,
+                    "the declared schema has no table " + subject.table() + (Inspector.isIgnored(subject.table())
+                            ? " (liteshift ignores tables named sqlite_..., liteshift_..., _liteshift... and _litestream_...,"
+                            + " so it never creates one)" : "") + ". Move the hint to a table it manages, or delete it")
+                    + " Nothing was changed.");
+        });
     }
 
     private static void execute(Connection mem, Text source, Statement s) {
-        try (java.sql.Statement st = mem.createStatement()) {
-            st.execute(s.sql());
+        try {
+            Sandbox.run(mem, s.sql());
         } catch (SQLException e) {
             String why = io.liteshift.sql.SqliteErrors.message(e);
             int line = errorLine(mem, s, why);
@@ -149,103 +227,5 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
                     "the schema file " + source.toAbsolutePath() + " does not exist. Check the --schema path.");
         }
         return List.of(source);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Finds the rename hints in one statement's comments. */
-    static final class Hints {
-        private Hints() {
-        }
-
-        static void collect(String file, Statement s, Map<String, String> tableHints, Map<String, Map<String, String>> columnHints) {
-            List<Token> sig = s.significant();
-            if (sig.size() < 3 || !sig.get(0).is("create")) return;
-            int at = 1;
-            if (sig.get(at).is("temp") || sig.get(at).is("temporary")) at++;
-            boolean isTable = sig.get(at).is("table");
-            for (Token c : s.leading()) {
-                String from = hint(file, c);
-                if (from == null) continue;
-                if (!isTable || c.line() != s.line() - 1) {
-                    throw misplaced(file, c, "a table rename hint must stand on the line directly above its CREATE TABLE");
-                }
-                tableHints.put(io.liteshift.sql.Identifiers.fold(tableName(sig, at)), from);
-            }
-            List<Token> all = s.tokens();
-            for (int i = 0; i < all.size(); i++) {
-                Token c = all.get(i);
-                String from = hint(file, c);
-                if (from == null) continue;
-                if (!isTable) throw misplaced(file, c, "column rename hints belong inside a CREATE TABLE");
-                String column = columnEndingBefore(all, i);
-                if (column == null) {
-                    throw misplaced(file, c, "a column rename hint must stand at the end of the column's line");
-                }
-                columnHints.computeIfAbsent(io.liteshift.sql.Identifiers.fold(tableName(sig, at)), k -> new HashMap<>())
-                        .put(io.liteshift.sql.Identifiers.fold(column), from);
-            }
-        }
-
-        private static String tableName(List<Token> sig, int tableKeyword) {
-            int i = tableKeyword + 1;
-            if (sig.get(i).is("if")) i += 3;
-            if (i + 1 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2;
-            return sig.get(i).identifier();
-        }
-
-        /** The column whose definition has its last token on the comment's line, before the comment. */
-        private static String columnEndingBefore(List<Token> tokens, int commentIndex) {
-            Token comment = tokens.get(commentIndex);
-            int depth = 0;
-            String current = null;
-            boolean expectName = false;
-            Token lastSignificant = null;
-            for (int i = 0; i < commentIndex; i++) {
-                Token t = tokens.get(i);
-                if (t.isTrivia()) continue;
-                if (t.isPunct("(")) {
-                    depth++;
-                    if (depth == 1) expectName = true;
-                    lastSignificant = t;
-                    continue;
-                }
-                if (t.isPunct(")")) depth--;
-                if (depth == 1 && t.isPunct(",")) {
-                    expectName = true;
-                    lastSignificant = t;
-                    continue;
-                }
-                if (expectName && depth == 1) {
-                    boolean constraint = t.kind() == Token.Kind.WORD && (t.is("constraint") || t.is("primary")
-                            || t.is("unique") || t.is("check") || t.is("foreign"));
-                    current = constraint ? null : t.identifier();
-                    expectName = false;
-                }
-                lastSignificant = t;
-            }
-            if (lastSignificant == null || lastSignificant.line() != comment.line()) return null;
-            return current;
-        }
-
-        private static String hint(String file, Token t) {
-            if (t.kind() != Token.Kind.COMMENT || !t.text().contains("@renamed")) return null;
-            String body = t.text().startsWith("--") ? t.text().substring(2) : t.text().substring(2, t.text().length() - 2);
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("@renamed\\s+from\\s*=\\s*(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[^\\s*]+)").matcher(body);
-            if (!m.find()) throw misplaced(file, t, "write the hint as: -- @renamed from=old_name");
-            return io.liteshift.sql.Identifiers.unquote(m.group(1));
-        }
-
-        private static LiteShiftException misplaced(String file, Token t, String why) {
-            return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    file + ":" + t.line() + ": cannot use the rename hint '" + t.text().strip() + "': " + why + ".");
-        }
     }
 }

@@ -51,6 +51,6 @@ public final class RenameRecords {
             kept.entrySet().removeIf(e -> Identifiers.fold(e.getValue()).equals(lastColumn.get(table + "." + e.getKey())));
             columns.put(table, kept);
         });
-        return new RenameHints(tables, columns);
+        return hints.keeping(tables, columns);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param file      the new migration; empty when there was nothing to change
  * @param sql       its text (empty when nothing was written)
  * @param attention the steps that may fail on real rows, destroy data or block writers (also in the file's header)
- * @param warnings  rename hints that could not be used, and the like
+ * @param warnings  things the user should know that changed nothing (a rename hint that cannot be used is refused
+ *                  instead, as invalid input)
  * @param snapshots older migrations' snapshots that were missing or stale and were written again on the way
  *                  (the new migration's own snapshot is always written)
  */

@@ -228,12 +228,9 @@ public final class MigrationDirectory {
         }
     }
 
+    /** The text of a file of the directory; messages name it as {@code <label>/<path inside the directory>}. */
     private Optional<String> read(Path file) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return Optional.of(io.liteshift.sql.Utf8Files.read(file, label + "/" + root.relativize(file).toString().replace('\\', '/')));
     }
 }

@@ -6,7 +6,6 @@ import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class MigrationEffects {
         List<MigrationEffect> out = new ArrayList<>();
         Inspector.Memo memo = new Inspector.Memo();
         Schema previous = null; // the schema after the migration just run, when it was inspected: the next one's before
-        try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+        try (Connection mem = io.liteshift.sql.Sandbox.open()) { // a migration may write its own tables here, never reach a file
             for (Migration m : dir.migrations()) {
                 if (m.version() > last) break;
                 boolean keep = wanted.contains(m.version());

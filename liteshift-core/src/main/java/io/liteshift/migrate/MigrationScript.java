@@ -50,7 +50,7 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
             List<Token> sig = s.significant();
             orphaning |= !keepsParentRows(sig);
             for (Token t : sig) if (t.isIdentifier() || t.kind() == Token.Kind.STRING) mentioned.add(Identifiers.fold(t.identifier()));
-            String refusal = refusal(sig);
+            String refusal = Statement.isDriverFileCommand(s.sql()) ? DRIVER_COMMAND : refusal(sig);
             if (refusal != null) {
                 throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, dir + "/" + m.fileName() + ":" + s.line()
                         + ": " + refusal + "\n    " + io.liteshift.sql.SqlText.oneLine(s.sql()) + "\nNothing was applied.");
@@ -91,8 +91,17 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
         return false;
     }
 
-    /** Why a statement cannot be part of a migration's transaction, or null when it can. */
+    private static final String DRIVER_COMMAND = "this is not SQL but the JDBC driver's command to copy a whole database"
+            + " to or from a file (backup ... to / restore ... from), which the driver would run as it is. A migration changes"
+            + " its own database only: remove it (liteshift backup and liteshift restore do this safely).";
+
+    /** Why a statement cannot be part of a migration, or null when it can. */
     private static String refusal(List<Token> sig) {
+        if (Statement.setsProcessDirectory(sig)) {
+            return "this PRAGMA moves the temporary files of every SQLite connection in the process (the application's"
+                    + " too), and it is deprecated. Remove it; set SQLITE_TMPDIR or TMPDIR for the process if temporary files"
+                    + " must go elsewhere.";
+        }
         if (!Statement.cannotRunInTransaction(sig)) return null;
         Token first = sig.get(0);
         if (Statement.isRollbackOfTransaction(sig)) {

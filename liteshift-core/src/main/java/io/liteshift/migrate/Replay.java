@@ -1,12 +1,10 @@
 package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.inspect.Inspector;
+import io.liteshift.sql.Sandbox;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * The migrations run on an empty in-memory database, through the same runner as {@code migrate}: the schema the
@@ -24,24 +22,42 @@ final class Replay {
     private Replay() {
     }
 
-    /** Opens a database holding the migrations up to {@code upTo} (inclusive); the caller closes it. */
+    /**
+     * Opens a database holding the migrations up to {@code upTo} (inclusive); the caller closes it. It is a
+     * {@link Sandbox}: a migration may write its own tables there, never reach a file.
+     */
     static Connection run(MigrationDirectory dir, int upTo, After after) {
         Connection mem = null;
         try {
-            mem = DriverManager.getConnection("jdbc:sqlite::memory:");
+            mem = Sandbox.open();
             for (Migration m : dir.migrations()) {
                 if (m.version() > upTo) break;
-                ScriptRunner.run(mem, MigrationScript.parse(m, dir.label()), dir.label(), false);
+                runOne(mem, m, dir);
                 after.accept(m, mem);
             }
             return mem;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             close(mem);
-            String why = e instanceof LiteShiftException ? e.getMessage() : io.liteshift.sql.SqliteErrors.message(e instanceof SQLException s ? s : new SQLException(e));
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the migrations in " + dir.label() + " do not run on an empty database:\n" + why
-                            + "\nFix that migration (a migration must build on the ones before it, not on rows or tables made by hand).", e);
+            throw doesNotRun(dir, e);
+        } catch (RuntimeException e) {
+            close(mem);
+            throw e; // what the caller's step refused (a snapshot that breaks the rules names itself)
         }
+    }
+
+    private static void runOne(Connection mem, Migration m, MigrationDirectory dir) throws SQLException {
+        try {
+            ScriptRunner.run(mem, MigrationScript.parse(m, dir.label()), dir.label(), false);
+        } catch (RuntimeException e) {
+            throw doesNotRun(dir, e);
+        }
+    }
+
+    private static LiteShiftException doesNotRun(MigrationDirectory dir, Exception e) {
+        String why = e instanceof LiteShiftException ? e.getMessage() : io.liteshift.sql.SqliteErrors.message(e instanceof SQLException s ? s : new SQLException(e));
+        return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
+                "the migrations in " + dir.label() + " do not run on an empty database:\n" + why
+                        + "\nFix that migration (a migration must build on the ones before it, not on rows or tables made by hand).", e);
     }
 
     static void close(Connection c) {

@@ -29,15 +29,16 @@ final class Snapshots {
         return snapshot.contains(MARK + m.fileName() + " sha256:" + m.checksum() + "\n");
     }
 
-    static Schema schemaOf(String snapshot) {
-        return DeclaredSchema.ofSql(snapshot).schema();
+    /** The schema a snapshot states; {@code name} ({@code migrations/meta/0003.schema.sql}) names it in messages. */
+    static Schema schemaOf(String name, String snapshot) {
+        return DeclaredSchema.ofSnapshot(name, snapshot);
     }
 
     /** How {@code live} differs from the snapshot of {@code version}; empty when there is no snapshot to compare. */
     static List<Problem> drift(MigrationDirectory dir, int version, Schema live) {
         Optional<String> snapshot = dir.snapshot(version);
         if (version == 0 || snapshot.isEmpty()) return List.of();
-        List<Change> changes = Differ.diff(schemaOf(snapshot.get()), live);
+        List<Change> changes = Differ.diff(schemaOf(dir.snapshotName(version), snapshot.get()), live);
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
                 + dir.snapshotName(version) + " (the schema after "
                 + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"

@@ -81,7 +81,7 @@ public final class Verifier {
             String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
-            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), last[0]).isEmpty()) {
+            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(where, snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
                         + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
             }

@@ -7,7 +7,6 @@ import io.liteshift.sql.SqliteErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -109,7 +108,7 @@ public final class Seeds {
             List<SeedFile> out = new ArrayList<>();
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p)).toList()) {
                 String name = p.getFileName().toString();
-                String sql = Files.readString(p, StandardCharsets.UTF_8);
+                String sql = io.liteshift.sql.Utf8Files.read(p, dir.resolve(name).toString());
                 out.add(new SeedFile(name, sql, SqlScript.checksum(sql), name.startsWith(REPEATABLE_PREFIX)));
             }
             out.sort(Comparator.comparing(SeedFile::repeatable).thenComparing(SeedFile::name));

@@ -34,6 +34,24 @@ public record Statement(String sql, int line, List<Token> leading, List<Token> t
                 || isPragma(sig, "journal_mode");
     }
 
+    /**
+     * Whether the statement text is one of the JDBC driver's own commands, {@code backup [db] to FILE} and
+     * {@code restore [db] from FILE}: the driver takes any text that starts with those letters (its rule, mirrored
+     * here) before SQLite sees it, and copies a whole database to or from a file. They are not SQL.
+     */
+    public static boolean isDriverFileCommand(String sql) {
+        return sql.regionMatches(true, 0, "backup", 0, 6) || sql.regionMatches(true, 0, "restore", 0, 7);
+    }
+
+    /**
+     * Whether the significant tokens are {@code PRAGMA temp_store_directory} or {@code data_store_directory}
+     * with a value: it moves the temporary files of every connection in the process, not only this one's.
+     */
+    public static boolean setsProcessDirectory(List<Token> sig) {
+        return (isPragma(sig, "temp_store_directory") || isPragma(sig, "data_store_directory")) && sig.size() > 2
+                && (sig.get(sig.size() - 2).isPunct("=") || sig.get(sig.size() - 1).isPunct(")"));
+    }
+
     /** ROLLBACK [TRANSACTION], not ROLLBACK [TRANSACTION] TO a savepoint. */
     public static boolean isRollbackOfTransaction(List<Token> sig) {
         return sig.get(0).is("rollback") && !(sig.size() > 1 && (sig.get(1).is("to") || sig.size() > 2 && sig.get(2).is("to")));

@@ -47,7 +47,8 @@ final class CaseRunner {
     }
 
     private PushResult push() {
-        return LiteShift.push(db.toString(), schema, PushOptions.defaults().allowingDestructive());
+        // a case without @before starts from an empty file, a new database: a user pushes that with --create
+        return LiteShift.push(db.toString(), schema, PushOptions.defaults().allowingDestructive().creatingMissing());
     }
 
     private void judgeRefusal(Snapshot before) throws SQLException {
