@@ -187,7 +187,7 @@ class CreateTableParserTest {
                 	`a` integer NOT NULL,
                 	`b` integer,
                 	`c` text,
-                	FOREIGN KEY (`a`) REFERENCES `m`(`b`) ON UPDATE no action ON DELETE cascade
+                	FOREIGN KEY (`a`) REFERENCES `m`(`a`) ON UPDATE no action ON DELETE cascade
                 	FOREIGN KEY (`b`) REFERENCES `m`(`a`) ON UPDATE no action ON DELETE set null
                 	UNIQUE (a, b) CHECK (c <> '') CONSTRAINT pk PRIMARY KEY (a) CONSTRAINT named CHECK (b > 0), CHECK (a > 0)
                 )""");
