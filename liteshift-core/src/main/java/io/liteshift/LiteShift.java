@@ -77,7 +77,7 @@ public final class LiteShift {
         } catch (LiteShiftException e) {
             Optional<String> liteFs = file.flatMap(f -> LiteFs.explainRefusedWrite(f, e));
             if (liteFs.isEmpty()) throw e;
-            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + liteFs.get(), e);
+            throw new LiteShiftException(e.reason(), e.text() + "\n" + liteFs.get(), e);
         }
     }
 
@@ -237,8 +237,8 @@ public final class LiteShift {
         MigrationDirectory directory = directory();
         if (!directory.exists()) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
-                    + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"
-                    + " or migrations(...) in the Java API); `liteshift generate` or `liteshift init` creates it. Nothing was changed.");
+                    + directory.root().toAbsolutePath() + " does not exist. Check " + Fix.setting(Fix.Setting.MIGRATIONS) + "; `"
+                    + Fix.command(Fix.Command.GENERATE) + "` or `" + Fix.command(Fix.Command.INIT) + "` creates it. Nothing was changed.");
         }
         return new Migrator(directory, config.outOfOrder);
     }
@@ -267,8 +267,7 @@ public final class LiteShift {
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
     private LiteShiftException lockedOut(String database, SQLException e) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": " + Databases.keptLocked(config.lockTimeout)
-                + ". Run again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in liteshift.toml,"
-                + " or lockTimeout(...) in the Java API).", e);
+                + ". Run again when it is done, or wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
     }
 
     private <T> T withDataSource(DatabaseWork<T> work) {
@@ -370,7 +369,7 @@ public final class LiteShift {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
                             + bullets(findings.of(Finding.Kind.VIOLATION))
-                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
+                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + "):\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
                             + also + "\nNothing was changed.");
         }
@@ -378,7 +377,7 @@ public final class LiteShift {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) + also
-                            + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
+                            + "\nNothing was changed. Run again with " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + " to accept the loss (take a backup first).");
         }
     }
 

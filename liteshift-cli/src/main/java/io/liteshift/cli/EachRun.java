@@ -48,7 +48,7 @@ final class EachRun {
                 case FAILED -> "failed";
                 default -> "refused";
             };
-            String message = e instanceof LiteShiftException ? e.getMessage() : "unexpected error: " + e;
+            String message = e instanceof LiteShiftException l ? l.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", false);
             json.put("error", message);

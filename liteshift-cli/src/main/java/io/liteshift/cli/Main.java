@@ -73,7 +73,7 @@ public final class Main implements Runnable {
     private static int report(Exception ex, CommandLine line, PrintWriter err) {
         boolean verbose = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--verbose");
         if (ex instanceof LiteShiftException e) {
-            err.println("liteshift: " + e.getMessage());
+            err.println("liteshift: " + e.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
             if (verbose) e.printStackTrace(err);
             return exitCode(e.reason());
         }
@@ -89,6 +89,7 @@ public final class Main implements Runnable {
             case REFUSED_DATA -> REFUSED_DATA;
             case REFUSED_HISTORY -> REFUSED_HISTORY;
             case FAILED -> FAILED;
+            case DAMAGED -> NOT_UP_TO_DATE;
         };
     }
 

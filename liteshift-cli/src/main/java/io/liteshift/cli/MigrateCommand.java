@@ -41,8 +41,8 @@ final class MigrateCommand extends ProjectCommand {
         if (flags.backup) config.backupBeforeMigrate(EachRun.below(project.resolve().backups(), db), flags.keep);
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
-        r.drift().forEach(d -> messages.add("warning: " + d.message()));
-        Reports.notes(r).forEach(n -> messages.add("note: " + n));
+        r.drift().forEach(d -> messages.add("warning: " + d.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)));
+        Reports.notes(r, io.liteshift.Fix.FrontEnd.COMMAND_LINE).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "

@@ -48,7 +48,7 @@ final class VerifyCommand extends ProjectCommand {
         History h = v.status().history();
         return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, problems.isEmpty() ? "verified" : "not verified",
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
-                problems.stream().map(Problem::message).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
+                problems.stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
     }
 
     /** No database given: what CI can check from the repository alone. */

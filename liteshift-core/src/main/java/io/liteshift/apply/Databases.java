@@ -1,5 +1,6 @@
 package io.liteshift.apply;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -33,19 +34,20 @@ public final class Databases {
     public static Connection open(Path file, boolean create, boolean readOnly, Duration lockTimeout) {
         if (Files.isDirectory(file)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point --db or DATABASE_URL at the file.");
+                    "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point " + Fix.setting(Fix.Setting.DATABASE)
+                            + " or DATABASE_URL at the file.");
         }
         if (!Files.exists(file) && !create) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "the database " + file.toAbsolutePath() + " does not exist. liteshift does not create it silently: a wrong"
-                            + " path would give an empty database and \"no such table\" errors later. Check --db / DATABASE_URL,"
-                            + " or pass --create (createMissing in the Java API and the Maven plugin) to start a new database there.");
+                            + " path would give an empty database and \"no such table\" errors later. Check " + Fix.setting(Fix.Setting.DATABASE)
+                            + " / DATABASE_URL, or pass " + Fix.setting(Fix.Setting.CREATE_MISSING) + " to start a new database there.");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (!Files.exists(file) && parent != null && !Files.isDirectory(parent)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "cannot create the database " + file.toAbsolutePath() + ": the directory " + parent
-                            + " does not exist. Create it (or mount the volume) first, or fix --db / DATABASE_URL.");
+                            + " does not exist. Create it (or mount the volume) first, or fix " + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL.");
         }
         SQLException failure;
         try {

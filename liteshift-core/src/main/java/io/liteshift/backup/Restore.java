@@ -1,5 +1,6 @@
 package io.liteshift.backup;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 
@@ -153,7 +154,7 @@ final class Restore {
         } catch (LiteShiftException e) {
             if (force) return null;
             if (e.reason() == LiteShiftException.Reason.FAILED) throw refused(db, "another process is writing to it");
-            throw new LiteShiftException(e.reason(), e.getMessage() + " Nothing was changed; restore --force replaces it anyway.", e);
+            throw new LiteShiftException(e.reason(), e.text() + " Nothing was changed; " + Fix.setting(Fix.Setting.FORCE_RESTORE) + " replaces it anyway.", e);
         }
         try (Statement s = c.createStatement()) {
             String mode = Sqlite.text(c, "PRAGMA journal_mode");
@@ -200,7 +201,7 @@ final class Restore {
     private static LiteShiftException refused(Path db, String why) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "refusing to restore over " + db + ": " + why
                 + ". Nothing was changed. Stop the application (or wait for it to finish writing) and run again;"
-                + " --force restores anyway, and whatever that process writes meanwhile is lost.");
+                + " " + Fix.setting(Fix.Setting.FORCE_RESTORE) + " restores anyway, and whatever that process writes meanwhile is lost.");
     }
 
     private static LiteShiftException invalid(String message) {

@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Alteration;
@@ -136,8 +137,9 @@ public final class Linter {
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
-        sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
-                + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API, force in the Maven plugin). Nothing was changed.");
+        sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run `")
+                .append(Fix.command(Fix.Command.HASH)).append("`), or migrate with ").append(Fix.setting(Fix.Setting.SKIP_LINT))
+                .append(". Nothing was changed.");
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
     }
 

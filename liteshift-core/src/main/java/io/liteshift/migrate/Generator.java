@@ -115,7 +115,7 @@ public final class Generator {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying failed: " + e.getMessage(), e);
         } catch (LiteShiftException e) {
             throw new LiteShiftException(e.reason(), IntegrityFile.FILE_NAME + " was written, but the schema snapshots could not be"
-                    + " refreshed: " + e.getMessage(), e);
+                    + " refreshed: " + e.text(), e);
         }
         return written;
     }

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Change;
@@ -122,9 +123,9 @@ public final class Migrator {
             try {
                 outcome = ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
             } catch (ScriptRunner.LockTimeout e) {
-                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
+                throw new LiteShiftException(e.reason(), e.text() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
             } catch (ScriptRunner.StepFailure e) {
-                throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
+                throw new LiteShiftException(e.reason(), e.text() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
                         io.liteshift.apply.LiteFs.isRefusedWrite(e)), e);
             }
             if (outcome == ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS) {
@@ -140,7 +141,7 @@ public final class Migrator {
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
         else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
-                + " to compare the schema with; run `liteshift hash` to write it.");
+                + " to compare the schema with; run `" + Fix.command(Fix.Command.HASH) + "` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
 
@@ -194,7 +195,7 @@ public final class Migrator {
         List<Problem> directory = dir.problems();
         if (!directory.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "the migrations directory itself has problems;"
-                    + " fix them first (review, then `liteshift hash`):\n" + bullets(directory) + "\nNothing was changed.");
+                    + " fix them first (review, then `" + Fix.command(Fix.Command.HASH) + "`):\n" + bullets(directory) + "\nNothing was changed.");
         }
         List<Migration> edited = new ArrayList<>();
         for (AppliedMigration a : applied) {
@@ -224,10 +225,10 @@ public final class Migrator {
         String fix = writeRefused
                 // the migration is not at fault: the file, its directory or the mount refused the write
                 ? "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its -wal/-shm/-journal,"
-                + " its directory or the mount is read-only for this user). Run `liteshift doctor` against it to see which, fix"
+                + " its directory or the mount is read-only for this user). Run `" + Fix.command(Fix.Command.DOCTOR) + "` against it to see which, fix"
                 + " the owner, mode or mount, and migrate again."
                 : "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a new"
-                + " migration instead of editing it), run `liteshift hash`, and migrate again.";
+                + " migration instead of editing it), run `" + Fix.command(Fix.Command.HASH) + "`, and migrate again.";
         return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
                 + fix;
     }
@@ -246,7 +247,7 @@ public final class Migrator {
     }
 
     static String bullets(List<Problem> problems) {
-        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+        return problems.stream().map(p -> "  - " + p.text()).collect(Collectors.joining("\n"));
     }
 
     private static long totalChanges(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
@@ -41,6 +42,6 @@ final class Snapshots {
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
                 + dir.snapshotName(version) + " (the schema after "
                 + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
-                + " the change in a migration (`liteshift generate`), or undo it.")).toList();
+                + " the change in a migration (`" + Fix.command(Fix.Command.GENERATE) + "`), or undo it.")).toList();
     }
 }

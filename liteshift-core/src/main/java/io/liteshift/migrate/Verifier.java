@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.apply.ForeignKeyCheck;
 import io.liteshift.inspect.Inspector;
 
@@ -39,7 +40,7 @@ public final class Verifier {
         List<Problem> out = new ArrayList<>(status.problems());
         for (Migration m : h.pending()) {
             out.add(new Problem(Problem.Kind.PENDING, "pending: " + dir.label() + "/" + m.fileName() + " is not applied to " + database
-                    + ". Run `liteshift migrate`."));
+                    + ". Run `" + Fix.command(Fix.Command.MIGRATE) + "`."));
         }
         for (AppliedMigration a : h.ahead()) {
             out.add(new Problem(Problem.Kind.AHEAD, database + " has migration " + a.label() + " (" + a.name() + ") applied, which is"
@@ -47,7 +48,7 @@ public final class Verifier {
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
             out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
-                    + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
+                    + " to compare the live schema with. Run `" + Fix.command(Fix.Command.HASH) + "` and commit the snapshot."));
         }
         integrity(c, database).ifPresent(out::add);
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
@@ -80,10 +81,10 @@ public final class Verifier {
             Optional<String> snapshot = dir.snapshot(m.version());
             String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
-                out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
+                out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `" + Fix.command(Fix.Command.HASH) + "` and commit it."));
             } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
-                        + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
+                        + " hand, or written from another text of the migration). Run `" + Fix.command(Fix.Command.HASH) + "` and review the change."));
             }
         })) {
             // replayed to the end: last holds the newest schema
@@ -93,7 +94,7 @@ public final class Verifier {
             if (!missing.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
                         + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
-                        + ". Run `liteshift generate` and commit the migration."));
+                        + ". Run `" + Fix.command(Fix.Command.GENERATE) + "` and commit the migration."));
             }
         }
         return out;

@@ -82,7 +82,7 @@ public final class Seeds {
                     }
                 });
             } catch (LiteShiftException x) {
-                throw failed(x.reason(), x.getMessage(), x, f.name(), applied, order);
+                throw failed(x.reason(), x.text(), x, f.name(), applied, order);
             }
             if (ran) applied.add(new AppliedSeed(f.name(), kind, took[0]));
             else upToDate++; // another process ran it meanwhile

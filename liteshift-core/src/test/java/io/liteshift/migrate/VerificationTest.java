@@ -57,9 +57,9 @@ class VerificationTest {
 
         Files.delete(p.migrations.resolve("meta/0001.schema.sql"));
         assertThat(p.liteshift().verify()).extracting(Problem::message)
-                .contains("no snapshot of 0001 in " + label + "/meta to compare the live schema with. Run `liteshift hash` and commit the snapshot.");
+                .contains("no snapshot of 0001 in " + label + "/meta to compare the live schema with. Run `LiteShift#hash()` and commit the snapshot.");
         assertThat(p.liteshift().verifyDirectory()).extracting(Problem::message)
-                .containsExactly(label + "/meta/0001.schema.sql is missing. Run `liteshift hash` and commit it.");
+                .containsExactly(label + "/meta/0001.schema.sql is missing. Run `LiteShift#hash()` and commit it.");
         assertThat(p.liteshift().hash()).containsExactly("liteshift.sum", "meta/0001.schema.sql");
         assertThat(p.migrations.resolve("meta/0001.schema.sql")).content().contains("CREATE TABLE users");
         assertThat(p.liteshift().verifyDirectory()).isEmpty();
@@ -68,7 +68,7 @@ class VerificationTest {
         p.generate("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);", "email");
         Files.delete(p.migrations.resolve("meta/0002.schema.sql"));
         assertThat(p.liteshift().migrate().notes())
-                .contains("no snapshot of 0002 in " + label + "/meta to compare the schema with; run `liteshift hash` to write it.");
+                .contains("no snapshot of 0002 in " + label + "/meta to compare the schema with; run `LiteShift#hash()` to write it.");
         assertThat(p.count("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'")).isEqualTo(1);
     }
 }
