@@ -25,11 +25,6 @@ final class Snapshots {
                 + MARK + m.fileName() + " sha256:" + m.checksum() + "\n\n" + schema + (schema.isEmpty() ? "" : "\n");
     }
 
-    /** Whether the snapshot was written from this very text of the migration. */
-    static boolean isFresh(String snapshot, Migration m) {
-        return snapshot.contains(MARK + m.fileName() + " sha256:" + m.checksum() + "\n");
-    }
-
     static Schema schemaOf(String snapshot) {
         return DeclaredSchema.ofSql(snapshot).schema();
     }
