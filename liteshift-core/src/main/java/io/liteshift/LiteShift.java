@@ -4,6 +4,7 @@ import io.liteshift.apply.Applier;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.apply.Databases;
 import io.liteshift.apply.LiteFs;
+import io.liteshift.backup.Damage;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
@@ -87,18 +88,47 @@ public final class LiteShift {
         Path[] backup = new Path[1];
         MigrateResult result = withDatabase(true, (c, label) -> {
             Migrator migrator = migrator();
-            return migrator.migrate(c, label, (history, conn) -> {
-                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
-                if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
-                if (backUp) {
-                    backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                            config.backupCheck, config.progress).file();
-                    LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
-                }
-            });
+            try {
+                return applyPending(c, label, migrator, backUp, backup);
+            } catch (LiteShiftException e) {
+                // a journal read from damaged pages looks like an untrustworthy history: say what it really is
+                if (e.reason() == LiteShiftException.Reason.REFUSED_HISTORY) requireUndamaged(c, label);
+                throw e;
+            }
         }).withBackup(java.util.Optional.ofNullable(backup[0]));
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
+    }
+
+    /** The migration itself, on the open connection; {@code backup[0]} receives the backup taken first, if any. */
+    private MigrateResult applyPending(Connection c, String label, Migrator migrator, boolean backUp, Path[] backup) throws SQLException {
+        return migrator.migrate(c, label, (history, conn) -> {
+            // a damaged page found before anything is written, not halfway; a backup's own check of its copy (the
+            // same pages) does it when one is taken first. Only when something is pending: a boot with nothing to
+            // apply writes nothing, and stays fast
+            if (!backUp) requireUndamaged(conn, label);
+            // lint first: a refused migration leaves nothing behind, not even a backup nobody needs
+            if (config.lintBeforeMigrate) io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, history.pending());
+            if (backUp) {
+                backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
+                        config.backupCheck, config.progress).file();
+                LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
+            }
+        });
+    }
+
+    /**
+     * {@code PRAGMA quick_check} (every page and b-tree, about 0.8 s per GB from the page cache): migrating a file with
+     * a damaged page writes over it and spreads the damage, so migrate refuses first.
+     */
+    private void requireUndamaged(Connection c, String label) throws SQLException {
+        List<String> problems = Damage.check(c, io.liteshift.backup.BackupCheck.QUICK);
+        if (!problems.isEmpty()) throw Damage.refusal(recovery(), label, Damage.Evidence.ofCheck("quick_check", problems), null);
+    }
+
+    /** Where a sound copy of the configured database can come from, for the damage message. */
+    private Damage.Recovery recovery() {
+        return new Damage.Recovery(fileOfDatabase().orElse(null), config.backupsToRestoreFrom());
     }
 
     /** One read-only look at a replica's database; empty while LiteFS has not replicated the file yet. */
@@ -144,13 +174,18 @@ public final class LiteShift {
 
     /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
     public io.liteshift.rehearse.RehearsalReport rehearse(boolean keepCopy) {
-        return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
-                new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+        try {
+            return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
+                    new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+        } catch (RuntimeException e) {
+            throw Damage.explained(e, recovery(), databaseFile().toString());
+        }
     }
 
     /** The runbook's common errors, diagnosed without writing anything. */
     public io.liteshift.doctor.DoctorReport doctor() {
-        return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).examine();
+        io.liteshift.doctor.Doctor doctor = io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory());
+        return (config.backupsToRestoreFrom() == null ? doctor : doctor.backups(config.backupsToRestoreFrom())).examine();
     }
 
     /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
@@ -174,7 +209,7 @@ public final class LiteShift {
 
     /** As {@link #verify()}, with the status read on the way (one connection, one inspection for both). */
     public Verification verification() {
-        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label));
+        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label, recovery()));
     }
 
     /**
@@ -260,7 +295,10 @@ public final class LiteShift {
             return work.run(c, file.toString());
         } catch (SQLException e) {
             if (Databases.isLocked(e)) throw lockedOut(file.toString(), e);
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+            throw Damage.refusalOr(e, recovery(), file.toString(), "cannot work on " + file + ": " + SqliteErrors.message(e));
+        } catch (RuntimeException e) {
+            // SQLite found the file damaged while opening it, or while this command worked on it (a migration's statement)
+            throw Damage.explained(e, recovery(), file.toString());
         }
     }
 
@@ -271,19 +309,21 @@ public final class LiteShift {
     }
 
     private <T> T withDataSource(DatabaseWork<T> work) {
+        String label = "the database of the configured DataSource";
         try (Connection c = config.dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true); // liteshift opens its own IMMEDIATE transactions
             try {
                 waitForLocks(c);
-                return work.run(c, "the database of the configured DataSource");
+                return work.run(c, label);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             if (Databases.isLocked(e)) throw lockedOut("the configured DataSource's database", e);
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
-                    "cannot work on the configured DataSource's database: " + SqliteErrors.message(e), e);
+            throw Damage.refusalOr(e, recovery(), label, "cannot work on the configured DataSource's database: " + SqliteErrors.message(e));
+        } catch (RuntimeException e) {
+            throw Damage.explained(e, recovery(), label);
         }
     }
 
@@ -354,8 +394,10 @@ public final class LiteShift {
                 return new PushResult(p, findings, true, since(t0), warnings, backup);
             });
         } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
-                    "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
+            throw Damage.refusalOr(e, new Damage.Recovery(file, options.backupTo()), file.toString(),
+                    "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.");
+        } catch (RuntimeException e) {
+            throw Damage.explained(e, new Damage.Recovery(file, options.backupTo()), file.toString());
         }
     }
 

@@ -37,7 +37,7 @@ final class MigrateCommand extends ProjectCommand {
 
     /** One database of {@code --each}: its backups (with --backup) kept apart like the databases themselves. */
     private EachRun.Row one(EachDatabase.Match db) {
-        Configuration config = Setup.configuration(project, flags, db.file().toString()).progress(line -> err().println(db.name() + ": " + line));
+        Configuration config = Setup.configuration(project, flags, db).progress(line -> err().println(db.name() + ": " + line));
         if (flags.backup) config.backupBeforeMigrate(EachRun.below(project.resolve().backups(), db), flags.keep);
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();

@@ -33,7 +33,7 @@ final class StatusCommand extends ProjectCommand {
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        StatusReport r = Setup.configuration(project, null, db.file().toString()).load().status();
+        StatusReport r = Setup.configuration(project, null, db).load().status();
         History h = r.history();
         String detail = h.pending().size() + " pending" + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " problem(s)");
         return new EachRun.Row(r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, r.upToDate() ? "up to date" : "not up to date",

@@ -43,10 +43,12 @@ final class VerifyCommand extends ProjectCommand {
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        Verification v = Setup.configuration(project, null, db.file().toString()).load().verification();
+        Verification v = Setup.configuration(project, null, db).load().verification();
         List<Problem> problems = v.problems();
         History h = v.status().history();
-        return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, problems.isEmpty() ? "verified" : "not verified",
+        String result = problems.isEmpty() ? "verified"
+                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.DAMAGED) ? "damaged" : "not verified";
+        return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, result,
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
                 problems.stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
     }

@@ -4,7 +4,6 @@ import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +72,11 @@ public final class Databases {
             }
         }
         if (isLocked(failure)) throw lockedOut(file, lockTimeout);
+        if (io.liteshift.sql.SqliteErrors.isDamage(failure)) {
+            // said in full (with the backup to restore) by whoever knows the backups: Damage.explained
+            throw new LiteShiftException(LiteShiftException.Reason.DAMAGED, "cannot open the database " + file.toAbsolutePath() + ": "
+                    + io.liteshift.sql.SqliteErrors.message(failure) + ". The file is damaged, or not a SQLite database. Nothing was changed.", failure);
+        }
         throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                 "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(failure)
                         + ". Check that it is a SQLite database file and that it is readable.", failure);
@@ -137,6 +141,6 @@ public final class Databases {
     }
 
     static int code(SQLException e) {
-        return e instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
+        return io.liteshift.sql.SqliteErrors.code(e);
     }
 }

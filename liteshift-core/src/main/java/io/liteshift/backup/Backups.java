@@ -2,6 +2,7 @@ package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
+import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
@@ -95,18 +96,19 @@ public final class Backups {
         Path tmp = dir.resolve("." + base + "-" + STAMP.format(taken) + TMP);
         int version;
         long t0 = System.nanoTime();
+        Damage.Recovery recovery = new Damage.Recovery(db, dir);
         try (Connection c = Databases.open(db, false, true)) {
             version = copy(c, db, tmp, steps);
         } catch (SQLException e) {
             deleteQuietly(tmp);
-            throw Sqlite.failed("the backup of " + db + " failed", e);
+            throw Damage.refusalOr(e, recovery, db.toString(), "the backup of " + db + " failed: " + SqliteErrors.message(e));
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
-            throw e;
+            throw Damage.explained(e, recovery, db.toString());
         }
         try {
             long t1 = System.nanoTime();
-            String sha = checkHashAndSync(tmp, check, db, steps);
+            String sha = checkHashAndSync(tmp, check, recovery, steps);
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (System.nanoTime() - t1) / 1_000_000);
@@ -131,7 +133,8 @@ public final class Backups {
             if (keep > 0) prune(dir, base, keep, file);
             return info;
         } catch (SQLException e) {
-            throw Sqlite.failed("checking the backup of " + db + " failed", e);
+            // the copy holds the source's pages as they are: a copy SQLite cannot read is a damaged source
+            throw Damage.refusalOr(e, recovery, db.toString(), "checking the backup of " + db + " failed: " + SqliteErrors.message(e));
         } catch (IOException e) {
             throw Sqlite.failed("writing the backup of " + db + " failed", e);
         } finally {
@@ -145,15 +148,16 @@ public final class Backups {
      *
      * @return the copy's SHA-256
      */
-    private static String checkHashAndSync(Path tmp, BackupCheck check, Path db, Progress steps) throws IOException, SQLException {
+    private static String checkHashAndSync(Path tmp, BackupCheck check, Damage.Recovery recovery, Progress steps)
+            throws IOException, SQLException {
         AtomicLong hashed = new AtomicLong();
         steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
+        Path db = recovery.database();
         try (CheckWhileHashing side = CheckWhileHashing.start(tmp, "the backup of " + db, hashed, () -> FileOps.fsync(tmp))) {
             List<String> problems = side.check(check);
-            if (!problems.equals(List.of("ok"))) {
-                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems)
-                        + "); it was deleted. Check the source with PRAGMA integrity_check.");
+            if (!problems.isEmpty()) {
+                // the copy holds the source's pages as they are: its damage is the source's
+                throw Damage.refusal(recovery, db.toString(), Damage.Evidence.ofCheck(check.pragma() + " of a fresh copy", problems), null);
             }
             return side.sha256();
         }

@@ -80,8 +80,8 @@ final class Restore {
                 }
                 if (unreadable != null) throw unreadable;
             }
-            if (!problems.equals(List.of("ok"))) {
-                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems)
+            if (!problems.isEmpty()) {
+                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + Damage.summary(problems)
                         + ". Nothing was changed. Restore another backup.");
             }
             int version = m.get("version") == null ? 0 : Integer.parseInt(m.get("version"));

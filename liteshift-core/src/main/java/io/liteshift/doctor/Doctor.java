@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 public final class Doctor {
     private final Path database;
     private MigrationDirectory migrations;
+    private Path backups;
     private Map<String, String> environment = System.getenv();
     private OptionalLong usableSpace = OptionalLong.empty();
     private Access access = Access.process();
@@ -42,6 +43,12 @@ public final class Doctor {
     /** The migrations the database should have; without them the schema checks are skipped. */
     public Doctor migrations(MigrationDirectory dir) {
         this.migrations = dir;
+        return this;
+    }
+
+    /** Where the database's backups are: a damaged file's finding names the restore command for the newest intact one. */
+    public Doctor backups(Path dir) {
+        this.backups = dir;
         return this;
     }
 
@@ -69,16 +76,16 @@ public final class Doctor {
         if (FileChecks.location(database, access, out)) {
             FileChecks.writable(database, access, out);
             FileChecks.liteFs(database, out);
-            DatabaseChecks.header(database, out).ifPresent(h -> contents(h, out));
+            DatabaseChecks.header(database, recovery(), out).ifPresent(h -> contents(h, out));
         }
         return new DoctorReport(database, out);
     }
 
     private void contents(DatabaseChecks.Header header, List<Finding> out) {
-        Optional<Connection> opened = DatabaseChecks.open(database, out);
+        Optional<Connection> opened = DatabaseChecks.open(database, recovery(), out);
         if (opened.isEmpty()) return;
         try (Connection c = opened.get()) {
-            DatabaseChecks.quickCheck(c, database, out);
+            if (DatabaseChecks.damaged(c, database, recovery(), out)) return; // the other checks would read the damaged pages
             List<Migration> pending = migrations == null ? List.of() : MigrationChecks.check(c, database, header.size(), migrations, out);
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
@@ -90,6 +97,10 @@ public final class Doctor {
                     "doctor could not finish; the checks after this one did not run.",
                     "Run `liteshift verify` for the migration checks, and report this message."));
         }
+    }
+
+    private io.liteshift.backup.Damage.Recovery recovery() {
+        return new io.liteshift.backup.Damage.Recovery(database, backups);
     }
 
     private OptionalLong usable() {

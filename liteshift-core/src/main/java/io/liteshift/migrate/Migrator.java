@@ -126,7 +126,7 @@ public final class Migrator {
                 throw new LiteShiftException(e.reason(), e.text() + "\n" + notStarted(applied, scripts.subList(i, scripts.size())), e);
             } catch (ScriptRunner.StepFailure e) {
                 throw new LiteShiftException(e.reason(), e.text() + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
-                        io.liteshift.apply.LiteFs.isRefusedWrite(e)), e);
+                        io.liteshift.apply.LiteFs.isRefusedWrite(e), io.liteshift.sql.SqliteErrors.isDamage(e)), e);
             }
             if (outcome == ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS) {
                 byOthers.add(m.version());
@@ -216,13 +216,18 @@ public final class Migrator {
                 + ": the migration history cannot be trusted:\n" + bullets(blocking) + "\nNothing was changed.");
     }
 
+    /**
+     * @param damaged SQLite reported the file damaged: the migration is not at fault, and the caller, who knows the
+     *                backups, says what to do (Damage.explained)
+     */
     private String afterFailure(Migration failed, List<AppliedMigration> applied, List<MigrationScript> notAttempted, String database,
-                                boolean writeRefused) {
+                                boolean writeRefused, boolean damaged) {
         String before = applied.isEmpty() ? "" : " This run applied " + applied.stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
                 + " before it; those stay applied.";
         String after = notAttempted.isEmpty() ? "" : " Not attempted: "
                 + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
-        String fix = writeRefused
+        String fix = damaged ? ""
+                : writeRefused
                 // the migration is not at fault: the file, its directory or the mount refused the write
                 ? "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its -wal/-shm/-journal,"
                 + " its directory or the mount is read-only for this user). Run `" + Fix.command(Fix.Command.DOCTOR) + "` against it to see which, fix"

@@ -28,8 +28,10 @@ public record Problem(Kind kind, String message) {
         AHEAD,
         /** The live schema differs from the schema the applied migrations produce. */
         DRIFT,
-        /** {@code integrity_check} or {@code foreign_key_check} found damage or orphans. */
-        DATABASE
+        /** {@code foreign_key_check} found orphans. */
+        DATABASE,
+        /** The file is damaged: {@code integrity_check} found damaged pages, or SQLite could not read it. */
+        DAMAGED
     }
 
     /** The message for the Java API; {@link #message(io.liteshift.Fix.FrontEnd)} for another front end. */
@@ -50,7 +52,7 @@ public record Problem(Kind kind, String message) {
 
     /** Problems that make {@code migrate} refuse: it would build on a history it cannot trust. */
     public boolean blocksMigrate() {
-        return kind != Kind.DRIFT && kind != Kind.DATABASE && kind != Kind.PENDING && kind != Kind.AHEAD;
+        return kind != Kind.DRIFT && kind != Kind.DATABASE && kind != Kind.DAMAGED && kind != Kind.PENDING && kind != Kind.AHEAD;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.liteshift.migrate;
 
 import io.liteshift.Fix;
 import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
 
 import java.sql.Connection;
@@ -17,8 +19,6 @@ import java.util.Optional;
  * snapshot, and the file sound ({@code integrity_check}, {@code foreign_key_check}). Reads only.
  */
 public final class Verifier {
-    private static final int MAX_INTEGRITY_LINES = 10;
-
     private Verifier() {
     }
 
@@ -34,6 +34,12 @@ public final class Verifier {
 
     /** As {@link #verify}, with the status computed on the way. */
     public static Verification verification(Connection c, Migrator migrator, String database) throws SQLException {
+        return verification(c, migrator, database, new Damage.Recovery(null, null));
+    }
+
+    /** As {@link #verification(Connection, Migrator, String)}; damage is explained with {@code recovery}'s backups. */
+    public static Verification verification(Connection c, Migrator migrator, String database, Damage.Recovery recovery)
+            throws SQLException {
         MigrationDirectory dir = migrator.directory();
         StatusReport status = status(c, migrator, database);
         History h = status.history();
@@ -50,7 +56,13 @@ public final class Verifier {
             out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
                     + " to compare the live schema with. Run `" + Fix.command(Fix.Command.HASH) + "` and commit the snapshot."));
         }
-        integrity(c, database).ifPresent(out::add);
+        Optional<Problem> damaged = integrity(c, database, recovery);
+        if (damaged.isPresent()) {
+            // first: nothing else said about a damaged file can be trusted; and foreign_key_check would read the damaged
+            // pages again, and say less
+            out.add(0, damaged.get());
+            return new Verification(status, out);
+        }
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
                 "foreign_key_check: rows of " + database + " reference rows that do not exist:\n" + detail
                         + "\n  Delete or fix those rows (or restore the rows they reference).")));
@@ -100,15 +112,17 @@ public final class Verifier {
         return out;
     }
 
-    private static Optional<Problem> integrity(Connection c, String database) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + MAX_INTEGRITY_LINES + ")")) {
-            while (rs.next()) lines.add(rs.getString(1));
+    /** {@code integrity_check}: the damage paragraph when it finds any, or cannot even read the file. */
+    private static Optional<Problem> integrity(Connection c, String database, Damage.Recovery recovery) throws SQLException {
+        Damage.Evidence evidence;
+        try {
+            List<String> problems = Damage.check(c, BackupCheck.FULL);
+            if (problems.isEmpty()) return Optional.empty();
+            evidence = Damage.Evidence.ofCheck(BackupCheck.FULL.pragma(), problems);
+        } catch (SQLException e) {
+            evidence = Damage.Evidence.ofError(e).orElseThrow(() -> e);
         }
-        if (lines.equals(List.of("ok"))) return Optional.empty();
-        return Optional.of(new Problem(Problem.Kind.DATABASE, "integrity_check: " + database + " is damaged:\n  "
-                + String.join("\n  ", lines) + "\n  Restore it from a backup (`liteshift restore`), or salvage it with the"
-                + " sqlite3 shell's .recover."));
+        return Optional.of(new Problem(Problem.Kind.DAMAGED, Damage.paragraph(recovery, database, evidence)));
     }
 
     private static List<String> tables(Connection c) throws SQLException {

@@ -99,7 +99,7 @@ class LiteFsTest {
                 .isInstanceOfSatisfying(LiteShiftException.class, e -> {
                     assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.FAILED);
                     assertThat(e.getMessage()).contains(replica.resolveSibling(".primary").toString(), PRIMARY_HOST,
-                            "after 700 ms", replica + " is at 0001", "expect 0002", "0002_pinned.sql", "--replica-timeout",
+                            "after 700 ms", replica + " is at 0001", "expect 0002", "0002_pinned.sql", "replicaTimeout(...)",
                             "Nothing was written");
                 });
         assertSameBytes(replica, before, "the replica's file");
