@@ -46,6 +46,8 @@ public final class Fix {
         REPAIR("liteshift repair", null, "LiteShift#repair()"),
         /** Arguments: the version. */
         BASELINE("liteshift baseline --version %s", null, "LiteShift#baseline(%s)"),
+        /** Arguments: the two sides. */
+        DIFF("liteshift diff --from %s --to %s", null, "LiteShift.diff(SchemaSource.parse(\"%s\"), SchemaSource.parse(\"%s\"))"),
         /** Arguments: the backup, the database. */
         RESTORE("liteshift restore %s --db %s --yes", null, "Backups.restore(Path.of(\"%s\"), Path.of(\"%s\"), false)"),
         /** As {@link #RESTORE}, over a file SQLite cannot open: no other process can be using it as a database. */

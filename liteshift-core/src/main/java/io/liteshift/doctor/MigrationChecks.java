@@ -30,8 +30,7 @@ final class MigrationChecks {
             return List.of();
         }
         List<Migration> files = dir.migrations();
-        long tables = DatabaseChecks.count(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-                + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'liteshift\\_%' ESCAPE '\\'");
+        long tables = io.liteshift.migrate.UserTables.of(c).size(); // other tools' bookkeeping tables do not count
         boolean journal = DatabaseChecks.count(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + JOURNAL + "'") > 0;
         if (files.isEmpty()) return List.of();
         String newest = files.get(files.size() - 1).fileName();

@@ -104,6 +104,7 @@ public final class Migrator {
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
+        if (h.applied().isEmpty() && !h.pending().isEmpty()) refuseIfNeverMigrated(c, h, database);
         List<String> notes = new ArrayList<>();
         if (!h.ahead().isEmpty()) notes.add(aheadNote(h, database));
         if (h.pending().isEmpty()) {
@@ -166,7 +167,7 @@ public final class Migrator {
         try (Connection mem = Replay.run(dir, version, (m, db) -> { })) {
             expected = Inspector.inspect(mem);
         }
-        List<Change> differences = Differ.diff(expected, Inspector.inspect(c));
+        List<Change> differences = Differ.diff(expected, UserTables.only(Inspector.inspect(c))); // other tools' tables aside
         if (!differences.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " does not have the schema that "
                     + dir.label() + " has after " + Migration.label(version) + ":\n"
@@ -207,6 +208,39 @@ public final class Migrator {
         });
         LOG.info("repair: accepted the edited text of {} in {}", edited.stream().map(Migration::fileName).toList(), database);
         return edited;
+    }
+
+    /**
+     * A database with tables of the user's and no journal was made before liteshift (or by another tool): running the
+     * first migration on it fails on "table ... already exists", or worse, succeeds beside tables nobody migrates.
+     * Refuses, naming {@code baseline} at the migration whose snapshot its schema equals.
+     */
+    private void refuseIfNeverMigrated(Connection c, History h, String database) throws SQLException {
+        List<String> tables = UserTables.of(c);
+        if (tables.isEmpty()) return;
+        Schema live = UserTables.only(Inspector.inspect(c));
+        List<Migration> matching = h.files().stream()
+                .filter(m -> dir.snapshot(m.version()).map(s -> Differ.diff(Snapshots.schemaOf(s), live).isEmpty()).orElse(false))
+                .toList();
+        String what = "refused migrating " + database + ": it has " + tables.size() + " table(s) (" + UserTables.named(tables)
+                + ") but no liteshift history (no " + Journal.TABLE + " table): liteshift has never migrated it, and "
+                + h.pending().get(0).fileName() + " would run on tables that already exist.";
+        String fix;
+        if (!matching.isEmpty()) {
+            Migration newest = matching.get(matching.size() - 1);
+            String others = matching.size() == 1 ? "" : " (also that of " + matching.subList(0, matching.size() - 1).stream()
+                    .map(Migration::label).collect(Collectors.joining(", ")) + ": the migrations between them change rows, not the"
+                    + " schema, so check which of them ran)";
+            fix = " Its schema equals " + dir.snapshotName(newest.version()) + ", the schema after " + newest.fileName() + others
+                    + ": adopt it with `" + Fix.command(Fix.Command.BASELINE, newest.version()) + "`, which records the migrations up to "
+                    + newest.label() + " as applied without running them; migrate then applies the ones after it.";
+        } else {
+            Migration newest = h.files().get(h.files().size() - 1);
+            fix = " No snapshot in " + dir.snapshotsName() + " matches its schema (the other tools' tables left aside): bring it to"
+                    + " the schema of one migration first (`" + Fix.command(Fix.Command.DIFF, database, dir.snapshotName(newest.version()))
+                    + "` shows what differs from the newest), then adopt it with `" + Fix.command(Fix.Command.BASELINE, "N") + "`.";
+        }
+        throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, what + fix + " Nothing was changed.");
     }
 
     private void refuseIfBlocked(History h, String database, String doing) {

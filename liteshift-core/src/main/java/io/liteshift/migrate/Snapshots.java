@@ -29,11 +29,14 @@ final class Snapshots {
         return DeclaredSchema.ofSql(snapshot).schema();
     }
 
-    /** How {@code live} differs from the snapshot of {@code version}; empty when there is no snapshot to compare. */
+    /**
+     * How {@code live} differs from the snapshot of {@code version}, other tools' tables left aside; empty when there
+     * is no snapshot to compare.
+     */
     static List<Problem> drift(MigrationDirectory dir, int version, Schema live) {
         Optional<String> snapshot = dir.snapshot(version);
         if (version == 0 || snapshot.isEmpty()) return List.of();
-        List<Change> changes = Differ.diff(schemaOf(snapshot.get()), live);
+        List<Change> changes = Differ.diff(schemaOf(snapshot.get()), UserTables.only(live));
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
                 + dir.snapshotName(version) + " (the schema after "
                 + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
