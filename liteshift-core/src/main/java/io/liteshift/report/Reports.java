@@ -115,9 +115,14 @@ public final class Reports {
 
     /** verify without a database: the migrations directory against itself and the declared schema. */
     public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, ReportOutput out) {
+        verifiedDirectory(problems, settings, false, out);
+    }
+
+    /** As above; {@code repositoryOnly}: asked for ({@code --repo}), whatever database is configured. */
+    public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, boolean repositoryOnly, ReportOutput out) {
         Path migrations = settings.migrations();
         if (problems.isEmpty()) {
-            out.line("Verified " + migrations + " (no database given): integrity file, snapshots and "
+            out.line("Verified " + migrations + (repositoryOnly ? " (the repository only)" : " (no database given)") + ": integrity file, snapshots and "
                     + (settings.schemaClass() != null ? "the schema class " + settings.schemaClass() : settings.schema().getFileName())
                     + " agree.");
             return;
