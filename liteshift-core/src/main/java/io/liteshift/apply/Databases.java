@@ -91,6 +91,7 @@ public final class Databases {
         // whose first use scans the class path for drivers; a short command spends a good part of its start there
         Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
         try (var s = c.createStatement()) {
+            if (readOnly) ReaderWait.install(c, lockTimeout); // before the first read, which may already have to wait
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
             return c;
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.liteshift.boot;
 
+import io.liteshift.Await;
 import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,9 +70,11 @@ class LiteFsTest {
         sql(primary, "PRAGMA journal_mode = " + journalMode);
         replicate();
         byte[] before = Files.readAllBytes(replica);
+        List<String> told = new CopyOnWriteArrayList<>();
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
-                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
-        Thread.sleep(600);
+                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).progress(told::add).load().migrate());
+        Await.until("the replica to say it waits", Duration.ofSeconds(20), () -> !told.isEmpty());
+        assertThat(told.get(0)).startsWith("replica: waiting for the primary (" + PRIMARY_HOST + ") to migrate: " + replica + " is at 0001");
         assertThat(onReplica).as("still waiting: the primary has not migrated").isNotDone();
         assertSameBytes(replica, before, "nothing written while waiting");
 
@@ -145,9 +149,10 @@ class LiteFsTest {
         assertThat(onPrimary.applied()).extracting(a -> a.version()).containsExactly(2);
         assertThat(rows(primary, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
 
+        List<String> told = new CopyOnWriteArrayList<>();
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
-                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
-        Thread.sleep(400);
+                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).progress(told::add).load().migrate());
+        Await.until("the replica to wait", Duration.ofSeconds(20), () -> !told.isEmpty());
         Files.delete(replica.resolveSibling(".primary")); // LiteFS: this node now holds the lease
         MigrateResult promoted = onReplica.get(20, TimeUnit.SECONDS);
         assertThat(promoted.onReplica()).isFalse();
