@@ -17,7 +17,8 @@ import java.io.PrintWriter;
                 "  3  refused: the change would destroy data and --yes was not given",
                 "  4  refused: the rows in the database cannot take the declared schema",
                 "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
-                "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse)",
+                "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse);",
+                "     any command: the database file is damaged (SQLite reports it corrupt, or not a database)",
                 "  With --each: 0 when every database is fine, else the code the failing ones share, or 1 when theirs differ.",
                 ""})
 public final class Main implements Runnable {
