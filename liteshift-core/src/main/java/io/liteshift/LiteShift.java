@@ -122,7 +122,17 @@ public final class LiteShift {
      * a damaged page writes over it and spreads the damage, so migrate refuses first.
      */
     private void requireUndamaged(Connection c, String label) throws SQLException {
-        List<String> problems = Damage.check(c, io.liteshift.backup.BackupCheck.QUICK);
+        List<String> problems;
+        try {
+            problems = Damage.check(c, io.liteshift.backup.BackupCheck.QUICK);
+        } catch (SQLException e) {
+            // nothing is applied yet: a lock held past the lock timeout (in rollback-journal mode a writer that commits
+            // or spills locks readers out) is said as BEGIN IMMEDIATE's would be
+            if (!Databases.isLocked(e)) throw e;
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot check " + label + " before migrating: "
+                    + Databases.keptLocked(config.lockTimeout) + ". Nothing was changed. Run migrate again when it is done, or"
+                    + " wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
+        }
         if (!problems.isEmpty()) throw Damage.refusal(recovery(), label, Damage.Evidence.ofCheck("quick_check", problems), null);
     }
 

@@ -5,6 +5,7 @@ import io.liteshift.backup.Backups;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.doctor.Finding;
 import io.liteshift.migrate.Problem;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,11 +72,7 @@ class DamagedDatabaseTest {
         damage.applyTo(db);
         byte[] before = Files.readAllBytes(db);
 
-        assertThatThrownBy(liteShift()::migrate).isInstanceOfSatisfying(LiteShiftException.class, e -> {
-            assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.DAMAGED);
-            assertDamageParagraph(e.message(Fix.FrontEnd.COMMAND_LINE), damage);
-            assertThat(e.getMessage()).endsWith("Nothing was changed.");
-        });
+        assertThat(refusedAsDamaged(liteShift()::migrate, damage)).endsWith("Nothing was changed.");
         assertUnchanged(before);
     }
 
@@ -86,13 +83,9 @@ class DamagedDatabaseTest {
         byte[] before = Files.readAllBytes(db);
         List<Path> backupsBefore = files(backups);
 
-        assertThatThrownBy(() -> liteShift().backup(backups, 0)).isInstanceOfSatisfying(LiteShiftException.class, e -> {
-            assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.DAMAGED);
-            String m = e.message(Fix.FrontEnd.COMMAND_LINE);
-            assertDamageParagraph(m, damage);
-            assertThat(m.lines()).as("one paragraph, not the check's hundred lines").hasSize(1);
-            assertThat(m.length()).isLessThan(1200);
-        });
+        String m = refusedAsDamaged(() -> liteShift().backup(backups, 0), damage);
+        assertThat(m.lines()).as("one paragraph, not the check's hundred lines").hasSize(1);
+        assertThat(m.length()).isLessThan(1200);
         assertThat(files(backups)).isEqualTo(backupsBefore);
         assertUnchanged(before);
     }
@@ -123,10 +116,7 @@ class DamagedDatabaseTest {
     void statusRefusesAFileItCannotRead(DamagedFile damage) throws Exception {
         damage.applyTo(db);
         byte[] before = Files.readAllBytes(db);
-        assertThatThrownBy(liteShift()::status).isInstanceOfSatisfying(LiteShiftException.class, e -> {
-            assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.DAMAGED);
-            assertDamageParagraph(e.message(Fix.FrontEnd.COMMAND_LINE), damage);
-        });
+        refusedAsDamaged(liteShift()::status, damage);
         assertUnchanged(before);
     }
 
@@ -197,6 +187,17 @@ class DamagedDatabaseTest {
                     "`liteshift restore " + intact.file() + " --db " + db + " --yes`").doesNotContain("Fix the migration");
         });
         assertUnchanged(before);
+    }
+
+    /** Runs {@code work}, which must refuse as DAMAGED with the paragraph; returns the message as the command line prints it. */
+    private String refusedAsDamaged(ThrowingCallable work, DamagedFile damage) {
+        Throwable t = catchThrowable(work);
+        assertThat(t).isInstanceOf(LiteShiftException.class);
+        LiteShiftException e = (LiteShiftException) t;
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(LiteShiftException.Reason.DAMAGED);
+        String message = e.message(Fix.FrontEnd.COMMAND_LINE);
+        assertDamageParagraph(message, damage);
+        return message;
     }
 
     private void assertDamageParagraph(String message, DamagedFile damage) {
