@@ -42,7 +42,7 @@ final class ReplicaWait {
     static Optional<MigrateResult> await(Path db, MigrationDirectory dir, Duration timeout, Look look, Consumer<String> progress) {
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
-        long nextTell = t0; // said at once when it has to wait, then every TELL_EVERY
+        long nextTell = t0 + TELL_EVERY.toNanos();
         Optional<History> seen = Optional.empty();
         String primary = "";
         while (true) {
