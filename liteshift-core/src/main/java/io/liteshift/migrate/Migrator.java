@@ -218,6 +218,9 @@ public final class Migrator {
     private void refuseIfNeverMigrated(Connection c, History h, String database) throws SQLException {
         List<String> tables = UserTables.of(c);
         if (tables.isEmpty()) return;
+        // the history was read before, without a lock: another process may have migrated since, and a migration's
+        // tables and journal row commit together, so a journal read after the tables tells
+        if (!Journal.read(c).isEmpty()) return;
         Schema live = UserTables.only(Inspector.inspect(c));
         List<Migration> matching = h.files().stream()
                 .filter(m -> dir.snapshot(m.version()).map(s -> Differ.diff(Snapshots.schemaOf(s), live).isEmpty()).orElse(false))
