@@ -69,8 +69,7 @@ class DamagedDatabaseTest {
     @ParameterizedTest
     @EnumSource(DamagedFile.class)
     void migrateRefusesAndChangesNothing(DamagedFile damage) throws Exception {
-        damage.applyTo(db);
-        byte[] before = Files.readAllBytes(db);
+        byte[] before = damaged(damage);
 
         assertThat(refusedAsDamaged(liteShift()::migrate, damage)).endsWith("Nothing was changed.");
         assertUnchanged(before);
@@ -79,8 +78,7 @@ class DamagedDatabaseTest {
     @ParameterizedTest
     @EnumSource(DamagedFile.class)
     void backupRefusesInAFewLinesAndLeavesNoFileBehind(DamagedFile damage) throws Exception {
-        damage.applyTo(db);
-        byte[] before = Files.readAllBytes(db);
+        byte[] before = damaged(damage);
         List<Path> backupsBefore = files(backups);
 
         String m = refusedAsDamaged(() -> liteShift().backup(backups, 0), damage);
@@ -93,8 +91,7 @@ class DamagedDatabaseTest {
     @ParameterizedTest
     @EnumSource(DamagedFile.class)
     void verifyNamesTheDamageFirst(DamagedFile damage) throws Exception {
-        damage.applyTo(db);
-        byte[] before = Files.readAllBytes(db);
+        byte[] before = damaged(damage);
         String paragraph;
         try {
             List<Problem> problems = liteShift().verify();
@@ -114,8 +111,7 @@ class DamagedDatabaseTest {
     @ParameterizedTest
     @EnumSource(value = DamagedFile.class, names = {"JOURNAL_PAGE", "TRUNCATED", "NOT_A_DATABASE"})
     void statusRefusesAFileItCannotRead(DamagedFile damage) throws Exception {
-        damage.applyTo(db);
-        byte[] before = Files.readAllBytes(db);
+        byte[] before = damaged(damage);
         refusedAsDamaged(liteShift()::status, damage);
         assertUnchanged(before);
     }
@@ -123,8 +119,7 @@ class DamagedDatabaseTest {
     @ParameterizedTest
     @EnumSource(DamagedFile.class)
     void doctorsFindingHasTheRestoreCommand(DamagedFile damage) throws Exception {
-        damage.applyTo(db);
-        byte[] before = Files.readAllBytes(db);
+        byte[] before = damaged(damage);
         DoctorReport r = liteShift().doctor();
         if (damage == DamagedFile.NOT_A_DATABASE) { // told by its first bytes, before SQLite opens it
             Finding f = r.find("NOT_A_DATABASE").orElseThrow(() -> new AssertionError(r));
@@ -187,6 +182,12 @@ class DamagedDatabaseTest {
                     "`liteshift restore " + intact.file() + " --db " + db + " --yes`").doesNotContain("Fix the migration");
         });
         assertUnchanged(before);
+    }
+
+    /** Damages the database {@code damage}'s way; returns its bytes then, which nothing may change. */
+    private byte[] damaged(DamagedFile damage) throws Exception {
+        damage.applyTo(db);
+        return Files.readAllBytes(db);
     }
 
     /** Runs {@code work}, which must refuse as DAMAGED with the paragraph; returns the message as the command line prints it. */
