@@ -133,12 +133,18 @@ public final class LiteShift {
                     + Databases.keptLocked(config.lockTimeout) + ". Nothing was changed. Run migrate again when it is done, or"
                     + " wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
         }
-        if (!problems.isEmpty()) throw Damage.refusal(recovery(), label, Damage.Evidence.ofCheck("quick_check", problems), null);
+        if (!problems.isEmpty()) throw Damage.refusal(recovery(c), label, Damage.Evidence.ofCheck("quick_check", problems), null);
     }
 
     /** Where a sound copy of the configured database can come from, for the damage message. */
     private Damage.Recovery recovery() {
         return new Damage.Recovery(fileOfDatabase().orElse(null), config.backupsToRestoreFrom());
+    }
+
+    /** As {@link #recovery()}, asking {@code c} which file it is (a pool of one connection has no second to ask). */
+    private Damage.Recovery recovery(Connection c) {
+        Path file = config.database != null ? DatabaseUrl.toPath(config.database) : mainFile(c).orElse(null);
+        return new Damage.Recovery(file, config.backupsToRestoreFrom());
     }
 
     /** One read-only look at a replica's database; empty while LiteFS has not replicated the file yet. */
@@ -151,15 +157,23 @@ public final class LiteShift {
     private Optional<Path> fileOfDatabase() {
         if (config.database != null) return Optional.of(DatabaseUrl.toPath(config.database));
         if (config.dataSource == null) return Optional.empty();
-        try (Connection c = config.dataSource.getConnection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+        try (Connection c = config.dataSource.getConnection()) {
+            return mainFile(c);
+        } catch (SQLException e) {
+            return Optional.empty(); // migrating opens it again and reports what is wrong
+        }
+    }
+
+    /** The file of {@code c}'s main database; empty for :memory: or when it cannot be asked. */
+    private static Optional<Path> mainFile(Connection c) {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
             while (rs.next()) {
                 String f = rs.getString(3);
                 if ("main".equals(rs.getString(2))) return f == null || f.isEmpty() ? Optional.empty() : Optional.of(Path.of(f));
             }
             return Optional.empty();
         } catch (SQLException e) {
-            return Optional.empty(); // migrating opens it again and reports what is wrong
+            return Optional.empty();
         }
     }
 
@@ -219,7 +233,7 @@ public final class LiteShift {
 
     /** As {@link #verify()}, with the status read on the way (one connection, one inspection for both). */
     public Verification verification() {
-        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label, recovery()));
+        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label, recovery(c)));
     }
 
     /**
