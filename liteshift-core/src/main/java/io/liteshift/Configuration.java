@@ -32,6 +32,7 @@ public final class Configuration {
     boolean baselineOnMigrate;
     java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
+    Path backups;
     int keepBackups;
     io.liteshift.backup.BackupCheck backupCheck = io.liteshift.backup.BackupCheck.QUICK;
     Path seedsAfterMigrate;
@@ -160,6 +161,21 @@ public final class Configuration {
         this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
         this.keepBackups = keep;
         return this;
+    }
+
+    /**
+     * Where the database's backups are ({@code backups} in liteshift.toml): when SQLite reports the file damaged, the
+     * message names the exact restore command for the newest intact backup there. Default: the directory of
+     * {@link #backupBeforeMigrate}, else none.
+     */
+    public Configuration backups(Path dir) {
+        this.backups = Objects.requireNonNull(dir, "dir");
+        return this;
+    }
+
+    /** Where the damage message looks for backups: {@link #backups}, else where migrate backs up. */
+    Path backupsToRestoreFrom() {
+        return backups != null ? backups : backupsBeforeMigrate;
     }
 
     /**

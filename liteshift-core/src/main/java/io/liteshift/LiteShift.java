@@ -4,6 +4,7 @@ import io.liteshift.apply.Applier;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.apply.Databases;
 import io.liteshift.apply.LiteFs;
+import io.liteshift.backup.Damage;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
@@ -84,30 +85,73 @@ public final class LiteShift {
         List<String> accepted = new java.util.ArrayList<>();
         MigrateResult result;
         try {
-            result = withDatabase(true, (c, label) -> migrator.migrate(c, label, (history, conn, allAtOnce) -> {
-                // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A new database
-                // migrated in one transaction has no rows for the data rules to count, and every error lint could find
-                // without rows (a file that does not run, VACUUM, ATTACH, ...) stops that transaction, or is refused
-                // before anything runs: lint would only replay every migration once more. With the file, lint also checks
-                // that its volume has room for the rebuilds.
-                if (config.lintBeforeMigrate && !allAtOnce) {
-                    accepted.clear();
-                    accepted.addAll(io.liteshift.lint.Linter.warnings(
-                            io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
+            result = withDatabase(true, (c, label) -> {
+                try {
+                    return migrator.migrate(c, label, (history, conn, allAtOnce) -> {
+                        // a damaged page found before anything is written, not halfway; a backup's own check of its copy
+                        // (the same pages) does it when one is taken first. Only when something is pending: a boot with
+                        // nothing to apply writes nothing, and stays fast
+                        if (!backUp) requireUndamaged(conn, label);
+                        // lint first: a refused migration leaves nothing behind, not even a backup nobody needs. A new
+                        // database migrated in one transaction has no rows for the data rules to count, and every error
+                        // lint could find without rows (a file that does not run, VACUUM, ATTACH, ...) stops that
+                        // transaction, or is refused before anything runs: lint would only replay every migration once
+                        // more. With the file, lint also checks that its volume has room for the rebuilds.
+                        if (config.lintBeforeMigrate && !allAtOnce) {
+                            accepted.clear();
+                            accepted.addAll(io.liteshift.lint.Linter.warnings(
+                                    io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
+                        }
+                        if (backUp) {
+                            backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
+                                    config.backupCheck, config.lockTimeout, config.progress).file();
+                            LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
+                        }
+                    }, created.isPresent());
+                } catch (LiteShiftException e) {
+                    // a journal read from damaged pages looks like an untrustworthy history: say what it really is
+                    if (e.reason() == LiteShiftException.Reason.REFUSED_HISTORY) requireUndamaged(c, label);
+                    throw e;
                 }
-                if (backUp) {
-                    backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                            config.backupCheck, config.lockTimeout, config.progress).file();
-                    LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
-                }
-            }, created.isPresent())).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
+            }).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
         } catch (RuntimeException e) {
             Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
-            if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.getMessage() + "\n" + removed.get(), l);
+            if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.text() + "\n" + removed.get(), l);
             throw e;
         }
         if (config.seedsAfterMigrate != null || !config.seeders.isEmpty()) seed(config.seedsAfterMigrate, config.seeders);
         return result;
+    }
+
+    /**
+     * {@code PRAGMA quick_check} (every page and b-tree, about 0.8 s per GB from the page cache): migrating a file with
+     * a damaged page writes over it and spreads the damage, so migrate refuses first.
+     */
+    private void requireUndamaged(Connection c, String label) throws SQLException {
+        List<String> problems;
+        try {
+            problems = Damage.check(c, io.liteshift.backup.BackupCheck.QUICK);
+        } catch (SQLException e) {
+            // nothing is applied yet: a lock held past the lock timeout (in rollback-journal mode a writer that commits
+            // or spills locks readers out) is said as BEGIN IMMEDIATE's would be
+            if (!Databases.isLocked(e)) throw e;
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot check " + label + " before migrating: "
+                    + Databases.keptLocked(config.lockTimeout, recovery(c).database(), io.liteshift.apply.Locks.Wanted.READ)
+                    + ". Nothing was changed. Run migrate again when it is done, or"
+                    + " wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
+        }
+        if (!problems.isEmpty()) throw Damage.refusal(recovery(c), label, Damage.Evidence.ofCheck("quick_check", problems), null);
+    }
+
+    /** Where a sound copy of the configured database can come from, for the damage message. */
+    private Damage.Recovery recovery() {
+        return new Damage.Recovery(fileOfDatabase().orElse(null), config.backupsToRestoreFrom());
+    }
+
+    /** As {@link #recovery()}, asking {@code c} which file it is (a pool of one connection has no second to ask). */
+    private Damage.Recovery recovery(Connection c) {
+        Path file = config.database != null ? DatabaseUrl.toPath(config.database) : Databases.fileOf(c).orElse(null);
+        return new Damage.Recovery(file, config.backupsToRestoreFrom());
     }
 
     /** One read-only look at a replica's database; empty while LiteFS has not replicated the file yet. */
@@ -123,7 +167,7 @@ public final class LiteShift {
         try (Connection c = config.dataSource.getConnection()) {
             return Databases.fileOf(c);
         } catch (SQLException e) {
-            return Optional.empty(); // migrating opens it again and reports what is wrong
+            return Optional.empty();
         }
     }
 
@@ -148,13 +192,18 @@ public final class LiteShift {
 
     /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
     public io.liteshift.rehearse.RehearsalReport rehearse(boolean keepCopy) {
-        return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
-                new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+        try {
+            return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
+                    new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+        } catch (RuntimeException e) {
+            throw Damage.explained(e, recovery(), databaseFile().toString());
+        }
     }
 
     /** The runbook's common errors, diagnosed without writing anything. */
     public io.liteshift.doctor.DoctorReport doctor() {
-        return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).examine();
+        io.liteshift.doctor.Doctor doctor = io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory());
+        return (config.backupsToRestoreFrom() == null ? doctor : doctor.backups(config.backupsToRestoreFrom())).examine();
     }
 
     /** As {@link #doctor()}, also looking in {@code backups} for partial backups that stopped processes left. */
@@ -183,7 +232,7 @@ public final class LiteShift {
 
     /** As {@link #verify()}, with the status read on the way (one connection, one inspection for both). */
     public Verification verification() {
-        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label));
+        return withDatabase(false, (c, label) -> Verifier.verification(c, migrator(), label, recovery(c)));
     }
 
     /**
@@ -246,8 +295,8 @@ public final class LiteShift {
         MigrationDirectory directory = directory();
         if (!directory.exists()) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
-                    + directory.root().toAbsolutePath() + " does not exist. Check --dir (or `migrations` in liteshift.toml,"
-                    + " or migrations(...) in the Java API); `liteshift generate` or `liteshift init` creates it. Nothing was changed.");
+                    + directory.root().toAbsolutePath() + " does not exist. Check " + Fix.setting(Fix.Setting.MIGRATIONS) + "; `"
+                    + Fix.command(Fix.Command.GENERATE) + "` or `" + Fix.command(Fix.Command.INIT) + "` creates it. Nothing was changed.");
         }
         return new Migrator(directory, config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
     }
@@ -275,7 +324,10 @@ public final class LiteShift {
             } catch (SQLException e) {
                 if (Interruption.stopped(e)) throw new Interrupted("", "nothing was changed.", e);
                 if (Databases.isLocked(e)) throw lockedOut(file.toString(), file, e);
-                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + file + ": " + SqliteErrors.message(e), e);
+                throw Damage.refusalOr(e, recovery(), file.toString(), "cannot work on " + file + ": " + SqliteErrors.message(e));
+            } catch (RuntimeException e) {
+                // SQLite found the file damaged while opening it, or while this command worked on it (a migration's statement)
+                throw Damage.explained(e, recovery(), file.toString());
             } finally {
                 if (!done) Databases.removeIfCreatedEmpty(file, existed); // a refused --create leaves no empty file behind
             }
@@ -301,7 +353,7 @@ public final class LiteShift {
                 why = io.liteshift.doctor.Doctor.explainRefusedWrite(file.get());
             }
             if (why.isEmpty()) throw e;
-            throw new LiteShiftException(e.reason(), e.getMessage() + "\n" + why.get(), e);
+            throw new LiteShiftException(e.reason(), e.text() + "\n" + why.get(), e);
         }
     }
 
@@ -315,25 +367,26 @@ public final class LiteShift {
     private LiteShiftException lockedOut(String database, Path file, SQLException e) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": "
                 + Databases.keptLocked(config.lockTimeout, file, io.liteshift.apply.Locks.Wanted.READ)
-                + ". Run again when it is done, or wait longer (lock timeout: --lock-timeout, lock_timeout in liteshift.toml,"
-                + " or lockTimeout(...) in the Java API).", e);
+                + ". Run again when it is done, or wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
     }
 
     private <T> T withDataSource(DatabaseWork<T> work) {
+        String label = "the database of the configured DataSource";
         try (Connection c = config.dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true); // liteshift opens its own IMMEDIATE transactions
             try {
                 waitForLocks(c);
-                return work.run(c, "the database of the configured DataSource");
+                return work.run(c, label);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             if (Interruption.stopped(e)) throw new Interrupted("", "nothing was changed.", e);
             if (Databases.isLocked(e)) throw lockedOut("the configured DataSource's database", fileOfDatabase().orElse(null), e);
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED,
-                    "cannot work on the configured DataSource's database: " + SqliteErrors.message(e), e);
+            throw Damage.refusalOr(e, recovery(), label, "cannot work on the configured DataSource's database: " + SqliteErrors.message(e));
+        } catch (RuntimeException e) {
+            throw Damage.explained(e, recovery(), label);
         }
     }
 
@@ -444,16 +497,18 @@ public final class LiteShift {
             throw e;
         } catch (LiteShiftException e) {
             Databases.removeIfCreatedEmpty(file, fileExisted); // a refused --create leaves no empty file behind
+            RuntimeException damage = Damage.explained(e, new Damage.Recovery(file, options.backupTo()), file.toString());
+            if (damage != e) throw damage;
             if (Interruption.stopped(e)) {
                 throw new Interrupted(thePush, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
             }
             if (Databases.isLocked(rootSql(e))) {
-                throw new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.getMessage(), e);
+                throw new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.text(), e);
             }
             // a backup that filled its own volume says so itself
             if (!io.liteshift.apply.DiskSpace.isFull(e) || e.getMessage().startsWith("disk full")) throw e;
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.apply.DiskSpace.full(file, pushing, need[0])
-                    + ".\n" + e.getMessage() + "\nFree space on that volume (old backups, files beside the database) or grow it"
+                    + ".\n" + e.text() + "\nFree space on that volume (old backups, files beside the database) or grow it"
                     + " (`fly volumes extend`), then push again.", e);
         }
     }
@@ -478,7 +533,7 @@ public final class LiteShift {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
                             + bullets(findings.of(Finding.Kind.VIOLATION))
-                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs --yes):\n"
+                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + "):\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
                             + "\nNothing was changed.");
         }
@@ -486,7 +541,7 @@ public final class LiteShift {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
                             + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
-                            + "\nNothing was changed. Run again with --yes to accept the loss (take a backup first).");
+                            + "\nNothing was changed. Run again with " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + " to accept the loss (take a backup first).");
         }
     }
 

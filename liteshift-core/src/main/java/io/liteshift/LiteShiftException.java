@@ -3,6 +3,9 @@ package io.liteshift;
 /**
  * Every failure liteshift reports. The message is written for a person: what failed, where (file, line,
  * statement or table), why, and what to do. The database is always left as it was.
+ *
+ * <p>Commands and settings the message names are {@link Fix} references: {@link #getMessage()} names them as the
+ * Java API does, {@link #message(Fix.FrontEnd)} as another front end does.
  */
 public class LiteShiftException extends RuntimeException {
 
@@ -17,7 +20,12 @@ public class LiteShiftException extends RuntimeException {
         /** The migration history cannot be trusted: an edited, missing, unlisted or out-of-order migration. */
         REFUSED_HISTORY,
         /** Applying failed; everything was rolled back. */
-        FAILED
+        FAILED,
+        /**
+         * The database file is damaged: SQLite reports it corrupt or not a database, or a check found damaged pages.
+         * Nothing was written to it; the message says how to get a sound file back.
+         */
+        DAMAGED
     }
 
     private final Reason reason;
@@ -34,5 +42,21 @@ public class LiteShiftException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The message for the Java API: commands and settings as {@code LiteShift#hash()}, {@code lockTimeout(...)}. */
+    @Override
+    public String getMessage() {
+        return message(Fix.FrontEnd.JAVA);
+    }
+
+    /** The message as {@code frontEnd} prints it. */
+    public String message(Fix.FrontEnd frontEnd) {
+        return Fix.render(text(), frontEnd);
+    }
+
+    /** The message with its {@link Fix} references not yet rendered: for building a longer message from this one. */
+    public String text() {
+        return super.getMessage();
     }
 }

@@ -82,9 +82,8 @@ final class ReplicaWait {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "this node is a LiteFS replica (" + LiteFs.marker(db)
                 + " names the primary " + primary + "), so it never writes and waits for the primary's migrations instead; after "
                 + Databases.describe(timeout) + " " + where(db, seen, dir) + ".\nCheck the primary (" + primary + "): did it deploy"
-                + " this version and migrate (its log, or `liteshift status` there)? Is replication running (the LiteFS log"
-                + " here)? Then start this node again, or wait longer (--replica-timeout, or replicaTimeout(...) in the Java"
-                + " API). Nothing was written.");
+                + " this version and migrate (its log, or `" + Fix.command(Fix.Command.STATUS) + "` there)? Is replication running (the LiteFS log"
+                + " here)? Then start this node again, or wait longer (" + Fix.setting(Fix.Setting.REPLICA_TIMEOUT) + "). Nothing was written.");
     }
 
     /** "/data/app.db is at 0002 and these migrations expect 0003 (pending here: 0003_x.sql)". */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,23 +60,24 @@ class EachDatabaseTest {
         List<EachDatabase.Match> dbs = new ArrayList<>();
         for (int i = 0; i < 9; i++) dbs.add(new EachDatabase.Match(tmp.resolve(i + ".db"), Path.of(i + ".db"), i + ".db"));
         AtomicInteger running = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
 
         List<EachDatabase.Outcome<Integer>> out = EachDatabase.run(dbs, 3, db -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            started.incrementAndGet();
             try {
-                Thread.sleep(30);
+                // each waits until three run at once (or the last have started): a fourth would show, and so would fewer
+                Await.until("3 databases at once", Duration.ofSeconds(20), () -> running.get() >= 3 || started.get() == dbs.size());
                 if (db.name().equals("4.db")) throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "edited");
                 return db.name().length();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
             } finally {
                 running.decrementAndGet();
             }
         }, o -> heard.add(o.database().name()));
 
-        assertThat(most.get()).as("never more than 3 at once").isBetween(1, 3);
+        assertThat(most.get()).as("3 at once, never more").isEqualTo(3);
         assertThat(out).extracting(o -> o.database().name()).as("in the order given").containsExactlyElementsOf(names(dbs));
         assertThat(heard).containsExactlyInAnyOrderElementsOf(names(dbs));
         assertThat(out.get(4).ok()).isFalse();

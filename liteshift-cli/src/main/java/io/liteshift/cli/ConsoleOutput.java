@@ -19,8 +19,8 @@ final class ConsoleOutput {
                 err.println("liteshift: warning: " + text);
             }
 
-            public String command(String name) {
-                return "liteshift " + name;
+            public io.liteshift.Fix.FrontEnd frontEnd() {
+                return io.liteshift.Fix.FrontEnd.COMMAND_LINE;
             }
         };
     }

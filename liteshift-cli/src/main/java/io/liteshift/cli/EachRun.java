@@ -46,9 +46,10 @@ final class EachRun {
             String result = !(e instanceof LiteShiftException l) ? "failed" : switch (l.reason()) {
                 case INVALID_INPUT -> "error";
                 case FAILED -> "failed";
+                case DAMAGED -> "damaged";
                 default -> "refused";
             };
-            String message = e instanceof LiteShiftException ? e.getMessage() : "unexpected error: " + e;
+            String message = e instanceof LiteShiftException l ? l.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", false);
             json.put("error", message);

@@ -45,7 +45,7 @@ final class Json {
         return problems.stream().map(p -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("kind", p.kind().name().toLowerCase());
-            entry.put("message", p.message());
+            entry.put("message", p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
             return entry;
         }).toList();
     }

@@ -17,7 +17,8 @@ import java.io.PrintWriter;
                 "  3  refused: the change would destroy data and --yes was not given",
                 "  4  refused: the rows in the database cannot take the declared schema",
                 "  5  refused: the migration history cannot be trusted (edited, missing, unlisted or out-of-order migration)",
-                "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse)",
+                "  6  not up to date (status), not verified (verify), or an error found (lint, doctor, seed, rehearse);",
+                "     any command: the database file is damaged (SQLite reports it corrupt, or not a database)",
                 "  130, 143  stopped by SIGINT or SIGTERM: rolled back, partial files removed, the state it left said",
                 "  With --each: 0 when every database is fine, else the code the failing ones share, or 1 when theirs differ.",
                 ""})
@@ -100,7 +101,7 @@ public final class Main implements Runnable {
             return FAILED;
         }
         if (ex instanceof LiteShiftException e) {
-            err.println("liteshift: " + e.getMessage());
+            err.println("liteshift: " + e.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
             if (verbose) e.printStackTrace(err);
             return exitCode(e.reason());
         }
@@ -121,6 +122,7 @@ public final class Main implements Runnable {
             case REFUSED_DATA -> REFUSED_DATA;
             case REFUSED_HISTORY -> REFUSED_HISTORY;
             case FAILED -> FAILED;
+            case DAMAGED -> NOT_UP_TO_DATE;
         };
     }
 

@@ -37,13 +37,13 @@ final class MigrateCommand extends ProjectCommand {
 
     /** One database of {@code --each}: its backups (with --backup) kept apart like the databases themselves. */
     private EachRun.Row one(EachDatabase.Match db) {
-        Configuration config = Setup.configuration(project, flags, db.file().toString()).progress(line -> err().println(db.name() + ": " + line));
+        Configuration config = Setup.configuration(project, flags, db).progress(line -> err().println(db.name() + ": " + line));
         if (flags.backup) config.backupBeforeMigrate(EachRun.below(project.resolve().backups(), db), flags.keep);
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
         r.lintWarnings().forEach(w -> messages.add("warning: lint: " + w));
-        r.drift().forEach(d -> messages.add("warning: " + d.message()));
-        Reports.notes(r).forEach(n -> messages.add("note: " + n));
+        r.drift().forEach(d -> messages.add("warning: " + d.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)));
+        Reports.notes(r, io.liteshift.Fix.FrontEnd.COMMAND_LINE).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "

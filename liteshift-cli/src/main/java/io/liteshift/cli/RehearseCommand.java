@@ -69,7 +69,7 @@ final class RehearseCommand extends ProjectCommand {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("migration", r.failure().migration());
             f.put("reason", r.failure().reason().name().toLowerCase());
-            f.put("message", r.failure().message());
+            f.put("message", r.failure().message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
             m.put("failure", f);
         }
         m.put("problems", Json.problems(r.problems()));

@@ -37,7 +37,15 @@ final class Setup {
         return configuration(project, flags, project.requireDatabase());
     }
 
-    /** For one database of many ({@code --each}): the project's settings, another database. */
+    /**
+     * For one database of many ({@code --each}): the project's settings, another database, whose backups are kept
+     * apart below the backups directory as the databases are below the glob.
+     */
+    static Configuration configuration(ProjectOptions project, MigrateFlags flags, io.liteshift.EachDatabase.Match db) {
+        return configuration(project, flags, db.file().toString()).backups(EachRun.below(project.resolve().backups(), db));
+    }
+
+    /** The project's settings with another database. */
     static Configuration configuration(ProjectOptions project, MigrateFlags flags, String db) {
         ProjectConfig c = project.resolve();
         // c.configure() already holds liteshift.toml's createMissing, outOfOrder and lock timeout: a flag only adds to them

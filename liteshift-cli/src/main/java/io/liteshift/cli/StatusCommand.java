@@ -2,7 +2,6 @@ package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
 import io.liteshift.migrate.History;
-import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +33,11 @@ final class StatusCommand extends ProjectCommand {
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        StatusReport r = Setup.configuration(project, null, db.file().toString()).load().status();
+        StatusReport r = Setup.configuration(project, null, db).load().status();
         History h = r.history();
         String detail = h.pending().size() + " pending" + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " problem(s)");
         return new EachRun.Row(r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, r.upToDate() ? "up to date" : "not up to date",
-                EachRun.Row.version(h.version()), detail, r.problems().stream().map(Problem::message).toList(),
+                EachRun.Row.version(h.version()), detail, r.problems().stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(),
                 Json.history(db.name(), h, r.upToDate(), r.problems()));
     }
 }

@@ -17,20 +17,25 @@ import java.util.Map;
         description = {
         "Check a database after deploying (and in CI): nothing pending, checksums and the integrity file hold, the live",
         "schema equals the latest snapshot, integrity_check is ok and foreign_key_check is clean. Reads only.",
-        "Without a database (no --db, DATABASE_URL or database setting) it checks the repository alone, for CI: the",
-        "integrity file, every snapshot against a replay of the migrations, and the schema file against the newest one.",
+        "Without a database (no --db, DATABASE_URL or database setting), or with --repo whatever is configured, it checks",
+        "the repository alone, for CI: the integrity file, every snapshot against a replay of the migrations, and the",
+        "schema file (or class) against the newest one, so a schema change nobody generated a migration for fails.",
         "Exit code 0 when all hold, 6 with each problem named otherwise.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class VerifyCommand extends ProjectCommand {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
+    @Option(names = "--repo", description = "check the repository alone (CI), ignoring any database DATABASE_URL or"
+            + " liteshift.toml names; not with --db or --each")
+    boolean repo;
     @Mixin
     EachOptions each;
 
     @Override
     public Integer call() {
+        if (repo) return verifyRepository();
         if (each.requested()) return EachRun.run(this, each, json, this::one);
-        if (project.resolve().database() == null) return verifyDirectory();
+        if (project.resolve().database() == null) return verifyDirectory(false);
         Verification v = Setup.database(project, null).verification();
         List<Problem> problems = v.problems();
         PrintWriter out = out();
@@ -43,16 +48,28 @@ final class VerifyCommand extends ProjectCommand {
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        Verification v = Setup.configuration(project, null, db.file().toString()).load().verification();
+        Verification v = Setup.configuration(project, null, db).load().verification();
         List<Problem> problems = v.problems();
         History h = v.status().history();
-        return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, problems.isEmpty() ? "verified" : "not verified",
+        String result = problems.isEmpty() ? "verified"
+                : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.DAMAGED) ? "damaged" : "not verified";
+        return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, result,
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
-                problems.stream().map(Problem::message).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
+                problems.stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
     }
 
-    /** No database given: what CI can check from the repository alone. */
-    private int verifyDirectory() {
+    /** --repo: the repository alone, whatever database DATABASE_URL or liteshift.toml names. */
+    private int verifyRepository() {
+        String other = project.db != null ? "--db" : each.requested() ? "--each" : null;
+        if (other != null) {
+            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--repo checks the"
+                    + " repository alone, without a database, so it cannot be used with " + other + ". Drop one of them.");
+        }
+        return verifyDirectory(true);
+    }
+
+    /** No database given, or --repo: what CI can check from the repository alone. */
+    private int verifyDirectory(boolean repositoryOnly) {
         List<Problem> problems = Setup.files(project).verifyDirectory();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -61,7 +78,7 @@ final class VerifyCommand extends ProjectCommand {
             m.put("problems", Json.problems(problems));
             out().println(Json.of(m));
         } else {
-            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), report());
+            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }

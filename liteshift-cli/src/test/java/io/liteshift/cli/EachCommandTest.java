@@ -38,28 +38,39 @@ class EachCommandTest extends InTemporaryWorkingDirectory {
         return dir.resolve("tenants/" + name + ".db");
     }
 
+    /** A file that is no database and one cut short are marked damaged in the table; the others are migrated. */
     @Test
-    void oneCorruptDatabaseIsReportedAndTheOthersAreMigrated() throws Exception {
+    void damagedDatabasesAreMarkedAndTheOthersAreMigrated() throws Exception {
         Files.writeString(tenant("hooli"), "this is not a SQLite database, it only has its name\n");
-        byte[] corrupt = Files.readAllBytes(tenant("hooli"));
+        byte[] notADatabase = Files.readAllBytes(tenant("hooli"));
+        try (var f = new java.io.RandomAccessFile(tenant("initech").toFile(), "rw")) {
+            f.setLength(f.length() / 2 / 4096 * 4096); // half of its pages gone
+        }
+        byte[] truncated = Files.readAllBytes(tenant("initech"));
 
         Cli.Result r = Cli.run("migrate", "--each", "tenants/*.db");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(Main.USAGE); // what `migrate --db tenants/hooli.db` returns
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(Main.NOT_UP_TO_DATE); // what `migrate --db tenants/hooli.db` returns
         for (int i = 0; i < TENANTS.size(); i++) {
             String t = TENANTS.get(i);
-            if (t.equals("hooli")) continue;
+            if (t.equals("hooli") || t.equals("initech")) continue;
             assertThat(TestDb.column(tenant(t), "SELECT version FROM liteshift_migrations ORDER BY version")).as(t).containsExactly("1", "2");
             assertThat(TestDb.column(tenant(t), "SELECT body || '|' || pinned FROM notes ORDER BY id")).as(t + "'s own rows, kept")
                     .hasSize(i + 2).allMatch(row -> row.startsWith(t + " ") && row.endsWith("|0"));
             assertThat(TestDb.sound(tenant(t))).isTrue();
         }
-        assertThat(Files.readAllBytes(tenant("hooli"))).isEqualTo(corrupt);
+        assertThat(Files.readAllBytes(tenant("hooli"))).isEqualTo(notADatabase);
+        assertThat(Files.readAllBytes(tenant("initech"))).isEqualTo(truncated);
+        assertThat(dir.resolve("tenants/initech.db-journal")).doesNotExist();
         assertThat(r.out()).contains("DATABASE", "RESULT", "VERSION", "TOOK", "ERROR")
                 .containsPattern("tenants/acme\\.db +migrated +0002 +1 applied")
-                .containsPattern("tenants/hooli\\.db +error +- .*cannot open the database")
-                .contains("5 database(s): 4 ok, 1 not: tenants/hooli.db.");
-        assertThat(r.err()).contains("[5/5] ").contains("liteshift: tenants/hooli.db: cannot open the database " + tenant("hooli"));
+                .containsPattern("tenants/hooli\\.db +damaged +- .*hooli\\.db is damaged: ")
+                .containsPattern("tenants/initech\\.db +damaged +- .*initech\\.db is damaged: ")
+                .contains("5 database(s): 3 ok, 2 not: tenants/hooli.db, tenants/initech.db.");
+        assertThat(r.err()).contains("[5/5] ")
+                .contains("liteshift: tenants/hooli.db: " + tenant("hooli") + " is damaged: SQLite reports \"file is not a database\"")
+                .contains("If DATABASE_URL (or the database setting) names the wrong file, fix that")
+                .contains("liteshift: tenants/initech.db: " + tenant("initech") + " is damaged: SQLite reports \"database disk image is malformed\"");
         assertThat(r.err().lines().filter(l -> l.matches("\\[\\d/5] \\[#*\\.*] .*"))).hasSize(5);
         assertThat(r.err()).contains("[5/5] [####################] ");
     }

@@ -1,9 +1,9 @@
 package io.liteshift.apply;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,22 +33,23 @@ public final class Databases {
     public static Connection open(Path file, boolean create, boolean readOnly, Duration lockTimeout) {
         if (Files.isDirectory(file)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point --db or DATABASE_URL at the file.");
+                    "the database path " + file.toAbsolutePath() + " is a directory, not a SQLite file. Point " + Fix.setting(Fix.Setting.DATABASE)
+                            + " or DATABASE_URL at the file.");
         }
         boolean empty = Files.exists(file) && !holdsDatabase(file);
         if ((!Files.exists(file) || empty) && !create) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the database " + file.toAbsolutePath()
                     + (empty ? " is an empty file (0 bytes), not a database yet: liteshift treats it like a missing one (a failed"
                     + " copy or a mistyped path leaves such a file)." : " does not exist.") + " liteshift does not create it"
-                    + " silently: a wrong path would give an empty database and \"no such table\" errors later. Check --db /"
-                    + " DATABASE_URL, or pass --create (createMissing in the Java API and the Maven plugin) to start a new"
-                    + " database there. Nothing was changed.");
+                    + " silently: a wrong path would give an empty database and \"no such table\" errors later. Check "
+                    + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL, or pass " + Fix.setting(Fix.Setting.CREATE_MISSING)
+                    + " to start a new database there. Nothing was changed.");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (!Files.exists(file) && parent != null && !Files.isDirectory(parent)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "cannot create the database " + file.toAbsolutePath() + ": the directory " + parent
-                            + " does not exist. Create it (or mount the volume) first, or fix --db / DATABASE_URL.");
+                            + " does not exist. Create it (or mount the volume) first, or fix " + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL.");
         }
         SQLException failure;
         try {
@@ -74,6 +75,11 @@ public final class Databases {
             }
         }
         if (isLocked(failure)) throw lockedOut(file, lockTimeout);
+        if (io.liteshift.sql.SqliteErrors.isDamage(failure)) {
+            // said in full (with the backup to restore) by whoever knows the backups: Damage.explained
+            throw new LiteShiftException(LiteShiftException.Reason.DAMAGED, "cannot open the database " + file.toAbsolutePath() + ": "
+                    + io.liteshift.sql.SqliteErrors.message(failure) + ". The file is damaged, or not a SQLite database. Nothing was changed.", failure);
+        }
         throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                 "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(failure)
                         + ". Check that it is a SQLite database file and that it is readable.", failure);
@@ -125,6 +131,7 @@ public final class Databases {
         Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
         try (var s = c.createStatement()) {
             interruptible(c, lockTimeout);
+            if (readOnly) ReaderWait.install(c, lockTimeout); // before the first read, which may already have to wait
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close(); // fails here on a file that is not a database
             return c;
         } catch (SQLException e) {
@@ -255,6 +262,6 @@ public final class Databases {
     }
 
     static int code(SQLException e) {
-        return e instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
+        return io.liteshift.sql.SqliteErrors.code(e);
     }
 }

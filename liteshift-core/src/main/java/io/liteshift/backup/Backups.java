@@ -2,6 +2,7 @@ package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
+import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
@@ -122,8 +123,9 @@ public final class Backups {
         String base = FileOps.baseName(db);
         Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Path tmp = Leftovers.tmpName(dir, base, taken);
+        Damage.Recovery recovery = new Damage.Recovery(db, dir);
         try {
-            return written(db, dir, tmp, taken, keep, check, lockTimeout, steps);
+            return written(db, dir, tmp, taken, keep, check, lockTimeout, recovery, steps);
         } catch (RuntimeException e) {
             boolean removed = Leftovers.delete(tmp); // whatever stopped it: no partial file stays behind
             if (io.liteshift.Interruption.stopped(e)) {
@@ -131,24 +133,25 @@ public final class Backups {
                         ? "the partial file " + tmp.getFileName() + " was removed" : "the partial file " + tmp + " could not be removed;"
                         + " the next backup removes it") + ". Nothing was changed.", e);
             }
-            throw e;
+            throw Damage.explained(e, recovery, db.toString());
         }
     }
 
     private static BackupInfo written(Path db, Path dir, Path tmp, Instant taken, int keep, BackupCheck check, Duration lockTimeout,
-                                      Progress steps) {
+                                      Damage.Recovery recovery, Progress steps) {
         String base = FileOps.baseName(db);
         int version;
         long t0 = System.nanoTime();
         try (Connection c = Databases.open(db, false, true, lockTimeout)) {
             version = copy(c, db, tmp, lockTimeout, steps);
         } catch (SQLException e) {
+            if (SqliteErrors.isDamage(e)) throw Damage.refusalOr(e, recovery, db.toString(), "");
             throw failed("the backup of " + db + " failed", db, tmp, e);
         }
         io.liteshift.Interruption.check("the backup of " + db, () -> "");
         try {
             long t1 = System.nanoTime();
-            String sha = checkHashAndSync(tmp, check, db, steps);
+            String sha = checkHashAndSync(tmp, check, recovery, steps);
             io.liteshift.Interruption.check("the backup of " + db, () -> ""); // the last moment before it gets its name
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
@@ -174,6 +177,8 @@ public final class Backups {
             if (keep > 0) prune(dir, base, keep, file);
             return info;
         } catch (SQLException e) {
+            // the copy holds the source's pages as they are: a copy SQLite cannot read is a damaged source
+            if (SqliteErrors.isDamage(e)) throw Damage.refusalOr(e, recovery, db.toString(), "");
             throw failed("checking the backup of " + db + " failed", db, tmp, e);
         } catch (IOException e) {
             throw failed("writing the backup of " + db + " failed", db, tmp, e);
@@ -208,15 +213,16 @@ public final class Backups {
      *
      * @return the copy's SHA-256
      */
-    private static String checkHashAndSync(Path tmp, BackupCheck check, Path db, Progress steps) throws IOException, SQLException {
+    private static String checkHashAndSync(Path tmp, BackupCheck check, Damage.Recovery recovery, Progress steps)
+            throws IOException, SQLException {
         AtomicLong hashed = new AtomicLong();
         steps.step(check.pragma() + ", SHA-256 and fsync", Files.size(tmp), hashed::get);
+        Path db = recovery.database();
         try (CheckWhileHashing side = CheckWhileHashing.start(tmp, "the backup of " + db, hashed, () -> FileOps.fsync(tmp))) {
             List<String> problems = side.check(check);
-            if (!problems.equals(List.of("ok"))) {
-                throw new LiteShiftException(LiteShiftException.Reason.FAILED, "the backup of " + db
-                        + " failed PRAGMA " + check.pragma() + " (" + String.join("; ", problems)
-                        + "); it was deleted. Check the source with PRAGMA integrity_check.");
+            if (!problems.isEmpty()) {
+                // the copy holds the source's pages as they are: its damage is the source's
+                throw Damage.refusal(recovery, db.toString(), Damage.Evidence.ofCheck(check.pragma() + " of a fresh copy", problems), null);
             }
             return side.sha256();
         }

@@ -55,10 +55,10 @@ final class CheckWhileHashing implements AutoCloseable {
         return new CheckWhileHashing(file, what, hashed, also);
     }
 
-    /** Runs {@code check} on the file, opened immutable, on this thread: see {@link Sqlite#check}. */
+    /** Runs {@code check} on the file, opened immutable, on this thread; empty when sound: see {@link Damage#check}. */
     List<String> check(BackupCheck check) throws SQLException {
         try (Connection c = Sqlite.openImmutable(file)) {
-            return Sqlite.check(c, check);
+            return Damage.check(c, check);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.liteshift.backup;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 
@@ -79,8 +80,8 @@ final class Restore {
                 }
                 if (unreadable != null) throw unreadable;
             }
-            if (!problems.equals(List.of("ok"))) {
-                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + String.join("; ", problems)
+            if (!problems.isEmpty()) {
+                throw invalid("the backup " + backup + " fails PRAGMA integrity_check: " + Damage.summary(problems)
                         + ". Nothing was changed. Restore another backup.");
             }
             int version = m.get("version") == null ? 0 : Integer.parseInt(m.get("version"));
@@ -168,7 +169,7 @@ final class Restore {
         } catch (LiteShiftException e) {
             if (force) return null;
             if (e.reason() == LiteShiftException.Reason.FAILED) throw refused(db, "another process is writing to it");
-            throw new LiteShiftException(e.reason(), e.getMessage() + " Nothing was changed; restore --force replaces it anyway.", e);
+            throw new LiteShiftException(e.reason(), e.text() + " Nothing was changed; " + Fix.setting(Fix.Setting.FORCE_RESTORE) + " replaces it anyway.", e);
         }
         try (Statement s = c.createStatement()) {
             String mode = Sqlite.text(c, "PRAGMA journal_mode");
@@ -215,7 +216,7 @@ final class Restore {
     private static LiteShiftException refused(Path db, String why) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "refusing to restore over " + db + ": " + why
                 + ". Nothing was changed. Stop the application (or wait for it to finish writing) and run again;"
-                + " --force restores anyway, and whatever that process writes meanwhile is lost.");
+                + " " + Fix.setting(Fix.Setting.FORCE_RESTORE) + " restores anyway, and whatever that process writes meanwhile is lost.");
     }
 
     private static LiteShiftException invalid(String message) {

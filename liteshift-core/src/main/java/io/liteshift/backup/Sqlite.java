@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The SQLite calls backups need beyond {@link io.liteshift.apply.Databases}. */
 final class Sqlite {
@@ -36,22 +34,6 @@ final class Sqlite {
             s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
         }
         return c;
-    }
-
-    /** At most this many of a check's messages are shown: the first ones say what is wrong. */
-    static final int CHECK_MESSAGES = 5;
-
-    /**
-     * The first {@value #CHECK_MESSAGES} messages of {@code PRAGMA quick_check} or {@code integrity_check}; ["ok"] for a
-     * sound file. The PRAGMA runs unbounded and the rest is dropped here: {@code integrity_check(5)} would not give the
-     * same rows, since one row can hold several of the b-tree check's errors and the bound cuts those short as well.
-     */
-    static List<String> check(Connection c, BackupCheck check) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + check.pragma())) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out.subList(0, Math.min(CHECK_MESSAGES, out.size()));
     }
 
     /** A PRAGMA that returns one number, such as {@code page_size}. */

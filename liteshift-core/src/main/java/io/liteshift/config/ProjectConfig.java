@@ -113,12 +113,13 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
 
     /**
      * The library configured with these settings: migrations, schema (or schema class), createMissing, outOfOrder,
-     * lock timeout, baselineOnMigrate, and the database when one is set. Front ends (the command line, the Maven plugin) add their own
+     * lock timeout, baselineOnMigrate, backups (where a damaged database's message finds its restore), and the database when one is set. Front ends (the command line, the Maven plugin) add their own
      * options on top, and turn {@code classpath} into a class loader: how to find classes is theirs to know.
      */
     public io.liteshift.Configuration configure() {
         io.liteshift.Configuration c = io.liteshift.LiteShift.configure().migrations(migrations).schema(schema)
-                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout).baselineOnMigrate(baselineOnMigrate);
+                .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout).baselineOnMigrate(baselineOnMigrate)
+                .backups(backups);
         if (schemaClass != null) c.schemaClass(schemaClass);
         return database == null ? c : c.database(database);
     }

@@ -1,7 +1,10 @@
 package io.liteshift.doctor;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.backup.Damage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.Optional;
 /** What the file holds: a SQLite database at all, an undamaged one, and the settings a web application needs. */
 final class DatabaseChecks {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final Damage.Evidence NOT_A_DATABASE = Damage.Evidence.notADatabase("it does not start with SQLite's header");
 
     private DatabaseChecks() {
     }
@@ -29,7 +32,7 @@ final class DatabaseChecks {
     }
 
     /** @return the header, or empty (with a finding) when the file is not a database or cannot be read */
-    static Optional<Header> header(Path db, List<Finding> out) {
+    static Optional<Header> header(Path db, Damage.Recovery recovery, List<Finding> out) {
         long size;
         byte[] head;
         try (InputStream in = Files.newInputStream(db)) {
@@ -47,7 +50,7 @@ final class DatabaseChecks {
                             + " read \"" + printable(head) + "\".",
                     "Every query fails with \"file is not a database\" (SQLITE_NOTADB).",
                     "Check that DATABASE_URL names the database and not another file (a dump, a backup archive, a Litestream"
-                            + " or LiteFS data file). If it was a database, restore it from a backup."));
+                            + " or LiteFS data file). " + text(Damage.fix(recovery, NOT_A_DATABASE))));
             return Optional.empty();
         }
         Optional<Integer> writer = Optional.empty();
@@ -59,12 +62,17 @@ final class DatabaseChecks {
     }
 
     /** Opens read-only, never creating, never waiting long; a failure is a finding. */
-    static Optional<Connection> open(Path db, List<Finding> out) {
+    static Optional<Connection> open(Path db, Damage.Recovery recovery, List<Finding> out) {
         try {
             // a zero-byte file (what an application's first connection leaves) is read as the empty database it will
             // become, so that it is reported as EMPTY_DATABASE; read only, it is never written
             return Optional.of(Databases.open(db, java.nio.file.Files.isRegularFile(db), true, java.time.Duration.ofSeconds(2)));
         } catch (LiteShiftException e) {
+            Optional<Damage.Evidence> damage = Damage.Evidence.ofError(e);
+            if (damage.isPresent()) {
+                out.add(damaged(db, recovery, damage.get()));
+                return Optional.empty();
+            }
             out.add(Finding.error("CANNOT_OPEN", "SQLite cannot open " + db + ": " + e.getMessage(),
                     "The application's connections fail the same way.",
                     "See the message: restore the file from a backup if it is damaged, fix its access if it is unreadable."));
@@ -72,19 +80,28 @@ final class DatabaseChecks {
         }
     }
 
-    static void quickCheck(Connection c, Path db, List<Finding> out) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(10)")) {
-            while (rs.next()) lines.add(rs.getString(1));
+    /** {@code PRAGMA quick_check}; a damaged file is a finding, and the checks after it are not run. */
+    static boolean damaged(Connection c, Path db, Damage.Recovery recovery, List<Finding> out) throws SQLException {
+        Damage.Evidence evidence;
+        try {
+            List<String> problems = Damage.check(c, BackupCheck.QUICK);
+            if (problems.isEmpty()) return false;
+            evidence = Damage.Evidence.ofCheck(BackupCheck.QUICK.pragma(), problems);
         } catch (SQLException e) {
-            lines.add(io.liteshift.sql.SqliteErrors.message(e));
+            evidence = Damage.Evidence.ofError(e).orElseThrow(() -> e);
         }
-        if (lines.equals(List.of("ok"))) return;
-        out.add(Finding.error("DAMAGED", "PRAGMA quick_check on " + db + " reports:\n  " + String.join("\n  ", lines),
-                "Queries that touch the damaged pages fail with \"database disk image is malformed\" (SQLITE_CORRUPT), and"
-                        + " writes can spread the damage.",
-                "Stop writing to it. Restore the latest backup, or salvage what is readable with the sqlite3 shell's `.recover`"
-                        + " into a new file; run `PRAGMA integrity_check` for the full list."));
+        out.add(damaged(db, recovery, evidence));
+        return true;
+    }
+
+    /** The damage paragraph as a finding: doctor's texts are the command line's. */
+    private static Finding damaged(Path db, Damage.Recovery recovery, Damage.Evidence evidence) {
+        return Finding.error("DAMAGED", Damage.found(db.toString(), evidence), Damage.consequence(evidence),
+                text(Damage.fix(recovery, evidence)) + " `PRAGMA integrity_check` lists every problem.");
+    }
+
+    private static String text(String withFixes) {
+        return Fix.render(withFixes, Fix.FrontEnd.COMMAND_LINE);
     }
 
     /** Journal mode, busy timeout, foreign keys and the SQLite versions involved. */

@@ -46,7 +46,10 @@ public final class Doctor {
         return this;
     }
 
-    /** The backups directory, to look for partial backups that stopped processes left there; not looked at by default. */
+    /**
+     * The backups directory: partial backups that stopped processes left there are reported, and a damaged file's
+     * finding names the restore command for the newest intact backup; not looked at by default.
+     */
     public Doctor backups(Path dir) {
         this.backups = dir;
         return this;
@@ -122,7 +125,7 @@ public final class Doctor {
         if (FileChecks.location(database, access, out)) {
             FileChecks.writable(database, access, out);
             FileChecks.liteFs(database, out);
-            DatabaseChecks.header(database, out).ifPresent(h -> contents(h, out));
+            DatabaseChecks.header(database, recovery(), out).ifPresent(h -> contents(h, out));
         }
         if (backups != null) leftovers(out);
         return new DoctorReport(database, out);
@@ -144,10 +147,10 @@ public final class Doctor {
     }
 
     private void contents(DatabaseChecks.Header header, List<Finding> out) {
-        Optional<Connection> opened = DatabaseChecks.open(database, out);
+        Optional<Connection> opened = DatabaseChecks.open(database, recovery(), out);
         if (opened.isEmpty()) return;
         try (Connection c = opened.get()) {
-            DatabaseChecks.quickCheck(c, database, out);
+            if (DatabaseChecks.damaged(c, database, recovery(), out)) return; // the other checks would read the damaged pages
             List<Migration> pending = migrations == null ? List.of() : MigrationChecks.check(c, database, header.size(), migrations, out);
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
@@ -159,6 +162,10 @@ public final class Doctor {
                     "doctor could not finish; the checks after this one did not run.",
                     "Run `liteshift verify` for the migration checks, and report this message."));
         }
+    }
+
+    private io.liteshift.backup.Damage.Recovery recovery() {
+        return new io.liteshift.backup.Damage.Recovery(database, backups);
     }
 
     private OptionalLong usable() {

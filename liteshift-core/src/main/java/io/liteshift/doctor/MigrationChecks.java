@@ -30,8 +30,7 @@ final class MigrationChecks {
             return List.of();
         }
         List<Migration> files = dir.migrations();
-        long tables = DatabaseChecks.count(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-                + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'liteshift\\_%' ESCAPE '\\'");
+        long tables = io.liteshift.migrate.UserTables.of(c).size(); // other tools' bookkeeping tables do not count
         boolean journal = DatabaseChecks.count(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + JOURNAL + "'") > 0;
         if (files.isEmpty()) return List.of();
         String newest = files.get(files.size() - 1).fileName();
@@ -64,7 +63,7 @@ final class MigrationChecks {
         }
         for (Problem p : h.problems()) out.add(history(p));
         for (Problem p : status.drift()) {
-            out.add(Finding.warning("DRIFT", p.message(), "Someone changed the schema outside the migrations; the next"
+            out.add(Finding.warning("DRIFT", p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE), "Someone changed the schema outside the migrations; the next"
                     + " migration may fail, or the application may meet columns it does not expect.",
                     "Put the change in a migration (`liteshift generate`), or undo it."));
         }
@@ -84,7 +83,7 @@ final class MigrationChecks {
             case OUT_OF_ORDER -> "Renumber it after the newest migration and run `liteshift hash`, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).";
             default -> "Review the change to the migrations directory, then run `liteshift hash`.";
         };
-        return Finding.error("HISTORY_" + p.kind().name(), p.message(),
+        return Finding.error("HISTORY_" + p.kind().name(), p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE),
                 "`liteshift migrate` refuses (exit 5) to build on a history it cannot trust, so deployments that migrate on boot fail.",
                 fix);
     }

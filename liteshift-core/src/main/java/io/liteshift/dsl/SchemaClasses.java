@@ -117,7 +117,7 @@ public final class SchemaClasses {
 
     /** A mistake the DSL caught while the class built its schema: said as coming from that class. */
     private static LiteShiftException inClass(String what, LiteShiftException e) {
-        return new LiteShiftException(e.reason(), what + ": " + e.getMessage(), e);
+        return new LiteShiftException(e.reason(), what + ": " + e.text(), e);
     }
 
     private static LiteShiftException threw(String what, Throwable cause) {

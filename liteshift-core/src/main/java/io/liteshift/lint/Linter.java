@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Alteration;
@@ -143,11 +144,12 @@ public final class Linter {
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
         if (r.errors().stream().allMatch(i -> i.code().equals("disk-space"))) {
             // nothing is wrong with the migrations: the volume is too small for them now
-            sb.append("Free space on the volume, then migrate again; --force (lintBeforeMigrate(false) in the Java API, force in"
-                    + " the Maven plugin) migrates anyway, and a rebuild that runs out of space is rolled back. Nothing was changed.");
+            sb.append("Free space on the volume, then migrate again; ").append(Fix.setting(Fix.Setting.SKIP_LINT))
+                    .append(" migrates anyway, and a rebuild that runs out of space is rolled back. Nothing was changed.");
         } else {
-            sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run"
-                    + " `liteshift hash`), or migrate with --force (lintBeforeMigrate(false) in the Java API, force in the Maven plugin). Nothing was changed.");
+            sb.append("Fix them; or, after review, suppress one with `-- liteshift:lint-ignore CODE` in the migration (then run `")
+                    .append(Fix.command(Fix.Command.HASH)).append("`), or migrate with ").append(Fix.setting(Fix.Setting.SKIP_LINT))
+                    .append(". Nothing was changed.");
         }
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, sb.toString());
     }

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public record History(List<Migration> files, List<AppliedMigration> applied, Lis
                         + WHEN.format(a.appliedAt()) + " by " + a.appliedBy() + " and has been edited since (checksum "
                         + shortHash(a.checksum()) + " then, " + shortHash(m.checksum()) + " now). Restore the applied text from"
                         + " version control and put the change in a new migration; if the edit is reviewed and changes nothing"
-                        + " that ran (a comment, say), accept it with `liteshift repair`."));
+                        + " that ran (a comment, say), accept it with `" + Fix.command(Fix.Command.REPAIR) + "`."));
             }
         }
         int newestApplied = applied.stream().mapToInt(AppliedMigration::version).max().orElse(0);
@@ -53,8 +54,8 @@ public record History(List<Migration> files, List<AppliedMigration> applied, Lis
                 problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, dir.label() + "/" + m.fileName() + " is pending, but the newer "
                         + Migration.label(newestApplied) + " is applied already: it was probably merged after "
                         + Migration.label(newestApplied) + " was deployed. liteshift never skips it silently. Renumber it to follow "
-                        + "the newest migration and run `liteshift hash`, or, once you have checked it does not depend on the"
-                        + " order, apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin)."));
+                        + "the newest migration and run `" + Fix.command(Fix.Command.HASH) + "`, or, once you have checked it does not depend on the"
+                        + " order, apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + "."));
             }
         }
         return new History(files, applied, pending, ahead, problems);

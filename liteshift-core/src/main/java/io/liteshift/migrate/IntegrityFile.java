@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class IntegrityFile {
     /** What does not hold between the directory's migrations and the integrity file's text (null: no file). */
     static List<Problem> check(List<Migration> migrations, String sumText, String dir) {
         List<Problem> out = new ArrayList<>();
-        String fix = " Review the change, then run `liteshift hash` to accept it.";
+        String fix = " Review the change, then run `" + Fix.command(Fix.Command.HASH) + "` to accept it.";
         if (sumText == null) {
             if (!migrations.isEmpty()) {
                 out.add(problem(dir + "/" + FILE_NAME + " is missing, so edited or removed migrations cannot be detected." + fix));
@@ -47,7 +48,7 @@ final class IntegrityFile {
         }
         if (sumText.contains("<<<<<<<") || sumText.contains(">>>>>>>")) {
             out.add(problem(dir + "/" + FILE_NAME + " has merge conflict markers: two branches both added migrations. Keep the other"
-                    + " branch's migrations, renumber yours to follow them (rename the files), then run `liteshift hash`."));
+                    + " branch's migrations, renumber yours to follow them (rename the files), then run `" + Fix.command(Fix.Command.HASH) + "`."));
             return out;
         }
         Map<String, String> listed = new LinkedHashMap<>();
@@ -82,7 +83,7 @@ final class IntegrityFile {
         for (String name : listedNames) {
             if (migrations.stream().noneMatch(m -> m.fileName().equals(name))) {
                 out.add(problem(dir + "/" + name + " is listed in " + FILE_NAME + " but missing from the directory. Restore it from"
-                        + " version control; if it was removed on purpose (never applied anywhere), run `liteshift hash`."));
+                        + " version control; if it was removed on purpose (never applied anywhere), run `" + Fix.command(Fix.Command.HASH) + "`."));
             }
         }
         return out;

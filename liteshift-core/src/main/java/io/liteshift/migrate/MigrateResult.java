@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param appliedByOthers  pending migrations another process applied while this one waited for the lock
  * @param version          the newest applied version afterwards (0: none)
  * @param drift            differences between the live schema and the snapshot of {@code version}
- * @param notes            other things worth saying (the database is ahead of these migrations, no snapshot to compare)
+ * @param notes            other things worth saying (the database is ahead of these migrations, no snapshot to compare);
+ *                         {@link io.liteshift.Fix} references in them are rendered by {@link #notes()} for the Java API
  * @param backup           the backup taken before applying, when one was asked for and something was pending
  * @param replicaOf        the LiteFS primary's hostname when this node is a replica: it only waited until the replicated
  *                         schema reached {@code version}, and wrote nothing
@@ -39,6 +40,17 @@ public record MigrateResult(List<AppliedMigration> applied, List<Integer> applie
         drift = List.copyOf(drift);
         notes = List.copyOf(notes);
         lintWarnings = List.copyOf(lintWarnings);
+    }
+
+    /** The notes for the Java API. */
+    @Override
+    public List<String> notes() {
+        return notes(io.liteshift.Fix.FrontEnd.JAVA);
+    }
+
+    /** The notes as {@code frontEnd} prints them. */
+    public List<String> notes(io.liteshift.Fix.FrontEnd frontEnd) {
+        return notes.stream().map(n -> io.liteshift.Fix.render(n, frontEnd)).toList();
     }
 
     public MigrateResult withBackup(Optional<Path> taken) {

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class MigrationDirectory {
             if (names.size() > 1) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, label + ": " + String.join(" and ", names)
                         + " share version " + Migration.label(v) + " (two branches both added it). Renumber the one that is not"
-                        + " applied anywhere yet to follow the newest migration, then run `liteshift hash`."));
+                        + " applied anywhere yet to follow the newest migration, then run `" + Fix.command(Fix.Command.HASH) + "`."));
             }
         });
         migrations = List.copyOf(found);

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
@@ -135,6 +136,7 @@ public final class Migrator {
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
+        if (h.applied().isEmpty() && !h.pending().isEmpty()) refuseIfNeverMigrated(c, h, database);
         List<String> notes = new ArrayList<>();
         int adoptAt = adoptionVersion(c, h, database);
         if (adoptAt > 0) {
@@ -170,11 +172,12 @@ public final class Migrator {
                             + stoppedBetween(h, applied, byOthers, rest, database), e);
                 }
                 if (e instanceof ScriptRunner.LockTimeout t) {
-                    throw new LiteShiftException(t.reason(), t.getMessage() + "\n" + notStarted(applied, rest), t);
+                    throw new LiteShiftException(t.reason(), t.text() + "\n" + notStarted(applied, rest), t);
                 }
                 LiteShiftException.Reason reason = e instanceof LiteShiftException l ? l.reason() : LiteShiftException.Reason.FAILED;
-                String what = e instanceof ScriptRunner.StepFailure ? e.getMessage()
-                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? io.liteshift.sql.SqliteErrors.message(q) : e.getMessage());
+                String what = e instanceof ScriptRunner.StepFailure f ? f.text()
+                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? io.liteshift.sql.SqliteErrors.message(q)
+                        : e instanceof LiteShiftException l ? l.text() : e.getMessage());
                 throw new LiteShiftException(reason, what + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
                         Cause.of(e)), e);
             }
@@ -196,7 +199,7 @@ public final class Migrator {
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
         else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
-                + " to compare the schema with; run `liteshift hash` to write it.");
+                + " to compare the schema with; run `" + Fix.command(Fix.Command.HASH) + "` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
 
@@ -306,7 +309,7 @@ public final class Migrator {
         List<Problem> directory = dir.problems();
         if (!directory.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "the migrations directory itself has problems;"
-                    + " fix them first (review, then `liteshift hash`):\n" + bullets(directory) + "\nNothing was changed.");
+                    + " fix them first (review, then `" + Fix.command(Fix.Command.HASH) + "`):\n" + bullets(directory) + "\nNothing was changed.");
         }
         List<Migration> edited = new ArrayList<>();
         for (AppliedMigration a : applied) {
@@ -320,6 +323,42 @@ public final class Migrator {
         return edited;
     }
 
+    /**
+     * A database with tables of the user's and no journal was made before liteshift (or by another tool): running the
+     * first migration on it fails on "table ... already exists", or worse, succeeds beside tables nobody migrates.
+     * Refuses, naming {@code baseline} at the migration whose snapshot its schema equals.
+     */
+    private void refuseIfNeverMigrated(Connection c, History h, String database) throws SQLException {
+        List<String> tables = UserTables.of(c);
+        if (tables.isEmpty()) return;
+        // the history was read before, without a lock: another process may have migrated since, and a migration's
+        // tables and journal row commit together, so a journal read after the tables tells
+        if (!Journal.read(c).isEmpty()) return;
+        Schema live = Inspector.inspect(c);
+        List<Migration> matching = h.files().stream()
+                .filter(m -> dir.snapshot(m.version()).map(s -> Differ.diff(Snapshots.schemaOf(dir.snapshotName(m.version()), s), live).isEmpty()).orElse(false))
+                .toList();
+        String what = "refused migrating " + database + ": it has " + tables.size() + " table(s) (" + UserTables.named(tables)
+                + ") but no liteshift history (no " + Journal.TABLE + " table): liteshift has never migrated it, and "
+                + h.pending().get(0).fileName() + " would run on tables that already exist.";
+        String fix;
+        if (!matching.isEmpty()) {
+            Migration newest = matching.get(matching.size() - 1);
+            String others = matching.size() == 1 ? "" : " (also that of " + matching.subList(0, matching.size() - 1).stream()
+                    .map(Migration::label).collect(Collectors.joining(", ")) + ": the migrations between them change rows, not the"
+                    + " schema, so check which of them ran)";
+            fix = " Its schema equals " + dir.snapshotName(newest.version()) + ", the schema after " + newest.fileName() + others
+                    + ": adopt it with `" + Fix.command(Fix.Command.BASELINE, newest.version()) + "`, which records the migrations up to "
+                    + newest.label() + " as applied without running them; migrate then applies the ones after it.";
+        } else {
+            Migration newest = h.files().get(h.files().size() - 1);
+            fix = " No snapshot in " + dir.snapshotsName() + " matches its schema (the other tools' tables left aside): bring it to"
+                    + " the schema of one migration first (`" + Fix.command(Fix.Command.DIFF, database, dir.snapshotName(newest.version()))
+                    + "` shows what differs from the newest), then adopt it with `" + Fix.command(Fix.Command.BASELINE, "N") + "`.";
+        }
+        throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, what + fix + " Nothing was changed.");
+    }
+
     private void refuseIfBlocked(History h, String database, String doing) {
         if (!h.blocked()) return;
         List<Problem> blocking = h.problems().stream().filter(Problem::blocksMigrate).toList();
@@ -329,9 +368,12 @@ public final class Migrator {
 
     /** What made a migration fail, so that the advice fits: most often the migration, but not always. */
     private enum Cause {
-        MIGRATION, WRITE_REFUSED, DISK_FULL;
+        MIGRATION, WRITE_REFUSED, DISK_FULL,
+        /** SQLite reported the file damaged: the caller, who knows the backups, says what to do (Damage.explained). */
+        DAMAGED;
 
         static Cause of(Throwable e) {
+            if (io.liteshift.sql.SqliteErrors.isDamage(e)) return DAMAGED;
             if (io.liteshift.apply.DiskSpace.isFull(e)) return DISK_FULL;
             if (io.liteshift.apply.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
             return MIGRATION;
@@ -345,15 +387,16 @@ public final class Migrator {
         String after = notAttempted.isEmpty() ? "" : " Not attempted: "
                 + notAttempted.stream().map(s -> s.migration().label()).collect(Collectors.joining(", ")) + ".";
         String fix = switch (cause) {
+            case DAMAGED -> "";
             // the migration is not at fault: the file, its directory or the mount refused the write
             case WRITE_REFUSED -> "\nThe migration itself may be fine: SQLite could not write " + database + " (the file, its"
-                    + " -wal/-shm/-journal, its directory or the mount is read-only for this user; `liteshift doctor` checks each)."
-                    + " Fix the owner, mode or mount, and migrate again.";
+                    + " -wal/-shm/-journal, its directory or the mount is read-only for this user; `" + Fix.command(Fix.Command.DOCTOR)
+                    + "` checks each). Fix the owner, mode or mount, and migrate again.";
             case DISK_FULL -> "\nThe migration itself may be fine: the volume is full. Free space on it (old backups, files beside"
                     + " the database) or grow it (`fly volumes extend`), and migrate again; `liteshift lint --db` (which migrate runs"
-                    + " first, unless --force) estimates the space a rebuild needs.";
+                    + " first, unless " + Fix.setting(Fix.Setting.SKIP_LINT) + ") estimates the space a rebuild needs.";
             case MIGRATION -> "\nFix the migration (it is not recorded as applied here; if other databases applied it already, add a"
-                    + " new migration instead of editing it), run `liteshift hash`, and migrate again.";
+                    + " new migration instead of editing it), run `" + Fix.command(Fix.Command.HASH) + "`, and migrate again.";
         };
         return "Migration " + failed.label() + " was rolled back entirely; " + database + " is at the boundary before it." + before + after
                 + fix;
@@ -414,7 +457,7 @@ public final class Migrator {
     }
 
     static String bullets(List<Problem> problems) {
-        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+        return problems.stream().map(p -> "  - " + p.text()).collect(Collectors.joining("\n"));
     }
 
     private static long totalChanges(Connection c) throws SQLException {

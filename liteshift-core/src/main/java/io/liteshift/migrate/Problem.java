@@ -4,7 +4,8 @@ package io.liteshift.migrate;
  * Something wrong with the migration history, named for a person: what, where, and what to do.
  *
  * @param kind    what sort of problem; decides whether {@code migrate} refuses
- * @param message the file or version concerned, the cause and the fix
+ * @param message the file or version concerned, the cause and the fix; the commands and settings it names are
+ *                {@link io.liteshift.Fix} references, which {@link #message()} renders for the Java API
  */
 public record Problem(Kind kind, String message) {
 
@@ -27,17 +28,35 @@ public record Problem(Kind kind, String message) {
         AHEAD,
         /** The live schema differs from the schema the applied migrations produce. */
         DRIFT,
-        /** {@code integrity_check} or {@code foreign_key_check} found damage or orphans. */
-        DATABASE
+        /** {@code foreign_key_check} found orphans. */
+        DATABASE,
+        /** The file is damaged: {@code integrity_check} found damaged pages, or SQLite could not read it. */
+        DAMAGED
+    }
+
+    /** The message for the Java API; {@link #message(io.liteshift.Fix.FrontEnd)} for another front end. */
+    @Override
+    public String message() {
+        return message(io.liteshift.Fix.FrontEnd.JAVA);
+    }
+
+    /** The message as {@code frontEnd} prints it. */
+    public String message(io.liteshift.Fix.FrontEnd frontEnd) {
+        return io.liteshift.Fix.render(message, frontEnd);
+    }
+
+    /** The message with its {@link io.liteshift.Fix} references not yet rendered, for building a longer message. */
+    public String text() {
+        return message;
     }
 
     /** Problems that make {@code migrate} refuse: it would build on a history it cannot trust. */
     public boolean blocksMigrate() {
-        return kind != Kind.DRIFT && kind != Kind.DATABASE && kind != Kind.PENDING && kind != Kind.AHEAD;
+        return kind != Kind.DRIFT && kind != Kind.DATABASE && kind != Kind.DAMAGED && kind != Kind.PENDING && kind != Kind.AHEAD;
     }
 
     @Override
     public String toString() {
-        return message;
+        return message();
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Applier;
 import io.liteshift.apply.Databases;
@@ -54,7 +55,7 @@ final class ScriptRunner {
                 if (newerAppliedIsAnError && newest > m.version()) {
                     throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
                             + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
-                            + " more was applied. Renumber it to follow the newest migration, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).", null);
+                            + " more was applied. Renumber it to follow the newest migration, or apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + ".", null);
                 }
                 return true;
             }
@@ -175,8 +176,8 @@ final class ScriptRunner {
     /** Waiting for the write lock (or, in rollback-journal mode, for a read) took longer than the lock timeout. */
     static LockTimeout lockTimeout(Connection c, Locks.Wanted wanted, SQLException e) {
         return new LockTimeout(Databases.keptLocked(Databases.lockTimeoutOf(c), Databases.fileOf(c).orElse(null), wanted)
-                + ". Nothing was changed by this attempt. Run migrate again when it is done, or wait longer (lock timeout:"
-                + " --lock-timeout, lock_timeout in liteshift.toml, or lockTimeout(...) in the Java API).", e);
+                + ". Nothing was changed by this attempt. Run migrate again when it is done, or wait longer (lock timeout: "
+                + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
     }
 
     /** The migration did not start: nothing about it is wrong, so the advice for a failed migration does not apply. */

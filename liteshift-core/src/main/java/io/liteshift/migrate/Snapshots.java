@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
@@ -24,17 +25,15 @@ final class Snapshots {
                 + MARK + m.fileName() + " sha256:" + m.checksum() + "\n\n" + schema + (schema.isEmpty() ? "" : "\n");
     }
 
-    /** Whether the snapshot was written from this very text of the migration. */
-    static boolean isFresh(String snapshot, Migration m) {
-        return snapshot.contains(MARK + m.fileName() + " sha256:" + m.checksum() + "\n");
-    }
-
     /** The schema a snapshot states; {@code name} ({@code migrations/meta/0003.schema.sql}) names it in messages. */
     static Schema schemaOf(String name, String snapshot) {
         return DeclaredSchema.ofSnapshot(name, snapshot);
     }
 
-    /** How {@code live} differs from the snapshot of {@code version}; empty when there is no snapshot to compare. */
+    /**
+     * How {@code live} differs from the snapshot of {@code version}, other tools' tables left aside; empty when there
+     * is no snapshot to compare.
+     */
     static List<Problem> drift(MigrationDirectory dir, int version, Schema live) {
         Optional<String> snapshot = dir.snapshot(version);
         if (version == 0 || snapshot.isEmpty()) return List.of();
@@ -42,6 +41,6 @@ final class Snapshots {
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
                 + dir.snapshotName(version) + " (the schema after "
                 + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
-                + " the change in a migration (`liteshift generate`), or undo it.")).toList();
+                + " the change in a migration (`" + Fix.command(Fix.Command.GENERATE) + "`), or undo it.")).toList();
     }
 }

@@ -1,6 +1,9 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
 import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
 
 import java.sql.Connection;
@@ -16,8 +19,6 @@ import java.util.Optional;
  * snapshot, and the file sound ({@code integrity_check}, {@code foreign_key_check}). Reads only.
  */
 public final class Verifier {
-    private static final int MAX_INTEGRITY_LINES = 10;
-
     private Verifier() {
     }
 
@@ -33,13 +34,19 @@ public final class Verifier {
 
     /** As {@link #verify}, with the status computed on the way. */
     public static Verification verification(Connection c, Migrator migrator, String database) throws SQLException {
+        return verification(c, migrator, database, new Damage.Recovery(null, null));
+    }
+
+    /** As {@link #verification(Connection, Migrator, String)}; damage is explained with {@code recovery}'s backups. */
+    public static Verification verification(Connection c, Migrator migrator, String database, Damage.Recovery recovery)
+            throws SQLException {
         MigrationDirectory dir = migrator.directory();
         StatusReport status = status(c, migrator, database);
         History h = status.history();
         List<Problem> out = new ArrayList<>(status.problems());
         for (Migration m : h.pending()) {
             out.add(new Problem(Problem.Kind.PENDING, "pending: " + dir.label() + "/" + m.fileName() + " is not applied to " + database
-                    + ". Run `liteshift migrate`."));
+                    + ". Run `" + Fix.command(Fix.Command.MIGRATE) + "`."));
         }
         for (AppliedMigration a : h.ahead()) {
             out.add(new Problem(Problem.Kind.AHEAD, database + " has migration " + a.label() + " (" + a.name() + ") applied, which is"
@@ -47,9 +54,15 @@ public final class Verifier {
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
             out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
-                    + " to compare the live schema with. Run `liteshift hash` and commit the snapshot."));
+                    + " to compare the live schema with. Run `" + Fix.command(Fix.Command.HASH) + "` and commit the snapshot."));
         }
-        integrity(c, database).ifPresent(out::add);
+        Optional<Problem> damaged = integrity(c, database, recovery);
+        if (damaged.isPresent()) {
+            // first: nothing else said about a damaged file can be trusted; and foreign_key_check would read the damaged
+            // pages again, and say less
+            out.add(0, damaged.get());
+            return new Verification(status, out);
+        }
         ForeignKeyCheck.orphans(c, tables(c)).ifPresent(detail -> out.add(new Problem(Problem.Kind.DATABASE,
                 "foreign_key_check: rows of " + database + " reference rows that do not exist:\n" + detail
                         + "\n  Delete or fix those rows (or restore the rows they reference).")));
@@ -80,10 +93,10 @@ public final class Verifier {
             Optional<String> snapshot = dir.snapshot(m.version());
             String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
-                out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `liteshift hash` and commit it."));
+                out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `" + Fix.command(Fix.Command.HASH) + "` and commit it."));
             } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(where, snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
-                        + " hand, or written from another text of the migration). Run `liteshift hash` and review the change."));
+                        + " hand, or written from another text of the migration). Run `" + Fix.command(Fix.Command.HASH) + "` and review the change."));
             }
         })) {
             // replayed to the end: last holds the newest schema
@@ -93,21 +106,23 @@ public final class Verifier {
             if (!missing.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
                         + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
-                        + ". Run `liteshift generate` and commit the migration."));
+                        + ". Run `" + Fix.command(Fix.Command.GENERATE) + "` and commit the migration."));
             }
         }
         return out;
     }
 
-    private static Optional<Problem> integrity(Connection c, String database) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + MAX_INTEGRITY_LINES + ")")) {
-            while (rs.next()) lines.add(rs.getString(1));
+    /** {@code integrity_check}: the damage paragraph when it finds any, or cannot even read the file. */
+    private static Optional<Problem> integrity(Connection c, String database, Damage.Recovery recovery) throws SQLException {
+        Damage.Evidence evidence;
+        try {
+            List<String> problems = Damage.check(c, BackupCheck.FULL);
+            if (problems.isEmpty()) return Optional.empty();
+            evidence = Damage.Evidence.ofCheck(BackupCheck.FULL.pragma(), problems);
+        } catch (SQLException e) {
+            evidence = Damage.Evidence.ofError(e).orElseThrow(() -> e);
         }
-        if (lines.equals(List.of("ok"))) return Optional.empty();
-        return Optional.of(new Problem(Problem.Kind.DATABASE, "integrity_check: " + database + " is damaged:\n  "
-                + String.join("\n  ", lines) + "\n  Restore it from a backup (`liteshift restore`), or salvage it with the"
-                + " sqlite3 shell's .recover."));
+        return Optional.of(new Problem(Problem.Kind.DAMAGED, Damage.paragraph(recovery, database, evidence)));
     }
 
     private static List<String> tables(Connection c) throws SQLException {

@@ -129,7 +129,7 @@ public final class Rehearsal {
             } catch (Interrupted e) {
                 throw e; // a stop is not a finding about the migrations
             } catch (LiteShiftException e) {
-                RehearsalReport.Failure f = new RehearsalReport.Failure(current[0] == null ? null : current[0].fileName(), e.reason(), e.getMessage());
+                RehearsalReport.Failure f = new RehearsalReport.Failure(current[0] == null ? null : current[0].fileName(), e.reason(), e.text());
                 return new RehearsalReport(database, keptAt, sizeBefore, size(c), steps, f, List.of());
             }
             List<Problem> problems = Verifier.verify(c, migrator, label);

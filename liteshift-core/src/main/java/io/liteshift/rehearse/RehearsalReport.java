@@ -36,9 +36,20 @@ public record RehearsalReport(String database, Path copy, long sizeBefore, long 
 
     /**
      * @param migration the migration that failed ({@code 0003_x.sql}), or null when the run was refused before any
-     * @param message   liteshift's message: file:line, the statement, SQLite's message and the fix
+     * @param message   liteshift's message: file:line, the statement, SQLite's message and the fix (with its
+     *                  {@link io.liteshift.Fix} references, which {@link #message()} renders for the Java API)
      */
     public record Failure(String migration, LiteShiftException.Reason reason, String message) {
+        /** The message for the Java API. */
+        @Override
+        public String message() {
+            return message(io.liteshift.Fix.FrontEnd.JAVA);
+        }
+
+        /** The message as {@code frontEnd} prints it. */
+        public String message(io.liteshift.Fix.FrontEnd frontEnd) {
+            return io.liteshift.Fix.render(message, frontEnd);
+        }
     }
 
     /** Every pending migration applied and the copy verified. */

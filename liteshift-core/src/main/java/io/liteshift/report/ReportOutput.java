@@ -11,6 +11,6 @@ public interface ReportOutput {
     /** Something the user should look at, though the command went through. */
     void warning(String text);
 
-    /** How the user runs the command {@code name} here: {@code liteshift hash}, {@code mvn liteshift:hash}. */
-    String command(String name);
+    /** Who reads it: the reports name commands and settings ({@link io.liteshift.Fix}) as this front end does. */
+    io.liteshift.Fix.FrontEnd frontEnd();
 }

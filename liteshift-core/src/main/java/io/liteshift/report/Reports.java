@@ -1,5 +1,6 @@
 package io.liteshift.report;
 
+import io.liteshift.Fix;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
 import io.liteshift.config.ProjectConfig;
@@ -48,8 +49,8 @@ public final class Reports {
             out.line("Needs attention:");
             r.attention().forEach(a -> out.line("  - " + a));
         }
-        out.line("Next: review the file (edit it if needed, then `" + out.command("hash") + "`), commit it, and run `"
-                + out.command("migrate") + "`.");
+        out.line("Next: review the file (edit it if needed, then `" + Fix.Command.HASH.in(out.frontEnd()) + "`), commit it, and run `"
+                + Fix.Command.MIGRATE.in(out.frontEnd()) + "`.");
     }
 
     /** generate's migration, or that the declared schema of {@code settings} equals the one its migrations produce. */
@@ -61,7 +62,7 @@ public final class Reports {
     /** An empty migration created for hand-written SQL. */
     public static void created(Path file, ReportOutput out) {
         out.line("wrote " + file);
-        out.line("Next: write the SQL, then run `" + out.command("hash") + "`.");
+        out.line("Next: write the SQL, then run `" + Fix.Command.HASH.in(out.frontEnd()) + "`.");
     }
 
     /** The files hash rewrote. */
@@ -75,8 +76,8 @@ public final class Reports {
         r.backup().ifPresent(b -> out.line("backup " + b));
         for (AppliedMigration a : r.applied()) out.line(String.format("applied %s_%s in %d ms", a.label(), a.name(), a.took().toMillis()));
         if (!r.appliedByOthers().isEmpty()) out.line("applied meanwhile by another process: " + r.appliedByOthers());
-        for (String note : notes(r)) out.line("note: " + note);
-        for (Problem d : r.drift()) out.warning(d.message());
+        for (String note : notes(r, out.frontEnd())) out.line("note: " + note);
+        for (Problem d : r.drift()) out.warning(d.message(out.frontEnd()));
         if (r.onReplica()) {
             out.line(String.format("LiteFS replica of %s: the schema is at %04d; nothing written here.", r.replicaOf().get(), r.version()));
         } else if (r.upToDate()) out.line("Nothing to do: " + database + " is up to date"
@@ -85,8 +86,8 @@ public final class Reports {
     }
 
     /** A migration's notes, less the replica's "nothing written", which {@link #migrated} says in its own words. */
-    public static List<String> notes(MigrateResult r) {
-        return r.notes().stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
+    public static List<String> notes(MigrateResult r, Fix.FrontEnd frontEnd) {
+        return r.notes(frontEnd).stream().filter(n -> !(r.onReplica() && n.startsWith("replica of "))).toList();
     }
 
     public static void status(StatusReport r, Path migrations, ReportOutput out) {
@@ -98,7 +99,7 @@ public final class Reports {
                     a.kind().equals("baseline") ? " (baseline)" : ""));
         }
         for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
-        for (Problem p : r.problems()) out.line("problem: " + p.message());
+        for (Problem p : r.problems()) out.line("problem: " + p.message(out.frontEnd()));
         out.line(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
     }
@@ -110,20 +111,25 @@ public final class Reports {
                     + " integrity_check ok, no broken foreign keys.");
             return;
         }
-        for (Problem p : problems) out.line("problem: " + p.message());
+        for (Problem p : problems) out.line("problem: " + p.message(out.frontEnd()));
         out.line(problems.size() + " problem(s): " + database + " is not verified.");
     }
 
     /** verify without a database: the migrations directory against itself and the declared schema. */
     public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, ReportOutput out) {
+        verifiedDirectory(problems, settings, false, out);
+    }
+
+    /** As above; {@code repositoryOnly}: asked for ({@code --repo}), whatever database is configured. */
+    public static void verifiedDirectory(List<Problem> problems, ProjectConfig settings, boolean repositoryOnly, ReportOutput out) {
         Path migrations = settings.migrations();
         if (problems.isEmpty()) {
-            out.line("Verified " + migrations + " (no database given): integrity file, snapshots and "
+            out.line("Verified " + migrations + (repositoryOnly ? " (the repository only)" : " (no database given)") + ": integrity file, snapshots and "
                     + (settings.schemaClass() != null ? "the schema class " + settings.schemaClass() : settings.schema().getFileName())
                     + " agree.");
             return;
         }
-        for (Problem p : problems) out.line("problem: " + p.message());
+        for (Problem p : problems) out.line("problem: " + p.message(out.frontEnd()));
         out.line(problems.size() + " problem(s) in " + migrations + ".");
     }
 
@@ -143,9 +149,9 @@ public final class Reports {
         }
         if (r.failure() != null) {
             out.line("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
-            out.line("    " + r.failure().message().replace("\n", "\n    "));
+            out.line("    " + r.failure().message(out.frontEnd()).replace("\n", "\n    "));
         }
-        for (Problem p : r.problems()) out.line("  verify: problem: " + p.message());
+        for (Problem p : r.problems()) out.line("  verify: problem: " + p.message(out.frontEnd()));
         if (r.copy() != null) out.line("The migrated copy is kept at " + r.copy());
         long total = r.steps().stream().mapToLong(s -> s.took().toMillis()).sum();
         if (r.failure() != null) out.line("Rehearsal failed: fix the migration before deploying. " + r.database() + " was not changed.");

@@ -84,7 +84,7 @@ public final class Seeds {
                 throw new io.liteshift.Interrupted("seed " + f.name(), "it was rolled back entirely and is not recorded."
                         + ranAndLeft(f.name(), applied, order), x);
             } catch (LiteShiftException x) {
-                throw failed(x.reason(), x.getMessage(), x, f.name(), applied, order);
+                throw failed(x.reason(), x.text(), x, f.name(), applied, order);
             }
             if (ran) applied.add(new AppliedSeed(f.name(), kind, took[0]));
             else upToDate++; // another process ran it meanwhile

@@ -124,7 +124,7 @@ class RestoreTest {
             byte[] before = Files.readAllBytes(db);
             assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).isInstanceOfSatisfying(LiteShiftException.class, e -> {
                 assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.FAILED);
-                assertThat(e.getMessage()).contains("refusing to restore", "WAL mode", "Nothing was changed", "--force");
+                assertThat(e.getMessage()).contains("refusing to restore", "WAL mode", "Nothing was changed", "Backups.restore(backup, database, true) restores anyway");
             });
             assertThat(Files.readAllBytes(db)).isEqualTo(before);
             assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("replaced") || n.contains(".restore-"));
@@ -219,7 +219,7 @@ class RestoreTest {
         BackupInfo b = backupOf("new", 10);
         Path db = dir.resolve("app.db");
         Files.writeString(db, "not a database, but somebody's file");
-        assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).hasMessageContaining("--force replaces it anyway");
+        assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).hasMessageContaining("Backups.restore(backup, database, true) replaces it anyway");
         assertThat(Files.readString(db)).startsWith("not a database");
         RestoreResult r = Backups.restore(b.file(), db, true);
         assertThat(content(db)).isEqualTo("new:10");

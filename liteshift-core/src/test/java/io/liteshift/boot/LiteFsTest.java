@@ -1,5 +1,6 @@
 package io.liteshift.boot;
 
+import io.liteshift.Await;
 import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
@@ -68,9 +69,11 @@ class LiteFsTest {
         sql(primary, "PRAGMA journal_mode = " + journalMode);
         replicate();
         byte[] before = Files.readAllBytes(replica);
+        Looks looks = new Looks(replica);
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
-                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
-        Thread.sleep(600);
+                () -> boot(replica).dataSource(looks).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
+        // one connection says which file it is, then one per look: the replica has looked twice and found 0002 missing
+        Await.until("the replica to look twice", Duration.ofSeconds(20), () -> looks.count() >= 3);
         assertThat(onReplica).as("still waiting: the primary has not migrated").isNotDone();
         assertSameBytes(replica, before, "nothing written while waiting");
 
@@ -99,7 +102,7 @@ class LiteFsTest {
                 .isInstanceOfSatisfying(LiteShiftException.class, e -> {
                     assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.FAILED);
                     assertThat(e.getMessage()).contains(replica.resolveSibling(".primary").toString(), PRIMARY_HOST,
-                            "after 700 ms", replica + " is at 0001", "expect 0002", "0002_pinned.sql", "--replica-timeout",
+                            "after 700 ms", replica + " is at 0001", "expect 0002", "0002_pinned.sql", "replicaTimeout(...)",
                             "Nothing was written");
                 });
         assertSameBytes(replica, before, "the replica's file");
@@ -145,9 +148,10 @@ class LiteFsTest {
         assertThat(onPrimary.applied()).extracting(a -> a.version()).containsExactly(2);
         assertThat(rows(primary, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
 
+        Looks looks = new Looks(replica);
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
-                () -> boot(replica).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
-        Thread.sleep(400);
+                () -> boot(replica).dataSource(looks).replicaTimeout(Duration.ofSeconds(30)).load().migrate());
+        Await.until("the replica to look once", Duration.ofSeconds(20), () -> looks.count() >= 2);
         Files.delete(replica.resolveSibling(".primary")); // LiteFS: this node now holds the lease
         MigrateResult promoted = onReplica.get(20, TimeUnit.SECONDS);
         assertThat(promoted.onReplica()).isFalse();
@@ -192,6 +196,25 @@ class LiteFsTest {
 
     private static void assertSameBytes(Path file, byte[] expected, String what) throws Exception {
         assertThat(java.util.Arrays.equals(Files.readAllBytes(file), expected)).as(what + " is byte for byte as it was").isTrue();
+    }
+
+    /** The application's pool for the replica, counting the connections liteshift takes: each look while it waits takes one. */
+    private static final class Looks extends SQLiteDataSource {
+        private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+
+        Looks(Path db) {
+            setUrl("jdbc:sqlite:" + db);
+        }
+
+        @Override
+        public Connection getConnection() throws java.sql.SQLException {
+            taken.incrementAndGet();
+            return super.getConnection();
+        }
+
+        int count() {
+            return taken.get();
+        }
     }
 
     private static SQLiteDataSource readOnly(Path db) {

@@ -58,7 +58,7 @@ class ReadOnlyMountTest {
 
         assertThatThrownBy(() -> f.liteshift().migrate())
                 .hasMessageContaining("readonly database")
-                .hasMessageContaining("The migration itself may be fine").hasMessageContaining("liteshift doctor")
+                .hasMessageContaining("The migration itself may be fine").hasMessageContaining("`LiteShift#doctor()`")
                 .hasMessageNotContaining("Fix the migration");
         assertThat(Files.readAllBytes(f.db)).isEqualTo(before);
     }

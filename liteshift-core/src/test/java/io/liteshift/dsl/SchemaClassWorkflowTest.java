@@ -92,7 +92,7 @@ class SchemaClassWorkflowTest {
         List<Problem> drift = files(v3).verifyDirectory();
         assertThat(drift).singleElement().satisfies(p -> assertThat(p.message())
                 .startsWith("the schema class app.db.AppSchema has changes that no migration makes").contains("note")
-                .contains("Run `liteshift generate`"));
+                .contains("Run `LiteShift#generate(name)`"));
     }
 
     @Test

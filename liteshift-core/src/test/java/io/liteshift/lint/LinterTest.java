@@ -413,7 +413,7 @@ class LinterTest {
         write("0001_users.sql", USERS);
         write("0002_index.sql", "CREATE UNIQUE INDEX users_email ON users (email);\n");
         LiteShift.configure().migrations(migrations).load().hash();
-        sql("CREATE TABLE unrelated (id INTEGER PRIMARY KEY);\n");
+        sql("PRAGMA user_version = 7;\n"); // the file exists, with no table of the user's (migrate refuses one it would not own)
         LintReport r = withDb();
         assertThat(r.hasErrors()).as(r.issues().toString()).isFalse();
         assertThat(only(r, "unique").severity()).as("what MAY fail, not a count").isEqualTo(Severity.WARNING);

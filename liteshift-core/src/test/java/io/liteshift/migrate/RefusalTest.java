@@ -42,7 +42,7 @@ class RefusalTest {
         Files.writeString(f, Files.readString(f).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"));
         refused(p.liteshift(), LiteShiftException.Reason.REFUSED_HISTORY, "0001_a.sql was changed after liteshift.sum was written");
         p.liteshift().hash(); // the edit is reviewed for the directory, but the database ran the old text
-        refused(p.liteshift(), LiteShiftException.Reason.REFUSED_HISTORY, "0001_a.sql was applied on", "has been edited since", "liteshift repair");
+        refused(p.liteshift(), LiteShiftException.Reason.REFUSED_HISTORY, "0001_a.sql was applied on", "has been edited since", "LiteShift#repair()");
     }
 
     @Test
@@ -82,7 +82,7 @@ class RefusalTest {
         p.migration("0003_late.sql", "CREATE TABLE d (id INTEGER PRIMARY KEY);");
         p.liteshift().hash();
         refused(p.liteshift(), LiteShiftException.Reason.REFUSED_HISTORY, "0003_late.sql is pending, but the newer 0004 is applied",
-                "--out-of-order");
+                "outOfOrder(true)");
         MigrateResult r = io.liteshift.LiteShift.configure().database(p.db.toString()).migrations(p.migrations).outOfOrder(true).load().migrate();
         assertThat(r.applied()).extracting(AppliedMigration::version).containsExactly(3);
         assertThat(p.count("SELECT count(*) FROM sqlite_schema WHERE name = 'd'")).isOne();
@@ -99,7 +99,7 @@ class RefusalTest {
         LiteShift ls = LiteShift.configure().database(tmp.resolve("typo.db").toString()).migrations(p.migrations).load();
         assertThatThrownBy(ls::migrate).isInstanceOfSatisfying(LiteShiftException.class, e -> {
             assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
-            assertThat(e.getMessage()).contains(tmp.resolve("typo.db").toString(), "does not exist", "--create");
+            assertThat(e.getMessage()).contains(tmp.resolve("typo.db").toString(), "does not exist", "createMissing(true)");
         });
         assertThat(tmp.resolve("typo.db")).doesNotExist();
     }

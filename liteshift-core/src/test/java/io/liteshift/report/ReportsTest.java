@@ -34,8 +34,8 @@ class ReportsTest {
             log.add("WARN " + text);
         }
 
-        public String command(String name) {
-            return "mvn liteshift:" + name;
+        public io.liteshift.Fix.FrontEnd frontEnd() {
+            return io.liteshift.Fix.FrontEnd.MAVEN;
         }
     };
 

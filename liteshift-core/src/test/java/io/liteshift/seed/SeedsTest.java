@@ -147,12 +147,9 @@ class SeedsTest {
     @Test
     void theDurationReturnedIsTheOneRecorded() throws Exception {
         write("01_countries.sql", "INSERT INTO countries VALUES ('fr', 'France');\n");
-        Seeder slow = seeder("slow", conn -> {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        Seeder slow = seeder("slow", conn -> { // work that lasts at least 30 ms, however busy the machine is
+            long t0 = System.nanoTime();
+            while (System.nanoTime() - t0 < 30_000_000L) conn.createStatement().executeQuery("SELECT count(*) FROM countries").close();
         });
         SeedResult r = Seeds.run(c, seeds, List.of(slow));
         List<String> returned = r.applied().stream().map(a -> a.name() + "|" + a.took().toMillis()).toList();

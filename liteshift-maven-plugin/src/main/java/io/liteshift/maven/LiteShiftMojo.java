@@ -72,7 +72,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
         try {
             run();
         } catch (LiteShiftException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.message(io.liteshift.Fix.FrontEnd.MAVEN), inMavensWords(e));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("liteshift: unexpected error: " + e, e);
         } finally {
@@ -81,6 +81,16 @@ abstract class LiteShiftMojo extends AbstractMojo {
     }
 
     abstract void run() throws MojoFailureException;
+
+    /**
+     * The exception as the failure's cause, with its message in the plugin's words: Maven prints every message of
+     * the cause chain that differs from the failure's, and the original's is the Java API's.
+     */
+    private static LiteShiftException inMavensWords(LiteShiftException e) {
+        LiteShiftException rendered = new LiteShiftException(e.reason(), e.message(io.liteshift.Fix.FrontEnd.MAVEN), e.getCause());
+        rendered.setStackTrace(e.getStackTrace());
+        return rendered;
+    }
 
     /** The settings in force; relative parameters are relative to the project's directory (Maven resolves the files). */
     final ProjectConfig settings() {
@@ -160,7 +170,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
 
     /** Problems as a failed build lists them, one "  - message" line each. */
     static String bullets(List<Problem> problems) {
-        return problems.stream().map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+        return problems.stream().map(p -> "  - " + p.message(io.liteshift.Fix.FrontEnd.MAVEN)).collect(Collectors.joining("\n"));
     }
 
     final Path basedir() {
@@ -178,8 +188,8 @@ abstract class LiteShiftMojo extends AbstractMojo {
                 getLog().warn(text);
             }
 
-            public String command(String name) {
-                return "mvn liteshift:" + name;
+            public io.liteshift.Fix.FrontEnd frontEnd() {
+                return io.liteshift.Fix.FrontEnd.MAVEN;
             }
         };
     }
