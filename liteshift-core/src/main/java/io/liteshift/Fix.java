@@ -86,6 +86,8 @@ public final class Fix {
                 "-Dliteshift.replicaTimeout (<replicaTimeout> in the plugin's configuration)", "replicaTimeout(...)"),
         CREATE_MISSING("--create (createMissing in the Java API and the Maven plugin)",
                 "-Dliteshift.createMissing (<createMissing>true</createMissing>)", "createMissing(true)"),
+        BASELINE_ON_MIGRATE("--baseline-on-migrate (baseline_on_migrate in liteshift.toml, baselineOnMigrate in the Java API and the Maven plugin)",
+                "-Dliteshift.baselineOnMigrate (<baselineOnMigrate>true</baselineOnMigrate>)", "baselineOnMigrate(true)"),
         OUT_OF_ORDER("--out-of-order (outOfOrder in the Java API and the Maven plugin)",
                 "-Dliteshift.outOfOrder (<outOfOrder>true</outOfOrder>)", "outOfOrder(true)"),
         /** Migrate in spite of lint's errors. */

@@ -136,7 +136,8 @@ public final class Migrator {
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
-        if (h.applied().isEmpty() && !h.pending().isEmpty()) refuseIfNeverMigrated(c, h, database);
+        // with baselineOnMigrate the adoption below takes such a database (or refuses when no migration matches it)
+        if (!baselineOnMigrate && h.applied().isEmpty() && !h.pending().isEmpty()) refuseIfNeverMigrated(c, h, database);
         List<String> notes = new ArrayList<>();
         int adoptAt = adoptionVersion(c, h, database);
         if (adoptAt > 0) {
@@ -349,7 +350,8 @@ public final class Migrator {
                     + " schema, so check which of them ran)";
             fix = " Its schema equals " + dir.snapshotName(newest.version()) + ", the schema after " + newest.fileName() + others
                     + ": adopt it with `" + Fix.command(Fix.Command.BASELINE, newest.version()) + "`, which records the migrations up to "
-                    + newest.label() + " as applied without running them; migrate then applies the ones after it.";
+                    + newest.label() + " as applied without running them; migrate then applies the ones after it. Or migrate with "
+                    + Fix.setting(Fix.Setting.BASELINE_ON_MIGRATE) + ", which does both on the way.";
         } else {
             Migration newest = h.files().get(h.files().size() - 1);
             fix = " No snapshot in " + dir.snapshotsName() + " matches its schema (the other tools' tables left aside): bring it to"

@@ -42,7 +42,7 @@ class ZeroByteDatabaseTest {
     void openingItWithoutCreateIsRefusedLikeAMissingFileAndSaysItIsEmpty() {
         for (boolean readOnly : new boolean[] {true, false}) {
             assertThat(refused(() -> Databases.open(empty, false, readOnly)).getMessage())
-                    .contains(empty.toAbsolutePath() + " is an empty file (0 bytes), not a database yet", "pass --create")
+                    .contains(empty.toAbsolutePath() + " is an empty file (0 bytes), not a database yet", "pass createMissing(true)")
                     .endsWith("Nothing was changed.");
         }
         assertThat(refused(() -> LiteShift.push(empty.toString(), schema, PushOptions.defaults())).getMessage()).contains("0 bytes");
