@@ -31,6 +31,8 @@ class LiteShiftFailureAnalyzer extends AbstractFailureAnalyzer<LiteShiftStartupE
                     + " `-- liteshift:lint-ignore CODE` comment in the migration), then start the application again.";
             case REFUSED_DESTRUCTIVE -> "The change would destroy data, so nothing was applied. Take a backup and make the"
                     + " loss explicit as the message says, then start the application again.";
+            case DAMAGED -> "SQLite reports the database file damaged, so liteshift wrote nothing to it. Restore it as the"
+                    + " message says (the newest intact backup, or the sqlite3 shell's .recover), then start the application again.";
             case FAILED -> "The failing migration was rolled back (migrations applied before it in this run stay). Fix what"
                     + " the message names, then start the application again. " + settings;
         };
