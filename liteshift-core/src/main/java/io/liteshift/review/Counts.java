@@ -19,8 +19,4 @@ public record Counts(Long rowsAffected, List<String> sampleKeys, Long bytes, Dur
     public Counts {
         sampleKeys = List.copyOf(sampleKeys);
     }
-
-    boolean isEmpty() {
-        return rowsAffected == null && sampleKeys.isEmpty() && bytes == null && estimatedLock == null;
-    }
 }

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 record Diagram(String id, List<Box> boxes, List<Edge> edges, int hidden, int collapsed, Layout.Placed placed) {
 
-    /** The monospace font's size and advance, in pixels: what the boxes are sized by. */
-    static final int FONT = 12;
+    /** The advance of one character of the diagram's 12px monospace font, in pixels (0.6 em, rounded up): what boxes are sized by. */
     static final double CELL = 7.3;
     static final int HEADER = 24;
     static final int LINE = 18;

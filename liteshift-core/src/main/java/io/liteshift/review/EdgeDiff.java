@@ -18,10 +18,6 @@ record EdgeDiff(String child, List<String> columns, String parent, List<String> 
         details = List.copyOf(details);
     }
 
-    boolean selfReference() {
-        return io.liteshift.sql.Identifiers.same(child, parent);
-    }
-
     /** {@code orders(customer_id) -> customers(id)}, for titles and the changes table. */
     String describe() {
         return child + "(" + String.join(", ", columns) + ") -> " + parent

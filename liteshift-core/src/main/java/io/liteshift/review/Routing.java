@@ -98,8 +98,12 @@ final class Routing {
         attach(plans, boxes, left, right);
         List<List<Point>> routes = new ArrayList<>();
         int[] loops = new int[nodes.size()];
+        int[] loopCount = new int[nodes.size()];
+        for (Link l : links) if (l.child() == l.parent()) loopCount[l.child()]++;
         for (int i = 0; i < links.size(); i++) {
-            routes.add(points(links.get(i), plans.get(i), boxes, channelTop, left, right, loops));
+            Link l = links.get(i);
+            routes.add(l.child() == l.parent() ? loop(boxes.get(l.child()), loops[l.child()]++, loopCount[l.child()])
+                    : points(l, plans.get(i), boxes, channelTop, left, right));
         }
         int totalWidth = right + Layout.LOOP + lanesRight.count() * Layout.LANE + Layout.MARGIN;
         return new Placed(totalWidth, y, boxes, routes);
@@ -191,16 +195,19 @@ final class Routing {
         return r.x() + r.width() / 2;
     }
 
-    private List<Point> points(Link l, Plan p, List<Rect> boxes, int[] channelTop, int left, int right, int[] loops) {
+    /** The {@code k}-th of {@code count} self-references of box {@code c}: a loop out of its right side and back in. */
+    private static List<Point> loop(Rect c, int k, int count) {
+        int band = Math.min(14 * count, c.height() - 6);
+        int each = band / count;
+        int y1 = c.y() + 3 + k * band / count;
+        int y2 = y1 + Math.max(2, Math.min(10, each - 4));
+        int side = c.x() + c.width();
+        return List.of(new Point(side, y1), new Point(side + Layout.LOOP - 4, y1), new Point(side + Layout.LOOP - 4, y2), new Point(side, y2));
+    }
+
+    private List<Point> points(Link l, Plan p, List<Rect> boxes, int[] channelTop, int left, int right) {
         Rect c = boxes.get(l.child());
         Rect q = boxes.get(l.parent());
-        if (p.kind == Kind.SELF) {
-            int k = loops[l.child()]++;
-            int y1 = c.y() + 6 + 14 * k;
-            int side = c.x() + c.width();
-            return List.of(new Point(side, y1), new Point(side + Layout.LOOP - 4, y1), new Point(side + Layout.LOOP - 4, y1 + 10),
-                    new Point(side, y1 + 10));
-        }
         boolean childOnTop = p.kind == Kind.SAME_ROW || p.up;
         boolean parentOnTop = p.kind == Kind.SAME_ROW || !p.up;
         int childY = childOnTop ? c.y() : c.y() + c.height();

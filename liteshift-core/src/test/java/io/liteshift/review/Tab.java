@@ -22,7 +22,9 @@ final class Tab {
     private final DevTools devTools;
     private final String session;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** Every request the page asked for, by its DevTools request id, in order. */
+    private final Map<String, String> asked = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final java.util.Set<String> blockedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<String> dialogs = Collections.synchronizedList(new ArrayList<>());
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
@@ -51,7 +53,12 @@ final class Tab {
                     errors.add("log " + level + " (" + entry.get("source") + "): " + entry.get("text") + " " + entry.getOrDefault("url", ""));
                 }
             }
-            case "Network.requestWillBeSent" -> requests.add(String.valueOf(((Map<String, Object>) params.get("request")).get("url")));
+            case "Network.requestWillBeSent" -> asked.putIfAbsent(String.valueOf(params.get("requestId")),
+                    String.valueOf(((Map<String, Object>) params.get("request")).get("url")));
+            case "Network.loadingFailed" -> {
+                // a request the page's Content-Security-Policy refused never left the browser
+                if ("csp".equals(params.get("blockedReason"))) blockedIds.add(String.valueOf(params.get("requestId")));
+            }
             case "Page.javascriptDialogOpening" -> {
                 dialogs.add(params.get("type") + ": " + params.get("message"));
                 // answered on another thread: this one delivers the reply the call waits for
@@ -69,7 +76,8 @@ final class Tab {
     /** Loads {@code url} and waits for its load event (every script has run by then); what was watched before is forgotten. */
     void load(URI url) {
         errors.clear();
-        requests.clear();
+        asked.clear();
+        blockedIds.clear();
         dialogs.clear();
         loaded = new CompletableFuture<>();
         Map<String, Object> navigation = call("Page.navigate", Map.of("url", url.toString()));
@@ -145,8 +153,18 @@ final class Tab {
         return List.copyOf(errors);
     }
 
+    /** The URLs the page asked for that went out (or would have: a missing file counts too), in order. */
     List<String> requests() {
-        return List.copyOf(requests);
+        synchronized (asked) {
+            return asked.entrySet().stream().filter(e -> !blockedIds.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        }
+    }
+
+    /** The URLs the page asked for that its Content-Security-Policy stopped before they left. */
+    List<String> blocked() {
+        synchronized (asked) {
+            return asked.entrySet().stream().filter(e -> blockedIds.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        }
     }
 
     List<String> dialogs() {
