@@ -3,16 +3,8 @@ package io.liteshift.review;
 import java.util.List;
 
 /** Every change of the diagram as rows of a table: the text alternative to the picture, and what a search finds. */
-final class ChangesTable {
+record ChangesTable(SchemaChanges changes, StringBuilder out) {
     private static final int NAMED = 12;
-
-    private final SchemaChanges changes;
-    private final StringBuilder out;
-
-    ChangesTable(SchemaChanges changes, StringBuilder out) {
-        this.changes = changes;
-        this.out = out;
-    }
 
     void write() {
         out.append("<h3 id=\"changes\">Changes, as a table</h3>\n");

@@ -9,17 +9,9 @@ import java.util.List;
  * It draws the changed tables; the full diagram of every table is one click away (a {@code <details>}, which works
  * without scripts and is opened for printing).
  */
-final class DiagramSection {
+record DiagramSection(Overview overview, StringBuilder out) {
     /** How many names a description lists before "and N more". */
     private static final int NAMED = 12;
-
-    private final Overview overview;
-    private final StringBuilder out;
-
-    DiagramSection(Overview overview, StringBuilder out) {
-        this.overview = overview;
-        this.out = out;
-    }
 
     void write() {
         SchemaChanges changes = overview.changes();
@@ -38,7 +30,8 @@ final class DiagramSection {
             figure(changed, "Diagram of the changed tables", "The changed tables in full, the unchanged tables they are linked to"
                     + " by name only" + (changed.hidden() > 0 ? ", and a block counting the other tables." : "."));
         }
-        if (!changed.complete() || changes.changedTables().isEmpty()) {
+        boolean leavesOut = !changed.complete() || changes.changedTables().isEmpty();
+        if (leavesOut && !changes.tables().isEmpty()) {
             Diagram all = Diagram.all("erd-all", changes);
             out.append("<details id=\"all-tables\">\n<summary>All tables (").append(Figures.count(changes.tables().size()))
                     .append(")</summary>\n");

@@ -10,14 +10,7 @@ import java.util.Set;
  * SQL with line numbers, every finding in a row right below the line it is about (findings about the whole file
  * come first). Lines and findings have ids ({@code m1-L12}, {@code m1-f2}) that the summary and the steps link to.
  */
-final class MigrationsSection {
-    private final Overview overview;
-    private final StringBuilder out;
-
-    MigrationsSection(Overview overview, StringBuilder out) {
-        this.overview = overview;
-        this.out = out;
-    }
+record MigrationsSection(Overview overview, StringBuilder out) {
 
     void write() {
         out.append("<section id=\"migrations\" aria-labelledby=\"migrations-heading\">\n<h2 id=\"migrations-heading\">Migrations</h2>\n");
@@ -39,6 +32,7 @@ final class MigrationsSection {
         out.append("<h4 id=\"").append(id).append("-sql-heading\">SQL</h4>\n<div class=\"sql-scroll\">\n<table class=\"sql\" id=\"").append(id)
                 .append("-sql\" aria-labelledby=\"").append(id).append("-sql-heading\">\n<thead class=\"visually-hidden\"><tr>"
                         + "<th scope=\"col\">Line</th><th scope=\"col\">SQL, with each finding below its line</th></tr></thead>\n<tbody>\n");
+        if (lines.isEmpty()) out.append("<tr><td colspan=\"2\"><span class=\"muted\">The file is empty.</span></td></tr>\n");
         findings.stream().filter(l -> l.finding().line() == 0).forEach(this::finding);
         for (int line = 1; line <= lines.size(); line++) {
             String text = lines.get(line - 1);

@@ -11,14 +11,7 @@ import java.util.Objects;
  * (tables by change, destructive steps, errors, warnings, the longest lock, the rehearsal), and every finding,
  * errors first, each linking to its line.
  */
-final class SummarySection {
-    private final Overview overview;
-    private final StringBuilder out;
-
-    SummarySection(Overview overview, StringBuilder out) {
-        this.overview = overview;
-        this.out = out;
-    }
+record SummarySection(Overview overview, StringBuilder out) {
 
     void write() {
         Verdict v = overview.verdict();

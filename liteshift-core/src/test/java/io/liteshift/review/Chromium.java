@@ -31,13 +31,11 @@ final class Chromium implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final DevTools devTools;
-    private final List<String> stderr;
 
-    private Chromium(Process process, Path profile, DevTools devTools, List<String> stderr) {
+    private Chromium(Process process, Path profile, DevTools devTools) {
         this.process = process;
         this.profile = profile;
         this.devTools = devTools;
-        this.stderr = stderr;
     }
 
     /** The browser to test with: {@code $LITESHIFT_CHROMIUM}, else Debian's {@code chromium}, if installed. */
@@ -73,7 +71,7 @@ final class Chromium implements AutoCloseable {
         reader.start();
         try {
             URI uri = URI.create(endpoint.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            return new Chromium(process, profile, DevTools.connect(uri), stderr);
+            return new Chromium(process, profile, DevTools.connect(uri));
         } catch (Exception e) {
             process.destroyForcibly();
             deleteTree(profile);
@@ -108,10 +106,6 @@ final class Chromium implements AutoCloseable {
             process.destroyForcibly();
         }
         deleteTree(profile);
-    }
-
-    List<String> stderr() {
-        return List.copyOf(stderr);
     }
 
     private static void deleteTree(Path dir) throws IOException {

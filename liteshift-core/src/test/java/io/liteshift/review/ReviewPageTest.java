@@ -137,6 +137,26 @@ class ReviewPageTest {
     }
 
     @Test
+    void a_review_with_nothing_in_it_and_one_of_a_new_database_render_whole_pages() {
+        ReviewInput nothing = new ReviewInput("", "", Schema.EMPTY, Schema.EMPTY, List.of(), List.of(
+                new Migration("0001_empty.sql", "", List.of(), List.of(), null)));
+        PageDom empty = PageDom.parse(ReviewPage.render(nothing));
+        assertThat(PageDom.text(empty.byId("verdict"))).isEqualTo("Verdict: Safe Nothing changes: the two schemas are the same.");
+        assertThat(PageDom.text(empty.all("h1").get(0))).isEqualTo("Schema review");
+        assertThat(empty.all("svg")).isEmpty();
+        assertThat(PageDom.text(empty.byId("m1-sql"))).endsWith("The file is empty.");
+
+        ReviewInput shop = Fixtures.shop();
+        ReviewInput fresh = new ReviewInput("New database", "", Schema.EMPTY, shop.after(), List.of(), List.of());
+        PageDom created = PageDom.parse(ReviewPage.render(fresh));
+        assertThat(PageDom.text(created.byId("verdict"))).startsWith("Verdict: Safe");
+        assertThat(created.all(e -> PageDom.hasClass(e, "table") && e.getTagName().equals("g")))
+                .as("every table added, none collapsed, so one diagram").hasSize(shop.after().tables().size())
+                .allMatch(g -> PageDom.hasClass(g, "st-added"));
+        assertThat(PageDom.text(created.byId("migrations"))).contains("No migrations: this review compares two schemas.");
+    }
+
+    @Test
     void the_diagram_of_150_tables_has_no_overlapping_boxes_and_the_page_stays_small() {
         String page = ReviewPage.render(Fixtures.wide());
         PageDom dom = PageDom.parse(page);
