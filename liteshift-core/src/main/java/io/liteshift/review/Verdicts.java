@@ -18,12 +18,12 @@ final class Verdicts {
         List<String> droppedTables = changes.tables().stream().filter(t -> t.state() == State.DROPPED).map(TableDiff::name).toList();
         if (!droppedTables.isEmpty()) {
             destructive.add((droppedTables.size() == 1 ? "Drops table " : "Drops " + droppedTables.size() + " tables: ")
-                    + Figures.some(droppedTables, LISTED) + ", with every row in it.");
+                    + Figures.some(droppedTables, LISTED) + (droppedTables.size() == 1 ? ", with every row in it." : ", with every row in them."));
         }
         List<String> droppedColumns = changes.droppedColumns();
         if (!droppedColumns.isEmpty()) {
             destructive.add((droppedColumns.size() == 1 ? "Drops column " : "Drops " + droppedColumns.size() + " columns: ")
-                    + Figures.some(droppedColumns, LISTED) + ", with its values.");
+                    + Figures.some(droppedColumns, LISTED) + (droppedColumns.size() == 1 ? ", with its values." : ", with their values."));
         }
         List<String> destroying = references(findings.stream().filter(l -> l.finding().destroysData()).toList());
         if (!destroying.isEmpty()) {
