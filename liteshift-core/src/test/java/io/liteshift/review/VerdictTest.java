@@ -1,0 +1,72 @@
+package io.liteshift.review;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The verdict's rule: destroyed data first, then errors and warnings, else safe; with a reason for each. */
+class VerdictTest {
+
+    @Test
+    void drops_and_findings_that_destroy_data_make_the_shop_destructive() {
+        Verdict v = ReviewPage.verdict(Fixtures.shop());
+        assertThat(v.level()).isEqualTo(Verdict.Level.DESTRUCTIVE);
+        assertThat(v.reasons()).containsExactly(
+                "Drops table audit_log, with every row in it.",
+                "Drops column orders.legacy_code, with its values.",
+                "3 findings destroy data: 0003_shipments.sql:2 [drop-column], 0003_shipments.sql:12 [drop-table],"
+                        + " 0003_shipments.sql:15 [delete-without-where].",
+                "1 error: migrate refuses until it is fixed (0003_shipments.sql:8 [not-null]).",
+                "4 warnings to read before deploying (0002_customers_full_name.sql:8 [rolling-rename], 0003_shipments.sql:2"
+                        + " [drop-column], 0003_shipments.sql:12 [drop-table] and 1 more).",
+                "Rebuilds table customers (every row is copied under the write lock; the longest estimated lock is 1.4 s,"
+                        + " 0003_shipments.sql:11 [index-big-table]).");
+    }
+
+    @Test
+    void added_tables_with_only_notes_are_safe() {
+        Verdict v = ReviewPage.verdict(Fixtures.safe());
+        assertThat(v).isEqualTo(new Verdict(Verdict.Level.SAFE, List.of("Nothing is dropped, and no finding is an error or a warning.")));
+    }
+
+    @Test
+    void a_warning_without_drops_needs_attention_and_an_error_too() {
+        ReviewInput safe = Fixtures.safe();
+        Migration m = safe.migrations().get(0);
+        for (Finding.Severity severity : List.of(Finding.Severity.WARNING, Finding.Severity.ERROR)) {
+            Finding f = new Finding("rolling-drop", severity, 2, "tags", "an old version reads it", "", Counts.NONE, false);
+            Migration warned = new Migration(m.fileName(), m.sql(), m.steps(), List.of(f), null);
+            ReviewInput in = new ReviewInput(safe.title(), "", safe.before(), safe.after(), List.of(), List.of(warned));
+            Verdict v = ReviewPage.verdict(in);
+            assertThat(v.level()).as(severity.name()).isEqualTo(Verdict.Level.NEEDS_ATTENTION);
+            assertThat(v.reasons()).hasSize(1).allMatch(r -> r.contains("0002_tags.sql:2 [rolling-drop]"));
+        }
+    }
+
+    @Test
+    void destructive_steps_count_each_step_once_and_a_finding_outside_every_step_as_one() {
+        String sql = "DELETE FROM a;\nDELETE FROM b;\nDELETE FROM c;\n";
+        Finding one = destroying(1);
+        Finding two = destroying(2);
+        Finding outside = destroying(3);
+        Migration m = new Migration("0002_x.sql", sql, List.of(new Step(1, 2, "delete a and b", List.of())), List.of(one, two, outside), null);
+        ReviewInput in = new ReviewInput("t", "", io.liteshift.schema.Schema.EMPTY, io.liteshift.schema.Schema.EMPTY, List.of(), List.of(m));
+        Overview o = Overview.of(in);
+        assertThat(o.destructiveSteps()).isEqualTo(2);
+        assertThat(o.verdict().level()).isEqualTo(Verdict.Level.DESTRUCTIVE);
+    }
+
+    @Test
+    void the_longest_lock_is_the_longest_estimate_of_any_finding() {
+        Overview o = Overview.of(Fixtures.shop());
+        assertThat(o.longestLock().anchor()).isEqualTo("m2-f3");
+        assertThat(o.longestLock().finding().counts().estimatedLock()).isEqualTo(Duration.ofMillis(1400));
+    }
+
+    private static Finding destroying(int line) {
+        return new Finding("delete-without-where", Finding.Severity.WARNING, line, "", "deletes every row", "", Counts.NONE, true);
+    }
+}
