@@ -41,37 +41,38 @@ final class DataRules {
         Findings found = DataCheck.run(stats, plan, e.before(), e.after());
         List<LintIssue> out = new ArrayList<>();
         for (LintIssue r : rules) {
-            if (PlanRules.DATA_DEPENDENT.contains(r.code())) continue;
-            if (r.code().equals("drop-table") || r.code().equals("drop-column")) {
+            if (r.lintCode().dataDependent()) continue;
+            if (r.lintCode().destroysData()) {
                 Optional<Finding> f = found.of(Finding.Kind.DESTRUCTIVE).stream()
                         .filter(x -> x.code().equals(r.code()) && Identifiers.same(x.subject(), r.subject())).findFirst();
-                out.add(f.isPresent() ? counted(r.code(), Severity.WARNING, f.get())
-                        : new LintIssue(r.code(), Severity.INFO, r.file(), r.line(), r.subject(), r.message() + " It holds no data now.", ""));
-            } else if (r.code().equals("rebuild")) {
+                out.add(f.isPresent() ? counted(r.lintCode(), Severity.WARNING, f.get())
+                        : new LintIssue(r.lintCode(), Severity.INFO, r.location(), r.subject(), r.message() + " It holds no data now.", ""));
+            } else if (r.lintCode() == LintCode.REBUILD) {
                 out.add(rebuild(stats, file, plan, r));
             } else {
                 out.add(r);
             }
         }
         for (Finding f : found.of(Finding.Kind.VIOLATION)) {
-            String code = f.code().equals("unique") && f.message().contains("PRIMARY KEY") ? "primary-key" : f.code();
+            LintCode code = f.code().equals("unique") && f.message().contains("PRIMARY KEY") ? LintCode.PRIMARY_KEY
+                    : LintCode.of(f.code()).orElseThrow();
             String table = Linter.tableOf(f.subject());
             LintIssue i = counted(code, Severity.ERROR, f);
             if (written.contains(table)) {
                 // the file changes these rows itself before the step (a backfill, say): the count is of the rows as they are now
-                i = new LintIssue(code, Severity.WARNING, "", 0, i.subject(), i.message() + " (counted before this file's own"
+                i = LintIssue.of(code, Severity.WARNING, i.subject(), i.message() + " (counted before this file's own"
                         + " UPDATE/INSERT/DELETE statements on " + f.subject() + " run; they may fix it)", i.fix());
             }
             out.add(i);
         }
-        for (Finding f : found.of(Finding.Kind.NOTE)) out.add(counted(f.code(), Severity.INFO, f));
+        for (Finding f : found.of(Finding.Kind.NOTE)) out.add(counted(LintCode.of(f.code()).orElseThrow(), Severity.INFO, f));
         diskSpace(stats, file, plan).ifPresent(out::add);
         for (StatementRules.NewIndex ix : indexes) {
             if (e.before().table(ix.table()).isEmpty()) continue; // a table made in this file has no rows yet
             long rows = stats.rows(ix.table());
             if (rows < BIG_TABLE) continue;
             double secs = stats.bytes(ix.table()) / REWRITE_BYTES_PER_SECOND / 2; // reads the table once, writes only the keys
-            out.add(new LintIssue("index-big-table", Severity.INFO, "", ix.line(), ix.table(), "builds an index on "
+            out.add(new LintIssue(LintCode.INDEX_BIG_TABLE, Severity.INFO, ix.location(), ix.table(), "builds an index on "
                     + Identifiers.quote(ix.table()) + " (" + Rows.plural(rows, "row") + ") while holding the write lock, about "
                     + seconds(secs) + ".", "write CREATE INDEX IF NOT EXISTS, so an index built ahead in a quiet moment makes"
                     + " this step a no-op."));
@@ -80,12 +81,12 @@ final class DataRules {
     }
 
     /** A DataCheck finding as an issue: its message, with its closing advice as the fix. */
-    private static LintIssue counted(String code, Severity s, Finding f) {
+    private static LintIssue counted(LintCode code, Severity s, Finding f) {
         String m = f.message();
         int cut = m.lastIndexOf(". ");
         String message = cut > 0 ? m.substring(0, cut + 1) : m;
         String fix = cut > 0 ? m.substring(cut + 2) : "";
-        return new LintIssue(code, s, "", 0, f.subject(), message, fix);
+        return LintIssue.of(code, s, f.subject(), message, fix);
     }
 
     private static LintIssue rebuild(TableStats stats, Path file, Plan plan, LintIssue r) throws SQLException {
@@ -101,7 +102,7 @@ final class DataRules {
                 + Rows.plural(rows, "row") + ", " + mb(bytes) + " with its indexes, holding the write lock for about " + seconds(secs)
                 + " (estimated at " + mb((long) REWRITE_BYTES_PER_SECOND) + "/s); needs about " + mb(need) + " of free disk space"
                 + (v != null ? " (" + mb(v.usable()) + " free)" : "") + ".";
-        return new LintIssue("rebuild", secs >= SLOW_SECONDS ? Severity.WARNING : Severity.INFO, "", 0, r.subject(), size,
+        return LintIssue.of(LintCode.REBUILD, secs >= SLOW_SECONDS ? Severity.WARNING : Severity.INFO, r.subject(), size,
                 "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
     }
 
@@ -117,7 +118,7 @@ final class DataRules {
         for (String t : tables) sizes.put(t, stats.bytes(t));
         DiskSpace.Estimate need = DiskSpace.ofTables(sizes);
         if (v == null || v.usable() >= need.needed()) return Optional.empty();
-        return Optional.of(new LintIssue("disk-space", Severity.ERROR, "", 0, tables.get(0), "not enough free disk space: the rebuild"
+        return Optional.of(LintIssue.of(LintCode.DISK_SPACE, Severity.ERROR, tables.get(0), "not enough free disk space: the rebuild"
                 + " needs " + need.describe() + " (the copy, and the journal or WAL pages until the commit); the volume of " + file
                 + " (" + v.name() + ") has " + DiskSpace.bytes(v.usable()) + " free.",
                 "free space on that volume (old backups, files beside the database) or grow it (`fly volumes extend`) before migrating."));

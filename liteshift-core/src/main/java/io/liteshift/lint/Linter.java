@@ -90,7 +90,7 @@ public final class Linter {
             for (MigrationEffect e : MigrationEffects.of(dir, chosen)) {
                 if (chosen.stream().noneMatch(m -> m.version() == e.migration().version())) {
                     // an earlier migration does not run: nothing after it can be judged
-                    issues.add(new LintIssue("does-not-run", Severity.ERROR, e.migration().fileName(), 0, "",
+                    issues.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(e.migration().fileName(), 0, ""), "",
                             "does not run on a replay of the migrations: " + e.failure().orElse("?"), "fix that migration first."));
                     break;
                 }
@@ -142,7 +142,7 @@ public final class Linter {
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
-        if (r.errors().stream().allMatch(i -> i.code().equals("disk-space"))) {
+        if (r.errors().stream().allMatch(i -> i.lintCode() == LintCode.DISK_SPACE)) {
             // nothing is wrong with the migrations: the volume is too small for them now
             sb.append("Free space on the volume, then migrate again; ").append(Fix.setting(Fix.Setting.SKIP_LINT))
                     .append(" migrates anyway, and a rebuild that runs out of space is rolled back. Nothing was changed.");
@@ -159,14 +159,12 @@ public final class Linter {
      * {@code 0003_x.sql:2: [drop-column] drops column ... Fix: ...}.
      */
     public static List<String> warnings(LintReport r) {
-        return r.issues().stream().filter(i -> i.severity() == Severity.WARNING).map(i -> i.file() + (i.line() > 0 ? ":" + i.line() : "")
-                + ": [" + i.code() + "] " + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+        return r.issues().stream().filter(i -> i.severity() == Severity.WARNING).map(LintIssue::asWarning).toList();
     }
 
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
-        return PlanRules.of(plan).stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] "
-                + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+        return PlanRules.of(plan).stream().map(LintIssue::asHeaderNote).toList();
     }
 
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
@@ -183,13 +181,14 @@ public final class Linter {
         try {
             statements = Scripts.split(e.migration().sql());
         } catch (SqlSyntaxException x) {
-            return List.of(new LintIssue("does-not-run", Severity.ERROR, name, x.line(), "", x.getMessage(), "fix the SQL."));
+            return List.of(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, x.line(), ""), "",
+                    x.getMessage(), "fix the SQL."));
         }
         List<LintIssue> out = new ArrayList<>();
         List<StatementRules.NewIndex> indexes = new ArrayList<>();
         out.addAll(StatementRules.of(name, statements, indexes));
         if (e.failure().isPresent()) {
-            out.add(new LintIssue("does-not-run", Severity.ERROR, name, 0, "", "does not run on a replay of the migrations before"
+            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a replay of the migrations before"
                     + " it: " + e.failure().get(), "fix the migration; migrate would fail here."));
             return sorted(out);
         }
@@ -218,20 +217,19 @@ public final class Linter {
         return issues;
     }
 
-    /** The file name, and the line of the first statement that mentions the subject's table. */
+    /** A finding of the plan placed in the file: at the first statement that mentions the subject's table. */
     private static LintIssue withPlace(LintIssue i, String file, List<Statement> statements) {
-        int line = i.line();
-        if (line == 0 && !i.subject().isEmpty()) {
+        if (i.line() != 0) return i;
+        if (!i.subject().isEmpty()) {
             String table = tableOf(i.subject());
             for (Statement s : statements) {
                 if (s.significant().get(0).is("pragma")) continue;
                 if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
-                    line = s.line();
-                    break;
+                    return i.at(LintIssue.Location.of(file, s));
                 }
             }
         }
-        return new LintIssue(i.code(), i.severity(), file, line, i.subject(), i.message(), i.fix());
+        return i.at(new LintIssue.Location(file, 0, ""));
     }
 
     /** The table of an issue's subject ({@code table} or {@code table.column}), folded. */
