@@ -11,8 +11,8 @@ import io.liteshift.inspect.Inspector;
 import io.liteshift.inspect.RenameHints;
 import io.liteshift.inspect.RenameRecords;
 import io.liteshift.lint.DataCheck;
-import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
+import io.liteshift.lint.LintIssue;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.Generator;
@@ -532,21 +532,21 @@ public final class LiteShift {
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                            + bullets(findings.of(Finding.Kind.VIOLATION))
+                            + bullets(findings.violations())
                             + (findings.isDestructive() ? "\nThe change would also destroy data (needs " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + "):\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
+                            + bullets(findings.destructive()) : "")
                             + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                            + bullets(findings.destructive())
                             + "\nNothing was changed. Run again with " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + " to accept the loss (take a backup first).");
         }
     }
 
-    private static String bullets(List<Finding> findings) {
-        return findings.stream().map(f -> "  - " + f.message()).collect(Collectors.joining("\n"));
+    private static String bullets(List<LintIssue> findings) {
+        return findings.stream().map(f -> "  - " + f.messageAndFix()).collect(Collectors.joining("\n"));
     }
 
     private static Duration since(long t0) {

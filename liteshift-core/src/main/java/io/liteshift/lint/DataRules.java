@@ -43,9 +43,9 @@ final class DataRules {
         for (LintIssue r : rules) {
             if (r.lintCode().dataDependent()) continue;
             if (r.lintCode().destroysData()) {
-                Optional<Finding> f = found.of(Finding.Kind.DESTRUCTIVE).stream()
-                        .filter(x -> x.code().equals(r.code()) && Identifiers.same(x.subject(), r.subject())).findFirst();
-                out.add(f.isPresent() ? counted(r.lintCode(), Severity.WARNING, f.get())
+                Optional<LintIssue> f = found.destructive().stream()
+                        .filter(x -> x.lintCode() == r.lintCode() && Identifiers.same(x.subject(), r.subject())).findFirst();
+                out.add(f.isPresent() ? f.get()
                         : new LintIssue(r.lintCode(), Severity.INFO, r.location(), r.subject(), r.message() + " It holds no data now.", ""));
             } else if (r.lintCode() == LintCode.REBUILD) {
                 out.add(rebuild(stats, file, plan, r));
@@ -53,19 +53,15 @@ final class DataRules {
                 out.add(r);
             }
         }
-        for (Finding f : found.of(Finding.Kind.VIOLATION)) {
-            LintCode code = f.code().equals("unique") && f.message().contains("PRIMARY KEY") ? LintCode.PRIMARY_KEY
-                    : LintCode.of(f.code()).orElseThrow();
-            String table = Linter.tableOf(f.subject());
-            LintIssue i = counted(code, Severity.ERROR, f);
-            if (written.contains(table)) {
+        for (LintIssue f : found.violations()) {
+            if (written.contains(Linter.tableOf(f.subject()))) {
                 // the file changes these rows itself before the step (a backfill, say): the count is of the rows as they are now
-                i = LintIssue.of(code, Severity.WARNING, i.subject(), i.message() + " (counted before this file's own"
-                        + " UPDATE/INSERT/DELETE statements on " + f.subject() + " run; they may fix it)", i.fix());
+                f = LintIssue.of(f.lintCode(), Severity.WARNING, f.subject(), f.message() + " (counted before this file's own"
+                        + " UPDATE/INSERT/DELETE statements on " + f.subject() + " run; they may fix it)", f.fix());
             }
-            out.add(i);
+            out.add(f);
         }
-        for (Finding f : found.of(Finding.Kind.NOTE)) out.add(counted(LintCode.of(f.code()).orElseThrow(), Severity.INFO, f));
+        out.addAll(found.notes());
         diskSpace(stats, file, plan).ifPresent(out::add);
         for (StatementRules.NewIndex ix : indexes) {
             if (e.before().table(ix.table()).isEmpty()) continue; // a table made in this file has no rows yet
@@ -78,15 +74,6 @@ final class DataRules {
                     + " this step a no-op."));
         }
         return out;
-    }
-
-    /** A DataCheck finding as an issue: its message, with its closing advice as the fix. */
-    private static LintIssue counted(LintCode code, Severity s, Finding f) {
-        String m = f.message();
-        int cut = m.lastIndexOf(". ");
-        String message = cut > 0 ? m.substring(0, cut + 1) : m;
-        String fix = cut > 0 ? m.substring(cut + 2) : "";
-        return LintIssue.of(code, s, f.subject(), message, fix);
     }
 
     private static LintIssue rebuild(TableStats stats, Path file, Plan plan, LintIssue r) throws SQLException {
