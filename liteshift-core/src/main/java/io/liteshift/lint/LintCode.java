@@ -68,7 +68,7 @@ public enum LintCode {
     DOES_NOT_RUN("does-not-run", Family.REPLAY, Severity.ERROR, "error",
             "the migration fails on the replay of the ones before it");
 
-    /** What a code is about; a family's codes are reported by the same rule. */
+    /** What a code is about; a rule reports codes of one family. */
     public enum Family {
         /** Data is lost: push refuses it without {@code --yes}. */
         DESTRUCTIVE,

@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Statement;
 
 import java.util.Locale;
@@ -49,6 +50,12 @@ public record LintIssue(LintCode lintCode, Severity severity, Location location,
 
     public int line() {
         return location.line();
+    }
+
+    /** The table of its subject ({@code table} or {@code table.column}), folded. */
+    String subjectTable() {
+        int dot = subject.indexOf('.');
+        return Identifiers.fold(dot >= 0 ? subject.substring(0, dot) : subject);
     }
 
     LintIssue at(Location where) {

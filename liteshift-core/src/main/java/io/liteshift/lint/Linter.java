@@ -17,7 +17,6 @@ import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
-import io.liteshift.sql.Token;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +163,11 @@ public final class Linter {
 
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
-        return PlanRules.of(plan).stream().map(LintIssue::asHeaderNote).toList();
+        try {
+            return Rules.check(LintContext.of(plan)).stream().map(LintIssue::asHeaderNote).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("a plan alone has no rows to read", e); // no rule reads a database without counts
+        }
     }
 
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
@@ -184,12 +187,11 @@ public final class Linter {
             return List.of(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, x.line(), ""), "",
                     x.getMessage(), "fix the SQL."));
         }
-        List<LintIssue> out = new ArrayList<>();
-        List<StatementRules.NewIndex> indexes = new ArrayList<>();
-        out.addAll(StatementRules.of(name, statements, indexes));
         if (e.failure().isPresent()) {
-            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a replay of the migrations before"
-                    + " it: " + e.failure().get(), "fix the migration; migrate would fail here."));
+            // its statements still speak; what it changes is unknown
+            List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, new Plan(List.of(), List.of(), List.of()), statements, null)));
+            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a"
+                    + " replay of the migrations before it: " + e.failure().get(), "fix the migration; migrate would fail here."));
             return sorted(out);
         }
         Plan plan;
@@ -199,14 +201,12 @@ public final class Linter {
             plan = new Plan(e.changes(), List.of(), List.of()); // a change the planner does not handle: the changes still speak
         }
         plan = RebuildCopies.apply(plan, statements, stats == null ? null : stats.db());
-        Set<String> written = dmlTables(statements);
+        Set<String> written = LintContext.dmlTables(statements);
         Set<String> changed = changedTables(e.changes());
-        List<LintIssue> rules = PlanRules.of(plan);
+        // the rows tell nothing of a table an earlier linted migration changes: it is linted as without a database
         boolean countable = stats != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
-        if (countable) {
-            rules = DataRules.apply(stats, file, plan, e, rules, indexes, written);
-        }
-        for (LintIssue i : rules) out.add(withPlace(i, name, statements));
+        LintContext.Counts counts = countable ? new LintContext.Counts(stats, file, e.before(), e.after()) : null;
+        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts)));
         touched.addAll(changed);
         touched.addAll(written);
         return sorted(out);
@@ -215,52 +215,6 @@ public final class Linter {
     private static List<LintIssue> sorted(List<LintIssue> issues) {
         issues.sort(Comparator.comparingInt(LintIssue::line));
         return issues;
-    }
-
-    /** A finding of the plan placed in the file: at the first statement that mentions the subject's table. */
-    private static LintIssue withPlace(LintIssue i, String file, List<Statement> statements) {
-        if (i.line() != 0) return i;
-        if (!i.subject().isEmpty()) {
-            String table = tableOf(i.subject());
-            for (Statement s : statements) {
-                if (s.significant().get(0).is("pragma")) continue;
-                if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
-                    return i.at(LintIssue.Location.of(file, s));
-                }
-            }
-        }
-        return i.at(new LintIssue.Location(file, 0, ""));
-    }
-
-    /** The table of an issue's subject ({@code table} or {@code table.column}), folded. */
-    static String tableOf(String subject) {
-        int dot = subject.indexOf('.');
-        return Identifiers.fold(dot >= 0 ? subject.substring(0, dot) : subject);
-    }
-
-    /**
-     * The tables whose rows the file's UPDATE, DELETE, INSERT and REPLACE statements change (folded): a count made
-     * before the file runs may not hold for the steps after them. Only the target counts: INSERT INTO new SELECT ...
-     * FROM old (a hand-written rebuild) reads old without changing it.
-     */
-    static Set<String> dmlTables(List<Statement> statements) {
-        Set<String> out = new HashSet<>();
-        for (Statement s : statements) {
-            List<Token> sig = s.significant();
-            Token first = sig.get(0);
-            String after = first.is("update") ? null : first.is("delete") ? "from" : first.is("insert") || first.is("replace") ? "into" : "";
-            if ("".equals(after)) continue;
-            int i = 1;
-            if (after == null) {
-                if (sig.size() > 2 && sig.get(1).is("or")) i = 3; // UPDATE OR REPLACE t
-            } else {
-                while (i < sig.size() && !sig.get(i).is(after)) i++;
-                i++;
-            }
-            if (i + 2 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2; // schema.table
-            if (i < sig.size() && sig.get(i).isIdentifier()) out.add(Identifiers.fold(sig.get(i).identifier()));
-        }
-        return out;
     }
 
     private static Set<String> changedTables(List<Change> changes) {
