@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * which rows could not satisfy the declared schema (with their number, a sample of their keys and the fix).
  * Only reads; the one write is to a TEMP table when a STRICT column's new type must be tried on the values.
  */
-public final class DataCheck {
+final class DataCheck {
 
     private final Connection db;
     private final TableStats stats;
@@ -45,11 +45,7 @@ public final class DataCheck {
         this.declared = declared;
     }
 
-    public static Findings run(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
-        return run(new TableStats(db), plan, current, declared);
-    }
-
-    /** With the row counts of a lint run that has measured some tables already. */
+    /** With the row counts of a lint or push run, which may have measured some tables already. */
     static Findings run(TableStats stats, Plan plan, Schema current, Schema declared) throws SQLException {
         DataCheck c = new DataCheck(stats, plan, current, declared);
         c.run();

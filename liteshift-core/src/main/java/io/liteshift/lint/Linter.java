@@ -13,6 +13,7 @@ import io.liteshift.migrate.MigrationEffects;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
+import io.liteshift.schema.Schema;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
@@ -31,10 +32,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a version on, when
- * no database is given). A migration's effect is read by running it on an in-memory replay of the ones before it
- * and diffing the schemas; its statements are read for unsafe SQL. With a database (only read) the data-dependent
- * rules are counted on the real rows, and rebuilds are sized.
+ * The way into lint. {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a
+ * version on, when no database is given). A migration's effect is read by running it on an in-memory replay of the
+ * ones before it and diffing the schemas; its statements are read for unsafe SQL ({@link Rules}). With a database
+ * (only read) the data-dependent rules are counted on the real rows, and rebuilds are sized. Also what migrate runs
+ * first ({@link #requireNoErrors}), the notes of a generated migration's header ({@link #headerNotes}) and push's
+ * data check ({@link #dataCheck}).
  */
 public final class Linter {
 
@@ -168,6 +171,16 @@ public final class Linter {
         } catch (SQLException e) {
             throw new IllegalStateException("a plan alone has no rows to read", e); // no rule reads a database without counts
         }
+    }
+
+    /**
+     * Push's data check: the plan measured against the rows of {@code db}, which has the schema {@code current},
+     * before anything is written. What would be lost, which rows could not take {@code declared} (their number, a
+     * sample of their keys, the fix), and which NULLs a DEFAULT fills. Only reads; the one write is to a TEMP table
+     * when a STRICT column's new type must be tried on the values.
+     */
+    public static Findings dataCheck(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
+        return DataCheck.run(new TableStats(db), plan, current, declared);
     }
 
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
