@@ -12,13 +12,20 @@ import io.liteshift.schema.Index;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
+import io.liteshift.schema.UniqueConstraint;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +42,7 @@ final class DataCheck {
     private final Schema declared;
     private final List<LintIssue> out = new ArrayList<>();
     /** Tables (folded) where an expression the plan computes raises an error: their duplicates cannot be counted. */
-    private final java.util.Set<String> unevaluable = new java.util.HashSet<>();
+    private final Set<String> unevaluable = new HashSet<>();
 
     private DataCheck(TableStats stats, Plan plan, Schema current, Schema declared) {
         this.db = stats.db();
@@ -134,7 +141,7 @@ final class DataCheck {
     }
 
     private static boolean isNullLiteral(String expr) {
-        return io.liteshift.sql.SqlText.canonicalExpression(expr).equals("null");
+        return SqlText.canonicalExpression(expr).equals("null");
     }
 
     /** @param code {@link LintCode#UNIQUE}, or {@link LintCode#PRIMARY_KEY} for a primary key's columns */
@@ -157,29 +164,29 @@ final class DataCheck {
      */
     private void rulesOverChangedColumns(TableMapping m, Change.AlterTable alter, long rows)
             throws SQLException {
-        java.util.Set<String> changed = new java.util.HashSet<>();
+        Set<String> changed = new HashSet<>();
         for (Alteration a : alter.alterations()) {
             if (a instanceof Alteration.ModifyColumn mc) changed.add(Identifiers.fold(mc.to().name()));
         }
         if (changed.isEmpty()) return;
-        java.util.function.Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
+        Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
                 .anyMatch(k -> k.refersTo(changed));
         boolean newKey = alter.alterations().stream().anyMatch(Alteration.ChangePrimaryKey.class::isInstance);
         if (!newKey && m.to().primaryKey() != null && touches.test(m.to().primaryKey().columns())) {
             unique(LintCode.PRIMARY_KEY, m, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
         }
-        for (io.liteshift.schema.UniqueConstraint u : m.to().uniques()) {
+        for (UniqueConstraint u : m.to().uniques()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddUnique au && au.unique().equals(u));
             if (!added && touches.test(u.columns())) unique(LintCode.UNIQUE, m, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
         }
         for (CheckConstraint ck : m.to().checks()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddCheck ac && ac.check().equals(ck));
-            if (!added && io.liteshift.sql.SqlText.mentions(ck.expression(), changed)) check(m, rows, ck, "");
+            if (!added && SqlText.mentions(ck.expression(), changed)) check(m, rows, ck, "");
         }
         for (Index i : declared.indexesOf(m.to().name())) {
             boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
             // a partial index's WHERE reads columns too: a NULL filled with a DEFAULT can bring a row into the index
-            boolean whereChanges = i.where() != null && io.liteshift.sql.SqlText.mentions(i.where(), changed);
+            boolean whereChanges = i.where() != null && SqlText.mentions(i.where(), changed);
             if (i.unique() && !created && (touches.test(i.keys()) || whereChanges)) {
                 unique(LintCode.UNIQUE, m, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
             }
@@ -206,7 +213,7 @@ final class DataCheck {
     }
 
     private static TableMapping identity(Table t) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         t.columns().forEach(c -> values.put(Identifiers.fold(c.name()), Identifiers.quote(c.name())));
         return new TableMapping(t, t, values, false, List.of(), List.of());
     }

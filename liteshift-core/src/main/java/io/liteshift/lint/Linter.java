@@ -55,12 +55,10 @@ public final class Linter {
     public static LintReport lint(MigrationDirectory dir, Path database, int from) {
         if (database == null) return lint(dir, null, null, from);
         try (Connection c = Databases.open(database, false, true)) {
-            try (java.sql.Statement s = c.createStatement()) {
-                // connection settings only, nothing is written: the counts group and sort whole tables, in memory
-                s.execute("PRAGMA temp_store = MEMORY");
-                s.execute("PRAGMA cache_size = -65536");
-                s.execute("PRAGMA threads = 2");
-            }
+            // connection settings only, nothing is written: the counts group and sort whole tables, in memory
+            Databases.exec(c, "PRAGMA temp_store = MEMORY");
+            Databases.exec(c, "PRAGMA cache_size = -65536");
+            Databases.exec(c, "PRAGMA threads = 2");
             return lint(dir, c, database, from);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "could not read " + database + ": " + e.getMessage(), e);
