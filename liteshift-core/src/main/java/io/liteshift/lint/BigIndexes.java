@@ -1,6 +1,5 @@
 package io.liteshift.lint;
 
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 

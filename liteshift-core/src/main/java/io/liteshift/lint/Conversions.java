@@ -85,13 +85,13 @@ final class Conversions {
         String counted = String.format("%,d", bad) + " of " + Rows.plural(rows, "row");
         if (code == LintCode.STRICT_TYPE) {
             List<String> shown = found.stream().map(r -> label + " " + r.get(0) + " = " + r.get(1)).toList();
-            out.add(DataCheck.breaks(code, subject, subject + " becomes " + type + ", but " + counted
+            out.add(LintIssue.of(code, Severity.ERROR, subject, subject + " becomes " + type + ", but " + counted
                     + " hold values that cannot be stored as " + c.type() + " (" + Samples.list(shown, bad) + ").",
                     "Convert or clear those values first, or declare the column ANY."));
             return;
         }
         List<String> shown = found.stream().map(r -> label + " " + r.get(0) + ": " + r.get(1) + " would become " + r.get(2)).toList();
-        out.add(DataCheck.breaks(code, subject, subject + " becomes " + type + ": the copy would store "
+        out.add(LintIssue.of(code, Severity.ERROR, subject, subject + " becomes " + type + ": the copy would store "
                 + counted + " differently than they are (" + Samples.list(shown, bad) + ").", "To keep the values,"
                 + " declare a type that stores them as they are (TEXT for text; BLOB, or no type, keeps any value); to convert"
                 + " them, do it explicitly first with an UPDATE that CASTs " + Identifiers.quote(c.name()) + " (in a hand-written"

@@ -2,7 +2,6 @@ package io.liteshift.lint;
 
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.CheckConstraint;
@@ -356,7 +355,7 @@ final class DataCheck {
     }
 
     /** Rows that cannot take the declared schema: push and migrate refuse. */
-    static LintIssue breaks(LintCode code, String subject, String message, String fix) {
+    private static LintIssue breaks(LintCode code, String subject, String message, String fix) {
         return LintIssue.of(code, Severity.ERROR, subject, message, fix);
     }
 

@@ -2,7 +2,6 @@ package io.liteshift.lint;
 
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.IndexedColumn;

@@ -1,7 +1,6 @@
 package io.liteshift.lint;
 
 import io.liteshift.apply.DiskSpace;
-import io.liteshift.lint.LintIssue.Severity;
 
 import java.nio.file.Path;
 import java.sql.SQLException;

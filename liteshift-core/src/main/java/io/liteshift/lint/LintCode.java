@@ -1,6 +1,5 @@
 package io.liteshift.lint;
 
-import io.liteshift.lint.LintIssue.Severity;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -17,8 +17,6 @@ import java.util.Locale;
  */
 public record LintIssue(LintCode lintCode, Severity severity, Location location, String subject, String message, String fix) {
 
-    public enum Severity { ERROR, WARNING, INFO }
-
     /**
      * Where a finding is in a migration.
      *

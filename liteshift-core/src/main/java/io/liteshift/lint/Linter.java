@@ -5,7 +5,6 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.MigrationEffect;

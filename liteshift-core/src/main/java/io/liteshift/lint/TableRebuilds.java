@@ -1,7 +1,6 @@
 package io.liteshift.lint;
 
 import io.liteshift.apply.DiskSpace;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.plan.TableMapping;
 
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package io.liteshift.lint;
 
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.migrate.MigrationDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
