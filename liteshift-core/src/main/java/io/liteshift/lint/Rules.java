@@ -10,8 +10,8 @@ final class Rules {
      * destroys before what it breaks for a rolling deploy, what the rows decide before what a rebuild costs.
      */
     static final List<Rule> ALL = List.of(
-            new ForeignKeysPragma(), new OutsideTransaction(), new EveryRow(),
-            new Drops(), new RollingDeploy(), new DataDependent(), new TableRebuilds(), new FreeSpace(), new BigIndexes());
+            new UnsafeStatements(), new Drops(), new RollingDeploy(), new DataDependent(), new TableRebuilds(), new FreeSpace(),
+            new BigIndexes());
 
     private Rules() {
     }
