@@ -114,7 +114,7 @@ final class DataDependent implements Rule {
             String from = Storage.rule(m.from(), was);
             String to = Storage.rule(m.to(), c);
             if (from.equals(to)) continue;
-            out.add(mayFail(LintCode.TYPE_CONVERSION, m.to().name() + "." + c.name(), quote(m.to().name()) + "." + quote(c.name())
+            out.aboutTable(mayFail(LintCode.TYPE_CONVERSION, m.to().name() + "." + c.name(), quote(m.to().name()) + "." + quote(c.name())
                     + " is copied into a column that stores values as " + to + " (now " + from + "): MAY change stored values,"
                     + " and does for every " + String.join(" or ", converted) + " value that does not read back"
                     + " the same ('007' as 7, '1' as 1.0).", "keep a type that stores the values as they are, or convert them"

@@ -45,7 +45,7 @@ final class Issues {
     }
 
     /** About a table the plan rebuilds or copies. */
-    void add(LintIssue issue) {
+    void aboutTable(LintIssue issue) {
         entries.add(new Entry(Section.TABLE, 0, 0, issue));
     }
 

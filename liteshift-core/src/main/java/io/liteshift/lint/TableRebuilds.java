@@ -17,7 +17,7 @@ final class TableRebuilds implements Rule {
     @Override
     public void check(LintContext context, Issues out) throws SQLException {
         for (TableMapping m : context.plan().rebuilds()) {
-            out.add(context.counts().isPresent() ? sized(m, context.counts().get()) : LintIssue.of(LintCode.REBUILD, Severity.INFO,
+            out.aboutTable(context.counts().isPresent() ? sized(m, context.counts().get()) : LintIssue.of(LintCode.REBUILD, Severity.INFO,
                     m.to().name(), "rebuilds " + quote(m.to().name()) + " (" + String.join("; ", m.reasons()) + "): every row is copied"
                             + " while the write lock is held, and the copy needs free disk space.",
                     "`liteshift lint --db` gives rows, bytes and lock time; migrate when the load is low."));
