@@ -10,9 +10,9 @@ import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.inspect.RenameHints;
 import io.liteshift.inspect.RenameRecords;
-import io.liteshift.lint.DataCheck;
-import io.liteshift.lint.Finding;
 import io.liteshift.lint.Findings;
+import io.liteshift.lint.LintIssue;
+import io.liteshift.lint.Linter;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.Generator;
@@ -461,7 +461,7 @@ public final class LiteShift {
                     List<String> warnings = List.of(); // an unusable rename hint is refused in planFor, never a warning
                     if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
                     if (options.dryRun()) {
-                        Findings findings = DataCheck.run(conn, plan, current, declared.schema());
+                        Findings findings = Linter.dataCheck(conn, plan, current, declared.schema());
                         refuseIfNeeded(findings, options, file, schema);
                         need[0] = requireSpace(conn, plan, file, pushing);
                         return new PushResult(plan, findings, false, since(t0), warnings);
@@ -471,7 +471,7 @@ public final class LiteShift {
                         Schema now = Inspector.inspect(c);
                         Plan p = now.equals(current) ? plan : planFor(c, now, declared);
                         if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
-                        Findings findings = DataCheck.run(c, p, now, declared.schema());
+                        Findings findings = Linter.dataCheck(c, p, now, declared.schema());
                         refuseIfNeeded(findings, options, file, schema);
                         need[0] = requireSpace(c, p, file, pushing);
                         // under the write lock, so the backup is exactly what the change starts from
@@ -532,21 +532,21 @@ public final class LiteShift {
         if (findings.hasViolations()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                     "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                            + bullets(findings.of(Finding.Kind.VIOLATION))
+                            + bullets(findings.violations())
                             + (findings.isDestructive() ? "\nThe change would also destroy data (needs " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + "):\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE)) : "")
+                            + bullets(findings.destructive()) : "")
                             + "\nNothing was changed.");
         }
         if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
                     "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.of(Finding.Kind.DESTRUCTIVE))
+                            + bullets(findings.destructive())
                             + "\nNothing was changed. Run again with " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + " to accept the loss (take a backup first).");
         }
     }
 
-    private static String bullets(List<Finding> findings) {
-        return findings.stream().map(f -> "  - " + f.message()).collect(Collectors.joining("\n"));
+    private static String bullets(List<LintIssue> findings) {
+        return findings.stream().map(f -> "  - " + f.messageAndFix()).collect(Collectors.joining("\n"));
     }
 
     private static Duration since(long t0) {

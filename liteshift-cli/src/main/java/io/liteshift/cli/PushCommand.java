@@ -4,7 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
-import io.liteshift.lint.Finding;
+import io.liteshift.lint.LintIssue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,8 +50,8 @@ final class PushCommand extends ProjectCommand {
         }
         out.print(r.plan().toSql());
         out.println();
-        for (Finding f : r.findings().all()) {
-            out.println((f.kind() == Finding.Kind.DESTRUCTIVE ? "destroys: " : "note: ") + f.message());
+        for (LintIssue f : r.findings().all()) {
+            out.println((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
         }
         r.backup().ifPresent(b -> out.println("backup " + b));
         if (r.applied()) {

@@ -29,9 +29,9 @@ final class Conversions {
     private final Connection db;
     private final TableMapping m;
     private final long rows;
-    private final List<Finding> out;
+    private final List<LintIssue> out;
 
-    private Conversions(Connection db, TableMapping m, long rows, List<Finding> out) {
+    private Conversions(Connection db, TableMapping m, long rows, List<LintIssue> out) {
         this.db = db;
         this.m = m;
         this.rows = rows;
@@ -39,7 +39,7 @@ final class Conversions {
     }
 
     /** Adds the findings for the copied columns of {@code m}, a rebuilt table of {@code rows} rows, to {@code out}. */
-    static void check(Connection db, TableMapping m, long rows, List<Finding> out) throws SQLException {
+    static void check(Connection db, TableMapping m, long rows, List<LintIssue> out) throws SQLException {
         if (!m.rebuilt()) return; // ALTER TABLE keeps every stored value as it is
         Conversions c = new Conversions(db, m, rows, out);
         for (Column col : m.to().columns()) {
@@ -66,15 +66,15 @@ final class Conversions {
             try {
                 s.execute("INSERT INTO " + PROBE + " SELECT k, o, o FROM (SELECT " + Projection.keyExpression(m.from()) + " AS k, "
                         + now + " AS o FROM " + Identifiers.quote(m.from().name()) + ") WHERE " + which);
-                if (strictClass != null) report("strict-type", c, "v IS NOT NULL AND typeof(v) <> '" + strictClass + "'");
-                report("type-conversion", c, CHANGED);
+                if (strictClass != null) report(LintCode.STRICT_TYPE, c, "v IS NOT NULL AND typeof(v) <> '" + strictClass + "'");
+                report(LintCode.TYPE_CONVERSION, c, CHANGED);
             } finally {
                 s.execute("DROP TABLE " + PROBE);
             }
         }
     }
 
-    private void report(String code, Column c, String where) throws SQLException {
+    private void report(LintCode code, Column c, String where) throws SQLException {
         List<List<String>> found = Rows.table(db, "SELECT k, " + Samples.quoted("o") + ", " + Samples.quoted("v") + ", count(*) OVER ()"
                 + " FROM " + PROBE + " WHERE " + where + " LIMIT " + Samples.KEYS);
         if (found.isEmpty()) return;
@@ -83,16 +83,16 @@ final class Conversions {
         String subject = m.to().name() + "." + c.name();
         String type = m.to().strict() ? c.type() + " in a STRICT table" : c.type().isEmpty() ? "untyped" : c.type();
         String counted = String.format("%,d", bad) + " of " + Rows.plural(rows, "row");
-        if (code.equals("strict-type")) {
+        if (code == LintCode.STRICT_TYPE) {
             List<String> shown = found.stream().map(r -> label + " " + r.get(0) + " = " + r.get(1)).toList();
-            out.add(new Finding(Finding.Kind.VIOLATION, code, subject, subject + " becomes " + type + ", but " + counted
-                    + " hold values that cannot be stored as " + c.type() + " (" + Samples.list(shown, bad)
-                    + "). Convert or clear those values first, or declare the column ANY."));
+            out.add(LintIssue.of(code, Severity.ERROR, subject, subject + " becomes " + type + ", but " + counted
+                    + " hold values that cannot be stored as " + c.type() + " (" + Samples.list(shown, bad) + ").",
+                    "Convert or clear those values first, or declare the column ANY."));
             return;
         }
         List<String> shown = found.stream().map(r -> label + " " + r.get(0) + ": " + r.get(1) + " would become " + r.get(2)).toList();
-        out.add(new Finding(Finding.Kind.VIOLATION, code, subject, subject + " becomes " + type + ": the copy would store "
-                + counted + " differently than they are (" + Samples.list(shown, bad) + "). To keep the values,"
+        out.add(LintIssue.of(code, Severity.ERROR, subject, subject + " becomes " + type + ": the copy would store "
+                + counted + " differently than they are (" + Samples.list(shown, bad) + ").", "To keep the values,"
                 + " declare a type that stores them as they are (TEXT for text; BLOB, or no type, keeps any value); to convert"
                 + " them, do it explicitly first with an UPDATE that CASTs " + Identifiers.quote(c.name()) + " (in a hand-written"
                 + " migration for migrate), and review the result."));

@@ -11,13 +11,20 @@ import io.liteshift.schema.Index;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
+import io.liteshift.schema.UniqueConstraint;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -25,16 +32,16 @@ import java.util.stream.Collectors;
  * which rows could not satisfy the declared schema (with their number, a sample of their keys and the fix).
  * Only reads; the one write is to a TEMP table when a STRICT column's new type must be tried on the values.
  */
-public final class DataCheck {
+final class DataCheck {
 
     private final Connection db;
     private final TableStats stats;
     private final Plan plan;
     private final Schema current;
     private final Schema declared;
-    private final List<Finding> out = new ArrayList<>();
+    private final List<LintIssue> out = new ArrayList<>();
     /** Tables (folded) where an expression the plan computes raises an error: their duplicates cannot be counted. */
-    private final java.util.Set<String> unevaluable = new java.util.HashSet<>();
+    private final Set<String> unevaluable = new HashSet<>();
 
     private DataCheck(TableStats stats, Plan plan, Schema current, Schema declared) {
         this.db = stats.db();
@@ -44,11 +51,7 @@ public final class DataCheck {
         this.declared = declared;
     }
 
-    public static Findings run(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
-        return run(new TableStats(db), plan, current, declared);
-    }
-
-    /** With the row counts of a lint run that has measured some tables already. */
+    /** With the row counts of a lint or push run, which may have measured some tables already. */
     static Findings run(TableStats stats, Plan plan, Schema current, Schema declared) throws SQLException {
         DataCheck c = new DataCheck(stats, plan, current, declared);
         c.run();
@@ -72,9 +75,11 @@ public final class DataCheck {
             if (m.rebuilt()) generatedColumns(m, rows);
             notNull(m, projection, rows);
             for (Alteration a : alter.alterations()) {
-                if (a instanceof Alteration.AddUnique u) unique(m, rows, "new UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
+                if (a instanceof Alteration.AddUnique u) {
+                    unique(LintCode.UNIQUE, m, rows, "new UNIQUE " + cols(u.unique().columns()), u.unique().columns(), null);
+                }
                 if (a instanceof Alteration.ChangePrimaryKey pk && pk.to() != null) {
-                    unique(m, rows, "new PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
+                    unique(LintCode.PRIMARY_KEY, m, rows, "new PRIMARY KEY " + cols(pk.to().columns()), pk.to().columns(), null);
                 }
                 if (a instanceof Alteration.AddCheck ck) check(m, rows, ck.check(), "new ");
                 if (a instanceof Alteration.AddForeignKey fk) foreignKey(m, projection, rows, fk.foreignKey());
@@ -96,8 +101,8 @@ public final class DataCheck {
     private void dropTable(String name) throws SQLException {
         long rows = stats.rows(name);
         if (rows > 0) {
-            out.add(new Finding(Finding.Kind.DESTRUCTIVE, "drop-table", name,
-                    "table " + name + " is not in the declared schema and would be dropped with its " + Rows.plural(rows, "row")));
+            out.add(destroys(LintCode.DROP_TABLE, name,
+                    "table " + name + " is not in the declared schema and would be dropped with its " + Rows.plural(rows, "row"), ""));
         }
     }
 
@@ -105,10 +110,10 @@ public final class DataCheck {
         if (rows == 0) return;
         long values = Rows.count(db, "SELECT count(" + Identifiers.quote(c.name()) + ") FROM " + Identifiers.quote(m.from().name()));
         if (values > 0) {
-            out.add(new Finding(Finding.Kind.DESTRUCTIVE, "drop-column", m.from().name() + "." + c.name(),
+            out.add(destroys(LintCode.DROP_COLUMN, m.from().name() + "." + c.name(),
                     "column " + m.from().name() + "." + c.name() + " is not in the declared schema and would be dropped with its "
-                            + Rows.plural(values, "value") + " (in " + Rows.plural(rows, "row") + "). If it was renamed, declare it:"
-                            + " end the new column's line with -- @renamed from=" + c.name()));
+                            + Rows.plural(values, "value") + " (in " + Rows.plural(rows, "row") + ").",
+                    "If it was renamed, declare it: end the new column's line with -- @renamed from=" + c.name()));
         }
     }
 
@@ -128,26 +133,27 @@ public final class DataCheck {
                     : was.isEmpty()
                     ? "new column " + m.to().name() + "." + c.name() + " is NOT NULL without a DEFAULT, and the table has " + Rows.plural(rows, "row")
                     : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample(m, Projection.aliased(m, projection), where) + ")";
-            out.add(new Finding(Finding.Kind.VIOLATION, "not-null", m.to().name() + "." + c.name(), what + (computed
-                    ? ". Make the copy give every row a value (coalesce(expression, fallback)), or declare a DEFAULT."
-                    : ". Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first.")));
+            out.add(breaks(LintCode.NOT_NULL, m.to().name() + "." + c.name(), what + ".", computed
+                    ? "Make the copy give every row a value (coalesce(expression, fallback)), or declare a DEFAULT."
+                    : "Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first."));
         }
     }
 
     private static boolean isNullLiteral(String expr) {
-        return io.liteshift.sql.SqlText.canonicalExpression(expr).equals("null");
+        return SqlText.canonicalExpression(expr).equals("null");
     }
 
-    private void unique(TableMapping m, long rows, String what, List<IndexedColumn> keys, String where) throws SQLException {
+    /** @param code {@link LintCode#UNIQUE}, or {@link LintCode#PRIMARY_KEY} for a primary key's columns */
+    private void unique(LintCode code, TableMapping m, long rows, String what, List<IndexedColumn> keys, String where) throws SQLException {
         if (unevaluable.contains(Identifiers.fold(m.to().name()))) return; // its keys raise errors: reported already
         Optional<Duplicates.Found> found = Duplicates.of(db, m, keys, where);
         if (found.isEmpty()) return;
         Duplicates.Found d = found.get();
-        out.add(new Finding(Finding.Kind.VIOLATION, "unique", m.to().name(),
+        out.add(breaks(code, m.to().name(),
                 m.to().name() + ": " + what + " is broken by " + String.format("%,d", d.rows()) + " of " + Rows.plural(rows, "row")
                         + " sharing " + Rows.plural(d.values(), "value") + ": " + Duplicates.keyName(keys) + " " + String.join(", ", d.shown())
-                        + (d.values() > d.shown().size() ? ", and " + String.format("%,d", d.values() - d.shown().size()) + " more" : "")
-                        + ". Remove or change the duplicates first, or drop the UNIQUE."));
+                        + (d.values() > d.shown().size() ? ", and " + String.format("%,d", d.values() - d.shown().size()) + " more" : "") + ".",
+                "Remove or change the duplicates first, or drop the UNIQUE."));
     }
 
     /**
@@ -157,31 +163,31 @@ public final class DataCheck {
      */
     private void rulesOverChangedColumns(TableMapping m, Change.AlterTable alter, long rows)
             throws SQLException {
-        java.util.Set<String> changed = new java.util.HashSet<>();
+        Set<String> changed = new HashSet<>();
         for (Alteration a : alter.alterations()) {
             if (a instanceof Alteration.ModifyColumn mc) changed.add(Identifiers.fold(mc.to().name()));
         }
         if (changed.isEmpty()) return;
-        java.util.function.Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
+        Predicate<List<IndexedColumn>> touches = keys -> keys.stream()
                 .anyMatch(k -> k.refersTo(changed));
         boolean newKey = alter.alterations().stream().anyMatch(Alteration.ChangePrimaryKey.class::isInstance);
         if (!newKey && m.to().primaryKey() != null && touches.test(m.to().primaryKey().columns())) {
-            unique(m, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
+            unique(LintCode.PRIMARY_KEY, m, rows, rekeyed("PRIMARY KEY " + cols(m.to().primaryKey().columns())), m.to().primaryKey().columns(), null);
         }
-        for (io.liteshift.schema.UniqueConstraint u : m.to().uniques()) {
+        for (UniqueConstraint u : m.to().uniques()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddUnique au && au.unique().equals(u));
-            if (!added && touches.test(u.columns())) unique(m, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
+            if (!added && touches.test(u.columns())) unique(LintCode.UNIQUE, m, rows, rekeyed("UNIQUE " + cols(u.columns())), u.columns(), null);
         }
         for (CheckConstraint ck : m.to().checks()) {
             boolean added = alter.alterations().stream().anyMatch(a -> a instanceof Alteration.AddCheck ac && ac.check().equals(ck));
-            if (!added && io.liteshift.sql.SqlText.mentions(ck.expression(), changed)) check(m, rows, ck, "");
+            if (!added && SqlText.mentions(ck.expression(), changed)) check(m, rows, ck, "");
         }
         for (Index i : declared.indexesOf(m.to().name())) {
             boolean created = plan.changes().stream().anyMatch(c -> c instanceof Change.CreateIndex ci && ci.index().equals(i));
             // a partial index's WHERE reads columns too: a NULL filled with a DEFAULT can bring a row into the index
-            boolean whereChanges = i.where() != null && io.liteshift.sql.SqlText.mentions(i.where(), changed);
+            boolean whereChanges = i.where() != null && SqlText.mentions(i.where(), changed);
             if (i.unique() && !created && (touches.test(i.keys()) || whereChanges)) {
-                unique(m, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
+                unique(LintCode.UNIQUE, m, rows, rekeyed("UNIQUE index " + i.name()), i.keys(), i.where());
             }
         }
     }
@@ -195,18 +201,18 @@ public final class DataCheck {
         Optional<TableMapping> mapped = plan.mappings().stream().filter(m -> Identifiers.same(m.to().name(), i.table())).findFirst();
         if (mapped.isPresent()) {
             long rows = stats.rows(mapped.get().from().name());
-            if (rows > 0) unique(mapped.get(), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
+            if (rows > 0) unique(LintCode.UNIQUE, mapped.get(), rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
             return;
         }
         Optional<Table> t = current.table(i.table());
         if (t.isEmpty()) return; // a new table: no rows yet
         TableMapping same = identity(t.get());
         long rows = stats.rows(t.get().name());
-        if (rows > 0) unique(same, rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
+        if (rows > 0) unique(LintCode.UNIQUE, same, rows, "new UNIQUE index " + i.name(), i.keys(), i.where());
     }
 
     private static TableMapping identity(Table t) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         t.columns().forEach(c -> values.put(Identifiers.fold(c.name()), Identifiers.quote(c.name())));
         return new TableMapping(t, t, values, false, List.of(), List.of());
     }
@@ -217,13 +223,14 @@ public final class DataCheck {
         if (r.matching() == 0 && r.failing() == 0) return;
         String what = m.to().name() + ": " + adjective + "CHECK (" + ck.expression() + ")" + (ck.name() == null ? "" : " (constraint " + ck.name() + ")");
         if (r.failing() == 0) {
-            out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(), what + " fails for " + String.format("%,d", r.matching()) + " of "
-                    + Rows.plural(rows, "row") + " (" + sample(m, Projection.aliased(m, Projection.of(m)), where) + "). Fix those rows first, or relax the CHECK."));
+            out.add(breaks(LintCode.CHECK, m.to().name(), what + " fails for " + String.format("%,d", r.matching()) + " of "
+                    + Rows.plural(rows, "row") + " (" + sample(m, Projection.aliased(m, Projection.of(m)), where) + ").",
+                    "Fix those rows first, or relax the CHECK."));
             return;
         }
-        out.add(new Finding(Finding.Kind.VIOLATION, "check", m.to().name(), what + raises(m, rows, r)
-                + (r.matching() == 0 ? "" : ", and fails for " + String.format("%,d", r.matching()) + " more")
-                + ". Fix those rows first, or change the CHECK so that SQLite can evaluate it on every row."));
+        out.add(breaks(LintCode.CHECK, m.to().name(), what + raises(m, rows, r)
+                + (r.matching() == 0 ? "" : ", and fails for " + String.format("%,d", r.matching()) + " more") + ".",
+                "Fix those rows first, or change the CHECK so that SQLite can evaluate it on every row."));
     }
 
     /** " raises an error on 3 of 10 rows (id 2, 5, 9): malformed JSON" */
@@ -239,9 +246,9 @@ public final class DataCheck {
             Evaluation.Result r = Evaluation.count(db, m, Identifiers.quote(c.name()) + " IS NULL");
             if (r.failing() == 0) continue;
             unevaluable.add(Identifiers.fold(m.to().name()));
-            out.add(new Finding(Finding.Kind.VIOLATION, "generated", m.to().name() + "." + c.name(), m.to().name() + "." + c.name()
-                    + " GENERATED ALWAYS AS (" + c.generated().expression() + ")" + raises(m, rows, r)
-                    + ". Fix those rows first, or change the expression so that SQLite can evaluate it on every row."));
+            out.add(breaks(LintCode.GENERATED, m.to().name() + "." + c.name(), m.to().name() + "." + c.name()
+                    + " GENERATED ALWAYS AS (" + c.generated().expression() + ")" + raises(m, rows, r) + ".",
+                    "Fix those rows first, or change the expression so that SQLite can evaluate it on every row."));
         }
     }
 
@@ -272,9 +279,9 @@ public final class DataCheck {
         Evaluation.Result r = Evaluation.count(db, m.get(), condition);
         if (r.failing() == 0) return;
         unevaluable.add(Identifiers.fold(i.table()));
-        out.add(new Finding(Finding.Kind.VIOLATION, "index", i.table(), i.table() + ": index " + i.name() + " " + cols(i.keys())
-                + (i.where() == null ? "" : " WHERE " + i.where()) + raises(m.get(), rows, r)
-                + ". Fix those rows first, or change the index so that SQLite can evaluate it on every row."));
+        out.add(breaks(LintCode.INDEX, i.table(), i.table() + ": index " + i.name() + " " + cols(i.keys())
+                + (i.where() == null ? "" : " WHERE " + i.where()) + raises(m.get(), rows, r) + ".",
+                "Fix those rows first, or change the index so that SQLite can evaluate it on every row."));
     }
 
     /** How the rows of {@code table} look to the plan: its mapping, or the table as it is when the plan leaves it alone. */
@@ -314,11 +321,11 @@ public final class DataCheck {
         if (found.isEmpty()) return;
         long bad = Long.parseLong(found.get(0).get(1));
         List<String> keys = found.stream().map(r -> r.get(0)).toList();
-        out.add(new Finding(Finding.Kind.VIOLATION, "foreign-key", m.to().name(),
+        out.add(breaks(LintCode.FOREIGN_KEY, m.to().name(),
                 m.to().name() + ": new FOREIGN KEY (" + String.join(", ", fk.columns()) + ") REFERENCES " + fk.refTable() + " has "
                         + String.format("%,d", bad) + " of " + Rows.plural(rows, "row") + " pointing at no " + fk.refTable() + " row ("
-                        + Projection.keyLabel(m.from()) + " " + Samples.list(keys, bad)
-                        + "). Delete or fix those rows, or set the column to NULL, first."));
+                        + Projection.keyLabel(m.from()) + " " + Samples.list(keys, bad) + ").",
+                "Delete or fix those rows, or set the column to NULL, first."));
     }
 
     private Optional<String> parentProjection(String parent) {
@@ -331,15 +338,25 @@ public final class DataCheck {
         if (src.isEmpty()) return;
         long n = Rows.count(db, "SELECT count(*) FROM " + Identifiers.quote(m.from().name()) + " WHERE " + Identifiers.quote(src.get()) + " IS NULL");
         if (n > 0) {
-            out.add(new Finding(Finding.Kind.NOTE, "backfill", m.to().name() + "." + c.name(),
+            out.add(LintIssue.of(LintCode.BACKFILL, Severity.INFO, m.to().name() + "." + c.name(),
                     m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
-                            + c.defaultValue()));
+                            + c.defaultValue(), ""));
         }
     }
 
     private String sample(TableMapping m, String from, String where) throws SQLException {
         List<String> keys = Rows.strings(db, "SELECT " + Projection.KEY + " FROM " + from + " WHERE " + where + " LIMIT " + (Samples.KEYS + 1));
         return Projection.keyLabel(m.from()) + " " + Samples.list(keys.subList(0, Math.min(keys.size(), Samples.KEYS)), keys.size());
+    }
+
+    /** Data the plan would destroy: push asks for {@code --yes}, lint warns. */
+    private static LintIssue destroys(LintCode code, String subject, String message, String fix) {
+        return LintIssue.of(code, Severity.WARNING, subject, message, fix);
+    }
+
+    /** Rows that cannot take the declared schema: push and migrate refuse. */
+    private static LintIssue breaks(LintCode code, String subject, String message, String fix) {
+        return LintIssue.of(code, Severity.ERROR, subject, message, fix);
     }
 
     private static String cols(List<IndexedColumn> keys) {

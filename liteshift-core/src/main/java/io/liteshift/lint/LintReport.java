@@ -18,7 +18,7 @@ public record LintReport(List<String> linted, List<LintIssue> issues, int suppre
     }
 
     public List<LintIssue> errors() {
-        return issues.stream().filter(i -> i.severity() == LintIssue.Severity.ERROR).toList();
+        return issues.stream().filter(i -> i.severity() == Severity.ERROR).toList();
     }
 
     public boolean hasErrors() {

@@ -5,7 +5,6 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.MigrationEffect;
@@ -13,11 +12,11 @@ import io.liteshift.migrate.MigrationEffects;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
+import io.liteshift.schema.Schema;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
-import io.liteshift.sql.Token;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a version on, when
- * no database is given). A migration's effect is read by running it on an in-memory replay of the ones before it
- * and diffing the schemas; its statements are read for unsafe SQL. With a database (only read) the data-dependent
- * rules are counted on the real rows, and rebuilds are sized.
+ * The way into lint. {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a
+ * version on, when no database is given). A migration's effect is read by running it on an in-memory replay of the
+ * ones before it and diffing the schemas; its statements are read for unsafe SQL ({@link Rules}). With a database
+ * (only read) the data-dependent rules are counted on the real rows, and rebuilds are sized. Also what migrate runs
+ * first ({@link #requireNoErrors}), the notes of a generated migration's header ({@link #headerNotes}) and push's
+ * data check ({@link #dataCheck}).
  */
 public final class Linter {
 
@@ -53,12 +54,10 @@ public final class Linter {
     public static LintReport lint(MigrationDirectory dir, Path database, int from) {
         if (database == null) return lint(dir, null, null, from);
         try (Connection c = Databases.open(database, false, true)) {
-            try (java.sql.Statement s = c.createStatement()) {
-                // connection settings only, nothing is written: the counts group and sort whole tables, in memory
-                s.execute("PRAGMA temp_store = MEMORY");
-                s.execute("PRAGMA cache_size = -65536");
-                s.execute("PRAGMA threads = 2");
-            }
+            // connection settings only, nothing is written: the counts group and sort whole tables, in memory
+            Databases.exec(c, "PRAGMA temp_store = MEMORY");
+            Databases.exec(c, "PRAGMA cache_size = -65536");
+            Databases.exec(c, "PRAGMA threads = 2");
             return lint(dir, c, database, from);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "could not read " + database + ": " + e.getMessage(), e);
@@ -90,7 +89,7 @@ public final class Linter {
             for (MigrationEffect e : MigrationEffects.of(dir, chosen)) {
                 if (chosen.stream().noneMatch(m -> m.version() == e.migration().version())) {
                     // an earlier migration does not run: nothing after it can be judged
-                    issues.add(new LintIssue("does-not-run", Severity.ERROR, e.migration().fileName(), 0, "",
+                    issues.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(e.migration().fileName(), 0, ""), "",
                             "does not run on a replay of the migrations: " + e.failure().orElse("?"), "fix that migration first."));
                     break;
                 }
@@ -142,7 +141,7 @@ public final class Linter {
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");
         r.errors().forEach(i -> sb.append("  ").append(i).append('\n'));
-        if (r.errors().stream().allMatch(i -> i.code().equals("disk-space"))) {
+        if (r.errors().stream().allMatch(i -> i.lintCode() == LintCode.DISK_SPACE)) {
             // nothing is wrong with the migrations: the volume is too small for them now
             sb.append("Free space on the volume, then migrate again; ").append(Fix.setting(Fix.Setting.SKIP_LINT))
                     .append(" migrates anyway, and a rebuild that runs out of space is rolled back. Nothing was changed.");
@@ -159,14 +158,26 @@ public final class Linter {
      * {@code 0003_x.sql:2: [drop-column] drops column ... Fix: ...}.
      */
     public static List<String> warnings(LintReport r) {
-        return r.issues().stream().filter(i -> i.severity() == Severity.WARNING).map(i -> i.file() + (i.line() > 0 ? ":" + i.line() : "")
-                + ": [" + i.code() + "] " + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+        return r.issues().stream().filter(i -> i.severity() == Severity.WARNING).map(LintIssue::asWarning).toList();
     }
 
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
-        return PlanRules.of(plan).stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] "
-                + i.message() + (i.fix().isEmpty() ? "" : " Fix: " + i.fix())).toList();
+        try {
+            return Rules.check(LintContext.of(plan)).stream().map(LintIssue::asHeaderNote).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("a plan alone has no rows to read", e); // no rule reads a database without counts
+        }
+    }
+
+    /**
+     * Push's data check: the plan measured against the rows of {@code db}, which has the schema {@code current},
+     * before anything is written. What would be lost, which rows could not take {@code declared} (their number, a
+     * sample of their keys, the fix), and which NULLs a DEFAULT fills. Only reads; the one write is to a TEMP table
+     * when a STRICT column's new type must be tried on the values.
+     */
+    public static Findings dataCheck(Connection db, Plan plan, Schema current, Schema declared) throws SQLException {
+        return DataCheck.run(new TableStats(db), plan, current, declared);
     }
 
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
@@ -183,14 +194,14 @@ public final class Linter {
         try {
             statements = Scripts.split(e.migration().sql());
         } catch (SqlSyntaxException x) {
-            return List.of(new LintIssue("does-not-run", Severity.ERROR, name, x.line(), "", x.getMessage(), "fix the SQL."));
+            return List.of(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, x.line(), ""), "",
+                    x.getMessage(), "fix the SQL."));
         }
-        List<LintIssue> out = new ArrayList<>();
-        List<StatementRules.NewIndex> indexes = new ArrayList<>();
-        out.addAll(StatementRules.of(name, statements, indexes));
         if (e.failure().isPresent()) {
-            out.add(new LintIssue("does-not-run", Severity.ERROR, name, 0, "", "does not run on a replay of the migrations before"
-                    + " it: " + e.failure().get(), "fix the migration; migrate would fail here."));
+            // its statements still speak; what it changes is unknown
+            List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, new Plan(List.of(), List.of(), List.of()), statements, null)));
+            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a"
+                    + " replay of the migrations before it: " + e.failure().get(), "fix the migration; migrate would fail here."));
             return sorted(out);
         }
         Plan plan;
@@ -200,14 +211,12 @@ public final class Linter {
             plan = new Plan(e.changes(), List.of(), List.of()); // a change the planner does not handle: the changes still speak
         }
         plan = RebuildCopies.apply(plan, statements, stats == null ? null : stats.db());
-        Set<String> written = dmlTables(statements);
+        Set<String> written = LintContext.dmlTables(statements);
         Set<String> changed = changedTables(e.changes());
-        List<LintIssue> rules = PlanRules.of(plan);
+        // the rows tell nothing of a table an earlier linted migration changes: it is linted as without a database
         boolean countable = stats != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
-        if (countable) {
-            rules = DataRules.apply(stats, file, plan, e, rules, indexes, written);
-        }
-        for (LintIssue i : rules) out.add(withPlace(i, name, statements));
+        LintContext.Counts counts = countable ? new LintContext.Counts(stats, file, e.before(), e.after()) : null;
+        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts)));
         touched.addAll(changed);
         touched.addAll(written);
         return sorted(out);
@@ -216,53 +225,6 @@ public final class Linter {
     private static List<LintIssue> sorted(List<LintIssue> issues) {
         issues.sort(Comparator.comparingInt(LintIssue::line));
         return issues;
-    }
-
-    /** The file name, and the line of the first statement that mentions the subject's table. */
-    private static LintIssue withPlace(LintIssue i, String file, List<Statement> statements) {
-        int line = i.line();
-        if (line == 0 && !i.subject().isEmpty()) {
-            String table = tableOf(i.subject());
-            for (Statement s : statements) {
-                if (s.significant().get(0).is("pragma")) continue;
-                if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
-                    line = s.line();
-                    break;
-                }
-            }
-        }
-        return new LintIssue(i.code(), i.severity(), file, line, i.subject(), i.message(), i.fix());
-    }
-
-    /** The table of an issue's subject ({@code table} or {@code table.column}), folded. */
-    static String tableOf(String subject) {
-        int dot = subject.indexOf('.');
-        return Identifiers.fold(dot >= 0 ? subject.substring(0, dot) : subject);
-    }
-
-    /**
-     * The tables whose rows the file's UPDATE, DELETE, INSERT and REPLACE statements change (folded): a count made
-     * before the file runs may not hold for the steps after them. Only the target counts: INSERT INTO new SELECT ...
-     * FROM old (a hand-written rebuild) reads old without changing it.
-     */
-    static Set<String> dmlTables(List<Statement> statements) {
-        Set<String> out = new HashSet<>();
-        for (Statement s : statements) {
-            List<Token> sig = s.significant();
-            Token first = sig.get(0);
-            String after = first.is("update") ? null : first.is("delete") ? "from" : first.is("insert") || first.is("replace") ? "into" : "";
-            if ("".equals(after)) continue;
-            int i = 1;
-            if (after == null) {
-                if (sig.size() > 2 && sig.get(1).is("or")) i = 3; // UPDATE OR REPLACE t
-            } else {
-                while (i < sig.size() && !sig.get(i).is(after)) i++;
-                i++;
-            }
-            if (i + 2 < sig.size() && sig.get(i + 1).isPunct(".")) i += 2; // schema.table
-            if (i < sig.size() && sig.get(i).isIdentifier()) out.add(Identifiers.fold(sig.get(i).identifier()));
-        }
-        return out;
     }
 
     private static Set<String> changedTables(List<Change> changes) {

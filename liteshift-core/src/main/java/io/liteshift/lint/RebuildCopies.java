@@ -4,13 +4,20 @@ import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Column;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A hand-written rebuild fills the new table with {@code INSERT INTO new [(columns)] SELECT expressions FROM old} and
@@ -28,7 +35,7 @@ final class RebuildCopies {
      * @param db the database the counts will be made on; a copy whose SELECT does not run on its table there (it reads
      *           a column an earlier statement of the file renamed, say) keeps the plan's mapping. Null: no counts.
      */
-    static Plan apply(Plan plan, List<Statement> statements, java.sql.Connection db) {
+    static Plan apply(Plan plan, List<Statement> statements, Connection db) {
         if (db == null) return plan;
         Map<String, String> renamedTo = new HashMap<>(); // folded new -> folded old
         for (Statement s : statements) {
@@ -57,11 +64,11 @@ final class RebuildCopies {
     }
 
     /** True when the copy's expressions run on the table as it is now (before the file). */
-    private static boolean runs(java.sql.Connection db, TableMapping m, Map<String, String> copied) {
+    private static boolean runs(Connection db, TableMapping m, Map<String, String> copied) {
         String select = "SELECT " + String.join(", ", copied.values()) + " FROM " + Identifiers.quote(m.from().name()) + " LIMIT 0";
-        try (java.sql.PreparedStatement ps = db.prepareStatement(select)) {
+        try (PreparedStatement ps = db.prepareStatement(select)) {
             return true;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }
@@ -85,7 +92,7 @@ final class RebuildCopies {
     }
 
     /** {@code INSERT INTO into [(columns)] SELECT expressions FROM from}, nothing after it. */
-    private static final java.util.Set<String> LITERALS = java.util.Set.of("null", "true", "false", "current_time", "current_date",
+    private static final Set<String> LITERALS = Set.of("null", "true", "false", "current_time", "current_date",
             "current_timestamp");
 
     private record Copy(String into, List<String> columns, List<String> expressions, String from) {
@@ -142,20 +149,20 @@ final class RebuildCopies {
         }
 
         /** A plain column of the old table ({@code c}, {@code "c"}, {@code old.c}), written as the plan writes one. */
-        private static java.util.Optional<String> asColumn(List<Token> t, String from) {
-            if (t.size() == 1 && t.get(0).kind() == Token.Kind.WORD && LITERALS.contains(t.get(0).text().toLowerCase(java.util.Locale.ROOT))) {
-                return java.util.Optional.empty();
+        private static Optional<String> asColumn(List<Token> t, String from) {
+            if (t.size() == 1 && t.get(0).kind() == Token.Kind.WORD && LITERALS.contains(t.get(0).text().toLowerCase(Locale.ROOT))) {
+                return Optional.empty();
             }
-            if (t.size() == 1 && t.get(0).isIdentifier()) return java.util.Optional.of(Identifiers.quote(t.get(0).identifier()));
+            if (t.size() == 1 && t.get(0).isIdentifier()) return Optional.of(Identifiers.quote(t.get(0).identifier()));
             if (t.size() == 3 && t.get(1).isPunct(".") && t.get(2).isIdentifier() && Identifiers.same(t.get(0).identifier(), from)) {
-                return java.util.Optional.of(Identifiers.quote(t.get(2).identifier()));
+                return Optional.of(Identifiers.quote(t.get(2).identifier()));
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         private static boolean same(String planned, String copied) {
             String c = copied.startsWith("(") && copied.endsWith(")") ? copied.substring(1, copied.length() - 1) : copied;
-            return io.liteshift.sql.SqlText.canonicalExpression(planned).equals(io.liteshift.sql.SqlText.canonicalExpression(c));
+            return SqlText.canonicalExpression(planned).equals(SqlText.canonicalExpression(c));
         }
 
         /** Folded declared column -> the expression that fills it; null when the copy does not fit the declared table. */

@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.inspect.TableSizes;
 import io.liteshift.sql.Identifiers;
 
 import java.sql.Connection;
@@ -42,7 +43,7 @@ final class TableStats {
         String key = Identifiers.fold(table);
         Long n = bytes.get(key);
         if (n == null) {
-            OptionalLong measured = io.liteshift.inspect.TableSizes.bytes(db, table);
+            OptionalLong measured = TableSizes.bytes(db, table);
             n = measured.isPresent() ? measured.getAsLong()
                     : Rows.count(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
             bytes.put(key, n);

@@ -9,6 +9,7 @@ import io.liteshift.doctor.DoctorReport;
 import io.liteshift.doctor.Finding;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
+import io.liteshift.lint.Severity;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.History;
@@ -135,7 +136,7 @@ public final class Reports {
 
     public static void lint(LintReport r, ReportOutput out) {
         for (LintIssue i : r.issues()) out.line(i.toString());
-        long warnings = r.issues().stream().filter(i -> i.severity() == LintIssue.Severity.WARNING).count();
+        long warnings = r.issues().stream().filter(i -> i.severity() == Severity.WARNING).count();
         out.line(String.format("%d migration(s) linted%s: %d error(s), %d warning(s), %d note(s)%s.", r.linted().size(),
                 r.database() == null ? " without a database" : " against " + r.database(), r.errors().size(), warnings,
                 r.issues().size() - r.errors().size() - warnings, r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : ""));

@@ -2,7 +2,6 @@ package io.liteshift.lint;
 
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
-import io.liteshift.lint.LintIssue.Severity;
 import io.liteshift.migrate.MigrationDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +311,41 @@ class LinterTest {
         assertThat(b.message()).contains("37 rows holding NULL", "'unknown'");
         assertThat(r.issues()).extracting(LintIssue::code).doesNotContain("not-null", "fk-pragma-in-transaction");
         assertThat(r.hasErrors()).isFalse();
+    }
+
+    /** The code says which rule broke: a duplicated value that reads "PRIMARY KEY" breaks a UNIQUE, not a primary key. */
+    @Test
+    void aUniqueIsAUniqueWhateverItsValuesSayAndAPrimaryKeyIsAPrimaryKey() throws Exception {
+        base("CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT, code INTEGER NOT NULL);\n",
+                "INSERT INTO tags VALUES (1, 'PRIMARY KEY', 7), (2, 'PRIMARY KEY', 7), (3, 'other', 8);\n");
+        write("0002_unique_label.sql", "CREATE UNIQUE INDEX tags_label ON tags (label);\n");
+        LintIssue unique = only(withDb(), "unique");
+        assertThat(unique.lintCode()).isEqualTo(LintCode.UNIQUE);
+        assertThat(unique.message()).contains("'PRIMARY KEY' appears 2 times");
+
+        write("0002_unique_label.sql", """
+                CREATE TABLE tags_new (id INTEGER, label TEXT, code INTEGER NOT NULL PRIMARY KEY);
+                INSERT INTO tags_new SELECT id, label, code FROM tags;
+                DROP TABLE tags;
+                ALTER TABLE tags_new RENAME TO tags;
+                """);
+        LintIssue key = only(withDb(), "primary-key");
+        assertThat(key.severity()).isEqualTo(Severity.ERROR);
+        assertThat(key.message()).contains("new PRIMARY KEY (code)", "code 7 appears 2 times");
+        assertThat(key.fix()).isEqualTo("Remove or change the duplicates first, or drop the UNIQUE.");
+    }
+
+    /** A message and its fix are two fields: a ". " inside a value (here the DEFAULT) does not cut the message. */
+    @Test
+    void aFixIsItsOwnFieldNotTheTailOfTheMessage() throws Exception {
+        base(USERS, THOUSAND);
+        generated("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL DEFAULT 'n. a.', nick TEXT);\n", "email_default");
+        LintIssue b = only(withDb(), "backfill");
+        assertThat(b.message()).endsWith("37 rows holding NULL will get its DEFAULT 'n. a.'");
+        assertThat(b.fix()).isEmpty();
+        // placed at the first statement that reads the table: the rebuild's copy
+        assertThat(b.location().statement()).startsWith("INSERT INTO \"_liteshift_new_users\"").endsWith("FROM users");
+        assertThat(b.line()).isPositive();
     }
 
     @Test

@@ -4,8 +4,8 @@ import io.liteshift.SchemaSource;
 import io.liteshift.apply.Databases;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.lint.DataCheck;
 import io.liteshift.lint.Findings;
+import io.liteshift.lint.Linter;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.plan.Step;
@@ -54,7 +54,7 @@ public final class PushPhases {
                 return null;
             });
             phase("inspect again under the write lock", () -> Inspector.inspect(conn));
-            Findings findings = phase("data checks (DataCheck.run)", () -> DataCheck.run(conn, plan, current, declared.schema()));
+            Findings findings = phase("data checks (Linter.dataCheck)", () -> Linter.dataCheck(conn, plan, current, declared.schema()));
             if (findings.hasViolations()) throw new IllegalStateException("the data checks refuse: " + findings.all());
             List<Step> steps = plan.steps();
             for (int i = 0; i < steps.size(); i++) {
