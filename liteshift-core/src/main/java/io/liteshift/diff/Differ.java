@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -255,8 +256,12 @@ public final class Differ {
         Table current = normalize(old, now);
         for (Column c : now.columns()) {
             Optional<Column> was = current.column(c.name());
-            if (was.isEmpty()) out.add(new Alteration.AddColumn(c));
-            else if (!was.get().sameShape(c)) out.add(new Alteration.ModifyColumn(was.get(), c));
+            if (was.isEmpty()) {
+                out.add(new Alteration.AddColumn(c));
+                continue;
+            }
+            Set<ColumnChange> changed = ColumnChange.between(was.get(), c);
+            if (!changed.isEmpty()) out.add(new Alteration.ModifyColumn(was.get(), c, changed));
         }
         for (Column c : current.columns()) {
             if (now.column(c.name()).isEmpty()) out.add(new Alteration.DropColumn(c));

@@ -30,10 +30,6 @@ public record Column(String name, String type, boolean notNull, String defaultVa
         return new Column(to, type, notNull, defaultValue, collation, generated, definition);
     }
 
-    public Column withNotNull(boolean nn) {
-        return new Column(name, type, nn, defaultValue, collation, generated, definition);
-    }
-
     public boolean isGenerated() {
         return generated != null;
     }
@@ -46,25 +42,6 @@ public record Column(String name, String type, boolean notNull, String defaultVa
         if (t.isEmpty() || t.contains("BLOB")) return "BLOB";
         if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return "REAL";
         return "NUMERIC";
-    }
-
-    /** True when both columns store and constrain values the same way (names aside). */
-    public boolean sameShape(Column o) {
-        return SqlText.canonical(type).equals(SqlText.canonical(o.type))
-                && notNull == o.notNull
-                && Objects.equals(io.liteshift.sql.Defaults.canonical(defaultValue), io.liteshift.sql.Defaults.canonical(o.defaultValue))
-                && Objects.equals(fold(collation), fold(o.collation))
-                && sameGenerated(o);
-    }
-
-    private boolean sameGenerated(Column o) {
-        if (generated == null || o.generated == null) return generated == o.generated;
-        return generated.stored == o.generated.stored
-                && SqlText.canonicalExpression(generated.expression).equals(SqlText.canonicalExpression(o.generated.expression));
-    }
-
-    private static String fold(String s) {
-        return s == null || Identifiers.same(s, "BINARY") ? null : Identifiers.fold(s);
     }
 
     /**
