@@ -299,7 +299,7 @@ public final class Differ {
             Column r = cols.containsKey(Identifiers.fold(c.name())) ? c.renamed(cols.get(Identifiers.fold(c.name()))) : c;
             return r.generated() == null ? r : new Column(r.name(), r.type(), r.notNull(), r.defaultValue(), r.collation(),
                     new Column.Generated(SqlText.renameIdentifiers(r.generated().expression(), cols), r.generated().stored()),
-                    r.definition());
+                    r.definition(), r.clauses());
         }).toList();
         PrimaryKey pk = old.primaryKey() == null ? null
                 : new PrimaryKey(old.primaryKey().name(), renameKeys(old.primaryKey().columns(), cols), old.primaryKey().autoincrement());

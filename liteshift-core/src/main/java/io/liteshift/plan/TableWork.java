@@ -2,16 +2,13 @@ package io.liteshift.plan;
 
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.inspect.CreateTableParser;
-import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
+import io.liteshift.schema.ColumnClauses;
 import io.liteshift.schema.ForeignKey;
 import io.liteshift.schema.Table;
 import io.liteshift.sql.Defaults;
 import io.liteshift.sql.Identifiers;
-import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlText;
-import io.liteshift.sql.Token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,11 +47,11 @@ final class TableWork {
         List<String> coveredForeignKeys = new ArrayList<>();
         for (Alteration a : alter.alterations()) {
             if (a instanceof Alteration.AddColumn ac) {
-                Table alone = CreateTableParser.parse("CREATE TABLE t (" + ac.column().definition() + ")");
-                String why = cannotAdd(alone.columns().get(0), alone);
+                ColumnClauses written = ac.column().clauses();
+                String why = AlterTableLimits.cannotAdd(ac.column());
                 if (why != null) reasons.add("add column " + ac.column().name() + " (" + why + ")");
-                alone.checks().forEach(c -> coveredChecks.add(SqlText.canonicalExpression(c.expression())));
-                alone.foreignKeys().forEach(f -> coveredForeignKeys.add(withoutName(f)));
+                written.checks().forEach(c -> coveredChecks.add(SqlText.canonicalExpression(c.expression())));
+                written.foreignKeys().forEach(f -> coveredForeignKeys.add(withoutName(f)));
             }
         }
         for (Alteration a : alter.alterations()) {
@@ -62,7 +59,7 @@ final class TableWork {
                 continue;
             }
             if (a instanceof Alteration.DropColumn dc) {
-                String why = cannotDrop(dc.column(), alter.from(), alter.to());
+                String why = AlterTableLimits.cannotDrop(dc.column(), alter.from(), alter.to());
                 if (why != null) reasons.add("drop column " + dc.column().name() + " (" + why + ")");
             } else if (a instanceof Alteration.ModifyColumn m) {
                 if (!(caps.alterColumnNotNull() && m.onlyNullabilityChanged())) reasons.add(m.describe());
@@ -80,43 +77,6 @@ final class TableWork {
     private static String withoutName(ForeignKey f) {
         return new ForeignKey(null, f.columns(), f.refTable(), f.refColumns(), f.onDelete(), f.onUpdate(), f.match(),
                 f.deferrable()).toString();
-    }
-
-    /** SQLite's ADD COLUMN restrictions (lang_altertable.html#altertabaddcol), or null when it can add the column. */
-    private static String cannotAdd(Column c, Table alone) {
-        if (alone.primaryKey() != null) return "a PRIMARY KEY column cannot be added in place";
-        if (!alone.uniques().isEmpty()) return "a UNIQUE column cannot be added in place";
-        if (c.generated() != null && c.generated().stored()) return "a STORED generated column cannot be added in place";
-        if (c.notNull() && c.generated() == null && c.defaultValue() == null) return "NOT NULL without a DEFAULT";
-        if (c.defaultValue() != null && !isConstant(c.defaultValue())) return "its DEFAULT is not a constant";
-        return null;
-    }
-
-    /** A literal, as ADD COLUMN requires: no parenthesized expression, no CURRENT_TIME/DATE/TIMESTAMP. */
-    private static boolean isConstant(String dflt) {
-        List<Token> t = Lexer.significant(dflt);
-        if (t.isEmpty() || t.stream().anyMatch(x -> x.isPunct("("))) return false;
-        return t.stream().noneMatch(x -> x.is("current_time") || x.is("current_date") || x.is("current_timestamp"));
-    }
-
-    /** SQLite's DROP COLUMN restrictions (lang_altertable.html#altertabdropcol), or null when it can drop it. */
-    private static String cannotDrop(Column c, Table from, Table to) {
-        List<String> key = List.of(Identifiers.fold(c.name()));
-        if (from.primaryKey() != null && from.primaryKey().columnNames().stream().anyMatch(n -> Identifiers.same(n, c.name()))) {
-            return "it is part of the PRIMARY KEY";
-        }
-        if (from.uniques().stream().anyMatch(u -> u.columns().stream().anyMatch(k -> k.refersTo(key)))) {
-            return "it is part of a UNIQUE constraint";
-        }
-        if (from.foreignKeys().stream().anyMatch(f -> f.columns().stream().anyMatch(n -> Identifiers.same(n, c.name())))) {
-            return "it is part of a FOREIGN KEY";
-        }
-        for (CheckConstraint ck : from.checks()) if (SqlText.mentions(ck.expression(), key)) return "a CHECK uses it";
-        for (Column other : to.columns()) {
-            if (other.generated() != null && SqlText.mentions(other.generated().expression(), key)) return "a generated column uses it";
-        }
-        if (from.columns().size() - 1 < 1) return "it is the only column";
-        return null;
     }
 
     /** Fills {@link #values}: which expression over the current rows gives each declared stored column. */
