@@ -5,10 +5,7 @@ import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.apply.Databases;
 import io.liteshift.apply.LiteFs;
 import io.liteshift.backup.Damage;
-import io.liteshift.diff.Change;
-import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameHints;
 import io.liteshift.inspect.RenameRecords;
 import io.liteshift.lint.DataCheck;
 import io.liteshift.lint.Finding;
@@ -25,7 +22,7 @@ import io.liteshift.migrate.StatusReport;
 import io.liteshift.migrate.Verification;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.plan.Plan;
-import io.liteshift.plan.Planner;
+import io.liteshift.plan.Pipeline;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.SqliteErrors;
 
@@ -409,10 +406,7 @@ public final class LiteShift {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-        RenameHints hints = from.notYetApplied(b.hints());
-        Differ.requireUsableHints(a.schema(), b.schema(), hints);
-        List<Change> changes = Differ.diff(a.schema(), b.schema(), hints);
-        return Planner.plan(a.schema(), b.schema(), changes);
+        return Pipeline.plan(a.schema(), b.schema(), from.notYetApplied(b.hints()));
     }
 
     /**
@@ -523,9 +517,7 @@ public final class LiteShift {
 
     /** The plan from {@code current}, the schema of {@code db}, with the hints {@code db} has not been through; every one must be usable. */
     private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
-        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
-        Differ.requireUsableHints(current, declared.schema(), hints);
-        return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
+        return Pipeline.plan(current, declared.schema(), RenameRecords.withoutApplied(db, declared.hints()));
     }
 
     private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema) {
