@@ -3,12 +3,16 @@ package io.liteshift.plan;
 import io.liteshift.diff.Diff;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.RenameHints;
+import io.liteshift.inspect.RenameRecords;
 import io.liteshift.schema.Schema;
+
+import java.util.Locale;
 
 /**
  * The one way from two schemas to the plan between them, for every command that plans ({@code push}, {@code generate},
  * {@code revert}, {@code diff}): compare them once, refuse rename hints that cannot be used, plan the changes for the
- * bundled SQLite. The hints come in as the database has not been through them yet (its records read already).
+ * bundled SQLite, and record the swaps the plan makes in the database's rename records, so that the same hints pushed
+ * again change nothing. The hints come in as the database has not been through them yet (its records read already).
  */
 public final class Pipeline {
 
@@ -23,6 +27,10 @@ public final class Pipeline {
         HISTORY
     }
 
+    /** Swaps go into {@link RenameRecords}, which the next plan reads. */
+    private static final SwapLog RENAME_RECORDS = swaps -> RenameRecords.recording(swaps.stream()
+            .map(s -> RenameRecords.row(s.kind().name().toLowerCase(Locale.ROOT), s.table(), s.from(), s.to())).toList());
+
     private Pipeline() {
     }
 
@@ -34,6 +42,6 @@ public final class Pipeline {
     public static Plan plan(Schema from, Schema to, RenameHints hints, Hints source) {
         Diff diff = Differ.compare(from, to, hints);
         if (source == Hints.DECLARED) diff.requireUsableHints();
-        return Planner.plan(from, to, diff.changes());
+        return Planner.plan(from, to, diff.changes(), Capabilities.ofBundledSqlite(), RENAME_RECORDS);
     }
 }

@@ -3,7 +3,6 @@ package io.liteshift.plan;
 import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.inspect.RenameRecords;
 import io.liteshift.schema.Index;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
@@ -39,6 +38,7 @@ public final class Planner {
     private final Schema to;
     private final List<Change> changes;
     private final Capabilities capabilities;
+    private final SwapLog swapLog;
 
     /** Altered tables by their declared (folded) name. */
     private final Map<String, TableWork> altered = new LinkedHashMap<>();
@@ -63,19 +63,21 @@ public final class Planner {
         }
     }
 
-    private Planner(Schema from, Schema to, List<Change> changes, Capabilities capabilities) {
+    private Planner(Schema from, Schema to, List<Change> changes, Capabilities capabilities, SwapLog swapLog) {
         this.from = from;
         this.to = to;
         this.changes = changes;
         this.capabilities = capabilities;
+        this.swapLog = swapLog;
     }
 
+    /** The plan for the bundled SQLite, recording no swaps ({@link SwapLog#NONE}); {@link Pipeline} plans what runs. */
     public static Plan plan(Schema from, Schema to, List<Change> changes) {
-        return plan(from, to, changes, Capabilities.ofBundledSqlite());
+        return plan(from, to, changes, Capabilities.ofBundledSqlite(), SwapLog.NONE);
     }
 
-    public static Plan plan(Schema from, Schema to, List<Change> changes, Capabilities capabilities) {
-        return new Planner(from, to, changes, capabilities).build();
+    public static Plan plan(Schema from, Schema to, List<Change> changes, Capabilities capabilities, SwapLog swapLog) {
+        return new Planner(from, to, changes, capabilities, swapLog).build();
     }
 
     /**
@@ -263,25 +265,24 @@ public final class Planner {
         recordSwaps(works, tables);
     }
 
-    /**
-     * A rename onto a name that exists (a swap) cannot be told from a stale hint by looking at the schema, so it is
-     * recorded; the next push reads the record and does not swap back.
-     */
+    /** The swaps among the renames, recorded through {@link #swapLog} so that the next push does not swap back. */
     private void recordSwaps(Collection<TableWork> works, List<Moves.Move> tables) {
-        List<String> rows = new ArrayList<>();
+        List<SwapLog.Swap> swaps = new ArrayList<>();
         for (Moves.Move m : tables) {
-            if (from.table(m.to()).isPresent()) rows.add(RenameRecords.row("table", m.to(), m.from(), m.to()));
+            if (from.table(m.to()).isPresent()) swaps.add(new SwapLog.Swap(SwapLog.Kind.TABLE, m.to(), m.from(), m.to()));
         }
         for (TableWork w : works) {
             for (Alteration.RenameColumn r : w.columnRenames) {
                 if (w.alter.from().column(r.to()).isPresent()) {
-                    rows.add(RenameRecords.row("column", w.alter.to().name(), r.from(), r.to()));
+                    swaps.add(new SwapLog.Swap(SwapLog.Kind.COLUMN, w.alter.to().name(), r.from(), r.to()));
                 }
             }
         }
-        if (rows.isEmpty()) return;
-        add("remember the swapped names, so that pushing the same hints again changes nothing", RenameRecords.CREATE);
-        add("", "INSERT INTO " + RenameRecords.TABLE + " (kind, table_name, old_name, new_name) VALUES " + String.join(", ", rows));
+        if (swaps.isEmpty()) return;
+        List<String> statements = swapLog.statements(swaps);
+        for (int i = 0; i < statements.size(); i++) {
+            add(i == 0 ? "remember the swapped names, so that pushing the same hints again changes nothing" : "", statements.get(i));
+        }
     }
 
     private static String q(String name) {

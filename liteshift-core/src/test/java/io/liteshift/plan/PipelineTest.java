@@ -41,6 +41,17 @@ class PipelineTest {
     }
 
     @Test
+    void thePlannerOnItsOwnRecordsNoSwap() throws SQLException {
+        DeclaredSchema declared = DeclaredSchema.ofSql(SWAP);
+        try (MemoryDb db = MemoryDb.with("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT, y TEXT);")) {
+            Schema current = Inspector.inspect(db.connection());
+            Plan plan = Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), declared.hints()));
+            assertThat(plan.steps()).extracting(Step::sql).noneMatch(sql -> sql.contains(RenameRecords.TABLE))
+                    .anyMatch(sql -> sql.contains("RENAME COLUMN"));
+        }
+    }
+
+    @Test
     void aDeclaredHintThatCannotBeUsedIsRefusedAndOneFromHistoryIsPassedOver() {
         Schema current = DeclaredSchema.ofSql("CREATE TABLE t (id INTEGER PRIMARY KEY);").schema();
         DeclaredSchema declared = DeclaredSchema.ofSql("-- @renamed from=gone\nCREATE TABLE u (id INTEGER PRIMARY KEY);\n"
