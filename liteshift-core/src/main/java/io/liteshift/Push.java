@@ -155,7 +155,7 @@ final class Push {
     }
 
     private PushResult result(Plan plan, Findings findings, boolean applied, Optional<Path> backup) {
-        return new PushResult(plan, findings, applied, Duration.ofNanos(System.nanoTime() - started), List.of(), backup);
+        return new PushResult(plan, findings, applied, Duration.ofNanos(System.nanoTime() - started), backup);
     }
 
     private String pushing() {

@@ -120,8 +120,7 @@ public final class Generator {
 
     private GenerateResult write(Connection mem, Plan plan, Schema target, String name, String what, List<String> snapshots)
             throws SQLException {
-        // no warnings: a rename hint that cannot be used is refused before planning (Pipeline.plan)
-        if (plan.isEmpty()) return new GenerateResult(Optional.empty(), "", plan, List.of(), List.of(), snapshots);
+        if (plan.isEmpty()) return new GenerateResult(Optional.empty(), "", plan, List.of(), snapshots);
         String fileName = dir.nextFileName(Migration.slug(name != null ? name : autoName(plan)));
         List<String> attention = Linter.headerNotes(plan);
         String text = header(fileName, what, plan, attention) + "\n" + plan.body();
@@ -138,7 +137,7 @@ public final class Generator {
         Path file = dir.writeMigration(fileName, text);
         dir.writeSnapshot(m.version(), Snapshots.render(m, reached));
         dir.writeIntegrityFile();
-        return new GenerateResult(Optional.of(file), text, plan, attention, List.of(), snapshots);
+        return new GenerateResult(Optional.of(file), text, plan, attention, snapshots);
     }
 
     private static String header(String fileName, String what, Plan plan, List<String> attention) {
