@@ -296,7 +296,7 @@ public final class LiteShift {
     }
 
     private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
-        if (config.dataSource != null) return write ? written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
+        if (config.dataSource != null) return write ? Writes.written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
         if (config.database == null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
@@ -321,35 +321,7 @@ public final class LiteShift {
                 if (!done) Databases.removeIfCreatedEmpty(file, existed); // a refused --create leaves no empty file behind
             }
         };
-        return write ? written(Optional.of(file), run) : run.get();
-    }
-
-    /**
-     * Work that writes {@code file}: when it fails, a hot journal it left is rolled back (the file is its last committed
-     * state again, readable read-only), and a refused write is explained: by LiteFS's contract when the file is in a
-     * LiteFS mount, else by doctor's write-access checks (owner, mode, directory, read-only mount) with their fix.
-     */
-    static <T> T written(Optional<Path> file, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (LiteShiftException e) {
-            if (file.isEmpty()) throw e;
-            // only a write that failed half way can leave a journal behind; another process's journal is not ours to touch
-            if (io.liteshift.apply.DiskSpace.isFull(e) || LiteFs.isRefusedWrite(e)) Databases.recoverHotJournal(file.get(), e);
-            if (e instanceof Interrupted || !LiteFs.isRefusedWrite(e)) throw e;
-            Optional<String> why = LiteFs.explainRefusedWrite(file.get(), e);
-            if (why.isEmpty() && io.liteshift.sql.SqliteErrors.message(rootSql(e)).contains("readonly")) {
-                why = io.liteshift.doctor.Doctor.explainRefusedWrite(file.get());
-            }
-            if (why.isEmpty()) throw e;
-            throw new LiteShiftException(e.reason(), e.text() + "\n" + why.get(), e);
-        }
-    }
-
-    /** The SQLite error under a failure (its message is the one to read), or the failure itself. */
-    static SQLException rootSql(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof SQLException e) return e;
-        return new SQLException(t.getMessage());
+        return write ? Writes.written(Optional.of(file), run) : run.get();
     }
 
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */

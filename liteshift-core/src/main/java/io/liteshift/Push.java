@@ -65,7 +65,7 @@ final class Push {
 
     private PushResult run() {
         try {
-            return LiteShift.written(Optional.of(file), this::onDatabase);
+            return Writes.written(Optional.of(file), this::onDatabase);
         } catch (Interrupted e) {
             Databases.removeIfCreatedEmpty(file, fileExisted);
             throw e;
@@ -144,7 +144,7 @@ final class Push {
         if (Interruption.stopped(e)) {
             return new Interrupted(thePush(), "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
         }
-        if (Databases.isLocked(LiteShift.rootSql(e))) {
+        if (Databases.isLocked(Writes.rootSql(e))) {
             return new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.text(), e);
         }
         // a backup that filled its own volume says so itself
