@@ -129,8 +129,6 @@ public final class Planner {
     private Plan build() {
         changes.forEach(this::sort);
         List<TableWork> rebuilds = altered.values().stream().filter(w -> !w.alterable()).toList();
-        Set<String> rebuilt = new LinkedHashSet<>();
-        rebuilds.forEach(w -> rebuilt.add(Identifiers.fold(w.alter.from().name())));
 
         Set<String> affected = affectedTableNames();
         List<View> viewsToDrop = dependentViews(affected);
@@ -145,11 +143,11 @@ public final class Planner {
             add("drop view " + q(v.name()) + reasonFor(v.name()), "DROP VIEW " + q(v.name()));
         }
         // an index of a rebuilt or dropped table goes with its table
+        Set<String> goneWithTable = new LinkedHashSet<>();
+        rebuilds.forEach(w -> goneWithTable.add(Identifiers.fold(w.alter.from().name())));
+        droppedTables.stream().filter(d -> !d.virtual).forEach(d -> goneWithTable.add(Identifiers.fold(d.name)));
         for (Index i : droppedIndexes) {
-            if (rebuilt.contains(Identifiers.fold(i.table())) || droppedTables.stream().anyMatch(d -> !d.virtual
-                    && Identifiers.same(d.name, i.table()))) {
-                continue;
-            }
+            if (goneWithTable.contains(Identifiers.fold(i.table()))) continue;
             add("drop index " + q(i.name()) + (createdIndexes.contains(Identifiers.fold(i.name()))
                     ? " (its definition changed; recreated below)" : ""), "DROP INDEX " + q(i.name()));
         }
