@@ -1,18 +1,10 @@
 package io.liteshift;
 
-import io.liteshift.apply.Applier;
 import io.liteshift.apply.DatabaseUrl;
 import io.liteshift.apply.Databases;
 import io.liteshift.apply.LiteFs;
 import io.liteshift.backup.Damage;
-import io.liteshift.diff.Change;
-import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameHints;
-import io.liteshift.inspect.RenameRecords;
-import io.liteshift.lint.Findings;
-import io.liteshift.lint.LintIssue;
-import io.liteshift.lint.Linter;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.Generator;
@@ -25,17 +17,14 @@ import io.liteshift.migrate.StatusReport;
 import io.liteshift.migrate.Verification;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.plan.Plan;
-import io.liteshift.plan.Planner;
-import io.liteshift.schema.Schema;
+import io.liteshift.plan.Pipeline;
 import io.liteshift.sql.SqliteErrors;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * liteshift's front door.
@@ -307,7 +296,7 @@ public final class LiteShift {
     }
 
     private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
-        if (config.dataSource != null) return write ? written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
+        if (config.dataSource != null) return write ? Writes.written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
         if (config.database == null) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
@@ -332,35 +321,7 @@ public final class LiteShift {
                 if (!done) Databases.removeIfCreatedEmpty(file, existed); // a refused --create leaves no empty file behind
             }
         };
-        return write ? written(Optional.of(file), run) : run.get();
-    }
-
-    /**
-     * Work that writes {@code file}: when it fails, a hot journal it left is rolled back (the file is its last committed
-     * state again, readable read-only), and a refused write is explained: by LiteFS's contract when the file is in a
-     * LiteFS mount, else by doctor's write-access checks (owner, mode, directory, read-only mount) with their fix.
-     */
-    static <T> T written(Optional<Path> file, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (LiteShiftException e) {
-            if (file.isEmpty()) throw e;
-            // only a write that failed half way can leave a journal behind; another process's journal is not ours to touch
-            if (io.liteshift.apply.DiskSpace.isFull(e) || LiteFs.isRefusedWrite(e)) Databases.recoverHotJournal(file.get(), e);
-            if (e instanceof Interrupted || !LiteFs.isRefusedWrite(e)) throw e;
-            Optional<String> why = LiteFs.explainRefusedWrite(file.get(), e);
-            if (why.isEmpty() && io.liteshift.sql.SqliteErrors.message(rootSql(e)).contains("readonly")) {
-                why = io.liteshift.doctor.Doctor.explainRefusedWrite(file.get());
-            }
-            if (why.isEmpty()) throw e;
-            throw new LiteShiftException(e.reason(), e.text() + "\n" + why.get(), e);
-        }
-    }
-
-    /** The SQLite error under a failure (its message is the one to read), or the failure itself. */
-    private static SQLException rootSql(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof SQLException e) return e;
-        return new SQLException(t.getMessage());
+        return write ? Writes.written(Optional.of(file), run) : run.get();
     }
 
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
@@ -409,10 +370,7 @@ public final class LiteShift {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
-        RenameHints hints = from.notYetApplied(b.hints());
-        Differ.requireUsableHints(a.schema(), b.schema(), hints);
-        List<Change> changes = Differ.diff(a.schema(), b.schema(), hints);
-        return Planner.plan(a.schema(), b.schema(), changes);
+        return Pipeline.plan(a.schema(), b.schema(), from.notYetApplied(b.hints()));
     }
 
     /**
@@ -440,116 +398,6 @@ public final class LiteShift {
      * ({@link SchemaSource#javaClass}); a database as {@code declared} is refused.
      */
     public static PushResult push(String database, SchemaSource declaredSchema, PushOptions options) {
-        if (declaredSchema instanceof SchemaSource.Database d) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "push brings a database to a declared schema,"
-                    + " but " + d.file() + " is a database. Give a schema file or a schema class; to compare two databases use diff.");
-        }
-        String schema = declaredSchema.label();
-        long t0 = System.nanoTime();
-        SchemaSource.Loaded declared = declaredSchema.load();
-        Path file = DatabaseUrl.toPath(database);
-        String pushing = "pushing " + schema + " to " + file;
-        String thePush = "the push of " + schema + " to " + file;
-        boolean existed = Databases.holdsDatabase(file); // a file push creates (or an empty one) holds nothing to back up
-        boolean fileExisted = java.nio.file.Files.exists(file);
-        io.liteshift.apply.DiskSpace.Estimate[] need = {null};
-        try {
-            return written(Optional.of(file), () -> {
-                try (Connection conn = Databases.open(file, options.createMissing(), false, options.lockTimeout())) {
-                    Schema current = Inspector.inspect(conn);
-                    Plan plan = planFor(conn, current, declared);
-                    List<String> warnings = List.of(); // an unusable rename hint is refused in planFor, never a warning
-                    if (plan.isEmpty()) return new PushResult(plan, new Findings(List.of()), false, since(t0), warnings);
-                    if (options.dryRun()) {
-                        Findings findings = Linter.dataCheck(conn, plan, current, declared.schema());
-                        refuseIfNeeded(findings, options, file, schema);
-                        need[0] = requireSpace(conn, plan, file, pushing);
-                        return new PushResult(plan, findings, false, since(t0), warnings);
-                    }
-                    return Applier.inWriteTransaction(conn, c -> {
-                        // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
-                        Schema now = Inspector.inspect(c);
-                        Plan p = now.equals(current) ? plan : planFor(c, now, declared);
-                        if (p.isEmpty()) return new PushResult(p, new Findings(List.of()), false, since(t0), warnings);
-                        Findings findings = Linter.dataCheck(c, p, now, declared.schema());
-                        refuseIfNeeded(findings, options, file, schema);
-                        need[0] = requireSpace(c, p, file, pushing);
-                        // under the write lock, so the backup is exactly what the change starts from
-                        Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
-                                : Optional.of(io.liteshift.backup.Backups.backup(file, options.backupTo(), 0,
-                                io.liteshift.backup.BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
-                        Applier.runPlan(c, p, declared.schema());
-                        return new PushResult(p, findings, true, since(t0), warnings, backup);
-                    });
-                } catch (SQLException e) {
-                    if (Interruption.stopped(e)) throw new Interrupted(thePush, file + " was not changed.", e);
-                    if (Databases.isLocked(e)) {
-                        throw new LiteShiftException(LiteShiftException.Reason.FAILED, Databases.keptLocked(options.lockTimeout(), file, io.liteshift.apply.Locks.Wanted.READ)
-                                + ". Nothing was changed. Run again when it is done, or wait longer (--lock-timeout, or lock_timeout"
-                                + " under [migrate] in liteshift.toml).", e);
-                    }
-                    throw new LiteShiftException(LiteShiftException.Reason.FAILED,
-                            "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
-                }
-            });
-        } catch (Interrupted e) {
-            Databases.removeIfCreatedEmpty(file, fileExisted);
-            throw e;
-        } catch (LiteShiftException e) {
-            Databases.removeIfCreatedEmpty(file, fileExisted); // a refused --create leaves no empty file behind
-            RuntimeException damage = Damage.explained(e, new Damage.Recovery(file, options.backupTo()), file.toString());
-            if (damage != e) throw damage;
-            if (Interruption.stopped(e)) {
-                throw new Interrupted(thePush, "everything was rolled back; " + file + " is as it was. Nothing was changed.", e);
-            }
-            if (Databases.isLocked(rootSql(e))) {
-                throw new LiteShiftException(e.reason(), "cannot push " + schema + " to " + file + ": " + e.text(), e);
-            }
-            // a backup that filled its own volume says so itself
-            if (!io.liteshift.apply.DiskSpace.isFull(e) || e.getMessage().startsWith("disk full")) throw e;
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.apply.DiskSpace.full(file, pushing, need[0])
-                    + ".\n" + e.text() + "\nFree space on that volume (old backups, files beside the database) or grow it"
-                    + " (`fly volumes extend`), then push again.", e);
-        }
-    }
-
-    /** Refuses (REFUSED_DATA) when the volume lacks the space the plan's rebuilds need; returns that estimate. */
-    private static io.liteshift.apply.DiskSpace.Estimate requireSpace(Connection c, Plan plan, Path file, String pushing) throws SQLException {
-        List<String> rebuilt = plan.rebuilds().stream().map(m -> m.from().name()).toList();
-        io.liteshift.apply.DiskSpace.Estimate need = io.liteshift.apply.DiskSpace.forTables(c, rebuilt);
-        io.liteshift.apply.DiskSpace.require(file, need, pushing);
-        return need;
-    }
-
-    /** The plan from {@code current}, the schema of {@code db}, with the hints {@code db} has not been through; every one must be usable. */
-    private static Plan planFor(Connection db, Schema current, SchemaSource.Loaded declared) throws SQLException {
-        RenameHints hints = RenameRecords.withoutApplied(db, declared.hints());
-        Differ.requireUsableHints(current, declared.schema(), hints);
-        return Planner.plan(current, declared.schema(), Differ.diff(current, declared.schema(), hints));
-    }
-
-    private static void refuseIfNeeded(Findings findings, PushOptions options, Path file, String schema) {
-        if (findings.hasViolations()) {
-            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
-                    "refused: the rows in " + file + " cannot take the declared schema " + schema + ":\n"
-                            + bullets(findings.violations())
-                            + (findings.isDestructive() ? "\nThe change would also destroy data (needs " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + "):\n"
-                            + bullets(findings.destructive()) : "")
-                            + "\nNothing was changed.");
-        }
-        if (findings.isDestructive() && !options.allowDestructive() && !options.dryRun()) {
-            throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DESTRUCTIVE,
-                    "refused: pushing " + schema + " to " + file + " would destroy data:\n"
-                            + bullets(findings.destructive())
-                            + "\nNothing was changed. Run again with " + Fix.setting(Fix.Setting.ALLOW_DESTRUCTIVE) + " to accept the loss (take a backup first).");
-        }
-    }
-
-    private static String bullets(List<LintIssue> findings) {
-        return findings.stream().map(f -> "  - " + f.messageAndFix()).collect(Collectors.joining("\n"));
-    }
-
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
+        return Push.run(database, declaredSchema, options);
     }
 }

@@ -43,7 +43,6 @@ final class PushCommand extends ProjectCommand {
         }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
         PrintWriter out = out();
-        r.warnings().forEach(report()::warning);
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
             return 0;

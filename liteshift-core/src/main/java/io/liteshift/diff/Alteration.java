@@ -5,6 +5,13 @@ import io.liteshift.schema.Column;
 import io.liteshift.schema.ForeignKey;
 import io.liteshift.schema.PrimaryKey;
 import io.liteshift.schema.UniqueConstraint;
+import io.liteshift.sql.Identifiers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /** One difference inside a table that exists on both sides. */
 public sealed interface Alteration {
@@ -12,7 +19,7 @@ public sealed interface Alteration {
     String describe();
 
     private static String q(String name) {
-        return io.liteshift.sql.Identifiers.quote(name);
+        return Identifiers.quote(name);
     }
 
     record RenameTable(String from, String to) implements Alteration {
@@ -39,29 +46,31 @@ public sealed interface Alteration {
         }
     }
 
-    /** {@code from} is the current column under its new name; {@code to} is the declared column. */
-    record ModifyColumn(Column from, Column to) implements Alteration {
+    /**
+     * {@code from} is the current column under its new name; {@code to} is the declared column; {@code changes} is what
+     * differs between them ({@link ColumnChange#between}), never empty.
+     */
+    record ModifyColumn(Column from, Column to, Set<ColumnChange> changes) implements Alteration {
+        public ModifyColumn {
+            changes = Collections.unmodifiableSet(EnumSet.copyOf(changes));
+        }
+
         public boolean onlyNullabilityChanged() {
-            return from.withNotNull(to.notNull()).sameShape(to) && from.notNull() != to.notNull();
+            return changes.equals(EnumSet.of(ColumnChange.NULLABILITY));
         }
 
         public String describe() {
             StringBuilder what = new StringBuilder();
-            if (!io.liteshift.sql.SqlText.canonical(from.type()).equals(io.liteshift.sql.SqlText.canonical(to.type()))) {
-                what.append(", type ").append(show(from.type())).append(" -> ").append(show(to.type()));
-            }
-            if (from.notNull() != to.notNull()) what.append(to.notNull() ? ", becomes NOT NULL" : ", becomes nullable");
-            if (!java.util.Objects.equals(io.liteshift.sql.Defaults.canonical(from.defaultValue()),
-                    io.liteshift.sql.Defaults.canonical(to.defaultValue()))) {
+            if (changes.contains(ColumnChange.TYPE)) what.append(", type ").append(show(from.type())).append(" -> ").append(show(to.type()));
+            if (changes.contains(ColumnChange.NULLABILITY)) what.append(to.notNull() ? ", becomes NOT NULL" : ", becomes nullable");
+            if (changes.contains(ColumnChange.DEFAULT)) {
                 what.append(", default ").append(show(from.defaultValue())).append(" -> ").append(show(to.defaultValue()));
             }
-            if (!java.util.Objects.equals(from.collation() == null ? null : io.liteshift.sql.Identifiers.fold(from.collation()),
-                    to.collation() == null ? null : io.liteshift.sql.Identifiers.fold(to.collation()))) {
+            if (changes.contains(ColumnChange.COLLATION)) {
                 what.append(", collation ").append(show(from.collation())).append(" -> ").append(show(to.collation()));
             }
-            if (from.isGenerated() || to.isGenerated()) {
-                if (!from.withNotNull(to.notNull()).sameShape(to) && what.isEmpty()) what.append(", generated expression");
-            }
+            // a changed expression is long to show: it is named only when nothing else says why the column changes
+            if (changes.contains(ColumnChange.GENERATED) && what.isEmpty()) what.append(", generated expression");
             return "change column " + q(to.name()) + (what.isEmpty() ? "" : " (" + what.substring(2) + ")");
         }
 
@@ -115,7 +124,7 @@ public sealed interface Alteration {
 
     record ChangeOptions(boolean wasWithoutRowid, boolean withoutRowid, boolean wasStrict, boolean strict) implements Alteration {
         public String describe() {
-            java.util.List<String> what = new java.util.ArrayList<>();
+            List<String> what = new ArrayList<>();
             if (wasWithoutRowid != withoutRowid) what.add(withoutRowid ? "becomes WITHOUT ROWID" : "gets a rowid (no longer WITHOUT ROWID)");
             if (wasStrict != strict) what.add(strict ? "becomes STRICT" : "is no longer STRICT");
             return String.join(", ", what);

@@ -5,15 +5,17 @@ import io.liteshift.schema.Table;
 import io.liteshift.schema.Trigger;
 import io.liteshift.schema.View;
 import io.liteshift.schema.VirtualTable;
+import io.liteshift.sql.Identifiers;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** One difference between the current and the wanted schema. */
 public sealed interface Change {
 
     /** A name as SQL would write it, for messages and plan comments. */
     static String q(String name) {
-        return io.liteshift.sql.Identifiers.quote(name);
+        return Identifiers.quote(name);
     }
 
     /** A one-line description for plan comments and messages. */
@@ -44,12 +46,12 @@ public sealed interface Change {
         }
 
         public boolean renamed() {
-            return !from.name().equals(to.name()) && !io.liteshift.sql.Identifiers.same(from.name(), to.name());
+            return !from.name().equals(to.name()) && !Identifiers.same(from.name(), to.name());
         }
 
         public String describe() {
             return "alter table " + q(to.name()) + ": "
-                    + alterations.stream().map(Alteration::describe).collect(java.util.stream.Collectors.joining("; "));
+                    + alterations.stream().map(Alteration::describe).collect(Collectors.joining("; "));
         }
     }
 

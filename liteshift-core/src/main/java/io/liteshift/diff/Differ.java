@@ -18,11 +18,14 @@ import io.liteshift.sql.SqlText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -42,7 +45,7 @@ public final class Differ {
     private final Map<String, Table> fromByName = new HashMap<>();
     /** folded current name -> the declared tables that take it over (filled once renames are known). */
     private final Map<String, List<Table>> declaredBySource = new HashMap<>();
-    private final java.util.Set<String> renamedAwayNames = new java.util.HashSet<>();
+    private final Set<String> renamedAwayNames = new HashSet<>();
     /** Hints that cannot apply and do not look already applied, said to the user rather than dropped silently. */
     private final List<String> unusableHints = new ArrayList<>();
 
@@ -52,34 +55,21 @@ public final class Differ {
         for (Table t : from.tables()) fromByName.putIfAbsent(Identifiers.fold(t.name()), t);
     }
 
-    public static List<Change> diff(Schema from, Schema to, RenameHints hints) {
+    /**
+     * Compares {@code from} with {@code to} once: the changes, and the hints that neither apply nor look applied
+     * already ({@link Diff#unusableHints}). A schema with no tables at all (a new database, an empty history) has
+     * nothing to rename, so no hint is unusable there.
+     */
+    public static Diff compare(Schema from, Schema to, RenameHints hints) {
         Differ d = new Differ(from, to);
         d.resolveRenames(hints);
         d.indexSources();
-        return d.changes();
+        return new Diff(d.changes(), from.tables().isEmpty() ? List.of() : d.unusableHints);
     }
 
-    /**
-     * The rename hints that neither apply nor look applied already, each said as a refusal does ({@code file:line},
-     * what it was taken for, why it cannot be, the fix): the old name is missing as well as the new one, both exist
-     * (and it is not a swap), or a column hint stands in a table that is new here. Using none of them would drop or
-     * keep the wrong thing. A schema with no tables at all (a new database, an empty history) has nothing to rename,
-     * so no hint is unusable there.
-     */
-    public static List<String> unusableHints(Schema from, Schema to, RenameHints hints) {
-        if (from.tables().isEmpty()) return List.of();
-        Differ d = new Differ(from, to);
-        d.resolveRenames(hints);
-        return List.copyOf(d.unusableHints);
-    }
-
-    /** Refuses, changing nothing (invalid input), when {@link #unusableHints} finds any. */
-    public static void requireUsableHints(Schema from, Schema to, RenameHints hints) {
-        List<String> unusable = unusableHints(from, to, hints);
-        if (unusable.isEmpty()) return;
-        throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
-                String.join("\n", unusable) + "\nA hint that is not used would let the old name be dropped with its values."
-                        + " Nothing was changed.");
+    /** The changes alone, for a comparison whose hints need no checking (or that has none). */
+    public static List<Change> diff(Schema from, Schema to, RenameHints hints) {
+        return compare(from, to, hints).changes();
     }
 
     public static List<Change> diff(Schema from, Schema to) {
@@ -176,7 +166,7 @@ public final class Differ {
 
     private List<Change> changes() {
         List<Change> out = new ArrayList<>();
-        java.util.Set<String> matchedOld = new java.util.HashSet<>();
+        Set<String> matchedOld = new HashSet<>();
         for (Table t : to.tables()) {
             Optional<Table> source = source(t);
             if (source.isEmpty()) {
@@ -216,7 +206,7 @@ public final class Differ {
     private <T> void diffNamed(List<T> old, List<T> now, Function<T, String> name, Function<T, String> oldSql,
                                Function<T, String> newSql,
                                List<Change> out, Function<T, Change> create, Function<T, Change> drop,
-                               java.util.function.BiFunction<T, T, Change> replace) {
+                               BiFunction<T, T, Change> replace) {
         Map<String, T> oldByName = new LinkedHashMap<>();
         old.forEach(o -> oldByName.put(Identifiers.fold(name.apply(o)), o));
         List<Change> drops = new ArrayList<>();
@@ -255,8 +245,12 @@ public final class Differ {
         Table current = normalize(old, now);
         for (Column c : now.columns()) {
             Optional<Column> was = current.column(c.name());
-            if (was.isEmpty()) out.add(new Alteration.AddColumn(c));
-            else if (!was.get().sameShape(c)) out.add(new Alteration.ModifyColumn(was.get(), c));
+            if (was.isEmpty()) {
+                out.add(new Alteration.AddColumn(c));
+                continue;
+            }
+            Set<ColumnChange> changed = ColumnChange.between(was.get(), c);
+            if (!changed.isEmpty()) out.add(new Alteration.ModifyColumn(was.get(), c, changed));
         }
         for (Column c : current.columns()) {
             if (now.column(c.name()).isEmpty()) out.add(new Alteration.DropColumn(c));
@@ -294,7 +288,7 @@ public final class Differ {
             Column r = cols.containsKey(Identifiers.fold(c.name())) ? c.renamed(cols.get(Identifiers.fold(c.name()))) : c;
             return r.generated() == null ? r : new Column(r.name(), r.type(), r.notNull(), r.defaultValue(), r.collation(),
                     new Column.Generated(SqlText.renameIdentifiers(r.generated().expression(), cols), r.generated().stored()),
-                    r.definition());
+                    r.definition(), r.clauses());
         }).toList();
         PrimaryKey pk = old.primaryKey() == null ? null
                 : new PrimaryKey(old.primaryKey().name(), renameKeys(old.primaryKey().columns(), cols), old.primaryKey().autoincrement());

@@ -2,6 +2,7 @@ package io.liteshift.inspect;
 
 import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
+import io.liteshift.schema.ColumnClauses;
 import io.liteshift.schema.ForeignKey;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.schema.PrimaryKey;
@@ -102,6 +103,10 @@ public final class CreateTableParser {
         String dflt = null;
         String collation = null;
         Column.Generated generated = null;
+        boolean primary = false;
+        int uniquesBefore = uniques.size();
+        int checksBefore = checks.size();
+        int foreignKeysBefore = foreignKeys.size();
         while (!in.atEnd() && !in.peek().isPunct(",") && !in.peek().isPunct(")")) {
             if (in.accept("constraint")) {
                 constraintName = in.next().identifier();
@@ -111,6 +116,7 @@ public final class CreateTableParser {
                 conflictClause();
                 boolean auto = in.accept("autoincrement");
                 primaryKey = new PrimaryKey(constraintName, List.of(new IndexedColumn(name, true, null, desc)), auto);
+                primary = true;
             } else if (in.accept("not")) {
                 if (in.peek() != null && in.peek().is("deferrable")) {
                     deferral(in.last());
@@ -145,7 +151,9 @@ public final class CreateTableParser {
                 throw in.error("unexpected " + in.peek().text() + " in the definition of column " + name);
             }
         }
-        columns.add(new Column(name, type, notNull, dflt, collation, generated, in.textSince(start)));
+        ColumnClauses clauses = new ColumnClauses(dflt, primary, uniques.size() > uniquesBefore,
+                checks.subList(checksBefore, checks.size()), foreignKeys.subList(foreignKeysBefore, foreignKeys.size()));
+        columns.add(new Column(name, type, notNull, dflt, collation, generated, in.textSince(start), clauses));
     }
 
     /** {@code typename [( signed [, signed] )]}: names and strings up to the first constraint keyword. */

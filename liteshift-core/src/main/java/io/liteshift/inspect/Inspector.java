@@ -131,7 +131,7 @@ public final class Inspector {
                             () -> new SQLException("column " + name + " of " + parsed.name() + " is missing from its CREATE TABLE"));
                     // a DEFAULT is re-used inside other SQL (a copy's coalesce, an UPDATE): without its comments
                     columns.add(new Column(name, rs.getString(2), rs.getInt(3) != 0, SqlText.inline(rs.getString(4)),
-                            declared.collation(), declared.generated(), declared.definition()));
+                            declared.collation(), declared.generated(), declared.definition(), declared.clauses()));
                 }
             }
         }

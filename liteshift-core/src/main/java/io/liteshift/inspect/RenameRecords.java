@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,11 @@ public final class RenameRecords {
     public static String row(String kind, String table, String oldName, String newName) {
         return "(" + Identifiers.literal(kind) + ", " + Identifiers.literal(table) + ", " + Identifiers.literal(oldName) + ", "
                 + Identifiers.literal(newName) + ")";
+    }
+
+    /** The statements that add {@code rows} ({@link #row}), creating the records the first time. */
+    public static List<String> recording(List<String> rows) {
+        return List.of(CREATE, "INSERT INTO " + TABLE + " (kind, table_name, old_name, new_name) VALUES " + String.join(", ", rows));
     }
 
     /** {@code hints} without those whose latest record says they were applied already. */

@@ -1,6 +1,7 @@
 package io.liteshift.plan;
 
 import io.liteshift.diff.Change;
+import io.liteshift.sql.Identifiers;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ public record Plan(List<Change> changes, List<Step> steps, List<TableMapping> ma
         sb.append("-- liteshift plan: ").append(changes.size()).append(changes.size() == 1 ? " change" : " changes").append('\n');
         for (Change c : changes) sb.append("--   ").append(c.describe()).append('\n');
         for (TableMapping m : rebuilds()) {
-            sb.append("-- rebuilds ").append(io.liteshift.sql.Identifiers.quote(m.to().name())).append(": ").append(String.join("; ", m.reasons())).append('\n');
+            sb.append("-- rebuilds ").append(Identifiers.quote(m.to().name())).append(": ").append(String.join("; ", m.reasons())).append('\n');
         }
         return sb.append('\n').append(body()).toString();
     }

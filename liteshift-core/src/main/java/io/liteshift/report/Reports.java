@@ -37,7 +37,6 @@ public final class Reports {
 
     /** A migration written by generate or revert; {@code whenNothing} is printed when nothing changed. */
     public static void generated(GenerateResult r, String whenNothing, ReportOutput out) {
-        for (String w : r.warnings()) out.warning(w);
         for (String s : r.snapshots()) out.line("refreshed " + s);
         if (r.file().isEmpty()) {
             out.line(whenNothing);

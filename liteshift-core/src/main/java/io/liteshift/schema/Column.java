@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param collation    COLLATE name, or null for BINARY by default
  * @param generated    the GENERATED ALWAYS AS expression, or null
  * @param definition   the column's definition text in its CREATE TABLE, or null when unknown
+ * @param clauses      what that definition says beyond the shape (its constraints, its DEFAULT as written), read
+ *                     when it was parsed; {@link ColumnClauses#NONE} when the definition is unknown
  */
 public record Column(String name, String type, boolean notNull, String defaultValue, String collation,
-                     Generated generated, String definition) {
+                     Generated generated, String definition, ColumnClauses clauses) {
 
     /** A generated column's expression and whether it is STORED (else VIRTUAL). */
     public record Generated(String expression, boolean stored) {
@@ -24,14 +26,17 @@ public record Column(String name, String type, boolean notNull, String defaultVa
     public Column {
         Objects.requireNonNull(name);
         type = type == null ? "" : type;
+        Objects.requireNonNull(clauses);
+    }
+
+    /** A column whose definition's clauses are not known (built in code). */
+    public Column(String name, String type, boolean notNull, String defaultValue, String collation, Generated generated,
+                  String definition) {
+        this(name, type, notNull, defaultValue, collation, generated, definition, ColumnClauses.NONE);
     }
 
     public Column renamed(String to) {
-        return new Column(to, type, notNull, defaultValue, collation, generated, definition);
-    }
-
-    public Column withNotNull(boolean nn) {
-        return new Column(name, type, nn, defaultValue, collation, generated, definition);
+        return new Column(to, type, notNull, defaultValue, collation, generated, definition, clauses);
     }
 
     public boolean isGenerated() {
@@ -46,25 +51,6 @@ public record Column(String name, String type, boolean notNull, String defaultVa
         if (t.isEmpty() || t.contains("BLOB")) return "BLOB";
         if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return "REAL";
         return "NUMERIC";
-    }
-
-    /** True when both columns store and constrain values the same way (names aside). */
-    public boolean sameShape(Column o) {
-        return SqlText.canonical(type).equals(SqlText.canonical(o.type))
-                && notNull == o.notNull
-                && Objects.equals(io.liteshift.sql.Defaults.canonical(defaultValue), io.liteshift.sql.Defaults.canonical(o.defaultValue))
-                && Objects.equals(fold(collation), fold(o.collation))
-                && sameGenerated(o);
-    }
-
-    private boolean sameGenerated(Column o) {
-        if (generated == null || o.generated == null) return generated == o.generated;
-        return generated.stored == o.generated.stored
-                && SqlText.canonicalExpression(generated.expression).equals(SqlText.canonicalExpression(o.generated.expression));
-    }
-
-    private static String fold(String s) {
-        return s == null || Identifiers.same(s, "BINARY") ? null : Identifiers.fold(s);
     }
 
     /**

@@ -14,7 +14,7 @@ class UnusableHintsTest {
     private static List<String> unusable(String current, String declared) {
         DeclaredSchema now = DeclaredSchema.ofSql(current);
         DeclaredSchema want = DeclaredSchema.ofSql(declared);
-        return Differ.unusableHints(now.schema(), want.schema(), want.hints());
+        return Differ.compare(now.schema(), want.schema(), want.hints()).unusableHints();
     }
 
     @Test
@@ -46,7 +46,7 @@ class UnusableHintsTest {
         DeclaredSchema want = DeclaredSchema.ofSql("CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  y TEXT, -- @renamed from=x\n"
                 + "  z TEXT -- @renamed from=nope\n);");
         LiteShiftException e = catchThrowableOfType(LiteShiftException.class,
-                () -> Differ.requireUsableHints(now.schema(), want.schema(), want.hints()));
+                () -> Differ.compare(now.schema(), want.schema(), want.hints()).requireUsableHints());
         assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
         assertThat(e.getMessage()).contains("(SQL text):3:", "(SQL text):4:", "column t.z from nope").endsWith("Nothing was changed.");
     }

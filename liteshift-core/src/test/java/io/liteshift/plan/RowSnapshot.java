@@ -1,5 +1,6 @@
 package io.liteshift.plan;
 
+import io.liteshift.diff.ColumnChange;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.Schema;
@@ -45,7 +46,7 @@ final class RowSnapshot {
                 if (c.isGenerated()) continue;
                 String oldName = declared.hints().columnRenamedFrom(now.name(), c.name())
                         .filter(o -> was.get().column(o).isPresent()).orElse(c.name());
-                was.get().column(oldName).filter(o -> !o.isGenerated() && o.sameShape(c))
+                was.get().column(oldName).filter(o -> !o.isGenerated() && ColumnChange.between(o, c).isEmpty())
                         .ifPresent(o -> newToOld.put(c.name(), o.name()));
             }
             String sequence = now.autoincrement() && was.get().autoincrement() ? sequence(db, was.get().name()) : null;
