@@ -1,8 +1,8 @@
 package io.liteshift;
 
-import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.apply.Databases;
-import io.liteshift.apply.LiteFs;
+import io.liteshift.sqlite.DatabaseUrl;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.LiteFs;
 import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.migrate.AppliedMigration;
@@ -125,7 +125,7 @@ public final class LiteShift {
             // or spills locks readers out) is said as BEGIN IMMEDIATE's would be
             if (!Databases.isLocked(e)) throw e;
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot check " + label + " before migrating: "
-                    + Databases.keptLocked(config.lockTimeout, recovery(c).database(), io.liteshift.apply.Locks.Wanted.READ)
+                    + Databases.keptLocked(config.lockTimeout, recovery(c).database(), io.liteshift.sqlite.Locks.Wanted.READ)
                     + ". Nothing was changed. Run migrate again when it is done, or"
                     + " wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
         }
@@ -327,7 +327,7 @@ public final class LiteShift {
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
     private LiteShiftException lockedOut(String database, Path file, SQLException e) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": "
-                + Databases.keptLocked(config.lockTimeout, file, io.liteshift.apply.Locks.Wanted.READ)
+                + Databases.keptLocked(config.lockTimeout, file, io.liteshift.sqlite.Locks.Wanted.READ)
                 + ". Run again when it is done, or wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
     }
 

@@ -1,6 +1,6 @@
 package io.liteshift;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,15 +1,15 @@
 package io.liteshift;
 
 import io.liteshift.apply.Applier;
-import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.apply.Databases;
-import io.liteshift.apply.DiskSpace;
-import io.liteshift.apply.Locks;
+import io.liteshift.sqlite.DatabaseUrl;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.Locks;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Backups;
 import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameRecords;
+import io.liteshift.hints.RenameRecords;
 import io.liteshift.lint.Findings;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.Linter;

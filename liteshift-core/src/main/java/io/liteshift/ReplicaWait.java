@@ -1,7 +1,7 @@
 package io.liteshift;
 
-import io.liteshift.apply.Databases;
-import io.liteshift.apply.LiteFs;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.LiteFs;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.MigrateResult;

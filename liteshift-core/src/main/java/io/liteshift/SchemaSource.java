@@ -1,10 +1,10 @@
 package io.liteshift;
 
-import io.liteshift.apply.DatabaseUrl;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.DatabaseUrl;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameHints;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.SqliteErrors;
 
@@ -52,7 +52,7 @@ public sealed interface SchemaSource {
         @Override
         public RenameHints notYetApplied(RenameHints hints) {
             try (Connection c = Databases.open(file, false, true)) {
-                return io.liteshift.inspect.RenameRecords.withoutApplied(c, hints);
+                return io.liteshift.hints.RenameRecords.withoutApplied(c, hints);
             } catch (SQLException e) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot read " + file + ": " + SqliteErrors.message(e), e);
             }

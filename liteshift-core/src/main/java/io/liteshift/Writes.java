@@ -1,8 +1,8 @@
 package io.liteshift;
 
-import io.liteshift.apply.Databases;
-import io.liteshift.apply.DiskSpace;
-import io.liteshift.apply.LiteFs;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.LiteFs;
 import io.liteshift.doctor.Doctor;
 import io.liteshift.sql.SqliteErrors;
 

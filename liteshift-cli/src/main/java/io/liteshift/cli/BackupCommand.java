@@ -1,7 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;

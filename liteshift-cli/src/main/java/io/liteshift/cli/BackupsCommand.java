@@ -1,6 +1,6 @@
 package io.liteshift.cli;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.Backups;

@@ -2,7 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 
 import java.io.PrintWriter;
 import java.time.Duration;

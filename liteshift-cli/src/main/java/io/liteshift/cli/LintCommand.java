@@ -1,6 +1,6 @@
 package io.liteshift.cli;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
 import picocli.CommandLine.Command;

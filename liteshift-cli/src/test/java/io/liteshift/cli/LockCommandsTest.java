@@ -135,7 +135,7 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(readOnlyTables()).as("unreadable read-only while the journal is hot").isNull();
 
         RuntimeException failure = new RuntimeException("a failed write");
-        io.liteshift.apply.Databases.recoverHotJournal(db, failure);
+        io.liteshift.sqlite.Databases.recoverHotJournal(db, failure);
 
         assertThat(failure.getSuppressed()).isEmpty();
         assertThat(journal).doesNotExist();
@@ -158,7 +158,7 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
     /** Whether {@code t} sleeps in liteshift's busy handler, i.e. waits for another connection's lock. */
     private static boolean waitingForALock(Thread t) {
         return t.getState() == Thread.State.TIMED_WAITING
-                && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.liteshift.apply.LockWait"));
+                && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.liteshift.sqlite.LockWait"));
     }
 
     /** Starts {@link LockHolder} and waits until it holds the lock. */

@@ -9,6 +9,9 @@ import io.liteshift.plan.Step;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.ForeignKeyCheck;
+import io.liteshift.sqlite.Locks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
 
@@ -191,9 +191,9 @@ public final class Backups {
      */
     private static LiteShiftException failed(String what, Path db, Path tmp, Exception e) {
         if (io.liteshift.Interruption.stopped(e)) return new io.liteshift.Interrupted("", "", e); // take() says it properly
-        if (io.liteshift.apply.DiskSpace.isFull(e)) {
-            return new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.apply.DiskSpace.full(tmp.getParent(), "writing"
-                    + " the backup of " + db, null) + "; the backup needs about " + io.liteshift.apply.DiskSpace.bytes(sizeOf(db)) + ", the"
+        if (io.liteshift.sqlite.DiskSpace.isFull(e)) {
+            return new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.sqlite.DiskSpace.full(tmp.getParent(), "writing"
+                    + " the backup of " + db, null) + "; the backup needs about " + io.liteshift.sqlite.DiskSpace.bytes(sizeOf(db)) + ", the"
                     + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
                     + " back up to another volume (--to DIR). Nothing was changed.", e);
         }

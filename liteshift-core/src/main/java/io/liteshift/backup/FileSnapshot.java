@@ -1,6 +1,6 @@
 package io.liteshift.backup;
 
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -2,7 +2,7 @@ package io.liteshift.backup;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 
 import java.io.IOException;
 import java.nio.file.Files;

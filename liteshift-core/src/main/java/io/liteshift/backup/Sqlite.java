@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The SQLite calls backups need beyond {@link io.liteshift.apply.Databases}. */
+/** The SQLite calls backups need beyond {@link io.liteshift.sqlite.Databases}. */
 final class Sqlite {
     private static final long MMAP_BYTES = 1L << 32;
 
@@ -27,7 +27,7 @@ final class Sqlite {
         String uri = "file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
         Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
         try (Statement s = c.createStatement()) {
-            io.liteshift.apply.Databases.interruptible(c, java.time.Duration.ZERO); // a check of a large file can take minutes
+            io.liteshift.sqlite.Databases.interruptible(c, java.time.Duration.ZERO); // a check of a large file can take minutes
             // integrity_check visits every page, index pages many times: a page cache of 64 MiB and reads through mmap
             // make it several times faster on a large file than SQLite's 2 MiB default cache
             s.execute("PRAGMA cache_size = -65536");

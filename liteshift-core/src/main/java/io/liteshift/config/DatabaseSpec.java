@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Makes the path inside a database spec absolute, keeping its form: a plain path, or a {@code file:},
- * {@code sqlite:} or {@code jdbc:sqlite:} URL (the forms {@link io.liteshift.apply.DatabaseUrl} accepts). A relative
+ * {@code sqlite:} or {@code jdbc:sqlite:} URL (the forms {@link io.liteshift.sqlite.DatabaseUrl} accepts). A relative
  * path in a config file means "next to this file", not "wherever the command happens to run".
  */
 public final class DatabaseSpec {

@@ -1,6 +1,6 @@
 package io.liteshift.diff;
 
-import io.liteshift.inspect.RenameHints;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.ForeignKey;

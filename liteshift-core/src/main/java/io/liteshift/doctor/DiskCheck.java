@@ -1,6 +1,6 @@
 package io.liteshift.doctor;
 
-import io.liteshift.apply.DiskSpace;
+import io.liteshift.sqlite.DiskSpace;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -138,7 +138,7 @@ public final class Doctor {
         if (left.isEmpty()) return;
         long bytes = left.stream().mapToLong(io.liteshift.backup.BackupLeftover::size).sum();
         out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
-                        + ", " + io.liteshift.apply.DiskSpace.bytes(bytes) + " in all: " + left.stream()
+                        + ", " + io.liteshift.sqlite.DiskSpace.bytes(bytes) + " in all: " + left.stream()
                         .map(io.liteshift.backup.BackupLeftover::describe).collect(java.util.stream.Collectors.joining("; ")) + ".",
                 "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
                         + " copy. It is never restored or listed as a backup, but it takes space on the volume that a rebuild or"
@@ -155,7 +155,7 @@ public final class Doctor {
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
             if (usable.isPresent()) {
-                DiskCheck.check(database, usable.getAsLong(), io.liteshift.apply.DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
+                DiskCheck.check(database, usable.getAsLong(), io.liteshift.sqlite.DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
             }
         } catch (SQLException | RuntimeException e) {
             out.add(Finding.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),

@@ -2,7 +2,7 @@ package io.liteshift.dsl;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameHints;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.ForeignKey;

@@ -1,7 +1,7 @@
 package io.liteshift.dsl;
 
 import io.liteshift.inspect.DeclaredSchema;
-import io.liteshift.inspect.RenameHints;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;

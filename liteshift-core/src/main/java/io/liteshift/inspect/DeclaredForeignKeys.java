@@ -6,6 +6,7 @@ import io.liteshift.schema.ForeignKeyTargets;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.TableLayout;
 
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,15 @@
 package io.liteshift.inspect;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.hints.HintBinder;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Sandbox;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
+import io.liteshift.sql.TableLayout;
 import io.liteshift.sql.Token;
 import io.liteshift.sql.Utf8Files;
 

@@ -2,7 +2,7 @@ package io.liteshift.lint;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
 import io.liteshift.migrate.Migration;

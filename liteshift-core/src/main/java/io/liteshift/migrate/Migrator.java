@@ -4,7 +4,7 @@ import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
@@ -132,7 +132,7 @@ public final class Migrator {
         try {
             h = history(c); // without a lock: in rollback-journal mode a writer that is committing keeps it waiting
         } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, io.liteshift.apply.Locks.Wanted.READ, e);
+            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, io.liteshift.sqlite.Locks.Wanted.READ, e);
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
@@ -376,8 +376,8 @@ public final class Migrator {
 
         static Cause of(Throwable e) {
             if (io.liteshift.sql.SqliteErrors.isDamage(e)) return DAMAGED;
-            if (io.liteshift.apply.DiskSpace.isFull(e)) return DISK_FULL;
-            if (io.liteshift.apply.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
+            if (io.liteshift.sqlite.DiskSpace.isFull(e)) return DISK_FULL;
+            if (io.liteshift.sqlite.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
             return MIGRATION;
         }
     }

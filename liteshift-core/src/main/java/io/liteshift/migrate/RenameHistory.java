@@ -1,6 +1,6 @@
 package io.liteshift.migrate;
 
-import io.liteshift.inspect.RenameHints;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Lexer;
 import io.liteshift.sql.Scripts;

@@ -3,10 +3,10 @@ package io.liteshift.migrate;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Applier;
-import io.liteshift.apply.Databases;
-import io.liteshift.apply.DiskSpace;
-import io.liteshift.apply.ForeignKeyCheck;
-import io.liteshift.apply.Locks;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.ForeignKeyCheck;
+import io.liteshift.sqlite.Locks;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
 

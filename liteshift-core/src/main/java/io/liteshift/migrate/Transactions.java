@@ -1,6 +1,6 @@
 package io.liteshift.migrate;
 
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 
 import java.sql.Connection;
 import java.sql.SQLException;

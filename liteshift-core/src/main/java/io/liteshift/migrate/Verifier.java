@@ -1,7 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.Fix;
-import io.liteshift.apply.ForeignKeyCheck;
+import io.liteshift.sqlite.ForeignKeyCheck;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;

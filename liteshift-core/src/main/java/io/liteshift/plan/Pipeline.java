@@ -2,8 +2,8 @@ package io.liteshift.plan;
 
 import io.liteshift.diff.Diff;
 import io.liteshift.diff.Differ;
-import io.liteshift.inspect.RenameHints;
-import io.liteshift.inspect.RenameRecords;
+import io.liteshift.hints.RenameHints;
+import io.liteshift.hints.RenameRecords;
 import io.liteshift.schema.Schema;
 
 import java.util.Locale;

@@ -8,6 +8,7 @@ import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.plan.Step;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

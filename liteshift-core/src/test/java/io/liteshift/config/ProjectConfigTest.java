@@ -1,7 +1,7 @@
 package io.liteshift.config;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,7 +14,7 @@ class RebuiltTablesTest {
                 DROP TABLE notes;
                 ALTER TABLE "_liteshift_new_notes" RENAME TO notes;
                 """;
-        assertThat(io.liteshift.apply.DiskSpace.rebuiltTables(sql)).containsExactly("notes");
+        assertThat(io.liteshift.sqlite.DiskSpace.rebuiltTables(sql)).containsExactly("notes");
     }
 
     @Test
@@ -29,6 +29,6 @@ class RebuiltTablesTest {
                 ALTER TABLE customers RENAME TO clients;
                 COMMIT;
                 """;
-        assertThat(io.liteshift.apply.DiskSpace.rebuiltTables(sql)).as("a plain rename rebuilds nothing").containsExactly("Order Items");
+        assertThat(io.liteshift.sqlite.DiskSpace.rebuiltTables(sql)).as("a plain rename rebuilds nothing").containsExactly("Order Items");
     }
 }

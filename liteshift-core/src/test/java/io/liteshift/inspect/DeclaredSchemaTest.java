@@ -1,6 +1,7 @@
 package io.liteshift.inspect;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.hints.RenameHints;
 import io.liteshift.schema.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.liteshift.migrate;
 
 import io.liteshift.DirectoryState;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
 import org.junit.jupiter.api.BeforeEach;

@@ -80,7 +80,7 @@ record Workload(Path dir, int count, List<String> fingerprints, List<Schema> sch
      */
     int assertAtBoundary(Path db) throws SQLException {
         // killed before its first commit: still the empty file it started from, which is no database yet (version 0)
-        if (!io.liteshift.apply.Databases.holdsDatabase(db)) return 0;
+        if (!io.liteshift.sqlite.Databases.holdsDatabase(db)) return 0;
         StatusReport status = liteshift(db, Duration.ofSeconds(30)).status();
         assertThat(status.history().problems()).as("history problems of %s", db).isEmpty();
         assertThat(status.drift()).as("drift of %s", db).isEmpty();

@@ -5,7 +5,7 @@ import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.inspect.RenameRecords;
+import io.liteshift.hints.RenameRecords;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.MemoryDb;
 import org.junit.jupiter.api.Test;

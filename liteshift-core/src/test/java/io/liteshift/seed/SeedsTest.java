@@ -1,7 +1,7 @@
 package io.liteshift.seed;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.liteshift.maven;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;

@@ -1,7 +1,7 @@
 package io.liteshift.bench;
 
 import io.liteshift.apply.Applier;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.plan.Plan;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.liteshift.bench;
 
 import io.liteshift.SchemaSource;
-import io.liteshift.apply.Databases;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.lint.Findings;

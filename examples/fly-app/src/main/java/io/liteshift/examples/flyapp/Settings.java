@@ -1,6 +1,6 @@
 package io.liteshift.examples.flyapp;
 
-import io.liteshift.apply.DatabaseUrl;
+import io.liteshift.sqlite.DatabaseUrl;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.liteshift.inspect;
+package io.liteshift.sql;
 
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Statement;
@@ -13,27 +13,27 @@ import java.util.TreeSet;
 /**
  * Where the parts of one CREATE TABLE statement stand in its file: the lines of its head (up to the opening
  * parenthesis), of each column definition, and of each REFERENCES clause. Only positions, for messages and rename
- * hints; what the parts mean is read by {@link CreateTableParser} from the text SQLite stores.
+ * hints; what the parts mean is read by the inspector's CREATE TABLE parser from the text SQLite stores.
  *
  * @param table      the table's name as written
  * @param headLines  the lines holding {@code CREATE TABLE name (}
  * @param columns    the column definitions, in order
  * @param references the foreign keys' REFERENCES clauses, in order
  */
-record TableLayout(String table, Set<Integer> headLines, List<ColumnLines> columns, List<Reference> references) {
+public record TableLayout(String table, Set<Integer> headLines, List<ColumnLines> columns, List<Reference> references) {
 
     /** @param lines every line one of the definition's tokens stands on */
-    record ColumnLines(String name, Set<Integer> lines) {
+    public record ColumnLines(String name, Set<Integer> lines) {
     }
 
     /** @param columns the child columns (folded): {@code FOREIGN KEY (a, b)}, or the column it stands in */
-    record Reference(List<String> columns, String parent, int line) {
+    public record Reference(List<String> columns, String parent, int line) {
     }
 
     private static final Set<String> CONSTRAINT_STARTS = Set.of("constraint", "primary", "unique", "check", "foreign");
 
     /** The layout of {@code s} when it is a CREATE TABLE (not a virtual one). */
-    static Optional<TableLayout> of(Statement s) {
+    public static Optional<TableLayout> of(Statement s) {
         List<Token> sig = s.significant();
         int i = 1;
         if (at(sig, i, "temp") || at(sig, i, "temporary")) i++;
@@ -97,7 +97,7 @@ record TableLayout(String table, Set<Integer> headLines, List<ColumnLines> colum
     }
 
     /** The line of the REFERENCES clause of the foreign key from {@code columns} to {@code parent}, if it is here. */
-    Optional<Integer> referenceLine(List<String> columns, String parent) {
+    public Optional<Integer> referenceLine(List<String> columns, String parent) {
         List<String> folded = columns.stream().map(Identifiers::fold).toList();
         return references.stream().filter(r -> Identifiers.same(r.parent(), parent) && r.columns().equals(folded))
                 .map(Reference::line).findFirst();

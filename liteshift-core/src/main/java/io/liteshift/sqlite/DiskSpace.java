@@ -1,4 +1,4 @@
-package io.liteshift.apply;
+package io.liteshift.sqlite;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.TableSizes;

@@ -1,4 +1,4 @@
-package io.liteshift.apply;
+package io.liteshift.sqlite;
 
 import io.liteshift.Await;
 import io.liteshift.LiteShiftException;

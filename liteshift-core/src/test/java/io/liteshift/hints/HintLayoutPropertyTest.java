@@ -1,4 +1,4 @@
-package io.liteshift.inspect;
+package io.liteshift.hints;
 
 import io.liteshift.DirectoryState;
 import io.liteshift.LiteShift;

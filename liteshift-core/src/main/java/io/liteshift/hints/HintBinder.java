@@ -1,9 +1,10 @@
-package io.liteshift.inspect;
+package io.liteshift.hints;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Lexer;
 import io.liteshift.sql.Statement;
+import io.liteshift.sql.TableLayout;
 import io.liteshift.sql.Token;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * several tables) is ambiguous, and a hint that binds to nothing is misplaced: both are errors naming the line,
  * so that no hint is ever dropped silently.
  */
-final class HintBinder {
+public final class HintBinder {
     private static final Pattern HINT = Pattern.compile("@renamed\\s+from\\s*=\\s*(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[^\\s*]+)");
 
     private final Map<String, String> tables = new HashMap<>();
@@ -39,7 +40,7 @@ final class HintBinder {
     }
 
     /** Binds the hints of one file (or text) {@code file}, whose statements are {@code statements}. */
-    void bind(String file, String sql, List<Statement> statements) {
+    public void bind(String file, String sql, List<Statement> statements) {
         if (!sql.contains("@renamed")) return;
         Map<Integer, Line> lines = new HashMap<>();
         for (Statement s : statements) {
@@ -94,7 +95,7 @@ final class HintBinder {
         }
     }
 
-    RenameHints hints() {
+    public RenameHints hints() {
         return new RenameHints(tables, columns, origins);
     }
 
