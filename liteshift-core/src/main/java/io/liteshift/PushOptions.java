@@ -14,14 +14,34 @@ import java.util.Objects;
  *                         before the change is applied (not for a dry run, nor when there is nothing to do)
  * @param lockTimeout      how long to wait for another process's lock (the CLI's {@code --lock-timeout}); default 2
  *                         minutes, as for {@code migrate}
+ * @param online           rebuild tables online (the CLI's {@code --online}): the application keeps writing while
+ *                         the rows are copied in short chunks, and one brief transaction swaps the tables. Off by
+ *                         default: an online rebuild takes longer in total, needs WAL, and leaves a shadow table to
+ *                         resume or clean up when it is killed, which a change applied in one transaction never does;
+ *                         it is worth that only for a table whose copy would stall the application's writers
+ * @param maxLock          online only: the target time each chunk holds the write lock (the CLI's
+ *                         {@code --max-lock-ms}); chunk sizes adapt to it
  */
-public record PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo, Duration lockTimeout) {
+public record PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo, Duration lockTimeout,
+                          boolean online, Duration maxLock) {
     /** The default lock timeout, the same as {@code migrate}'s. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The default time a chunk of an online rebuild holds the write lock: short enough that a writer which arrives
+     * during a chunk waits no more than a busy request's own latency, long enough that the copy still moves
+     * thousands of rows per chunk.
+     */
+    public static final Duration DEFAULT_MAX_LOCK = Duration.ofMillis(20);
 
     public PushOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(maxLock, "maxLock");
         if (lockTimeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + lockTimeout);
+        if (maxLock.isNegative() || maxLock.isZero()) throw new IllegalArgumentException("max lock must be positive: " + maxLock);
+    }
+
+    public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo, Duration lockTimeout) {
+        this(allowDestructive, dryRun, createMissing, backupTo, lockTimeout, false, DEFAULT_MAX_LOCK);
     }
 
     public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo) {
@@ -37,22 +57,32 @@ public record PushOptions(boolean allowDestructive, boolean dryRun, boolean crea
     }
 
     public PushOptions allowingDestructive() {
-        return new PushOptions(true, dryRun, createMissing, backupTo, lockTimeout);
+        return new PushOptions(true, dryRun, createMissing, backupTo, lockTimeout, online, maxLock);
     }
 
     public PushOptions dryRunOnly() {
-        return new PushOptions(allowDestructive, true, createMissing, backupTo, lockTimeout);
+        return new PushOptions(allowDestructive, true, createMissing, backupTo, lockTimeout, online, maxLock);
     }
 
     public PushOptions creatingMissing() {
-        return new PushOptions(allowDestructive, dryRun, true, backupTo, lockTimeout);
+        return new PushOptions(allowDestructive, dryRun, true, backupTo, lockTimeout, online, maxLock);
     }
 
     public PushOptions backingUpTo(Path dir) {
-        return new PushOptions(allowDestructive, dryRun, createMissing, dir, lockTimeout);
+        return new PushOptions(allowDestructive, dryRun, createMissing, dir, lockTimeout, online, maxLock);
     }
 
     public PushOptions waitingForLocks(Duration timeout) {
-        return new PushOptions(allowDestructive, dryRun, createMissing, backupTo, timeout);
+        return new PushOptions(allowDestructive, dryRun, createMissing, backupTo, timeout, online, maxLock);
+    }
+
+    /** Rebuild tables online (see {@link #online()}); needs a database in WAL mode, and refuses otherwise. */
+    public PushOptions online(boolean rebuildOnline) {
+        return new PushOptions(allowDestructive, dryRun, createMissing, backupTo, lockTimeout, rebuildOnline, maxLock);
+    }
+
+    /** The target time each chunk of an online rebuild holds the write lock; default {@link #DEFAULT_MAX_LOCK}. */
+    public PushOptions maxLock(Duration target) {
+        return new PushOptions(allowDestructive, dryRun, createMissing, backupTo, lockTimeout, online, target);
     }
 }

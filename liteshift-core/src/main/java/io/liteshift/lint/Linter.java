@@ -10,6 +10,7 @@ import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.MigrationEffect;
 import io.liteshift.migrate.MigrationEffects;
 import io.liteshift.migrate.Migrator;
+import io.liteshift.migrate.OnlineDirective;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.schema.Schema;
@@ -163,8 +164,13 @@ public final class Linter {
 
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
+        return headerNotes(plan, false);
+    }
+
+    /** As {@link #headerNotes(Plan)}, for a migration whose rebuilds run {@code online} (its header has the directive). */
+    public static List<String> headerNotes(Plan plan, boolean online) {
         try {
-            return Rules.check(LintContext.of(plan)).stream().map(LintIssue::asHeaderNote).toList();
+            return Rules.check(LintContext.of(plan, online)).stream().map(LintIssue::asHeaderNote).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("a plan alone has no rows to read", e); // no rule reads a database without counts
         }
@@ -216,10 +222,19 @@ public final class Linter {
         // the rows tell nothing of a table an earlier linted migration changes: it is linted as without a database
         boolean countable = stats != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
         LintContext.Counts counts = countable ? new LintContext.Counts(stats, file, e.before(), e.after()) : null;
-        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts)));
+        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts, online(e.migration()))));
         touched.addAll(changed);
         touched.addAll(written);
         return sorted(out);
+    }
+
+    /** Whether the migration's rebuilds run online; a misplaced directive is migrate's to refuse, at its line. */
+    private static boolean online(Migration m) {
+        try {
+            return OnlineDirective.in(m);
+        } catch (LiteShiftException misplaced) {
+            return false;
+        }
     }
 
     private static List<LintIssue> sorted(List<LintIssue> issues) {
