@@ -249,8 +249,16 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        if (config.schemaClass == null) return new Generator(directory()).generate(config.schema, name);
-        return new Generator(directory()).generate(config.schemaClass, this::declared, name);
+        return generate(name, false);
+    }
+
+    /**
+     * As {@link #generate(String)}; {@code online} marks a migration that rebuilds a table with the
+     * {@code -- liteshift:online} header line, so that {@code migrate()} runs its rebuilds online.
+     */
+    public GenerateResult generate(String name, boolean online) {
+        if (config.schemaClass == null) return new Generator(directory()).generate(config.schema, name, online);
+        return new Generator(directory()).generate(config.schemaClass, this::declared, name, online);
     }
 
     /** The declared schema as configured, read now: the schema class when one is set, else the schema file. */

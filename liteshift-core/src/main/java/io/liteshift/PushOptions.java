@@ -31,7 +31,7 @@ public record PushOptions(boolean allowDestructive, boolean dryRun, boolean crea
      * during a chunk waits no more than a busy request's own latency, long enough that the copy still moves
      * thousands of rows per chunk.
      */
-    public static final Duration DEFAULT_MAX_LOCK = Duration.ofMillis(20);
+    public static final Duration DEFAULT_MAX_LOCK = Duration.ofMillis(15);
 
     public PushOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 @Command(name = "push", description = {
         "Bring a database to the declared schema keeping every row, or refuse and change nothing.",
         "Everything is applied in one transaction; a refusal says why and how to fix it.",
+        "--online rebuilds tables while the application keeps writing (WAL mode), with a progress line on stderr.",
+        "--each GLOB pushes to every matching database, --parallel N at once, and sums up in a table.",
         "The database and schema default to those in liteshift.toml (see liteshift init)."})
 final class PushCommand extends ProjectCommand {
     @Option(names = "--yes", description = "accept dropping tables and columns that hold data")
@@ -32,16 +34,20 @@ final class PushCommand extends ProjectCommand {
     @picocli.CommandLine.Mixin
     LockTimeoutOption lockTimeout;
 
+    @picocli.CommandLine.Mixin
+    OnlineOption online;
+
+    @picocli.CommandLine.Mixin
+    EachOptions each;
+
     @Override
     public Integer call() {
+        if (each.requested()) return EachRun.run(this, each, false, this::one);
         String db = project.requireDatabase();
         io.liteshift.config.ProjectConfig c = project.resolve();
         Path schema = c.schema();
-        if (c.schemaClass() == null && project.schema == null && !Files.exists(schema)) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
-                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
-        }
-        PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
+        requireSchema(c);
+        PushResult r = LiteShift.push(db, Setup.declaredSource(c), options(c, c.backups()));
         PrintWriter out = out();
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
@@ -59,6 +65,37 @@ final class PushCommand extends ProjectCommand {
             out.println("Dry run: nothing was changed.");
         }
         return 0;
+    }
+
+    private void requireSchema(io.liteshift.config.ProjectConfig c) {
+        if (c.schemaClass() == null && project.schema == null && !Files.exists(c.schema())) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + c.schema()
+                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
+        }
+    }
+
+    /** The flags as options; {@code backups} is where --backup puts the backup. */
+    private PushOptions options(io.liteshift.config.ProjectConfig c, Path backups) {
+        return new PushOptions(yes, dryRun, create, backup ? backups : null, lockTimeout.or(c))
+                .online(online.on()).maxLock(online.maxLock(PushOptions.DEFAULT_MAX_LOCK, true));
+    }
+
+    /**
+     * One database of {@code --each}: the same push, its backup kept apart like the databases themselves, its progress
+     * lines (never one redrawn in place: databases run side by side) prefixed with its name.
+     */
+    private EachRun.Row one(io.liteshift.EachDatabase.Match db) {
+        io.liteshift.config.ProjectConfig c = project.resolve();
+        requireSchema(c);
+        PushResult r = LiteShift.push(db.file().toString(), Setup.declaredSource(c),
+                options(c, EachRun.below(c.backups(), db)));
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (LintIssue f : r.findings().all()) messages.add((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
+        r.backup().ifPresent(b -> messages.add("backup " + b));
+        String result = r.plan().isEmpty() ? "up to date" : r.applied() ? "pushed" : "dry run";
+        String detail = r.plan().isEmpty() ? "" : r.plan().steps().size() + " steps, " + r.plan().rebuilds().size() + " rebuilt"
+                + (online.on() && !r.plan().rebuilds().isEmpty() ? " online" : "");
+        return new EachRun.Row(0, result, "-", detail, messages, java.util.Map.of()); // push has no --json here
     }
 
     /** The schema path as short as it can be said from the current directory. */

@@ -44,7 +44,8 @@ public final class Reports {
         }
         out.line("wrote " + r.file().get());
         for (Change c : r.plan().changes()) out.line("  " + c.describe());
-        r.plan().rebuilds().forEach(m -> out.line("  rebuilds " + m.to().name() + ": " + String.join("; ", m.reasons())));
+        String online = r.sql().contains(io.liteshift.migrate.OnlineDirective.LINE) ? " (online)" : "";
+        r.plan().rebuilds().forEach(m -> out.line("  rebuilds " + m.to().name() + online + ": " + String.join("; ", m.reasons())));
         if (!r.attention().isEmpty()) {
             out.line("Needs attention:");
             r.attention().forEach(a -> out.line("  - " + a));

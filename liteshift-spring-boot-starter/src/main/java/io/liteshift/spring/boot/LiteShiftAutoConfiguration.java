@@ -62,7 +62,9 @@ public class LiteShiftAutoConfiguration {
                     .lockTimeout(properties.lockTimeout())
                     .replicaTimeout(properties.replicaTimeout())
                     .baselineOnMigrate(properties.baselineOnMigrate())
+                    .maxLock(properties.maxLock())
                     .backupCheck(properties.backup().check());
+            if (properties.online() != null) c.online(properties.online());
             target.applyTo(c);
             if (properties.backup().directory() != null) c.backupBeforeMigrate(properties.backup().directory(), properties.backup().keep());
             Seeder[] javaSeeders = seeders.orderedStream().toArray(Seeder[]::new);
