@@ -47,8 +47,15 @@ final class PushCommand extends ProjectCommand {
         io.liteshift.config.ProjectConfig c = project.resolve();
         Path schema = c.schema();
         requireSchema(c);
-        PushResult r = LiteShift.push(db, Setup.declaredSource(c), options(c, c.backups()));
+        OnlineProgress progress = OnlineProgress.to(err());
+        PushResult r;
+        try {
+            r = LiteShift.push(db, Setup.declaredSource(c), options(c, c.backups(), progress));
+        } finally {
+            progress.close();
+        }
         PrintWriter out = out();
+        r.recoveries().forEach(line -> out.println(line + "."));
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
             return 0;
@@ -59,6 +66,7 @@ final class PushCommand extends ProjectCommand {
             out.println((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
         }
         r.backup().ifPresent(b -> out.println("backup " + b));
+        r.online().ifPresent(o -> o.rebuilt().forEach(x -> out.println(online(x))));
         if (r.applied()) {
             out.printf("Applied %d steps (%d changes) in %d ms.%n", r.plan().steps().size(), r.plan().changes().size(), r.took().toMillis());
         } else {
@@ -75,9 +83,16 @@ final class PushCommand extends ProjectCommand {
     }
 
     /** The flags as options; {@code backups} is where --backup puts the backup. */
-    private PushOptions options(io.liteshift.config.ProjectConfig c, Path backups) {
+    private PushOptions options(io.liteshift.config.ProjectConfig c, Path backups, OnlineProgress progress) {
         return new PushOptions(yes, dryRun, create, backup ? backups : null, lockTimeout.or(c))
-                .online(online.on()).maxLock(online.maxLock(PushOptions.DEFAULT_MAX_LOCK, true));
+                .online(online.on()).maxLock(online.maxLock(PushOptions.DEFAULT_MAX_LOCK, true)).onlineProgress(progress);
+    }
+
+    /** "rebuilt items online: 400,000 rows in 6.1 s (2,140 chunks, 65,000 rows/s; the longest lock 14 ms)". */
+    static String online(io.liteshift.online.OnlineResult x) {
+        return String.format(java.util.Locale.ROOT, "rebuilt %s online: %,d rows in %s (%,d chunks, %,.0f rows/s; the longest lock %d ms)",
+                x.table(), x.rows(), io.liteshift.sqlite.Databases.describe(x.copyTime()), x.chunks(), x.rowsPerSecond(),
+                x.longestLock().toMillis());
     }
 
     /**
@@ -88,8 +103,10 @@ final class PushCommand extends ProjectCommand {
         io.liteshift.config.ProjectConfig c = project.resolve();
         requireSchema(c);
         PushResult r = LiteShift.push(db.file().toString(), Setup.declaredSource(c),
-                options(c, EachRun.below(c.backups(), db)));
+                options(c, EachRun.below(c.backups(), db), OnlineProgress.lines(err(), db.name() + ": ")));
         java.util.List<String> messages = new java.util.ArrayList<>();
+        r.recoveries().forEach(line -> messages.add("note: " + line + "."));
+        r.online().ifPresent(o -> o.rebuilt().forEach(x -> messages.add("note: " + online(x))));
         for (LintIssue f : r.findings().all()) messages.add((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
         r.backup().ifPresent(b -> messages.add("backup " + b));
         String result = r.plan().isEmpty() ? "up to date" : r.applied() ? "pushed" : "dry run";
