@@ -68,7 +68,8 @@ public final class LiteShift {
     private MigrateResult migrateHere(Optional<Path> file) {
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
-        Migrator migrator = migrator();
+        Migrator migrator = migrator().online(config.online, file.orElse(null), io.liteshift.online.OnlineOptions.defaults()
+                .withMaxLock(config.maxLock).withProgress(ProgressLines.to(config.progress, "")));
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
         List<String> accepted = new java.util.ArrayList<>();

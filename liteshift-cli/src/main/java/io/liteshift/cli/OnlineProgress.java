@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.ProgressLines;
 import io.liteshift.online.Progress;
 
 import java.io.PrintWriter;
@@ -9,25 +10,27 @@ import java.util.function.Consumer;
 
 /**
  * The progress line of an online rebuild on stderr: rows copied, rate, ETA, change backlog. On a terminal it is one
- * line redrawn in place; otherwise (a log, a CI job, {@code --each}) a line at each phase and every
- * {@link #EVERY_NANOS} during the copy, so that the log keeps a readable trace rather than thousands of lines.
+ * line redrawn in place; otherwise (a log, a CI job, {@code --each}) {@link ProgressLines}: a line at each phase and
+ * every few seconds during the copy, so that the log keeps a readable trace rather than thousands of lines.
  */
 final class OnlineProgress implements Consumer<Progress> {
-    static final long EVERY_NANOS = 5_000_000_000L;
     /** Whether this process's stderr is a terminal; set by {@link Main#main} (tests that call Main.run never redraw). */
     static volatile boolean stderrIsTerminal;
 
     private final PrintWriter err;
     private final String prefix;
     private final boolean redraw;
-    private Progress.Phase phase;
-    private long printed;
+    private final ProgressLines lines;
     private boolean open;
 
     private OnlineProgress(PrintWriter err, String prefix, boolean redraw) {
         this.err = err;
         this.prefix = prefix;
         this.redraw = redraw;
+        this.lines = ProgressLines.to(line -> {
+            err.println(line);
+            err.flush();
+        }, prefix);
     }
 
     /** For one push: redrawn in place on a terminal, periodic lines otherwise. */
@@ -42,9 +45,6 @@ final class OnlineProgress implements Consumer<Progress> {
 
     @Override
     public synchronized void accept(Progress p) {
-        long now = System.nanoTime();
-        boolean newPhase = p.phase() != phase;
-        phase = p.phase();
         if (redraw) {
             // \r and "erase to end of line": the next line starts where this one did
             err.print("\r" + prefix + p.line() + "\033[K");
@@ -53,10 +53,7 @@ final class OnlineProgress implements Consumer<Progress> {
             err.flush();
             return;
         }
-        if (!newPhase && now - printed < EVERY_NANOS) return;
-        printed = now;
-        err.println(prefix + p.line());
-        err.flush();
+        lines.accept(p);
     }
 
     /** Ends a line left open on a terminal (the rebuild failed or stopped mid-copy), so that the message starts clean. */
