@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The triggers that record which rows the application changes, into the change log. They write only rowids, with
- * INSERT OR IGNORE into a table that has no other constraint, so they cannot fail or reject the application's write; the
- * copier applies the changes. An UPDATE logs the old and the new rowid (a changed rowid is a delete and an insert).
+ * The triggers that record which rows the application changes, into the change log. They append rowids to a table
+ * whose key is a sequence SQLite assigns, with no other constraint, so there is no conflict that could fail or reject
+ * the application's write (an outer INSERT OR ABORT would impose its policy on an OR IGNORE inside the trigger; with
+ * nothing to conflict, no policy matters); the copier applies the changes. An UPDATE logs the old and the new rowid (a changed rowid is a delete and an insert).
  * <p>
  * A REPLACE conflict (INSERT OR REPLACE, UPDATE OR REPLACE, REPLACE INTO) deletes the rows whose UNIQUE keys the new row
  * takes, and with {@code recursive_triggers} off (SQLite's default) that delete fires no DELETE trigger. BEFORE
@@ -30,7 +31,7 @@ final class Capture {
 
     /** The CREATE TRIGGER statements for {@code t}, reading its UNIQUE keys from {@code conn}. */
     static List<String> triggers(Connection conn, Target t) throws SQLException {
-        String on = " ON " + t.tableQ() + " BEGIN INSERT OR IGNORE INTO " + Target.logQ() + " (rid) ";
+        String on = " ON " + t.tableQ() + " BEGIN INSERT INTO " + Target.logQ() + " (rid) ";
         String r = t.rowid();
         List<String> out = new ArrayList<>();
         out.add(create("ins", "AFTER INSERT") + on + "VALUES (NEW." + r + "); END");

@@ -37,4 +37,22 @@ final class IndexText {
         }
         return sb.toString();
     }
+
+    /**
+     * The text SQLite keeps in sqlite_schema for {@code sql}: "CREATE [UNIQUE] INDEX " and the statement from the
+     * index's name on (IF NOT EXISTS, a schema qualifier and a final semicolon left out), as sqlite3CreateIndex writes it.
+     */
+    static String stored(String sql, boolean unique) {
+        List<Token> all = Lexer.tokenize(sql);
+        List<Token> sig = all.stream().filter(t -> !t.isTrivia()).toList();
+        int i = 0;
+        while (!sig.get(i).is("index")) i++;
+        i++;
+        if (sig.get(i).is("if")) i += 3;
+        if (sig.get(i + 1).isPunct(".")) i += 2;
+        Token last = sig.get(sig.size() - 1);
+        String rest = sql.substring(sig.get(i).start(), last.end());
+        if (rest.endsWith(";")) rest = rest.substring(0, rest.length() - 1);
+        return "CREATE" + (unique ? " UNIQUE" : "") + " INDEX " + rest;
+    }
 }
