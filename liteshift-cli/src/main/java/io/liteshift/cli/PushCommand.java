@@ -60,14 +60,21 @@ final class PushCommand extends ProjectCommand {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");
             return 0;
         }
-        out.print(r.plan().toSql());
+        // an online push ran no such script: it says what changed, and each rebuild's figures below
+        out.print(r.online().isPresent() ? summary(r.plan()) : r.plan().toSql());
         out.println();
         for (LintIssue f : r.findings().all()) {
             out.println((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
         }
         r.backup().ifPresent(b -> out.println("backup " + b));
         r.online().ifPresent(o -> o.rebuilt().forEach(x -> out.println(online(x))));
-        if (r.applied()) {
+        if (r.applied() && r.online().isPresent()) {
+            io.liteshift.apply.OnlineApplier.Outcome o = r.online().get();
+            out.printf("Applied %d change%s in %d ms: %s rebuilt online, then %d step%s in one transaction.%n", r.plan().changes().size(),
+                    r.plan().changes().size() == 1 ? "" : "s", r.took().toMillis(),
+                    String.join(", ", o.rebuilt().stream().map(io.liteshift.online.OnlineResult::table).toList()),
+                    o.rest().steps().size(), o.rest().steps().size() == 1 ? "" : "s");
+        } else if (r.applied()) {
             out.printf("Applied %d steps (%d changes) in %d ms.%n", r.plan().steps().size(), r.plan().changes().size(), r.took().toMillis());
         } else {
             out.println("Dry run: nothing was changed.");
@@ -86,6 +93,16 @@ final class PushCommand extends ProjectCommand {
     private PushOptions options(io.liteshift.config.ProjectConfig c, Path backups, OnlineProgress progress) {
         return new PushOptions(yes, dryRun, create, backup ? backups : null, lockTimeout.or(c))
                 .online(online.on()).maxLock(online.maxLock(PushOptions.DEFAULT_MAX_LOCK, true)).onlineProgress(progress);
+    }
+
+    /** The plan's changes and rebuilt tables, without the one-transaction script that an online push does not run. */
+    private static String summary(io.liteshift.plan.Plan plan) {
+        StringBuilder sb = new StringBuilder("-- liteshift plan, online: ").append(plan.changes().size())
+                .append(plan.changes().size() == 1 ? " change" : " changes").append('\n');
+        plan.changes().forEach(c -> sb.append("--   ").append(c.describe()).append('\n'));
+        plan.rebuilds().forEach(m -> sb.append("-- rebuilds ").append(m.to().name()).append(" online: ")
+                .append(String.join("; ", m.reasons())).append('\n'));
+        return sb.toString();
     }
 
     /** "rebuilt items online: 400,000 rows in 6.1 s (2,140 chunks, 65,000 rows/s; the longest lock 14 ms)". */

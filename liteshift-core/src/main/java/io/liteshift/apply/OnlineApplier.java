@@ -118,12 +118,7 @@ public final class OnlineApplier {
      * @return what it found: {@link Recovery.Nothing} when nothing was left
      */
     public static Recovery recoverBeforeOffline(Path file) {
-        if (file == null) return new Recovery.Nothing();
-        try {
-            if (OnlineRebuild.pending(file).isEmpty()) return new Recovery.Nothing();
-        } catch (UnsupportedOperationException engineNotYetThere) {
-            return new Recovery.Nothing(); // TEMPORARY: while the engine's pending() is a stub, no online rebuild can have run
-        }
+        if (file == null || OnlineRebuild.pending(file).isEmpty()) return new Recovery.Nothing();
         return OnlineRebuild.recover(file);
     }
 }
