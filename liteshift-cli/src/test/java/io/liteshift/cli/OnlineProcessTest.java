@@ -72,6 +72,7 @@ class OnlineProcessTest extends InTemporaryWorkingDirectory {
         Random random = new Random(SEED);
         table.startWriter();
         int kills = 0;
+        StringBuilder history = new StringBuilder();
         int leftBehind = 0;
         int swaps = 0;
         for (int run = 0; kills < KILLS; run++) {
@@ -95,8 +96,10 @@ class OnlineProcessTest extends InTemporaryWorkingDirectory {
                 }
             }
             table.pause();
+            history.append("run ").append(run).append(finished ? " finished" : " killed after " + delay + " ms").append(" (")
+                    .append(schema).append(leftover ? ", after a run that left work" : "").append("):\n").append(r).append('\n');
             // whatever instant it died at, the application's table is complete, sound and in use
-            table.assertHoldsEveryCommittedWrite();
+            table.assertHoldsEveryCommittedWrite(history.toString());
             if (table.rebuilt() != rebuilt) swaps++;
             if (!table.leftovers().isEmpty()) leftBehind++;
             table.resume();
@@ -113,6 +116,48 @@ class OnlineProcessTest extends InTemporaryWorkingDirectory {
         assertThat(table.leftovers()).as("nothing of any killed run is left").isEmpty();
         assertThat(swaps).as("some runs got as far as swapping the tables").isPositive();
         assertThat(leftBehind).as("some kills landed mid-rebuild, leaving work for the next run").isPositive();
+    }
+
+    /**
+     * The versioned path: a migration generated with --online, its migrate killed mid-copy while the application writes.
+     * doctor and status report what was left and what the next run does; the next migrate resumes it, says so, and
+     * records the migration once.
+     */
+    @Test
+    void aKilledOnlineMigrationIsReportedAndTheNextMigrateResumesIt() throws Exception {
+        table = OnlineTable.create(dir, 200_000);
+        Files.writeString(dir.resolve("v1.sql"), OnlineTable.OLD);
+        assertThat(Cli.run("generate", "--schema", "v1.sql", "--name", "init").exitCode()).isZero();
+        assertThat(Cli.run("baseline", "--db", "app.db", "--version", "1").exitCode()).isZero();
+        Cli.Result generated = Cli.run("generate", "--name", "qty_not_null", "--online");
+        assertThat(generated.out()).as(generated.toString()).contains("rebuilds items (online)");
+        table.startWriter();
+
+        CliProcess killed = CliProcess.start(dir, tmp(), "migrate", "--db", "app.db", "--max-lock-ms", "2");
+        killed.awaitThat("copying", () -> killed.errSoFar().contains("items: copy "), WAIT);
+        killed.kill();
+        table.pause();
+        table.assertHoldsEveryCommittedWrite();
+        assertThat(table.rebuilt()).isFalse();
+        assertThat(table.leftovers()).as("the killed run's work").isNotEmpty();
+
+        Cli.Result doctor = Cli.run("doctor", "--db", "app.db");
+        assertThat(doctor.out()).as(doctor.toString()).contains("ONLINE_LEFTOVER", "an online rebuild of items in ", "resumes it from its checkpoint");
+        Cli.Result status = Cli.run("status", "--db", "app.db");
+        assertThat(status.exitCode()).as("0002 is still pending: " + status).isEqualTo(Main.NOT_UP_TO_DATE);
+        assertThat(status.out()).contains("pending  0002_qty_not_null.sql", "note: an online rebuild of items was stopped before it finished");
+
+        table.resume();
+        Cli.Result next = CliProcess.start(dir, tmp(), "migrate", "--db", "app.db").awaitExit(WAIT);
+        table.pause();
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.out()).contains("applied 0002_qty_not_null", "0002_qty_not_null.sql: resumed the interrupted online rebuild of items");
+        assertThat(table.rebuilt()).isTrue();
+        assertThat(table.failedWrites()).isEmpty();
+        table.assertHoldsEveryCommittedWrite();
+        assertThat(table.leftovers()).isEmpty();
+        assertThat(TestDb.column(table.db, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
+        assertThat(Cli.run("verify", "--db", "app.db").exitCode()).isZero();
     }
 
     @Test

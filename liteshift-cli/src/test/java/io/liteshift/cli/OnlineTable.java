@@ -126,6 +126,11 @@ final class OnlineTable {
      * clean. The rows no write touched hold their first values (a NULL qty may have become the DEFAULT 0).
      */
     void assertHoldsEveryCommittedWrite() {
+        assertHoldsEveryCommittedWrite("");
+    }
+
+    /** As {@link #assertHoldsEveryCommittedWrite()}, {@code context} (what ran before) in the failure's description. */
+    void assertHoldsEveryCommittedWrite(String context) {
         Map<Long, String> expected = new HashMap<>(); // id -> "name|qty", or null once deleted
         for (String line : writes()) {
             String[] f = line.split(" ");
@@ -172,13 +177,13 @@ final class OnlineTable {
                     + " AND (name IS NOT 'item ' || id OR coalesce(qty, 0) IS NOT CASE WHEN id % 7 = 0 THEN 0 ELSE id % 1000 END)"))
                     .as("untouched rows whose values changed").isZero();
             long count = one(c, "SELECT count(*) FROM items");
-            assertThat(count).as("items rows (%s)", wrong).isEqualTo(rows - deletedOriginals + inserted);
+            assertThat(count).as("items rows (%s)\n%s", wrong, context).isEqualTo(rows - deletedOriginals + inserted);
             assertThat(one(c, "SELECT count(*) FROM notes WHERE item_id NOT IN (SELECT id FROM items)")).as("notes of deleted items").isZero();
             c.rollback(); // the temporary table goes with it
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(wrong).as("committed writes that the database does not hold").isEmpty();
+        assertThat(wrong).as("committed writes that the database does not hold\n%s", context).isEmpty();
         assertThat(TestDb.column(db, "PRAGMA integrity_check")).isEqualTo(List.of("ok"));
         assertThat(TestDb.column(db, "PRAGMA foreign_key_check")).isEmpty();
     }

@@ -208,7 +208,7 @@ public final class Migrator {
             ScriptRunner.Outcome outcome;
             try {
                 OnlineScript o = onlineScripts.get(m.version());
-                outcome = o != null ? o.run(c, online.file(), online.options(), !outOfOrder)
+                outcome = o != null ? o.run(c, online.file(), online.options(), !outOfOrder, notes)
                         : ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
             } catch (SQLException | RuntimeException e) {
                 if (Interruption.stopped(e) && onlineScripts.containsKey(m.version()) && e instanceof Interrupted stop) {

@@ -105,8 +105,10 @@ final class OnlineScript {
      * Runs it on {@code c}, the connection to {@code file}.
      *
      * @param newerAppliedIsAnError as {@link ScriptRunner#run}: checked under the lock of the last transaction
+     * @param notes                 gets what the run found of an interrupted one and did with it
      */
-    ScriptRunner.Outcome run(Connection c, Path file, OnlineOptions options, boolean newerAppliedIsAnError) throws SQLException {
+    ScriptRunner.Outcome run(Connection c, Path file, OnlineOptions options, boolean newerAppliedIsAnError, List<String> notes)
+            throws SQLException {
         Migration m = script.migration();
         String at = dir + "/" + m.fileName();
         if (file == null) {
@@ -118,7 +120,7 @@ final class OnlineScript {
         requireOnlyThisChange(c, at);
         long t0 = System.nanoTime();
         boolean[] appliedByOther = {false};
-        OnlineApplier.apply(file, c, after, (conn, current) -> Pipeline.plan(current, after, hints, Pipeline.Hints.HISTORY), options, conn -> {
+        OnlineApplier.Outcome done = OnlineApplier.apply(file, c, after, (conn, current) -> Pipeline.plan(current, after, hints, Pipeline.Hints.HISTORY), options, conn -> {
             Journal.create(conn);
             Journal.Probe now = Journal.probe(conn, m.version());
             if (now.applied()) {
@@ -134,6 +136,7 @@ final class OnlineScript {
             ScriptRunner.checkForeignKeys(conn, script, dir);
             Journal.record(conn, m, Duration.ofNanos(System.nanoTime() - t0), "migrate");
         });
+        done.recoveries().forEach(r -> notes.add(m.fileName() + ": " + r + "."));
         return appliedByOther[0] ? ScriptRunner.Outcome.APPLIED_BY_ANOTHER_PROCESS : ScriptRunner.Outcome.APPLIED;
     }
 

@@ -101,6 +101,9 @@ public final class Reports {
         }
         for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
         for (Problem p : r.problems()) out.line("problem: " + p.message(out.frontEnd()));
+        r.online().ifPresent(t -> out.line("note: an online rebuild of " + t + " was stopped before it finished; " + t + " is complete"
+                + " and in use. The next `" + Fix.Command.MIGRATE.in(out.frontEnd()) + "` (or push --online) of the same change resumes it;"
+                + " any other change removes it first."));
         out.line(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
     }
