@@ -13,8 +13,8 @@ import java.sql.SQLException;
  * is set-based SQL: no row passes through Java.
  * <p>
  * A logged rowid above the last one copied needs no replay: the copier reaches it later and copies it as it is then.
- * Replayed entries are deleted, except after the foreign key check began: then they are kept, and the swap checks
- * those rows again.
+ * Replayed entries are deleted (all but the newest, which keeps the sequence growing), except after the foreign key
+ * check began: then they are kept, and the swap checks those rows again.
  */
 final class Copier implements AutoCloseable {
     private final PreparedStatement chunk;
@@ -40,7 +40,8 @@ final class Copier implements AutoCloseable {
         lastSeq = c.prepareStatement("SELECT max(seq) FROM " + log);
         deleteShadow = c.prepareStatement("DELETE FROM " + t.shadowQ() + " WHERE " + t.shadowRowid() + " IN (" + batch + ")");
         copyLogged = c.prepareStatement(t.copyRowsSql(batch + " AND rid <= ?3"));
-        dropReplayed = c.prepareStatement("DELETE FROM " + log + " WHERE seq <= ?1");
+        // the newest entry stays: SQLite numbers a new row max(seq) + 1, and an empty log would start again at 1
+        dropReplayed = c.prepareStatement("DELETE FROM " + log + " WHERE seq < ?1");
         backlog = c.prepareStatement("SELECT count(*) FROM " + log + " WHERE seq > ?1");
     }
 

@@ -46,6 +46,7 @@ final class CutOver {
         for (View v : views) Databases.exec(c, "DROP VIEW IF EXISTS " + Identifiers.quote(v.name()));
 
         Map<String, String> oldIndexes = explicitIndexes(c, t.table());
+        boolean counterMissing = t.to().autoincrement() && Sql.one(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'") == 0;
         Databases.exec(c, "PRAGMA legacy_alter_table = ON");
         try {
             Databases.exec(c, "ALTER TABLE " + t.tableQ() + " RENAME TO " + t.oldQ());
@@ -54,6 +55,7 @@ final class CutOver {
         }
         Databases.exec(c, "ALTER TABLE " + t.shadowQ() + " RENAME TO " + Identifiers.quote(t.to().name()));
         renameIndexes(c, t, oldIndexes);
+        if (counterMissing) becomeAutoincrement(c, t);
         counter(c, t);
         for (View v : views) {
             Optional<View> declared = t.declared().view(v.name());
@@ -109,7 +111,24 @@ final class CutOver {
     }
 
     /**
-     * The AUTOINCREMENT counter as the offline rebuild leaves it: the copy's (the largest rowid, when there are rows),
+     * Gives a shadow that was built without AUTOINCREMENT ({@link Target#shadowSql}) the keyword: SQLite's
+     * sqlite_sequence is made the way SQLite makes it (a table with AUTOINCREMENT, dropped again at once), and the
+     * table's text becomes the offline one. AUTOINCREMENT changes how new rowids are chosen, not how the table is stored.
+     */
+    private static void becomeAutoincrement(Connection c, Target t) throws SQLException {
+        String scratch = Identifiers.forceQuote("_liteshift_online_counter");
+        Databases.exec(c, "CREATE TABLE " + scratch + " (id INTEGER PRIMARY KEY AUTOINCREMENT)");
+        Databases.exec(c, "DROP TABLE " + scratch);
+        Databases.exec(c, "PRAGMA writable_schema = ON");
+        try (PreparedStatement p = c.prepareStatement("UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1")) {
+            if (Sql.update(p, t.to().name(), t.finalTableSql()) != 1) throw new SQLException("the table " + t.to().name() + " is not in sqlite_schema");
+        } finally {
+            Databases.exec(c, "PRAGMA writable_schema = RESET");
+        }
+    }
+
+    /**
+     * The AUTOINCREMENT counter as the offline rebuild leaves it: the copy's (the largest rowid, 0 without rows),
      * raised to the old table's when both tables count. The shadow's own counter also saw rows copied and deleted again.
      */
     private static void counter(Connection c, Target t) throws SQLException {
@@ -117,8 +136,9 @@ final class CutOver {
         String name = Identifiers.literal(t.to().name());
         String old = Identifiers.literal(t.old());
         Databases.exec(c, "DELETE FROM sqlite_sequence WHERE name = " + name);
-        Databases.exec(c, "INSERT INTO sqlite_sequence (name, seq) SELECT " + name + ", max(" + t.shadowRowid() + ") FROM "
-                + Identifiers.quote(t.to().name()) + " HAVING count(*) > 0");
+        // the offline copy's INSERT ... SELECT leaves a counter even when it copies no row: 0
+        Databases.exec(c, "INSERT INTO sqlite_sequence (name, seq) SELECT " + name + ", coalesce(max(" + t.shadowRowid() + "), 0) FROM "
+                + Identifiers.quote(t.to().name()));
         if (!t.from().autoincrement()) return;
         Databases.exec(c, "INSERT INTO sqlite_sequence (name, seq) SELECT " + name + ", seq FROM sqlite_sequence WHERE name = " + old
                 + " AND seq IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + name + ")");

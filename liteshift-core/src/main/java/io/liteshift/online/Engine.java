@@ -48,6 +48,8 @@ final class Engine implements AutoCloseable {
     private long swapped;
     private long drained;
     private long rowsAfter;
+    /** The most rows a chunk copies: unlimited, except for tests that interleave writes with many small chunks. */
+    private long chunkCap = Long.MAX_VALUE;
 
     private Engine(Path file, Target t, OnlineOptions options) {
         this.file = file;
@@ -95,6 +97,12 @@ final class Engine implements AutoCloseable {
 
     Progress.Phase phase() {
         return phase;
+    }
+
+    /** Test hook: chunks of at most {@code rows} rows, so that a small table is copied in many steps. */
+    Engine capChunks(long rows) {
+        this.chunkCap = rows;
+        return this;
     }
 
     /** Steps to the end: the result, or a refusal / {@link Interrupted} after removing what the rebuild made. */
@@ -194,7 +202,7 @@ final class Engine implements AutoCloseable {
         try {
             Ledger.create(conn, t, total);
             Databases.exec(conn, Copier.createLogSql());
-            Databases.exec(conn, t.shadowSql());
+            Databases.exec(conn, t.shadowSql(!t.to().autoincrement() || Drain.exists(conn, "sqlite_sequence")));
             for (Index i : t.indexes()) Databases.exec(conn, t.shadowIndexSql(i));
             for (String trigger : Capture.triggers(conn, t)) Databases.exec(conn, trigger);
             commit();
@@ -214,11 +222,11 @@ final class Engine implements AutoCloseable {
         long locked = System.nanoTime();
         try {
             long before = replayed;
-            replayed = copier.replay(replayed, copied, replayPace.rows(0.5), checked);
+            replayed = copier.replay(replayed, copied, Math.min(chunkCap, replayPace.rows(0.5)), checked);
             long afterReplay = System.nanoTime();
             replayPace.took(replayed - before, afterReplay - locked);
             double share = Math.max(0.25, 1 - (double) (afterReplay - locked) / budget);
-            long rows = copyPace.rows(share);
+            long rows = Math.min(chunkCap, copyPace.rows(share));
             Copier.Copied chunk = copier.chunk(copied, rows);
             if (chunk != null) {
                 copiedRows += chunk.rows();

@@ -9,10 +9,17 @@ import io.liteshift.schema.Table;
 import io.liteshift.schema.Trigger;
 import io.liteshift.schema.View;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlText;
+import io.liteshift.sql.Token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,8 +75,29 @@ record Target(Table from, Table to, Schema current, Schema declared, TableMappin
         return TableMapping.rowidName(to);
     }
 
-    String shadowSql() {
-        return Rebuilds.renameCreateTable(SqlText.withoutHints(to.sql()), shadowQ());
+    /**
+     * The shadow's CREATE TABLE: the declared one under the shadow's name; without AUTOINCREMENT when asked, for a
+     * database that has no sqlite_sequence yet: the shadow would create it, and SQLite never drops that table again,
+     * so a rebuild that is refused or stopped would leave it behind. The swap then makes the table AUTOINCREMENT.
+     */
+    String shadowSql(boolean autoincrement) {
+        String sql = Rebuilds.renameCreateTable(SqlText.withoutHints(to.sql()), shadowQ());
+        if (autoincrement) return sql;
+        StringBuilder out = new StringBuilder();
+        for (Token tok : Lexer.tokenize(sql)) if (!tok.is("autoincrement")) out.append(tok.text());
+        return out.toString();
+    }
+
+    /** The table's CREATE TABLE text after the offline rebuild: the shadow's, renamed the modern way, worked out in memory. */
+    String finalTableSql() throws SQLException {
+        try (Connection m = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement s = m.createStatement()) {
+            s.execute(shadowSql(true));
+            s.execute("ALTER TABLE " + shadowQ() + " RENAME TO " + Identifiers.quote(to.name()));
+            try (ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + Identifiers.literal(to.name()))) {
+                if (!rs.next()) throw new SQLException("the declared table did not survive a rename in memory");
+                return rs.getString(1);
+            }
+        }
     }
 
     List<Index> indexes() {
