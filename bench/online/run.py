@@ -97,6 +97,7 @@ def one(base, work, a, name, flags):
             sys.exit("the writer or the reader did not start")
         time.sleep(0.05)
     push = [str(ROOT / "liteshift"), "push", "--db", str(db), "--schema", str(REBUILD / "new.sql"), "--yes"] + flags
+    load = os.getloadavg()[0]
     t0 = time.monotonic()
     done = subprocess.run(push, capture_output=True, text=True)
     t1 = time.monotonic()
@@ -110,6 +111,7 @@ def one(base, work, a, name, flags):
     reads = read_log(logs["reader"])
     lost = verify(db, a.rows, writes)
     return {
+        "load": (load, os.getloadavg()[0]),
         "total_s": t1 - t0,
         "writer": latency(writes, t0, t1),
         "reader": latency(reads, t0, t1),
@@ -193,7 +195,7 @@ def line(r):
     w, rd = r["writer"], r["reader"]
     return (f"{r['total_s']:7.2f} s  writer max {w['max']:7.1f} ms p99 {w['p99']:6.1f} ms ({w['n']} writes during)"
             f"  reader max {rd['max']:6.1f} ms p99 {rd['p99']:5.1f} ms  failed {r['failed_writes']}  lost {r['lost']}"
-            + (f"  errors {r['errors']}" if r["errors"] else ""))
+            + f"  load {r['load'][0]:.1f}->{r['load'][1]:.1f}" + (f"  errors {r['errors']}" if r["errors"] else ""))
 
 
 def report(results):
