@@ -2,7 +2,6 @@ package io.liteshift.cli;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and what generate writes. Each refusal leaves the file byte for byte as it was. The rebuild itself, with an
  * application writing, is {@code OnlineProcessTest}'s.
  */
-class OnlineCommandsTest {
+class OnlineCommandsTest extends InTemporaryWorkingDirectory {
     static final String V1 = """
             CREATE TABLE items (id INTEGER PRIMARY KEY, owner INTEGER, qty INTEGER);
             CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE, body TEXT);
@@ -31,8 +30,6 @@ class OnlineCommandsTest {
             INSERT INTO notes VALUES (1, 1, 'a'), (2, 2, 'b');
             """;
 
-    @TempDir
-    Path dir;
     Path db;
     Path schema;
     Path migrations;
@@ -147,5 +144,27 @@ class OnlineCommandsTest {
                         + " the steps liteshift plans", "UPDATE items SET qty = 0 WHERE qty IS NULL",
                 "with only hand-written INSERT, UPDATE, DELETE and REPLACE statements after it", "Nothing was applied.");
         assertThat(TestDb.dump(db)).as("nothing ran").isEqualTo(before);
+    }
+
+    @Test
+    void pushOnlineUnderEachRebuildsEveryDatabaseAndPrefixesItsProgressWithItsName() throws Exception {
+        for (String tenant : List.of("acme", "zeta")) {
+            TestDb.exec(Files.createDirectories(dir.resolve("tenants")).resolve(tenant + ".db"), "PRAGMA journal_mode = WAL;\n" + V1 + ROWS);
+        }
+        Files.writeString(schema, V2);
+        Cli.Result r = Cli.run("push", "--each", "tenants/*.db", "--schema", schema.toString(), "--online", "--parallel", "2");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("tenants/acme.db: items: copy ", "tenants/zeta.db: items: done ", "[2/2]");
+        assertThat(r.out()).contains("pushed", "1 rebuilt online");
+        for (String tenant : List.of("acme", "zeta")) {
+            Path t = dir.resolve("tenants").resolve(tenant + ".db");
+            assertThat(TestDb.column(t, "SELECT id || ':' || qty FROM items ORDER BY id")).containsExactly("1:3", "2:0", "3:5");
+            assertThat(TestDb.column(t, "SELECT id || ':' || item_id FROM notes ORDER BY id")).containsExactly("1:1", "2:2");
+            assertThat(TestDb.queryLong(t, "SELECT \"notnull\" FROM pragma_table_info('items') WHERE name = 'qty'")).isEqualTo(1);
+            assertThat(TestDb.sound(t)).isTrue();
+        }
+        Cli.Result again = Cli.run("push", "--each", "tenants/*.db", "--schema", schema.toString(), "--online");
+        assertThat(again.out()).as(again.toString()).contains("up to date");
     }
 }
