@@ -1,6 +1,5 @@
 package io.liteshift.lint;
 
-import io.liteshift.Fix;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.plan.TableMapping;
 
@@ -46,14 +45,16 @@ final class TableRebuilds implements Rule {
             // the migration asked for it: each chunk holds the lock briefly, so the table's size is no stall
             return LintIssue.of(LintCode.REBUILD, Severity.INFO, m.to().name(), what + " online: " + copies
                     + "in short chunks while the application writes (about " + LockTime.seconds(secs) + " of copying in all); " + space,
-                    "the database must be in WAL mode; " + Fix.setting(Fix.Setting.MAX_LOCK) + " bounds each chunk's lock.");
+                    "the database must be in WAL mode; --max-lock-ms (maxLock(...) in Java) bounds each chunk's lock.");
         }
         String size = what + ": " + copies + "holding the write lock for about "
                 + LockTime.seconds(secs) + " (estimated at " + mb((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
         boolean slow = secs >= LockTime.SLOW_SECONDS;
         return LintIssue.of(LintCode.REBUILD, slow ? Severity.WARNING : Severity.INFO, m.to().name(), size, slow
-                ? "rebuild it online, so that writers wait at most one short chunk at a time instead ("
-                + Fix.setting(Fix.Setting.ONLINE) + "; needs WAL mode); or migrate when the load is low."
+                // lint's texts are printed as they are (no front end renders them): every way to ask is named
+                ? "rebuild it online, so that writers wait at most one short chunk at a time instead (`liteshift push --online`;"
+                + " for a migration `liteshift generate --online` or `migrate --online`, online(true) in Java; needs WAL mode);"
+                + " or migrate when the load is low."
                 : "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
     }
 
