@@ -98,17 +98,10 @@ public final class Fix {
                 "<migrations> (-Dliteshift.migrations, or `migrations` in liteshift.toml)", "migrations(...)"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
-        /** Rebuild tables online: push and migrate (generate writes the directive into the migration instead). */
-        ONLINE("--online (push --online, migrate --online; generate --online writes it into the migration)",
-                "-Dliteshift.online (<online>true</online>; liteshift generate --online writes it into the migration)",
-                "online(true) (PushOptions.online(true) for a push; spring.liteshift.online=true in Spring Boot)"),
         /** Run the rebuilds of migrations marked online in one transaction instead (a rollback-journal database, a maintenance window). */
         OFFLINE("--no-online (online(false) in the Java API)",
                 "-Dliteshift.online=false (<online>false</online>)",
                 "online(false) (spring.liteshift.online=false in Spring Boot)"),
-        /** The target time each chunk of an online rebuild holds the write lock. */
-        MAX_LOCK("--max-lock-ms", "-Dliteshift.maxLockMs (<maxLockMs>15</maxLockMs>)",
-                "maxLock(Duration) (spring.liteshift.max-lock in Spring Boot)"),
         /** restore: in spite of another process using the database (no Maven goal restores). */
         FORCE_RESTORE("restore --force", "restore --force", "Backups.restore(backup, database, true)");
 
