@@ -61,7 +61,7 @@ final class PushCommand extends ProjectCommand {
             return 0;
         }
         // an online push ran no such script: it says what changed, and each rebuild's figures below
-        out.print(r.online().isPresent() ? summary(r.plan()) : r.plan().toSql());
+        out.print(online.on() && !r.plan().rebuilds().isEmpty() ? summary(r.plan()) : r.plan().toSql());
         out.println();
         for (LintIssue f : r.findings().all()) {
             out.println((f.lintCode().destroysData() ? "destroys: " : "note: ") + f.messageAndFix());
