@@ -156,11 +156,6 @@ final class OnlineScript {
                 + " or run it in one transaction (" + Fix.setting(Fix.Setting.OFFLINE) + "), which runs the file as it is.");
     }
 
-    /** The rebuilt tables, for messages. */
-    List<String> rebuilt() {
-        return planned.rebuilds().stream().map(r -> r.from().name()).toList();
-    }
-
     private static LiteShiftException notThePlan(String what, Statement s) {
         return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, what + (s == null ? "" : "\n    "
                 + io.liteshift.sql.SqlText.oneLine(s.sql())) + "\nA migration marked `" + OnlineDirective.LINE + "` must be the plan"
