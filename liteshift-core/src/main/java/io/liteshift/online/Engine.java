@@ -88,6 +88,10 @@ final class Engine implements AutoCloseable {
             Databases.exec(c, "PRAGMA synchronous = NORMAL");
             // the shadow's indexes are filled in rowid order, not key order: a large cache keeps their pages at hand
             Databases.exec(c, "PRAGMA cache_size = -65536");
+            // the application's commits make SQLite drop this connection's page cache; mapped pages are read without a copy
+            Databases.exec(c, "PRAGMA mmap_size = 1073741824");
+            // checkpoints are run after each commit by wal(), outside the lock, and timed apart from it
+            Databases.exec(c, "PRAGMA wal_autocheckpoint = 0");
             return c;
         } catch (SQLException e) {
             c.close();
@@ -112,7 +116,10 @@ final class Engine implements AutoCloseable {
             if (Interruption.requested()) throw stopped(null);
             Progress.Phase before = phase;
             step();
-            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) pause(copyPace.gap());
+            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) {
+                Duration ckpt = checkpoint();
+                pause(copyPace.gap().minus(ckpt));
+            }
         }
         return result();
     }
@@ -347,7 +354,7 @@ final class Engine implements AutoCloseable {
         Ledger.adopt(conn);
         commit();
         String rowid = Drain.rowidOf(conn, table);
-        while (!drainChunk(table, rowid)) pause(drainPace.gap());
+        while (!drainChunk(table, rowid)) pause(drainPace.gap().minus(checkpoint()));
     }
 
     /**
@@ -369,7 +376,7 @@ final class Engine implements AutoCloseable {
         }
         String shadow = "_liteshift_new_" + table;
         String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
-        while (!drainChunk(shadow, rowid)) pause(drainPace.gap());
+        while (!drainChunk(shadow, rowid)) pause(drainPace.gap().minus(checkpoint()));
     }
 
     /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */
@@ -473,7 +480,24 @@ final class Engine implements AutoCloseable {
         options.progress().accept(new Progress(t.table(), phase, copiedRows, total, rate, eta, backlog, Duration.ofNanos(longestLockNanos)));
     }
 
+    /**
+     * A passive checkpoint of what the last commit added to the WAL, on this thread and outside the lock (it takes the
+     * checkpoint lock, not the write lock): the WAL stays small, and the application's next commit, which would run
+     * SQLite's automatic checkpoint itself once the WAL passes 1000 pages, finds nothing to do. Its time counts as part
+     * of the gap left to writers.
+     */
+    private Duration checkpoint() {
+        long t0 = System.nanoTime();
+        try {
+            Databases.exec(conn, "PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // a checkpoint that cannot run now runs after the next chunk
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
     private static void pause(Duration d) {
+        if (d.isNegative() || d.isZero()) return;
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
