@@ -120,7 +120,7 @@ def one(base, work, a, name, flags):
         "writes": len(writes),
         "lost": lost,
         "errors": sorted({w["error"] for w in writes + reads if w["error"]})[:3],
-        "progress": [l for l in done.stderr.splitlines() if l.strip()][-1:] if flags else [],
+        "rebuilt": [l for l in done.stdout.splitlines() if l.startswith("rebuilt ")],
     }
 
 
@@ -195,7 +195,8 @@ def line(r):
     w, rd = r["writer"], r["reader"]
     return (f"{r['total_s']:7.2f} s  writer max {w['max']:7.1f} ms p99 {w['p99']:6.1f} ms ({w['n']} writes during)"
             f"  reader max {rd['max']:6.1f} ms p99 {rd['p99']:5.1f} ms  failed {r['failed_writes']}  lost {r['lost']}"
-            + f"  load {r['load'][0]:.1f}->{r['load'][1]:.1f}" + (f"  errors {r['errors']}" if r["errors"] else ""))
+            + f"  load {r['load'][0]:.1f}->{r['load'][1]:.1f}" + (f"  errors {r['errors']}" if r["errors"] else "")
+            + "".join("\n    " + l for l in r["rebuilt"]))
 
 
 def report(results):
