@@ -7,6 +7,9 @@ import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,7 +39,7 @@ final class Adoption {
             }
         })) {
             // replayed to the end
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying " + dir.label() + " failed: " + e.getMessage(), e);
         }
         String why = database + " has tables but no liteshift history, and baselineOnMigrate (--baseline-on-migrate) adopts such"
@@ -60,6 +63,6 @@ final class Adoption {
     /** The journal rows a baseline at {@code version} writes, as the history reads them before they are written. */
     static List<AppliedMigration> rows(List<Migration> files, int version) {
         return files.stream().filter(m -> m.version() <= version).map(m -> new AppliedMigration(m.version(), m.name(), m.checksum(),
-                java.time.Instant.now(), java.time.Duration.ZERO, Journal.whoAmI(), "baseline")).toList();
+                Instant.now(), Duration.ZERO, Journal.whoAmI(), "baseline")).toList();
     }
 }

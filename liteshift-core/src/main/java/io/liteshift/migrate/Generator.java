@@ -11,6 +11,7 @@ import io.liteshift.lint.Linter;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.schema.Schema;
+import io.liteshift.sql.Identifiers;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +39,7 @@ public final class Generator {
     }
 
     /** As {@link #generate(Path, String)}, for a declared schema from anywhere; {@code source} names it in the header. */
-    public GenerateResult generate(String source, java.util.function.Supplier<DeclaredSchema> schema, String name) {
+    public GenerateResult generate(String source, Supplier<DeclaredSchema> schema, String name) {
         refuseIfUntrusted("generating a migration");
         DeclaredSchema declared = schema.get();
         List<String> snapshots = new ArrayList<>();
@@ -148,7 +150,7 @@ public final class Generator {
         for (Change c : plan.changes()) sb.append("--   ").append(c.describe()).append('\n');
         if (!plan.rebuilds().isEmpty()) {
             sb.append("-- Rebuilt tables (SQLite's ALTER TABLE cannot do this in place; every row is copied):\n");
-            plan.rebuilds().forEach(r -> sb.append("--   ").append(io.liteshift.sql.Identifiers.quote(r.to().name())).append(": ")
+            plan.rebuilds().forEach(r -> sb.append("--   ").append(Identifiers.quote(r.to().name())).append(": ")
                     .append(String.join("; ", r.reasons())).append('\n'));
         }
         sb.append("-- Needs attention:").append(attention.isEmpty() ? " nothing here depends on the rows or destroys data.\n" : "\n");

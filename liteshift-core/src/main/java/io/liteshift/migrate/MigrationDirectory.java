@@ -2,8 +2,10 @@ package io.liteshift.migrate;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.Utf8Files;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -74,7 +76,7 @@ public final class MigrationDirectory {
         try {
             String s = file.toString();
             return new URL(s.substring(0, s.lastIndexOf('/')));
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             return null;
         }
     }
@@ -232,6 +234,6 @@ public final class MigrationDirectory {
     /** The text of a file of the directory; messages name it as {@code <label>/<path inside the directory>}. */
     private Optional<String> read(Path file) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        return Optional.of(io.liteshift.sql.Utf8Files.read(file, label + "/" + root.relativize(file).toString().replace('\\', '/')));
+        return Optional.of(Utf8Files.read(file, label + "/" + root.relativize(file).toString().replace('\\', '/')));
     }
 }

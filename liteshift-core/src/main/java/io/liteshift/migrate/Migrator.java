@@ -4,20 +4,29 @@ import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.LiteFs;
+import io.liteshift.sqlite.Locks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -132,7 +141,7 @@ public final class Migrator {
         try {
             h = history(c); // without a lock: in rollback-journal mode a writer that is committing keeps it waiting
         } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, io.liteshift.sqlite.Locks.Wanted.READ, e);
+            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, Locks.Wanted.READ, e);
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
@@ -177,7 +186,7 @@ public final class Migrator {
                 }
                 LiteShiftException.Reason reason = e instanceof LiteShiftException l ? l.reason() : LiteShiftException.Reason.FAILED;
                 String what = e instanceof ScriptRunner.StepFailure f ? f.text()
-                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? io.liteshift.sql.SqliteErrors.message(q)
+                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? SqliteErrors.message(q)
                         : e instanceof LiteShiftException l ? l.text() : e.getMessage());
                 throw new LiteShiftException(reason, what + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
                         Cause.of(e)), e);
@@ -205,7 +214,7 @@ public final class Migrator {
     }
 
     private static AppliedMigration appliedNow(Migration m, Duration took) {
-        return new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate");
+        return new AppliedMigration(m.version(), m.name(), m.checksum(), Instant.now(), took, Journal.whoAmI(), "migrate");
     }
 
     /** A transaction cannot change foreign key enforcement halfway: one transaction only when every script runs with the same. */
@@ -375,9 +384,9 @@ public final class Migrator {
         DAMAGED;
 
         static Cause of(Throwable e) {
-            if (io.liteshift.sql.SqliteErrors.isDamage(e)) return DAMAGED;
-            if (io.liteshift.sqlite.DiskSpace.isFull(e)) return DISK_FULL;
-            if (io.liteshift.sqlite.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
+            if (SqliteErrors.isDamage(e)) return DAMAGED;
+            if (DiskSpace.isFull(e)) return DISK_FULL;
+            if (LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
             return MIGRATION;
         }
     }
@@ -424,11 +433,11 @@ public final class Migrator {
      */
     private static String stoppedBetween(History h, List<AppliedMigration> applied, List<Integer> byOthers, List<MigrationScript> rest,
                                          String database) {
-        java.util.SortedSet<Integer> versions = new java.util.TreeSet<>();
+        SortedSet<Integer> versions = new TreeSet<>();
         h.applied().forEach(a -> versions.add(a.version()));
         applied.forEach(a -> versions.add(a.version()));
         versions.addAll(byOthers);
-        java.util.SortedSet<Integer> ours = new java.util.TreeSet<>();
+        SortedSet<Integer> ours = new TreeSet<>();
         applied.forEach(a -> ours.add(a.version()));
         String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + Migration.label(versions.last())
                 + " (" + range(versions) + " applied" + (ours.isEmpty() ? "" : ", " + range(ours) + " by this run") + ")";
@@ -438,7 +447,7 @@ public final class Migrator {
     }
 
     /** 0001-0003 for a run without gaps, else the versions one by one. */
-    private static String range(java.util.SortedSet<Integer> versions) {
+    private static String range(SortedSet<Integer> versions) {
         if (versions.size() > 2 && versions.last() - versions.first() == versions.size() - 1) {
             return Migration.label(versions.first()) + "-" + Migration.label(versions.last());
         }
@@ -463,7 +472,7 @@ public final class Migrator {
     }
 
     private static long totalChanges(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

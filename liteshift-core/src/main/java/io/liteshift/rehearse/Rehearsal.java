@@ -12,6 +12,8 @@ import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,8 +83,8 @@ public final class Rehearsal {
                     (remaining, total) -> stopped[0] |= Interruption.requested(), 100, 100, 16_384);
             if (stopped[0]) throw new Interrupted("", "", null);
             if (rc != 0 && rc != 101) {
-                org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
-                throw new org.sqlite.SQLiteException("the copy failed: " + code.message, code);
+                SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+                throw new SQLiteException("the copy failed: " + code.message, code);
             }
         } catch (SQLException e) {
             if (DiskSpace.isFull(e)) {

@@ -3,6 +3,7 @@ package io.liteshift.report;
 import io.liteshift.Fix;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.backup.RestoreResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
 import io.liteshift.doctor.DoctorReport;
@@ -18,6 +19,8 @@ import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.seed.AppliedSeed;
+import io.liteshift.seed.SeedResult;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -166,14 +169,14 @@ public final class Reports {
         out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Backups.human(b.size()), b.version(), b.sha256()));
     }
 
-    public static void restored(io.liteshift.backup.RestoreResult r, Path backup, ReportOutput out) {
+    public static void restored(RestoreResult r, Path backup, ReportOutput out) {
         out.line(String.format("restored %s from %s (v%04d)", r.target(), backup.getFileName(), r.backup().version()));
         if (r.replaced() != null) out.line("the previous file is kept as " + r.replaced());
         for (Path p : r.movedAside()) out.line("moved aside: " + p);
     }
 
-    public static void seeded(io.liteshift.seed.SeedResult r, ReportOutput out) {
-        for (io.liteshift.seed.AppliedSeed a : r.applied()) {
+    public static void seeded(SeedResult r, ReportOutput out) {
+        for (AppliedSeed a : r.applied()) {
             out.line(String.format("seeded %s (%s) in %d ms", a.name(), a.kind(), a.took().toMillis()));
         }
         for (String w : r.warnings()) out.warning(w);

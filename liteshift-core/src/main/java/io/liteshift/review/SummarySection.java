@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ record SummarySection(Overview overview, StringBuilder out) {
 
     void write() {
         Verdict v = overview.verdict();
-        String level = v.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String level = v.level().name().toLowerCase(Locale.ROOT).replace('_', '-');
         out.append("<section id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary</h2>\n")
                 .append("<div class=\"verdict v-").append(level).append("\" id=\"verdict\">\n<p class=\"level\">Verdict: ")
                 .append(v.level().label()).append("</p>\n<ul>\n");

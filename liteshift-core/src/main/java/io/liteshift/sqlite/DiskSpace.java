@@ -3,13 +3,17 @@ package io.liteshift.sqlite;
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.TableSizes;
 import io.liteshift.sql.Identifiers;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -74,8 +78,8 @@ public final class DiskSpace {
     }
 
     private static long fileBytes(Connection db) throws SQLException {
-        try (java.sql.Statement s = db.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")) {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -174,8 +178,8 @@ public final class DiskSpace {
     /** SQLITE_FULL anywhere in the chain, or an I/O error saying that the device has no space left. */
     public static boolean isFull(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof org.sqlite.SQLiteException e && e.getResultCode() != null
-                    && (e.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) return true;
+            if (c instanceof SQLiteException e && e.getResultCode() != null
+                    && (e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) return true;
             String m = String.valueOf(c.getMessage());
             if (m.contains("No space left on device") || m.contains("database or disk is full")) return true;
         }

@@ -1,6 +1,7 @@
 package io.liteshift.apply;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
@@ -88,7 +89,7 @@ class ApplierTest {
         Schema declared = DeclaredSchema.ofSql("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
                 + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, body TEXT);").schema();
         try (Connection c = Databases.open(db, false, false)) {
-            Plan plan = new Plan(List.of(new io.liteshift.diff.Change.CreateTable(declared.table("users").orElseThrow())),
+            Plan plan = new Plan(List.of(new Change.CreateTable(declared.table("users").orElseThrow())),
                     List.of(new Step("delete a parent behind the children's back", "DELETE FROM users WHERE id = 1")), List.of());
             assertThatThrownBy(() -> Applier.apply(c, plan, declared))
                     .isInstanceOf(LiteShiftException.class)

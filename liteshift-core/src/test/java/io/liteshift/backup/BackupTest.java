@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,15 +33,15 @@ class BackupTest {
     @AfterEach
     void defaultStep() {
         Backups.pagesPerStep = 16_384;
-        Backups.progressEvery = java.time.Duration.ofSeconds(2);
+        Backups.progressEvery = Duration.ofSeconds(2);
         Backups.fileCopy = true;
     }
 
     /** The backup API's step lines ("backup: 42% of 8.2 MB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
     private List<String> backupCountingSteps(Path db) {
         Backups.pagesPerStep = 16;
-        Backups.progressEvery = java.time.Duration.ZERO;
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Backups.progressEvery = Duration.ZERO;
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("steps"), 0, BackupCheck.QUICK, lines::add);
         return lines.stream().filter(l -> l.matches(API_STEP)).toList();
     }
@@ -63,8 +65,8 @@ class BackupTest {
         Path db = dir.resolve("big.db");
         Db.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO filler SELECT randomblob(4000) FROM n");
-        Backups.progressEvery = java.time.Duration.ZERO; // a line every millisecond: a 20 MB file takes several
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Backups.progressEvery = Duration.ZERO; // a line every millisecond: a 20 MB file takes several
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, lines::add);
         assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MB"));
         assertThat(lines).anyMatch(l -> l.startsWith("backup: quick_check, SHA-256 and fsync"));
@@ -184,9 +186,9 @@ class BackupTest {
                 .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("check", "quick_check").containsEntry("integrity", "ok");
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::file).containsExactly(b.file());
         // the name's stamp is the moment taken, in UTC, to the millisecond
-        assertThat(b.taken()).isEqualTo(java.time.Instant.parse(m.get("taken")));
+        assertThat(b.taken()).isEqualTo(Instant.parse(m.get("taken")));
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::taken).containsExactly(b.taken());
-        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(java.time.Instant.parse("2024-02-29T23:59:59.007Z"));
+        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(Instant.parse("2024-02-29T23:59:59.007Z"));
 
         Path empty = dir.resolve("empty.db");
         Db.exec(empty, "CREATE TABLE y (a)");

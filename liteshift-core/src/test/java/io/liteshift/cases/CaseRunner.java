@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one case through the library the way a user runs {@code push --yes}, then judges the database with the
@@ -97,7 +98,7 @@ final class CaseRunner {
             }
         }
         Snapshot after = Snapshot.of(db);
-        java.util.Set<String> moved = c.renamedAway();
+        Set<String> moved = c.renamedAway();
         before.values.forEach((column, was) -> {
             DatabaseContent.ColumnValues now = after.values.get(column);
             boolean reused = moved.contains(column.substring(0, column.indexOf('.'))) || moved.contains(column.substring(column.indexOf('.') + 1));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +25,7 @@ final class ColumnCollations {
                 String name = (String) e.get(1);
                 String sql = (String) e.get(3);
                 if (!"table".equals(e.get(0)) || sql == null || DatabaseContent.isToolName(name)) continue;
-                if (sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("create virtual")) continue;
+                if (sql.strip().toLowerCase(Locale.ROOT).startsWith("create virtual")) continue;
                 try {
                     s.executeUpdate(sql);
                 } catch (SQLException ignored) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -76,7 +77,7 @@ final class SchemaShape {
             String colName = DatabaseContent.lower((String) col.get(0));
             order.add(colName);
             columns.add(String.join(" ", colName,
-                    "type=" + (col.get(1) == null ? "" : ((String) col.get(1)).toUpperCase(java.util.Locale.ROOT)),
+                    "type=" + (col.get(1) == null ? "" : ((String) col.get(1)).toUpperCase(Locale.ROOT)),
                     "notnull=" + col.get(2),
                     "default=" + SqlNormal.defaultValue((String) col.get(3)),
                     "pk=" + col.get(4),

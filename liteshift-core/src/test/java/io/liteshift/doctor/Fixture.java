@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /** A project in a temporary directory: schema.sql, migrations/ and data/app.db, made with the real commands. */
 final class Fixture {
@@ -61,6 +62,6 @@ final class Fixture {
 
     /** The doctor as tests use it: this project's migrations, an empty environment, plenty of disk. */
     Doctor doctor() {
-        return Doctor.of(db).migrations(MigrationDirectory.of(migrations)).environment(java.util.Map.of()).usableSpace(Long.MAX_VALUE / 4);
+        return Doctor.of(db).migrations(MigrationDirectory.of(migrations)).environment(Map.of()).usableSpace(Long.MAX_VALUE / 4);
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.plan;
 
+import io.liteshift.Golden;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
@@ -81,7 +82,7 @@ class GoldenPlanTest {
             try (MemoryDb db = before()) {
                 sql = plan(db, declared()).toSql();
             }
-            io.liteshift.Golden.check(file(".plan.sql"), sql);
+            Golden.check(file(".plan.sql"), sql);
         }
 
         void checkPlanRuns() throws IOException, SQLException {

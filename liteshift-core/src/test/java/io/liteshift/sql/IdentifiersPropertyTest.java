@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class IdentifiersPropertyTest {
         Arbitrary<String> built = pieces.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
         Arbitrary<String> letters = Arbitraries.strings().withCharRange('A', 'z').ofMinLength(1).ofMaxLength(10);
         return Arbitraries.oneOf(keywords, built, letters)
-                .filter(n -> !n.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_"));
+                .filter(n -> !n.toLowerCase(Locale.ROOT).startsWith("sqlite_"));
     }
 
     @Property(tries = 400)

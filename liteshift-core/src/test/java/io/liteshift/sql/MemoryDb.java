@@ -1,5 +1,6 @@
 package io.liteshift.sql;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ public final class MemoryDb implements AutoCloseable {
     }
 
     /** The same helper on a database file (created when missing). */
-    public static MemoryDb onFile(java.nio.file.Path file) {
+    public static MemoryDb onFile(Path file) {
         try {
             return new MemoryDb(DriverManager.getConnection("jdbc:sqlite:" + file));
         } catch (SQLException e) {
