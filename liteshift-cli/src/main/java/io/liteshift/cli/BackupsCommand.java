@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.Owner;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.BackupLeftover;
@@ -36,8 +37,8 @@ final class BackupsCommand extends ProjectCommand {
         }
         for (BackupLeftover l : partial) {
             out().printf("%s UTC  partial  %9s  %s  %s%n", WHEN.format(l.started()), Backups.human(l.size()), l.file().getFileName(),
-                    l.leftOver() ? "left by a stopped backup (" + io.liteshift.Owner.describe(l.owner(), true) + "); the next backup removes it"
-                            : "being written (" + io.liteshift.Owner.describe(l.owner(), false) + ")");
+                    l.leftOver() ? "left by a stopped backup (" + Owner.describe(l.owner(), true) + "); the next backup removes it"
+                            : "being written (" + Owner.describe(l.owner(), false) + ")");
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.Reports;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
@@ -40,7 +41,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = Backups.restore(file, db, force);
-        io.liteshift.report.Reports.restored(r, file, report());
+        Reports.restored(r, file, report());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -135,7 +141,7 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(readOnlyTables()).as("unreadable read-only while the journal is hot").isNull();
 
         RuntimeException failure = new RuntimeException("a failed write");
-        io.liteshift.sqlite.Databases.recoverHotJournal(db, failure);
+        Databases.recoverHotJournal(db, failure);
 
         assertThat(failure.getSuppressed()).isEmpty();
         assertThat(journal).doesNotExist();
@@ -145,12 +151,12 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
 
     /** The tables, read through a read-only connection; null when SQLite will not open it so. */
     private List<String> readOnlyTables() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
-            List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+             ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+            List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(1));
             return out;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null;
         }
     }
