@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -65,7 +66,7 @@ class MigrateOnStartupTest {
                     return "second-customer";
                 }
 
-                public void seed(java.sql.Connection c) throws SQLException {
+                public void seed(Connection c) throws SQLException {
                     try (PreparedStatement s = c.prepareStatement("INSERT INTO customers (name, email) VALUES (?, ?)")) {
                         s.setString(1, "Grace");
                         s.setString(2, "grace@example.com");

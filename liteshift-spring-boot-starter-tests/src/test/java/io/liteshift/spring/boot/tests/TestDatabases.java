@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Real SQLite files for the tests: databases at a given version of the test application's migrations, and reads. */
 final class TestDatabases {
     private TestDatabases() {
@@ -78,8 +80,8 @@ final class TestDatabases {
 
     /** {@code PRAGMA integrity_check} is ok and {@code PRAGMA foreign_key_check} finds no orphan. */
     static void assertSound(Path db) throws SQLException {
-        org.assertj.core.api.Assertions.assertThat(column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
-        org.assertj.core.api.Assertions.assertThat(rows(db, "PRAGMA foreign_key_check")).as("foreign_key_check of " + db).isEmpty();
+        assertThat(column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
+        assertThat(rows(db, "PRAGMA foreign_key_check")).as("foreign_key_check of " + db).isEmpty();
     }
 
     /** The database file and its side files, each by SHA-256 (absent: not listed), to show that nothing was written. */
