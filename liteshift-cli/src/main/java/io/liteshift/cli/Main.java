@@ -6,6 +6,7 @@ import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ public final class Main implements Runnable {
      * state it left (an {@link io.liteshift.Interrupted}); one that finished anyway gets a line saying so.
      */
     private static int stopped(StopSignals signals, int code, PrintWriter err) {
-        sun.misc.Signal s = signals.received();
+        Signal s = signals.received();
         if (s == null) return code;
         if (!interruptionReported) {
             err.println("liteshift: " + StopSignals.name(s) + " came as the command was finishing; it "

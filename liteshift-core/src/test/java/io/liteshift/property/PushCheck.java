@@ -6,6 +6,7 @@ import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
+import net.jqwik.api.statistics.Statistics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class PushCheck {
             List<String> sequences = autoincrementCounters(a, s.a());
             a.close();
             if (misfit.isPresent()) {
-                net.jqwik.api.statistics.Statistics.label("why A's rows do not fit B").collect(ExpectedDatabase.kind(misfit.get()));
+                Statistics.label("why A's rows do not fit B").collect(ExpectedDatabase.kind(misfit.get()));
                 assertRefused(misfit.get(), before);
                 return Outcome.REFUSED;
             }
