@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.EachDatabase;
 import io.liteshift.LiteShiftException;
 import io.liteshift.report.Reports;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
@@ -52,7 +53,7 @@ final class BackupCommand extends ProjectCommand {
     private EachRun.Row one(EachDatabase.Match db) {
         BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
                 line -> err().println(db.name() + ": " + line));
-        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Bytes.of(b.size()) + ")",
                 List.of(), Map.of());
     }
 

@@ -4,6 +4,7 @@ import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import io.liteshift.doctor.Doctor;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.DiskSpace;
@@ -84,7 +85,7 @@ public final class Backups {
      * @param keep     when positive, the backups of this database beyond the newest {@code keep} are deleted afterwards
      *                 (never the new one)
      * @param check    how the copy is checked before it gets its name
-     * @param progress receives a line such as "backup: 42% of 1.0 GB" every few seconds while a large copy runs
+     * @param progress receives a line such as "backup: 42% of 1.0 GiB" every few seconds while a large copy runs
      */
     public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Consumer<String> progress) {
         return backup(database, dir, keep, check, DEFAULT_LOCK_TIMEOUT, progress);
@@ -199,7 +200,7 @@ public final class Backups {
         if (Interruption.stopped(e)) return new Interrupted("", "", e); // take() says it properly
         if (DiskSpace.isFull(e)) {
             return new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(tmp.getParent(), "writing"
-                    + " the backup of " + db, null) + "; the backup needs about " + DiskSpace.bytes(sizeOf(db)) + ", the"
+                    + " the backup of " + db, null) + "; the backup needs about " + Bytes.exactly(sizeOf(db)) + ", the"
                     + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
                     + " back up to another volume (--to DIR). Nothing was changed.", e);
         }
@@ -268,7 +269,7 @@ public final class Backups {
                     long now = System.nanoTime();
                     if (total > 0 && remaining > 0 && now - last[0] >= progressEvery.toNanos()) {
                         last[0] = now;
-                        steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
+                        steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, Bytes.of(total * pageSize)));
                     }
                 }, 100, 100, pagesPerStep);
                 if (stopped[0]) throw new Interrupted("", "", null);
@@ -374,14 +375,6 @@ public final class Backups {
         String n = file.getFileName().toString();
         if (LEFTOVER.matcher(n).matches()) return true;
         return NAME.matcher(n).matches() && Files.exists(Manifest.of(file));
-    }
-
-    /** 1.2 GB, 340 MB, 12 kB. */
-    public static String human(long bytes) {
-        if (bytes >= 1_000_000_000L) return String.format("%.1f GB", bytes / 1e9);
-        if (bytes >= 1_000_000L) return String.format("%.1f MB", bytes / 1e6);
-        if (bytes >= 1_000L) return String.format("%.0f kB", bytes / 1e3);
-        return bytes + " B";
     }
 
     private static long sizeOf(Path p) {

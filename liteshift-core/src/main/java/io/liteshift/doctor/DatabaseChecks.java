@@ -2,10 +2,10 @@ package io.liteshift.doctor;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Damage;
-import io.liteshift.sqlite.DiskSpace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ final class DatabaseChecks {
         }
         if (size == 0) return Optional.of(new Header(0, Optional.empty())); // SQLite's own view: an empty database
         if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
-            out.add(Finding.error("NOT_A_DATABASE", db + " (" + DiskSpace.bytes(size) + ") does not start with SQLite's header; its first bytes"
+            out.add(Finding.error("NOT_A_DATABASE", db + " (" + Bytes.exactly(size) + ") does not start with SQLite's header; its first bytes"
                             + " read \"" + printable(head) + "\".",
                     "Every query fails with \"file is not a database\" (SQLITE_NOTADB).",
                     "Check that DATABASE_URL names the database and not another file (a dump, a backup archive, a Litestream"

@@ -5,6 +5,7 @@ import io.liteshift.backup.Backups;
 import io.liteshift.backup.Damage;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DiskSpace;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -146,7 +147,7 @@ public final class Doctor {
         if (left.isEmpty()) return;
         long bytes = left.stream().mapToLong(BackupLeftover::size).sum();
         out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
-                        + ", " + DiskSpace.bytes(bytes) + " in all: " + left.stream()
+                        + ", " + Bytes.exactly(bytes) + " in all: " + left.stream()
                         .map(BackupLeftover::describe).collect(Collectors.joining("; ")) + ".",
                 "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
                         + " copy. It is never restored or listed as a backup, but it takes space on the volume that a rebuild or"

@@ -9,7 +9,7 @@ import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.migrate.UserTables;
 import io.liteshift.migrate.Verifier;
-import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.Bytes;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ final class MigrationChecks {
         if (files.isEmpty()) return List.of();
         String newest = files.get(files.size() - 1).fileName();
         if (tables == 0 && !journal) {
-            out.add(Finding.error("EMPTY_DATABASE", "opened " + db + " (" + DiskSpace.bytes(size) + ", " + tables + " tables, no " + JOURNAL
+            out.add(Finding.error("EMPTY_DATABASE", "opened " + db + " (" + Bytes.exactly(size) + ", " + tables + " tables, no " + JOURNAL
                             + ") while " + dir.label() + " has " + files.size() + " migration(s), up to " + newest + ".",
                     "The application's first query fails with \"no such table\": the migrations never ran on this file, or"
                             + " DATABASE_URL points at another file than the one they ran on (a relative path resolved from"

@@ -3,6 +3,7 @@ package io.liteshift.rehearse;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.migrate.Migration;
@@ -89,7 +90,7 @@ public final class Rehearsal {
         } catch (SQLException e) {
             if (DiskSpace.isFull(e)) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(copy, "copying " + database
-                        + " for the rehearsal", null) + "; the copy needs about " + DiskSpace.bytes(sizeOf(database)) + ", the size of"
+                        + " for the rehearsal", null) + "; the copy needs about " + Bytes.exactly(sizeOf(database)) + ", the size of"
                         + " the database. The copy was removed. Point the temporary directory at a larger volume"
                         + " (-Djava.io.tmpdir=DIR, e.g. in JAVA_TOOL_OPTIONS). Nothing was changed.", e);
             }

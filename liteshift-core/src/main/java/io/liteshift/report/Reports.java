@@ -2,7 +2,6 @@ package io.liteshift.report;
 
 import io.liteshift.Fix;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
@@ -21,6 +20,7 @@ import io.liteshift.migrate.StatusReport;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.seed.AppliedSeed;
 import io.liteshift.seed.SeedResult;
+import io.liteshift.sqlite.Bytes;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -145,10 +145,10 @@ public final class Reports {
     }
 
     public static void rehearsal(RehearsalReport r, ReportOutput out) {
-        out.line("Rehearsal on a copy of " + r.database() + " (" + size(r.sizeBefore()) + "):");
+        out.line("Rehearsal on a copy of " + r.database() + " (" + Bytes.of(r.sizeBefore()) + "):");
         for (RehearsalReport.Step s : r.steps()) {
             out.line(String.format("  applied %s_%s in %d ms: %d row(s) changed, %s -> %s", s.label(), s.name(), s.took().toMillis(),
-                    s.rowsChanged(), size(s.sizeBefore()), size(s.sizeAfter())));
+                    s.rowsChanged(), Bytes.of(s.sizeBefore()), Bytes.of(s.sizeAfter())));
         }
         if (r.failure() != null) {
             out.line("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
@@ -161,12 +161,12 @@ public final class Reports {
         else if (!r.problems().isEmpty()) out.line("Rehearsal applied " + r.steps().size() + " migration(s), but verify found "
                 + r.problems().size() + " problem(s) on the copy. " + r.database() + " was not changed.");
         else if (r.steps().isEmpty()) out.line("Nothing pending; the copy verifies. " + r.database() + " was not changed.");
-        else out.line("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + size(r.sizeBefore()) + " -> "
-                + size(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
+        else out.line("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + Bytes.of(r.sizeBefore()) + " -> "
+                + Bytes.of(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
     }
 
     public static void backup(BackupInfo b, ReportOutput out) {
-        out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Backups.human(b.size()), b.version(), b.sha256()));
+        out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Bytes.of(b.size()), b.version(), b.sha256()));
     }
 
     public static void restored(RestoreResult r, Path backup, ReportOutput out) {
@@ -194,12 +194,5 @@ public final class Reports {
         out.line("");
         out.line(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
                 + r.count(Finding.Severity.INFO) + " note(s).");
-    }
-
-    /** A size as the rehearsal reports it: exact bytes while small, then KiB, then MiB. */
-    static String size(long bytes) {
-        if (bytes < 10_000) return bytes + " B";
-        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KiB";
-        return String.format("%.1f MiB", bytes / 1048576.0);
     }
 }

@@ -1,5 +1,7 @@
 package io.liteshift.review;
 
+import io.liteshift.sqlite.Bytes;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +64,7 @@ record SummarySection(Overview overview, StringBuilder out) {
         List<Rehearsal> measured = overview.input().migrations().stream().map(Migration::rehearsal).filter(Objects::nonNull).toList();
         if (measured.isEmpty()) return;
         Duration took = measured.stream().map(Rehearsal::took).reduce(Duration.ZERO, Duration::plus);
-        String sizes = Figures.bytes(measured.get(0).sizeBefore()) + " to " + Figures.bytes(measured.get(measured.size() - 1).sizeAfter());
+        String sizes = Bytes.of(measured.get(0).sizeBefore()) + " to " + Bytes.of(measured.get(measured.size() - 1).sizeAfter());
         figure("Rehearsal", Figures.duration(took) + ", " + sizes);
     }
 

@@ -37,7 +37,7 @@ class BackupTest {
         Backups.fileCopy = true;
     }
 
-    /** The backup API's step lines ("backup: 42% of 8.2 MB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
+    /** The backup API's step lines ("backup: 42% of 7.8 MiB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
     private List<String> backupCountingSteps(Path db) {
         Backups.pagesPerStep = 16;
         Backups.progressEvery = Duration.ZERO;
@@ -46,7 +46,7 @@ class BackupTest {
         return lines.stream().filter(l -> l.matches(API_STEP)).toList();
     }
 
-    private static final String API_STEP = "backup: \\d{1,2}% of [\\d.]+ (MB|kB)";
+    private static final String API_STEP = "backup: \\d{1,2}% of [\\d.]+ (MiB|KiB)";
 
     @Test
     void progressIsReportedBetweenStepsOnlyForALongCopy() throws Exception {
@@ -68,7 +68,7 @@ class BackupTest {
         Backups.progressEvery = Duration.ZERO; // a line every millisecond: a 20 MB file takes several
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, lines::add);
-        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MB"));
+        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MiB"));
         assertThat(lines).anyMatch(l -> l.startsWith("backup: quick_check, SHA-256 and fsync"));
     }
 
