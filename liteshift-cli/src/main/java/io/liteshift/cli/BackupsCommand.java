@@ -6,6 +6,7 @@ import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.Backups;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,7 @@ final class BackupsCommand extends ProjectCommand {
         List<BackupLeftover> partial = Backups.leftovers(dir, name);
         if (all.isEmpty()) out().println("No backups in " + dir + (db == null ? "." : " of " + DatabaseUrl.toPath(db).getFileName() + "."));
         for (BackupInfo b : all) {
-            out().printf("%s UTC  v%04d  %9s  %s  %s%n", WHEN.format(b.taken()), b.version(), Bytes.of(b.size()),
+            out().printf("%s UTC  v%s  %9s  %s  %s%n", WHEN.format(b.taken()), SchemaVersion.label(b.version()), Bytes.of(b.size()),
                     b.sha256() == null ? "no manifest" : "sha256 " + b.sha256().substring(0, 16), b.file().getFileName());
         }
         for (BackupLeftover l : partial) {

@@ -4,6 +4,7 @@ import io.liteshift.EachDatabase;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class EachRun {
         }
 
         static String version(int v) {
-            return String.format("%04d", v);
+            return SchemaVersion.label(v);
         }
 
         /** What a database that threw gets: its message in full, and the exit code it would have had alone. */

@@ -8,6 +8,7 @@ import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -284,7 +285,7 @@ public final class Backups {
     private static Path freeName(Path dir, String base, Instant taken, int version) {
         Instant t = taken;
         while (true) {
-            Path p = dir.resolve(String.format("%s-%s-v%04d.sqlite", base, STAMP.format(t), version));
+            Path p = dir.resolve(base + "-" + STAMP.format(t) + "-v" + SchemaVersion.label(version) + ".sqlite");
             if (!Files.exists(p)) return p;
             t = t.plusMillis(1);
         }

@@ -10,6 +10,7 @@ import io.liteshift.migrate.StatusReport;
 import io.liteshift.migrate.UserTables;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,7 +61,7 @@ final class MigrationChecks {
         History h = status.history();
         if (!h.pending().isEmpty()) {
             out.add(Finding.warning("PENDING", h.pending().size() + " migration(s) not applied to " + db + " (at "
-                            + String.format("%04d", h.version()) + "): " + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ".",
+                            + SchemaVersion.label(h.version()) + "): " + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ".",
                     "Code that expects them fails with \"no such table\" or \"no such column\".",
                     "Run `liteshift migrate` before the new code serves traffic (on boot)."));
         }

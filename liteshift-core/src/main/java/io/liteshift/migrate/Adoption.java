@@ -5,6 +5,7 @@ import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,13 +47,13 @@ final class Adoption {
                 + " a database at the migration whose schema it has";
         if (matches.size() > 1) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "refused migrating " + why + "; but "
-                    + matches.stream().map(Migration::label).collect(Collectors.joining(", ")) + " all produce that schema (the later"
+                    + matches.stream().map(SchemaVersion::label).collect(Collectors.joining(", ")) + " all produce that schema (the later"
                     + " ones change only rows), so the schema cannot tell which of them ran. Baseline at the right one yourself"
                     + " (`liteshift baseline --version N`), then migrate. Nothing was changed.");
         }
         if (matches.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "refused migrating " + why + ", and no migration"
-                    + " in " + dir.label() + " produces it. Closest is " + Migration.label(closest[0]) + ", from which it differs:\n"
+                    + " in " + dir.label() + " produces it. Closest is " + SchemaVersion.label(closest[0]) + ", from which it differs:\n"
                     + closestDifferences.get(0).stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
                     + "\nBring the database to one of the migrations, or start the migrations from it: `liteshift pull --out"
                     + " schema.sql`, then `liteshift generate` in a new migrations directory. Nothing was changed.");

@@ -12,6 +12,7 @@ import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,8 +60,8 @@ public final class Generator {
         List<Migration> files = dir.migrations();
         int newest = files.isEmpty() ? 0 : files.get(files.size() - 1).version();
         if (version < 0 || version >= newest || (version > 0 && files.stream().noneMatch(m -> m.version() == version))) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot revert to " + Migration.label(version) + ": "
-                    + (version >= newest ? "it is not older than the newest migration (" + Migration.label(newest) + ")"
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot revert to " + SchemaVersion.label(version) + ": "
+                    + (version >= newest ? "it is not older than the newest migration (" + SchemaVersion.label(newest) + ")"
                     : "there is no such migration in " + dir.label()) + ". Nothing was written.");
         }
         List<String> snapshots = new ArrayList<>();
@@ -76,8 +77,8 @@ public final class Generator {
             RenameHints hints = RenameHistory.backwards(files.stream().filter(m -> m.version() > version).toList());
             Plan plan = Pipeline.plan(from, target, hints, Pipeline.Hints.HISTORY);
             String what = "Written by `liteshift revert --to " + version + "`: takes the schema back to what it was after "
-                    + Migration.label(version) + ". The migrations after it stay in the history.";
-            return write(mem, plan, target, name == null ? "revert_to_" + Migration.label(version) : name, what, snapshots);
+                    + SchemaVersion.label(version) + ". The migrations after it stay in the history.";
+            return write(mem, plan, target, name == null ? "revert_to_" + SchemaVersion.label(version) : name, what, snapshots);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "writing the revert failed: " + e.getMessage(), e);
         }

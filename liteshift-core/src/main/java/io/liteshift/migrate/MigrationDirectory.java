@@ -3,6 +3,7 @@ package io.liteshift.migrate;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.sql.Utf8Files;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -147,7 +148,7 @@ public final class MigrationDirectory {
         byVersion.forEach((v, names) -> {
             if (names.size() > 1) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, label + ": " + String.join(" and ", names)
-                        + " share version " + Migration.label(v) + " (two branches both added it). Renumber the one that is not"
+                        + " share version " + SchemaVersion.label(v) + " (two branches both added it). Renumber the one that is not"
                         + " applied anywhere yet to follow the newest migration, then run `" + Fix.command(Fix.Command.HASH) + "`."));
             }
         });
@@ -175,7 +176,7 @@ public final class MigrationDirectory {
     }
 
     private static String snapshotFileName(int version) {
-        return Migration.label(version) + ".schema.sql";
+        return SchemaVersion.label(version) + ".schema.sql";
     }
 
     Optional<String> snapshot(int version) {
@@ -190,7 +191,7 @@ public final class MigrationDirectory {
     /** The next free version and a file name for it. */
     String nextFileName(String slug) {
         int next = migrations().stream().mapToInt(Migration::version).max().orElse(0) + 1;
-        return Migration.label(next) + "_" + slug + ".sql";
+        return SchemaVersion.label(next) + "_" + slug + ".sql";
     }
 
     /** Writes a new migration file (never over an existing one). */

@@ -13,6 +13,7 @@ import io.liteshift.schema.Schema;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.sqlite.LiteFs;
 import io.liteshift.sqlite.Locks;
+import io.liteshift.sqlite.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,7 +209,7 @@ public final class Migrator {
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
-        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
+        else notes.add("no snapshot of " + SchemaVersion.label(version) + " in " + dir.snapshotsName()
                 + " to compare the schema with; run `" + Fix.command(Fix.Command.HASH) + "` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
@@ -260,8 +261,8 @@ public final class Migrator {
     private String adopted(Connection c, int version, String database) throws SQLException {
         List<Migration> upTo = dir.migrations().stream().filter(m -> m.version() <= version).toList();
         if (!recordBaseline(c, upTo)) return "another process adopted " + database + " meanwhile; nothing was baselined by this one.";
-        LOG.info("baselined {} at {}: its schema is the one {} produces", database, Migration.label(version), Migration.label(version));
-        return "baselined " + database + " at " + Migration.label(version) + " (baselineOnMigrate): its schema is the one "
+        LOG.info("baselined {} at {}: its schema is the one {} produces", database, SchemaVersion.label(version), SchemaVersion.label(version));
+        return "baselined " + database + " at " + SchemaVersion.label(version) + " (baselineOnMigrate): its schema is the one "
                 + dir.label() + " produces up to there, so " + upTo.size() + " migration(s) were recorded as applied without running.";
     }
 
@@ -273,13 +274,13 @@ public final class Migrator {
         History h = history(c);
         if (!h.applied().isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " already has "
-                    + h.applied().size() + " applied migration(s) (newest " + Migration.label(h.version()) + "); baseline is for a"
+                    + h.applied().size() + " applied migration(s) (newest " + SchemaVersion.label(h.version()) + "); baseline is for a"
                     + " database liteshift has never migrated. Nothing was changed.");
         }
         refuseIfBlocked(h, database, "adopting");
         List<Migration> upTo = h.files().stream().filter(m -> m.version() <= version).toList();
         if (upTo.isEmpty() || upTo.get(upTo.size() - 1).version() != version) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no migration " + Migration.label(version)
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no migration " + SchemaVersion.label(version)
                     + " in " + dir.label() + ". Nothing was changed.");
         }
         Schema expected;
@@ -289,7 +290,7 @@ public final class Migrator {
         List<Change> differences = Differ.diff(expected, Inspector.inspect(c));
         if (!differences.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " does not have the schema that "
-                    + dir.label() + " has after " + Migration.label(version) + ":\n"
+                    + dir.label() + " has after " + SchemaVersion.label(version) + ":\n"
                     + differences.stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
                     + "\nBaseline at the migration the database really matches (or bring it there first). Nothing was changed.");
         }
@@ -439,7 +440,7 @@ public final class Migrator {
         versions.addAll(byOthers);
         SortedSet<Integer> ours = new TreeSet<>();
         applied.forEach(a -> ours.add(a.version()));
-        String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + Migration.label(versions.last())
+        String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + SchemaVersion.label(versions.last())
                 + " (" + range(versions) + " applied" + (ours.isEmpty() ? "" : ", " + range(ours) + " by this run") + ")";
         List<String> pending = rest.stream().map(r -> r.migration().label() + "_" + r.migration().name()).toList();
         return (ours.isEmpty() ? "nothing was applied; " : "") + at + "; still pending: " + String.join(", ", pending)
@@ -449,9 +450,9 @@ public final class Migrator {
     /** 0001-0003 for a run without gaps, else the versions one by one. */
     private static String range(SortedSet<Integer> versions) {
         if (versions.size() > 2 && versions.last() - versions.first() == versions.size() - 1) {
-            return Migration.label(versions.first()) + "-" + Migration.label(versions.last());
+            return SchemaVersion.label(versions.first()) + "-" + SchemaVersion.label(versions.last());
         }
-        return versions.stream().map(Migration::label).collect(Collectors.joining(", "));
+        return versions.stream().map(SchemaVersion::label).collect(Collectors.joining(", "));
     }
 
     /** After a lock timeout: the migrations are fine, they just did not get their turn. */

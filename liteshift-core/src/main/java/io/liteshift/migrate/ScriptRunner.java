@@ -11,6 +11,7 @@ import io.liteshift.sqlite.ForeignKeyCheck;
 import io.liteshift.sqlite.Locks;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class ScriptRunner {
                 int newest = now.newest();
                 if (newerAppliedIsAnError && newest > m.version()) {
                     throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
-                            + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
+                            + " is older than " + SchemaVersion.label(newest) + ", which another process applied meanwhile. Nothing"
                             + " more was applied. Renumber it to follow the newest migration, or apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + ".", null);
                 }
                 return true;

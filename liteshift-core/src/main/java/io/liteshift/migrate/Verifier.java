@@ -9,6 +9,7 @@ import io.liteshift.sqlite.ForeignKeyCheck;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class Verifier {
                     + " not in " + dir.label() + ": this checkout is older than the database. Verify with the newest migrations."));
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
-            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
+            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + SchemaVersion.label(h.version()) + " in " + dir.snapshotsName()
                     + " to compare the live schema with. Run `" + Fix.command(Fix.Command.HASH) + "` and commit the snapshot."));
         }
         Optional<Problem> damaged = integrity(c, database, recovery);

@@ -21,6 +21,7 @@ import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.seed.AppliedSeed;
 import io.liteshift.seed.SeedResult;
 import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -82,10 +83,10 @@ public final class Reports {
         for (String note : notes(r, out.frontEnd())) out.line("note: " + note);
         for (Problem d : r.drift()) out.warning(d.message(out.frontEnd()));
         if (r.onReplica()) {
-            out.line(String.format("LiteFS replica of %s: the schema is at %04d; nothing written here.", r.replicaOf().get(), r.version()));
+            out.line(String.format("LiteFS replica of %s: the schema is at %s; nothing written here.", r.replicaOf().get(), SchemaVersion.label(r.version())));
         } else if (r.upToDate()) out.line("Nothing to do: " + database + " is up to date"
-                + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
-        else out.line(String.format("Database at %04d; %d applied in %d ms.", r.version(), r.applied().size(), r.took().toMillis()));
+                + (r.version() == 0 ? " (no migrations)." : " at " + SchemaVersion.label(r.version()) + "."));
+        else out.line(String.format("Database at %s; %d applied in %d ms.", SchemaVersion.label(r.version()), r.applied().size(), r.took().toMillis()));
     }
 
     /** A migration's notes, less the replica's "nothing written", which {@link #migrated} says in its own words. */
@@ -103,7 +104,7 @@ public final class Reports {
         }
         for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
         for (Problem p : r.problems()) out.line("problem: " + p.message(out.frontEnd()));
-        out.line(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
+        out.line(r.upToDate() ? "Up to date at " + SchemaVersion.label(h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
     }
 
@@ -166,11 +167,11 @@ public final class Reports {
     }
 
     public static void backup(BackupInfo b, ReportOutput out) {
-        out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Bytes.of(b.size()), b.version(), b.sha256()));
+        out.line(String.format("backup %s (%s, v%s, sha256 %s)", b.file(), Bytes.of(b.size()), SchemaVersion.label(b.version()), b.sha256()));
     }
 
     public static void restored(RestoreResult r, Path backup, ReportOutput out) {
-        out.line(String.format("restored %s from %s (v%04d)", r.target(), backup.getFileName(), r.backup().version()));
+        out.line(String.format("restored %s from %s (v%s)", r.target(), backup.getFileName(), SchemaVersion.label(r.backup().version())));
         if (r.replaced() != null) out.line("the previous file is kept as " + r.replaced());
         for (Path p : r.movedAside()) out.line("moved aside: " + p);
     }
