@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.sqlite.Databases;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.Await;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class BackupTest {
     @Test
     void progressIsReportedBetweenStepsOnlyForALongCopy() throws Exception {
         Path db = dir.resolve("big.db");
-        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+        TestDb.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler SELECT randomblob(4000) FROM n");
         List<String> quiet = new ArrayList<>();
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, quiet::add);
@@ -63,7 +64,7 @@ class BackupTest {
     @Test
     void aFileCopyReportsItsStepsWhenTheyTakeLongerThanTheInterval() throws Exception {
         Path db = dir.resolve("big.db");
-        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+        TestDb.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO filler SELECT randomblob(4000) FROM n");
         Backups.progressEvery = Duration.ZERO; // a line every millisecond: a 20 MB file takes several
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -79,7 +80,7 @@ class BackupTest {
         Backups.fileCopy = fileCopy; // WAL: some backups find the WAL checkpointed and copy the file, others fall back
         int backups = mode.equals("wal") ? 5 : 3;
         Path db = dir.resolve("app.db");
-        Db.exec(db, "PRAGMA journal_mode = " + mode,
+        TestDb.exec(db, "PRAGMA journal_mode = " + mode,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)",
                 "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(4000) FROM n"); // ~8 MB, ~2000 pages
@@ -87,7 +88,7 @@ class BackupTest {
         AtomicLong committed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
-            try (Connection c = Db.open(db); PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, v) VALUES (?, randomblob(300))")) {
+            try (Connection c = TestDb.open(db); PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, v) VALUES (?, randomblob(300))")) {
                 for (long i = 1; !stop.get(); i++) {
                     ps.setLong(1, i);
                     ps.executeUpdate(); // one transaction per row
@@ -115,12 +116,12 @@ class BackupTest {
         long previous = 0;
         for (BackupInfo b : taken) {
             Path f = b.file();
-            assertThat(Db.string(f, "PRAGMA integrity_check")).isEqualTo("ok");
-            long count = Db.longValue(f, "SELECT count(*) FROM t");
+            assertThat(TestDb.text(f, "PRAGMA integrity_check")).isEqualTo("ok");
+            long count = TestDb.queryLong(f, "SELECT count(*) FROM t");
             assertThat(count).as("a committed prefix: rows 1..k without gaps").isPositive()
-                    .isEqualTo(Db.longValue(f, "SELECT max(id) FROM t"));
-            assertThat(Db.longValue(f, "SELECT min(id) FROM t")).isEqualTo(1);
-            assertThat(Db.longValue(f, "SELECT count(*) FROM filler")).isEqualTo(2000);
+                    .isEqualTo(TestDb.queryLong(f, "SELECT max(id) FROM t"));
+            assertThat(TestDb.queryLong(f, "SELECT min(id) FROM t")).isEqualTo(1);
+            assertThat(TestDb.queryLong(f, "SELECT count(*) FROM filler")).isEqualTo(2000);
             assertThat(count).isGreaterThanOrEqualTo(previous);
             previous = count;
         }
@@ -134,17 +135,17 @@ class BackupTest {
     @ValueSource(strings = {"wal", "delete"})
     void aQuietDatabaseIsCopiedAsAFileEvenWithFramesInItsWal(String mode) throws Exception {
         Path db = dir.resolve("quiet.db");
-        Db.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+        TestDb.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO t SELECT i, randomblob(3000) FROM n");
-        try (Connection open = Db.open(db); var read = open.createStatement()) {
+        try (Connection open = TestDb.open(db); var read = open.createStatement()) {
             read.executeQuery("SELECT count(*) FROM t").close(); // attached: the WAL and its frames outlive the next connection
-            Db.exec(db, "DELETE FROM t WHERE id > 200", "PRAGMA wal_autocheckpoint = 0");
+            TestDb.exec(db, "DELETE FROM t WHERE id > 200", "PRAGMA wal_autocheckpoint = 0");
             if (mode.equals("wal")) assertThat(Files.size(Path.of(db + "-wal"))).as("frames in the WAL").isPositive();
             assertThat(backupCountingSteps(db)).as("no backup API steps: the file was copied").isEmpty();
             Path copy = Backups.list(dir.resolve("steps"), "quiet.db").get(0).file();
-            assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).isEqualTo(200);
-            assertThat(Db.longValue(copy, "SELECT max(id) FROM t")).isEqualTo(200);
-            assertThat(Db.string(copy, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(TestDb.queryLong(copy, "SELECT count(*) FROM t")).isEqualTo(200);
+            assertThat(TestDb.queryLong(copy, "SELECT max(id) FROM t")).isEqualTo(200);
+            assertThat(TestDb.text(copy, "PRAGMA integrity_check")).isEqualTo("ok");
         }
     }
 
@@ -156,12 +157,12 @@ class BackupTest {
     @Test
     void aFileCopyKeepsTheLocksOfThisProcesssOtherConnections() throws Exception {
         Path db = dir.resolve("locked.db");
-        Db.exec(db, "PRAGMA journal_mode = delete", "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1)");
-        try (Connection app = Db.open(db); var s = app.createStatement()) {
+        TestDb.exec(db, "PRAGMA journal_mode = delete", "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1)");
+        try (Connection app = TestDb.open(db); var s = app.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             s.execute("INSERT INTO t VALUES (2)");
             assertThat(backupCountingSteps(db)).as("the file was copied").isEmpty();
-            try (Connection other = Db.open(db); var o = other.createStatement()) {
+            try (Connection other = TestDb.open(db); var o = other.createStatement()) {
                 o.execute("PRAGMA busy_timeout = 0");
                 assertThatThrownBy(() -> o.execute("BEGIN IMMEDIATE")).as("the application's write lock survived the backup")
                         .hasMessageContaining("locked");
@@ -169,14 +170,14 @@ class BackupTest {
             s.execute("COMMIT");
         }
         Path copy = Backups.list(dir.resolve("steps"), "locked.db").get(0).file();
-        assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).as("the snapshot before the uncommitted insert").isEqualTo(1);
-        assertThat(Db.longValue(db, "SELECT count(*) FROM t")).isEqualTo(2);
+        assertThat(TestDb.queryLong(copy, "SELECT count(*) FROM t")).as("the snapshot before the uncommitted insert").isEqualTo(1);
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM t")).isEqualTo(2);
     }
 
     @Test
     void theNameCarriesTheSchemaVersionAndTheManifestTheChecksum() throws Exception {
         Path db = dir.resolve("shop.db");
-        Db.exec(db, "CREATE TABLE liteshift_migrations (version INTEGER PRIMARY KEY)",
+        TestDb.exec(db, "CREATE TABLE liteshift_migrations (version INTEGER PRIMARY KEY)",
                 "INSERT INTO liteshift_migrations VALUES (1), (3)", "CREATE TABLE x (a)");
         BackupInfo b = Backups.backup(db, dir.resolve("b"));
         assertThat(b.file().getFileName().toString()).matches("shop-\\d{8}-\\d{9}-v0003\\.sqlite");
@@ -191,7 +192,7 @@ class BackupTest {
         assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(Instant.parse("2024-02-29T23:59:59.007Z"));
 
         Path empty = dir.resolve("empty.db");
-        Db.exec(empty, "CREATE TABLE y (a)");
+        TestDb.exec(empty, "CREATE TABLE y (a)");
         assertThat(Backups.backup(empty, dir.resolve("b")).file().getFileName().toString()).endsWith("-v0000.sqlite");
     }
 
@@ -202,11 +203,11 @@ class BackupTest {
     @Test
     void anIndexThatDisagreesWithItsTablePassesTheQuickCheckFailsTheFullOneAndIsNeverRestored() throws Exception {
         Path db = dir.resolve("odd.db");
-        Db.exec(db, "CREATE TABLE t (a INTEGER, b INTEGER)", "CREATE INDEX t_a ON t (a)",
+        TestDb.exec(db, "CREATE TABLE t (a INTEGER, b INTEGER)", "CREATE INDEX t_a ON t (a)",
                 "INSERT INTO t VALUES (1, 10), (2, 20), (3, 30)",
                 "PRAGMA writable_schema = ON",
                 "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t (b)' WHERE name = 't_a'");
-        assertThat(Db.string(db, "PRAGMA quick_check")).isEqualTo("ok");
+        assertThat(TestDb.text(db, "PRAGMA quick_check")).isEqualTo("ok");
         byte[] before = Files.readAllBytes(db);
 
         BackupInfo quick = Backups.backup(db, dir.resolve("b"));
@@ -217,7 +218,7 @@ class BackupTest {
         assertThat(Backups.list(dir.resolve("b"), "odd.db")).extracting(BackupInfo::file).containsExactly(quick.file());
 
         Path target = dir.resolve("target.db");
-        Db.exec(target, "CREATE TABLE keep (x)", "INSERT INTO keep VALUES (42)");
+        TestDb.exec(target, "CREATE TABLE keep (x)", "INSERT INTO keep VALUES (42)");
         byte[] targetBefore = Files.readAllBytes(target);
         assertThatThrownBy(() -> Backups.restore(quick.file(), target, false)).hasMessageContaining("integrity_check")
                 .hasMessageContaining("Nothing was changed");
@@ -229,8 +230,8 @@ class BackupTest {
     void keepDeletesTheOldestBackupsOfThatDatabaseOnly() throws Exception {
         Path db = dir.resolve("app.db");
         Path other = dir.resolve("other.db");
-        Db.exec(db, "CREATE TABLE t (a)");
-        Db.exec(other, "CREATE TABLE t (a)");
+        TestDb.exec(db, "CREATE TABLE t (a)");
+        TestDb.exec(other, "CREATE TABLE t (a)");
         Path to = dir.resolve("b");
         Backups.backup(other, to);
         List<Path> made = new ArrayList<>();
@@ -251,8 +252,8 @@ class BackupTest {
     void keepPrunesTheBackupsOfADatabaseWithDotsInItsName() throws Exception {
         Path db = dir.resolve("my.app.db");
         Path my = dir.resolve("my.db");
-        Db.exec(db, "CREATE TABLE t (a)");
-        Db.exec(my, "CREATE TABLE t (a)");
+        TestDb.exec(db, "CREATE TABLE t (a)");
+        TestDb.exec(my, "CREATE TABLE t (a)");
         Path to = dir.resolve("b");
         List<Path> mine = List.of(Backups.backup(my, to).file(), Backups.backup(my, to).file());
         Backups.backup(db, to);
