@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.Await;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
@@ -99,12 +100,10 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         AtomicReference<Cli.Result> result = new AtomicReference<>();
         Thread push = new Thread(() -> result.set(Cli.run("push", "--db", "app.db", "--lock-timeout", "60s")), "push");
         push.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!waitingForALock(push)) {
+        Await.until("push to wait for the lock", Duration.ofSeconds(30), () -> {
             assertThat(push.isAlive()).as("push waits for the lock: %s", result.get()).isTrue();
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(2);
-        }
+            return waitingForALock(push);
+        });
         Files.writeString(release, ""); // the application's transaction ends
         push.join(60_000);
 
@@ -174,11 +173,9 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), db.toString(), mode, release.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.readString(out, StandardCharsets.UTF_8).contains("READY")) {
+        Await.until("the holder to hold the lock", Duration.ofSeconds(60), () -> {
             assertThat(holder.isAlive()).as("the holder started: %s", Files.readString(out)).isTrue();
-            assertThat(System.nanoTime()).as("the holder holds the lock").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+            return Files.readString(out, StandardCharsets.UTF_8).contains("READY");
+        });
     }
 }

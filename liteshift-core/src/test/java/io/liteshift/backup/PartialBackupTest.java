@@ -1,5 +1,6 @@
 package io.liteshift.backup;
 
+import io.liteshift.Await;
 import io.liteshift.Interrupted;
 import io.liteshift.Owner;
 import io.liteshift.testing.TestDb;
@@ -53,12 +54,10 @@ class PartialBackupTest {
             }
         });
         t.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (files(dir).isEmpty()) {
+        Await.until("the backup's partial file", Duration.ofMinutes(1), () -> {
             assertThat(t.isAlive()).as("backup under way: %s", failure.get()).isTrue();
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(1);
-        }
+            return !files(dir).isEmpty();
+        });
         t.interrupt();
         t.join(60_000);
 

@@ -1,5 +1,6 @@
 package io.liteshift.boot;
 
+import io.liteshift.Await;
 import io.liteshift.Interrupted;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
@@ -103,12 +104,10 @@ class InterruptedBootTest {
             }
         }, "boot");
         t.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!underWay.getAsBoolean()) {
+        Await.until("migrate under way", WAIT, () -> {
             assertThat(t.isAlive()).as("migrate still running before it was interrupted: %s", outcome.get()).isTrue();
-            assertThat(System.nanoTime()).as("migrate under way").isLessThan(deadline);
-            Thread.sleep(2);
-        }
+            return underWay.getAsBoolean();
+        });
         t.interrupt();
         t.join(WAIT.toMillis());
         assertThat(t.isAlive()).as("migrate stopped").isFalse();

@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,13 +72,11 @@ final class MigrateProcess {
         STARTED.clear();
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!stdout().contains("READY")) {
+    void awaitReady(Duration timeout) {
+        Await.until(name + " to be ready", timeout, () -> {
             if (!process.isAlive()) throw new AssertionError(name + " exited before it was ready:\n" + this);
-            if (System.nanoTime() > deadline) throw new AssertionError(name + " not ready after " + timeout + ":\n" + this);
-            Thread.sleep(5);
-        }
+            return stdout().contains("READY");
+        }, this::toString);
     }
 
     /** Releases it (every process waiting on the same file at once): it migrates {@code db}. */
