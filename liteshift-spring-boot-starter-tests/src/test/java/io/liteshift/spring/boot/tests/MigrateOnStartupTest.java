@@ -29,8 +29,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
 import static io.liteshift.spring.boot.tests.TestDatabases.rows;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,6 +2,7 @@ package io.liteshift.spring.boot.tests;
 
 import io.liteshift.LiteShift;
 import io.liteshift.spring.boot.testapp.TestApplication;
+import io.liteshift.testing.TestDb;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -67,20 +68,9 @@ final class TestDatabases {
         }
     }
 
-    /** The first column of every row, as text. */
-    static List<String> column(Path db, String sql) throws SQLException {
-        return rows(db, sql).stream().map(r -> String.valueOf(r.values().iterator().next())).toList();
-    }
-
-    static void execute(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     /** {@code PRAGMA integrity_check} is ok and {@code PRAGMA foreign_key_check} finds no orphan. */
     static void assertSound(Path db) throws SQLException {
-        assertThat(column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
+        assertThat(TestDb.column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
         assertThat(rows(db, "PRAGMA foreign_key_check")).as("foreign_key_check of " + db).isEmpty();
     }
 
