@@ -4,7 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.liteshift.sql;
 
+import io.liteshift.testing.MemoryDb;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
