@@ -2,15 +2,12 @@ package io.liteshift.doctor;
 
 import io.liteshift.LiteShift;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.testing.TestDb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /** A project in a temporary directory: schema.sql, migrations/ and data/app.db, made with the real commands. */
@@ -52,11 +49,7 @@ final class Fixture {
     }
 
     Fixture sql(String... statements) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            for (String sql : statements) s.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        TestDb.exec(db, statements);
         return this;
     }
 

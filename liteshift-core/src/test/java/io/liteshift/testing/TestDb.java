@@ -103,6 +103,14 @@ public final class TestDb {
         }
     }
 
+    public static List<List<Object>> rows(Path file, String sql) {
+        try (Connection c = open(file)) {
+            return rows(c, sql);
+        } catch (SQLException e) {
+            throw failed("closing " + file, e);
+        }
+    }
+
     /** The first column of every row, as text (null for SQL NULL). */
     public static List<String> column(Connection c, String sql, Object... args) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
