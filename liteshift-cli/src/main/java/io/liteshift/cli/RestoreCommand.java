@@ -1,9 +1,11 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.Reports;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
 import io.liteshift.backup.RestoreResult;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +34,7 @@ final class RestoreCommand extends ProjectCommand {
         Path db = DatabaseUrl.toPath(project.requireDatabase()).toAbsolutePath().normalize();
         if (!yes) {
             BackupInfo b = Backups.verify(file);
-            out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
+            out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), SchemaVersion.label(b.version()));
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
                     : "Would create " + db + " from it.");
@@ -40,7 +42,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = Backups.restore(file, db, force);
-        io.liteshift.report.Reports.restored(r, file, report());
+        Reports.restored(r, file, report());
         return 0;
     }
 }

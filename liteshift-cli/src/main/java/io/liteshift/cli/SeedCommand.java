@@ -4,8 +4,10 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.StatusReport;
+import io.liteshift.report.Reports;
 import io.liteshift.seed.SeedResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ final class SeedCommand extends ProjectCommand {
     @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
     Path seeds;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Override
@@ -46,7 +48,7 @@ final class SeedCommand extends ProjectCommand {
         }
         // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate
         SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(dir, List.of());
-        io.liteshift.report.Reports.seeded(r, report());
+        Reports.seeded(r, report());
         if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
         else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());
