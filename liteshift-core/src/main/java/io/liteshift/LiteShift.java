@@ -88,12 +88,11 @@ public final class LiteShift {
                         // more. With the file, lint also checks that its volume has room for the rebuilds.
                         if (config.lintBeforeMigrate && !allAtOnce) {
                             accepted.clear();
-                            accepted.addAll(io.liteshift.lint.Linter.warnings(
-                                    io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
+                            accepted.addAll(io.liteshift.lint.Linter.warnings(io.liteshift.migrate.MigrationLint.requireNoErrors(
+                                    migrator.directory(), conn, file.orElse(null), history.pending())));
                         }
                         if (backUp) {
-                            backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                                    config.backupCheck, config.lockTimeout, config.progress).file();
+                            backup[0] = backup(config.backupsBeforeMigrate, config.keepBackups).file();
                             LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                         }
                     }, created.isPresent());
@@ -171,12 +170,13 @@ public final class LiteShift {
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.lockTimeout, config.progress);
+        return Writes.backedUp(dir, () -> io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck,
+                config.lockTimeout, config.progress));
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
     public io.liteshift.backup.RestoreResult restore(Path backup, boolean force) {
-        return io.liteshift.backup.Backups.restore(backup, databaseFile(), force);
+        return Writes.restored(databaseFile(), () -> io.liteshift.backup.Backups.restore(backup, databaseFile(), force));
     }
 
     /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
@@ -249,8 +249,13 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        if (config.schemaClass == null) return new Generator(directory()).generate(config.schema, name);
-        return new Generator(directory()).generate(config.schemaClass, this::declared, name);
+        if (config.schemaClass == null) return generator().generate(config.schema, name);
+        return generator().generate(config.schemaClass, this::declared, name);
+    }
+
+    /** The generator, with lint's notes for the header of what it writes. */
+    private Generator generator() {
+        return new Generator(directory(), io.liteshift.lint.Linter::headerNotes);
     }
 
     /** The declared schema as configured, read now: the schema class when one is set, else the schema file. */
@@ -261,17 +266,17 @@ public final class LiteShift {
 
     /** Writes a new migration that takes the schema back to what it was after {@code version}. */
     public GenerateResult revert(int version, String name) {
-        return new Generator(directory()).revert(version, name);
+        return generator().revert(version, name);
     }
 
     /** Creates an empty numbered migration for hand-written SQL. */
     public Path newMigration(String name) {
-        return new Generator(directory()).newMigration(name);
+        return generator().newMigration(name);
     }
 
     /** Accepts the migrations directory as it is now: the integrity file and the snapshots are written anew. */
     public List<String> hash() {
-        return new Generator(directory()).hash();
+        return generator().hash();
     }
 
     /** The migrations as they are now: read again for every command, so a long-lived instance never sees stale files. */

@@ -148,11 +148,8 @@ final class Restore {
                 release(c);
             }
         } catch (IOException e) {
-            LiteShiftException x = Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
-            // a directory (or mount) this user cannot write: doctor's diagnosis says which, and the fix
-            java.util.Optional<String> why = io.liteshift.doctor.Doctor.refusedWrite(e) ? io.liteshift.doctor.Doctor.explainRefusedWrite(db)
-                    : java.util.Optional.empty();
-            throw why.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + "\n" + why.get(), e);
+            // a directory (or mount) this user cannot write: the facade adds doctor's diagnosis, which says which, and the fix
+            throw Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
         } finally {
             Backups.deleteQuietly(tmp);
         }
