@@ -66,6 +66,7 @@ public final class LiteShift {
     }
 
     private MigrateResult migrateHere(Optional<Path> file) {
+        Seeding.requireDirectory(config.seedsAfterMigrate); // a mistyped seeds directory is refused before anything is applied
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
         Migrator migrator = migrator();
@@ -161,17 +162,50 @@ public final class LiteShift {
 
     /**
      * Runs seed files (each once; {@code R__} files again when they change) and Java seeders. Seeds are written for the
-     * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); {@code liteshift seed} refuses
-     * while migrations are pending.
+     * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); it refuses (NOT_MIGRATED,
+     * nothing seeded) while migrations are pending.
+     *
+     * @param dir the seeds directory, which must exist; null for none (only the Java seeders)
      */
     public io.liteshift.seed.SeedResult seed(Path dir, List<io.liteshift.seed.Seeder> seeders) {
-        return withDatabase(true, (c, label) -> io.liteshift.seed.Seeds.run(c, dir, seeders));
+        Seeding.requireDirectory(dir);
+        Optional<Migrator> migrator = directory().exists() ? Optional.of(migrator()) : Optional.empty();
+        return withDatabase(true, (c, label) -> Seeding.run(c, label, migrator, dir, seeders));
     }
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
+        requireKeep(keep);
         return Writes.backedUp(dir, () -> io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck,
                 config.lockTimeout, config.progress));
+    }
+
+    /** The backups in {@code dir} of the configured database (of every database when none is configured), oldest first. */
+    public List<io.liteshift.backup.BackupInfo> backups(Path dir) {
+        return io.liteshift.backup.Backups.list(dir, databaseName());
+    }
+
+    /** The partial backups in {@code dir}, as {@link #backups(Path)}: left by stopped backups, or still being written. */
+    public List<io.liteshift.backup.BackupLeftover> partialBackups(Path dir) {
+        return io.liteshift.backup.Backups.leftovers(dir, databaseName());
+    }
+
+    /** Checks a backup as restore would (manifest SHA-256, integrity_check), changing nothing: what a dry-run restore says. */
+    public io.liteshift.backup.BackupInfo verifyBackup(Path backup) {
+        return io.liteshift.backup.Backups.verify(backup);
+    }
+
+    /** The configured database's file name, which its backups' names start with; null when none is configured. */
+    private String databaseName() {
+        return config.database == null ? null : String.valueOf(DatabaseUrl.toPath(config.database).getFileName());
+    }
+
+    /** How many backups to keep: 0 keeps all. */
+    static void requireKeep(int keep) {
+        if (keep < 0) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, Fix.setting(Fix.Setting.KEEP) + " must be 0 (keep all)"
+                    + " or more, not " + keep + ". Nothing was changed.");
+        }
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
@@ -179,10 +213,14 @@ public final class LiteShift {
         return Writes.restored(databaseFile(), () -> io.liteshift.backup.Backups.restore(backup, databaseFile(), force));
     }
 
-    /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
+    /**
+     * The pending migrations on an online copy of the database, measured and verified; the original is never written.
+     * A migrations directory that does not exist is refused, not rehearsed as nothing pending.
+     */
     public io.liteshift.rehearse.RehearsalReport rehearse(boolean keepCopy) {
+        MigrationDirectory directory = existingDirectory();
         try {
-            return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
+            return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory,
                     new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
         } catch (RuntimeException e) {
             throw Damage.explained(e, recovery(), databaseFile().toString());
@@ -237,6 +275,18 @@ public final class LiteShift {
         }
     }
 
+    /**
+     * Lints the pending migrations against the configured database's rows (only read), or, with no database configured,
+     * every migration from version {@code from} on for what may fail.
+     */
+    public io.liteshift.lint.LintReport lint(int from) {
+        MigrationDirectory directory = existingDirectory();
+        if (config.dataSource != null) {
+            return withDatabase(false, (c, label) -> io.liteshift.migrate.MigrationLint.lint(directory, c, fileOfDatabase().orElse(null), from));
+        }
+        return io.liteshift.migrate.MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from);
+    }
+
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
     public List<AppliedMigration> baseline(int version) {
         return withDatabase(true, (c, label) -> migrator().baseline(c, version, label));
@@ -284,15 +334,19 @@ public final class LiteShift {
         return MigrationDirectory.at(config.migrations, config.classLoader);
     }
 
-    /** Commands that apply or check migrations need them: a mistyped directory must not read as "nothing to do". */
     private Migrator migrator() {
+        return new Migrator(existingDirectory(), config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
+    }
+
+    /** Commands that apply, lint or check migrations need them: a mistyped directory must not read as "nothing to do". */
+    private MigrationDirectory existingDirectory() {
         MigrationDirectory directory = directory();
         if (!directory.exists()) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
                     + directory.root().toAbsolutePath() + " does not exist. Check " + Fix.setting(Fix.Setting.MIGRATIONS) + "; `"
                     + Fix.command(Fix.Command.GENERATE) + "` or `" + Fix.command(Fix.Command.INIT) + "` creates it. Nothing was changed.");
         }
-        return new Migrator(directory, config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
+        return directory;
     }
 
     @FunctionalInterface
