@@ -117,6 +117,20 @@ class FacadeDecisionsTest {
     }
 
     @Test
+    void aSchemaFileThatIsNotThereNamesTheSettingOfEachFrontEnd() {
+        DirectoryState before = DirectoryState.of(tmp);
+        Path missing = tmp.resolve("schema.sql");
+        assertThatThrownBy(() -> LiteShift.push(db.toString(), missing, PushOptions.defaults()))
+                .isInstanceOfSatisfying(LiteShiftException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
+                    assertThat(e.message(Fix.FrontEnd.COMMAND_LINE)).contains("the schema file " + missing + " does not exist. Check --schema"
+                            + " FILE or --schema-class CLASS (or schema in liteshift.toml), or run `liteshift init`");
+                    assertThat(e.message(Fix.FrontEnd.MAVEN)).contains("Check <schema> (-Dliteshift.schema, or schema in liteshift.toml)");
+                });
+        assertThat(DirectoryState.of(tmp)).isEqualTo(before);
+    }
+
+    @Test
     void keepingANegativeNumberOfBackupsIsRefused() {
         DirectoryState before = DirectoryState.of(tmp);
         Path backups = tmp.resolve("backups");
