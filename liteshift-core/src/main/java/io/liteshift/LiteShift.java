@@ -241,8 +241,8 @@ public final class LiteShift {
     /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
     private Path databaseFile() {
         if (config.database == null) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "this needs the database file: configure"
-                    + " database(path or URL); a DataSource alone does not say where the file is.");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "this needs the database file: set "
+                    + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL to its path; a DataSource alone does not say where the file is.");
         }
         return DatabaseUrl.toPath(config.database);
     }
@@ -357,8 +357,8 @@ public final class LiteShift {
     private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
         if (config.dataSource != null) return write ? Writes.written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
         if (config.database == null) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no database configured: set "
+                    + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL (in Java also dataSource(...)). Nothing was changed.");
         }
         Path file = DatabaseUrl.toPath(config.database);
         boolean existed = java.nio.file.Files.exists(file);
