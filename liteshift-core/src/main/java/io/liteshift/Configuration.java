@@ -188,7 +188,7 @@ public final class Configuration {
      * (the runbook's "back up before deploy", on boot). {@code keep} > 0 deletes the oldest beyond that many.
      */
     public Configuration backupBeforeMigrate(Path dir, int keep) {
-        LiteShift.requireKeep(keep);
+        requireKeep(keep);
         this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
         this.keepBackups = keep;
         return this;
@@ -202,6 +202,14 @@ public final class Configuration {
     public Configuration backups(Path dir) {
         this.backups = Objects.requireNonNull(dir, "dir");
         return this;
+    }
+
+    /** How many backups to keep: 0 keeps all; a negative number is refused, whichever front end gave it. */
+    static void requireKeep(int keep) {
+        if (keep < 0) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, Fix.setting(Fix.Setting.KEEP) + " must be 0 (keep all)"
+                    + " or more, not " + keep + ". Nothing was changed.");
+        }
     }
 
     /** Where the damage message looks for backups: {@link #backups}, else where migrate backs up. */

@@ -175,7 +175,7 @@ public final class LiteShift {
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        requireKeep(keep);
+        Configuration.requireKeep(keep);
         return Writes.backedUp(dir, () -> io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck,
                 config.lockTimeout, config.progress));
     }
@@ -198,14 +198,6 @@ public final class LiteShift {
     /** The configured database's file name, which its backups' names start with; null when none is configured. */
     private String databaseName() {
         return config.database == null ? null : String.valueOf(DatabaseUrl.toPath(config.database).getFileName());
-    }
-
-    /** How many backups to keep: 0 keeps all. */
-    static void requireKeep(int keep) {
-        if (keep < 0) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, Fix.setting(Fix.Setting.KEEP) + " must be 0 (keep all)"
-                    + " or more, not " + keep + ". Nothing was changed.");
-        }
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
