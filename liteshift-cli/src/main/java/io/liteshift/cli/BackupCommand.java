@@ -4,11 +4,14 @@ import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 @Command(name = "backup", description = {
         "Take an online, consistent backup of the database while the application keeps writing.",
@@ -39,15 +42,15 @@ final class BackupCommand extends ProjectCommand {
         if (each.requested()) return EachRun.run(this, each, false, this::one);
         BackupInfo b = settings(Setup.configuration(project, null)).progress(line -> err().println(line)).load()
                 .backup(directory(project, to), keep);
-        io.liteshift.report.Reports.backup(b, report());
+        Reports.backup(b, report());
         return 0;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
         BackupInfo b = settings(Setup.configuration(project, null, db)).progress(line -> err().println(db.name() + ": " + line)).load()
                 .backup(EachRun.below(directory(project, to), db), keep);
-        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + io.liteshift.report.Reports.bytes(b.size()) + ")",
-                java.util.List.of(), java.util.Map.of());
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Reports.bytes(b.size()) + ")",
+                List.of(), Map.of());
     }
 
     /** The project's settings with this command's check and lock timeout. */

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class BackupsCommand extends ProjectCommand {
         Path dir = BackupCommand.directory(project, to);
         Path db = project.resolve().databaseFile();
         LiteShift liteShift = Setup.project(project);
-        io.liteshift.report.Reports.backups(liteShift.backups(dir), liteShift.partialBackups(dir), dir,
+        Reports.backups(liteShift.backups(dir), liteShift.partialBackups(dir), dir,
                 db == null ? null : db.getFileName().toString(), report());
         return 0;
     }

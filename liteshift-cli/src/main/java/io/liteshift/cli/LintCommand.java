@@ -1,11 +1,13 @@
 package io.liteshift.cli;
 
 import io.liteshift.lint.LintReport;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "lint", header = "Classify every step of the pending migrations, with the real row counts when given a database.",
@@ -32,7 +34,7 @@ final class LintCommand extends ProjectCommand {
             out.println(Json.of(json(r)));
             return exit;
         }
-        io.liteshift.report.Reports.lint(r, report());
+        Reports.lint(r, report());
         return exit;
     }
 
@@ -45,7 +47,7 @@ final class LintCommand extends ProjectCommand {
         m.put("issues", r.issues().stream().map(i -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("code", i.code());
-            x.put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("severity", i.severity().name().toLowerCase(Locale.ROOT));
             x.put("file", i.file());
             x.put("line", i.line());
             x.put("subject", i.subject());

@@ -4,8 +4,10 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -28,13 +30,13 @@ final class PushCommand extends ProjectCommand {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Override
     public Integer call() {
         String db = project.requireDatabase();
-        io.liteshift.config.ProjectConfig c = project.resolve();
+        ProjectConfig c = project.resolve();
         Path schema = c.schema();
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
         PrintWriter out = out();

@@ -1,7 +1,10 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
+import io.liteshift.Fix;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +32,12 @@ final class RehearseCommand extends ProjectCommand {
     public Integer call() {
         ProjectConfig c = project.resolve();
         String database = project.requireDatabase();
-        io.liteshift.Configuration config = c.configure().database(database);
+        Configuration config = c.configure().database(database);
         if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
         RehearsalReport r = config.load().rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json) out().println(Json.of(json(r, code)));
-        else io.liteshift.report.Reports.rehearsal(r, report());
+        else Reports.rehearsal(r, report());
         return code;
     }
 
@@ -62,7 +65,7 @@ final class RehearseCommand extends ProjectCommand {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("migration", r.failure().migration());
             f.put("reason", r.failure().reason().name().toLowerCase());
-            f.put("message", r.failure().message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
+            f.put("message", r.failure().message(Fix.FrontEnd.COMMAND_LINE));
             m.put("failure", f);
         }
         m.put("problems", Json.problems(r.problems()));

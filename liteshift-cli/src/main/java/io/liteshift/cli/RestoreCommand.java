@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.RestoreResult;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +34,7 @@ final class RestoreCommand extends ProjectCommand {
         LiteShift liteShift = Setup.configuration(project, null).load();
         if (!yes) {
             BackupInfo b = liteShift.verifyBackup(file);
-            out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
+            out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), Reports.version(b.version()));
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
                     : "Would create " + db + " from it.");
@@ -41,7 +42,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = liteShift.restore(file, force);
-        io.liteshift.report.Reports.restored(r, file, report());
+        Reports.restored(r, file, report());
         return 0;
     }
 }

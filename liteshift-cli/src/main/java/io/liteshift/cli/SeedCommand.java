@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.report.Reports;
 import io.liteshift.seed.SeedResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -20,7 +22,7 @@ final class SeedCommand extends ProjectCommand {
     @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
     Path seeds;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Override
@@ -34,7 +36,7 @@ final class SeedCommand extends ProjectCommand {
         // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate,
         // and so that it refuses while migrations are pending, as it does for Java and on boot
         SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(given, List.of());
-        io.liteshift.report.Reports.seeded(r, report());
+        Reports.seeded(r, report());
         if (given == null) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
         else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());
