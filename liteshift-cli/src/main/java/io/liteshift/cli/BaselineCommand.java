@@ -1,7 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.AppliedMigration;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +18,7 @@ final class BaselineCommand extends ProjectCommand {
     public Integer call() {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
         out().printf("Baselined %s at %s: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
-                project.requireDatabase(), SchemaVersion.label(version), recorded.size());
+                project.requireDatabase(), Reports.version(version), recorded.size());
         return 0;
     }
 }

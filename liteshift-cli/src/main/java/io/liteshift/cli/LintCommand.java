@@ -1,14 +1,11 @@
 package io.liteshift.cli;
 
-import io.liteshift.report.Reports;
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +27,7 @@ final class LintCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        String db = project.resolve().database();
-        Path file = db == null ? null : DatabaseUrl.toPath(db);
-        LintReport r = Linter.lint(Setup.files(project).directory(), file, from);
+        LintReport r = Setup.project(project).lint(from);
         PrintWriter out = out();
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         if (json) {

@@ -2,7 +2,6 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.Reports;
-import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +18,7 @@ final class RevertCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
-        Reports.generated(r, "Nothing to revert: the schema after " + SchemaVersion.label(to) + " equals the current one."
+        Reports.generated(r, "Nothing to revert: the schema after " + Reports.version(to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;
     }
