@@ -1,7 +1,8 @@
 package io.liteshift;
 
 import io.liteshift.apply.Applier;
-import io.liteshift.apply.OnlineApplier;
+import io.liteshift.migrate.OnlineApplier;
+import io.liteshift.migrate.OnlineOutcome;
 import io.liteshift.online.Recovery;
 import io.liteshift.sqlite.JournalMode;
 import io.liteshift.sqlite.DatabaseUrl;
@@ -105,7 +106,8 @@ final class Push {
                 Findings findings = checked(c, p, now);
                 // under the write lock, so the backup is exactly what the change starts from
                 Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
-                        : Optional.of(Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
+                        : Optional.of(Writes.backedUp(options.backupTo(), () -> Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK,
+                                options.lockTimeout(), line -> { })).file());
                 Applier.runPlan(c, p, declared.schema());
                 return result(p, findings, true, backup);
             });
@@ -132,7 +134,7 @@ final class Push {
         if (options.dryRun()) return result(plan, findings, false, Optional.empty());
         Optional<Path> backup = options.backupTo() == null ? Optional.empty()
                 : Optional.of(Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
-        OnlineApplier.Outcome done = OnlineApplier.apply(file, conn, declared.schema(), this::plan, options.onlineOptions(), c -> { });
+        OnlineOutcome done = OnlineApplier.apply(file, conn, declared.schema(), this::plan, options.onlineOptions(), c -> { });
         recoveries.addAll(done.recoveries());
         return new PushResult(plan, findings, true, Duration.ofNanos(System.nanoTime() - started), backup, Optional.of(done), recoveries);
     }

@@ -16,8 +16,8 @@ import io.liteshift.online.Progress;
  * @param createMissing    create the database file when it does not exist
  * @param backupTo         when not null, a verified backup is taken into this directory under the write lock, just
  *                         before the change is applied (not for a dry run, nor when there is nothing to do)
- * @param lockTimeout      how long to wait for another process's lock (the CLI's {@code --lock-timeout}); default 2
- *                         minutes, as for {@code migrate}
+ * @param lockTimeout      how long to wait for another process's lock (the CLI's {@code --lock-timeout}); default
+ *                         {@link Configuration#DEFAULT_LOCK_TIMEOUT}, as for {@code migrate}
  * @param online           rebuild tables online (the CLI's {@code --online}): the application keeps writing while
  *                         the rows are copied in short chunks, and one brief transaction swaps the tables. Off by
  *                         default: an online rebuild takes longer in total, needs WAL, and leaves a shadow table to
@@ -30,8 +30,6 @@ import io.liteshift.online.Progress;
  */
 public record PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo, Duration lockTimeout,
                           boolean online, Duration maxLock, Consumer<Progress> progress) {
-    /** The default lock timeout, the same as {@code migrate}'s. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
     /** The default time a chunk of an online rebuild holds the write lock: the engine's. */
     public static final Duration DEFAULT_MAX_LOCK = OnlineOptions.DEFAULT_MAX_LOCK;
 
@@ -48,7 +46,7 @@ public record PushOptions(boolean allowDestructive, boolean dryRun, boolean crea
     }
 
     public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo) {
-        this(allowDestructive, dryRun, createMissing, backupTo, DEFAULT_LOCK_TIMEOUT);
+        this(allowDestructive, dryRun, createMissing, backupTo, Configuration.DEFAULT_LOCK_TIMEOUT);
     }
 
     public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing) {

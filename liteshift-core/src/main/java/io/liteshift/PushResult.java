@@ -1,6 +1,6 @@
 package io.liteshift;
 
-import io.liteshift.apply.OnlineApplier;
+import io.liteshift.migrate.OnlineOutcome;
 import io.liteshift.lint.Findings;
 import io.liteshift.plan.Plan;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
  *                   or removed it), one sentence each; empty when there was none
  */
 public record PushResult(Plan plan, Findings findings, boolean applied, Duration took, Optional<Path> backup,
-                         Optional<OnlineApplier.Outcome> online, List<String> recoveries) {
+                         Optional<OnlineOutcome> online, List<String> recoveries) {
     public PushResult {
         recoveries = List.copyOf(recoveries);
     }

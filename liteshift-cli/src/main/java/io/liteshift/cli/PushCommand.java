@@ -1,15 +1,15 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
-import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 @Command(name = "push", description = {
@@ -31,22 +31,21 @@ final class PushCommand extends ProjectCommand {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OnlineOption online;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     EachOptions each;
 
     @Override
     public Integer call() {
         if (each.requested()) return EachRun.run(this, each, false, this::one);
         String db = project.requireDatabase();
-        io.liteshift.config.ProjectConfig c = project.resolve();
+        ProjectConfig c = project.resolve();
         Path schema = c.schema();
-        requireSchema(c);
         OnlineProgress progress = OnlineProgress.to(err());
         PushResult r;
         try {
@@ -69,7 +68,7 @@ final class PushCommand extends ProjectCommand {
         r.backup().ifPresent(b -> out.println("backup " + b));
         r.online().ifPresent(o -> o.rebuilt().forEach(x -> out.println(online(x))));
         if (r.applied() && r.online().isPresent()) {
-            io.liteshift.apply.OnlineApplier.Outcome o = r.online().get();
+            io.liteshift.migrate.OnlineOutcome o = r.online().get();
             out.printf("Applied %d change%s in %d ms: %s rebuilt online, then %d step%s in one transaction.%n", r.plan().changes().size(),
                     r.plan().changes().size() == 1 ? "" : "s", r.took().toMillis(),
                     String.join(", ", o.rebuilt().stream().map(io.liteshift.online.OnlineResult::table).toList()),
@@ -82,15 +81,8 @@ final class PushCommand extends ProjectCommand {
         return 0;
     }
 
-    private void requireSchema(io.liteshift.config.ProjectConfig c) {
-        if (c.schemaClass() == null && project.schema == null && !Files.exists(c.schema())) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + c.schema()
-                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
-        }
-    }
-
     /** The flags as options; {@code backups} is where --backup puts the backup. */
-    private PushOptions options(io.liteshift.config.ProjectConfig c, Path backups, OnlineProgress progress) {
+    private PushOptions options(ProjectConfig c, Path backups, OnlineProgress progress) {
         return new PushOptions(yes, dryRun, create, backup ? backups : null, lockTimeout.or(c))
                 .online(online.on()).maxLock(online.maxLock(PushOptions.DEFAULT_MAX_LOCK, true)).onlineProgress(progress);
     }
@@ -108,7 +100,7 @@ final class PushCommand extends ProjectCommand {
     /** "rebuilt items online: 400,000 rows in 6.1 s (2,140 chunks, 65,000 rows/s; the longest lock 14 ms)". */
     static String online(io.liteshift.online.OnlineResult x) {
         return String.format(java.util.Locale.ROOT, "rebuilt %s online: %,d rows in %s (%,d chunks, %,.0f rows/s; the longest lock %d ms)",
-                x.table(), x.rows(), io.liteshift.sqlite.Databases.describe(x.copyTime()), x.chunks(), x.rowsPerSecond(),
+                x.table(), x.rows(), io.liteshift.report.Reports.duration(x.copyTime()), x.chunks(), x.rowsPerSecond(),
                 x.longestLock().toMillis());
     }
 
@@ -117,8 +109,7 @@ final class PushCommand extends ProjectCommand {
      * lines (never one redrawn in place: databases run side by side) prefixed with its name.
      */
     private EachRun.Row one(io.liteshift.EachDatabase.Match db) {
-        io.liteshift.config.ProjectConfig c = project.resolve();
-        requireSchema(c);
+        ProjectConfig c = project.resolve();
         PushResult r = LiteShift.push(db.file().toString(), Setup.declaredSource(c),
                 options(c, EachRun.below(c.backups(), db), OnlineProgress.lines(err(), db.name() + ": ")));
         java.util.List<String> messages = new java.util.ArrayList<>();

@@ -2,7 +2,6 @@ package io.liteshift.migrate;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.apply.OnlineApplier;
 import io.liteshift.diff.Change;
 import io.liteshift.hints.RenameHints;
 import io.liteshift.inspect.Inspector;
@@ -120,7 +119,7 @@ final class OnlineScript {
         requireOnlyThisChange(c, at);
         long t0 = System.nanoTime();
         boolean[] appliedByOther = {false};
-        OnlineApplier.Outcome done = OnlineApplier.apply(file, c, after, (conn, current) -> Pipeline.plan(current, after, hints, Pipeline.Hints.HISTORY), options, conn -> {
+        OnlineOutcome done = OnlineApplier.apply(file, c, after, (conn, current) -> Pipeline.plan(current, after, hints, Pipeline.Hints.HISTORY), options, conn -> {
             Journal.create(conn);
             Journal.Probe now = Journal.probe(conn, m.version());
             if (now.applied()) {

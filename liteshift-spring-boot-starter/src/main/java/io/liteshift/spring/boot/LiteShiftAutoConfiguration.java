@@ -59,11 +59,11 @@ public class LiteShiftAutoConfiguration {
                     .createMissing(properties.createMissing())
                     .outOfOrder(properties.outOfOrder())
                     .lintBeforeMigrate(properties.lintBeforeMigrate())
-                    .lockTimeout(properties.lockTimeout())
                     .replicaTimeout(properties.replicaTimeout())
                     .baselineOnMigrate(properties.baselineOnMigrate())
                     .maxLock(properties.maxLock())
                     .backupCheck(properties.backup().check());
+            if (properties.lockTimeout() != null) c.lockTimeout(properties.lockTimeout()); // else liteshift's one default
             if (properties.online() != null) c.online(properties.online());
             target.applyTo(c);
             if (properties.backup().directory() != null) c.backupBeforeMigrate(properties.backup().directory(), properties.backup().keep());

@@ -1,6 +1,7 @@
-package io.liteshift.apply;
+package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.apply.Applier;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.online.OnlineOptions;
 import io.liteshift.online.OnlineRebuild;
@@ -21,8 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a plan with its table rebuilds online ({@link OnlineRebuild}): each rebuilt table, one after the other, is
- * copied in short chunks while the application writes and swapped in its own brief transaction; then the rest of
+ * Runs a plan with its table rebuilds online ({@link OnlineRebuild}), for {@code push --online} and for a migration
+ * marked online ({@link OnlineScript}): each rebuilt table, one after the other, is copied in short chunks while the
+ * application writes and swapped in its own brief transaction; then the rest of
  * the plan (renames, new tables, indexes and views elsewhere), planned again against the database as it is by then,
  * runs in one write transaction together with the caller's {@link Finish} (a migration's journal row), checked as
  * {@link Applier#runPlan} checks. So it is not one transaction: a run stopped after a table's swap leaves that table
@@ -46,34 +48,12 @@ public final class OnlineApplier {
     }
 
     /**
-     * What an online run did.
-     *
-     * @param rebuilt   each table rebuilt online, in order (with what it found of an interrupted run of its own)
-     * @param recovered interrupted online rebuilds of other changes, removed (or finished) before this one began
-     * @param rest      the plan that ran in the last transaction
-     */
-    public record Outcome(List<OnlineResult> rebuilt, List<Recovery> recovered, Plan rest) {
-        public Outcome {
-            rebuilt = List.copyOf(rebuilt);
-            recovered = List.copyOf(recovered);
-        }
-
-        /** One line per leftover of an interrupted run: resumed, finished or removed ("resumed the interrupted ..."). */
-        public List<String> recoveries() {
-            List<String> out = new ArrayList<>();
-            recovered.forEach(r -> out.add(r.describe()));
-            rebuilt.stream().map(OnlineResult::recovery).filter(r -> !(r instanceof Recovery.Nothing)).forEach(r -> out.add(r.describe()));
-            return out;
-        }
-    }
-
-    /**
      * Brings {@code file} ({@code conn} is a connection to it, outside a transaction) to {@code declared}.
      *
      * @throws io.liteshift.online.OnlineRefusal as {@link OnlineRebuild#run()}: the table being rebuilt is as it was
      * @throws LiteShiftException                when the last transaction fails: it is rolled back
      */
-    public static Outcome apply(Path file, Connection conn, Schema declared, Planning planning, OnlineOptions options, Finish finish)
+    public static OnlineOutcome apply(Path file, Connection conn, Schema declared, Planning planning, OnlineOptions options, Finish finish)
             throws SQLException {
         List<Recovery> recovered = new ArrayList<>();
         List<OnlineResult> rebuilt = new ArrayList<>();
@@ -108,7 +88,7 @@ public final class OnlineApplier {
             finish.run(c);
             return now;
         });
-        return new Outcome(rebuilt, recovered, rest);
+        return new OnlineOutcome(rebuilt, recovered, rest);
     }
 
     /**
