@@ -148,7 +148,7 @@ class AutoConfigurationTest {
         LiteShift files = LiteShift.configure().migrations(migrations).schema(schema).load();
         files.generate("init");
         LiteShift.configure().database(db.toString()).migrations(migrations).createMissing(true).load().migrate();
-        TestDatabases.execute(db, "INSERT INTO notes VALUES (1, NULL), (2, 'b')");
+        TestDb.exec(db, "INSERT INTO notes VALUES (1, NULL), (2, 'b')");
         java.nio.file.Files.writeString(schema, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT '');\n");
         assertThat(files.generate("body_default", true).sql()).contains("-- liteshift:online");
         var before = TestDatabases.files(db);
