@@ -96,6 +96,12 @@ public final class Fix {
         DATABASE("--db", "<database> (-Dliteshift.database)", "database(...)"),
         MIGRATIONS("--dir (or `migrations` in liteshift.toml, or migrations(...) in the Java API)",
                 "<migrations> (-Dliteshift.migrations, or `migrations` in liteshift.toml)", "migrations(...)"),
+        /** review: where the page is written. */
+        REVIEW_OUT("--out FILE", "<out> (-Dliteshift.reviewOut)", "the out argument of LiteShift#review"),
+        /** review: the schema before, of two compared. */
+        REVIEW_FROM("--from", "<from> (-Dliteshift.reviewFrom)", "the from argument of LiteShift.review(from, to, out)"),
+        /** review: the schema after, of two compared. */
+        REVIEW_TO("--to", "<to> (-Dliteshift.reviewTo)", "the to argument of LiteShift.review(from, to, out)"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
         /** restore: in spite of another process using the database (no Maven goal restores). */
