@@ -1,0 +1,256 @@
+package io.liteshift.cli;
+
+import io.liteshift.lint.LintIssue;
+import io.liteshift.lint.LintReport;
+import io.liteshift.lint.Linter;
+import io.liteshift.migrate.MigrationDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code liteshift review} on a real project: a shop database at its first migration, with rows, and two pending
+ * migrations (one generated: a rename, a rebuild that backfills NULLs, a dropped table; one written by hand: a new
+ * column, an index, a DELETE without WHERE). The test reads the page the command wrote, as markup: the verdict, the
+ * changed tables in the diagram, every finding of {@code lint --db} under its line with the numbers counted in the
+ * database, and the rehearsal's figures. The database is only read, and a refused review writes nothing.
+ */
+class ReviewCommandTest extends InTemporaryWorkingDirectory {
+    static final String V1 = """
+            CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, country TEXT);
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+              total_cents INTEGER NOT NULL);
+            CREATE TABLE audit_log (id INTEGER PRIMARY KEY, what TEXT);
+            CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+            """;
+    static final String V2 = """
+            CREATE TABLE customers (
+              id INTEGER PRIMARY KEY,
+              full_name TEXT NOT NULL, -- @renamed from=name
+              email TEXT NOT NULL,
+              country TEXT NOT NULL DEFAULT 'unknown'
+            );
+            CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+              total_cents INTEGER NOT NULL);
+            CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+            """;
+    static final String BY_HAND = """
+            -- written by hand
+            ALTER TABLE orders ADD COLUMN note TEXT;
+            CREATE INDEX orders_by_customer ON orders (customer_id);
+            DELETE FROM settings;
+            """;
+
+    Path migrations;
+    Path db;
+
+    @BeforeEach
+    void shop() throws Exception {
+        migrations = Files.createDirectories(dir.resolve("migrations"));
+        db = dir.resolve("shop.db");
+        Files.writeString(migrations.resolve("0001_init.sql"), V1);
+        assertThat(Cli.run("hash").exitCode()).isZero();
+        Cli.Result migrated = Cli.run("migrate", "--db", db.toString(), "--create");
+        assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
+        TestDb.exec(db, """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+                  INSERT INTO customers SELECT i, 'customer ' || i, 'c' || i || '@example.com', CASE WHEN i % 7 = 0 THEN NULL ELSE 'se' END FROM n;
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900)
+                  INSERT INTO orders SELECT i, 1 + i % 300, i * 10 FROM n;
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25)
+                  INSERT INTO audit_log SELECT i, 'event ' || i FROM n;
+                INSERT INTO settings VALUES ('theme', 'dark'), ('lang', 'sv'), ('tz', 'UTC');
+                """);
+        Files.writeString(dir.resolve("schema.sql"), V2);
+        Cli.Result generated = Cli.run("generate", "--name", "full_name_and_country");
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        Files.writeString(migrations.resolve("0003_orders_note.sql"), BY_HAND);
+        assertThat(Cli.run("hash").exitCode()).isZero();
+    }
+
+    private String generatedSql() throws Exception {
+        return Files.readString(migrations.resolve("0002_full_name_and_country.sql"));
+    }
+
+    @Test
+    void thePageOfThePendingMigrationsShowsTheVerdictTheChangedTablesAndEveryFindingAtItsLineWithTheRealCounts() throws Exception {
+        byte[] before = Files.readAllBytes(db);
+        Cli.Result r = Cli.run("review", "--db", db.toString(), "--out", "review.html");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path page = dir.resolve("review.html");
+        assertThat(r.out()).isEqualTo("wrote " + page + "\nVerdict: Destructive. Drops table audit_log, with every row in it."
+                + " (" + (ReviewPageMarkup.read(page).verdictReasons().size() - 1) + " more reasons on the page)\n");
+        assertThat(Files.readAllBytes(db)).as("the database is only read").isEqualTo(before);
+        assertThat(Files.readString(page)).as("the page names files, not this machine's paths").doesNotContain(dir.toString());
+
+        ReviewPageMarkup html = ReviewPageMarkup.read(page);
+        assertThat(html.title()).isEqualTo("Pending migrations of shop.db");
+        assertThat(html.verdict()).startsWith("Verdict: Destructive");
+        assertThat(html.verdictReasons()).contains("Drops table audit_log, with every row in it.")
+                .anySatisfy(reason -> assertThat(reason).startsWith("Rebuilds table customers"));
+        assertThat(html.changedTables()).containsEntry("customers", "rebuilt").containsEntry("audit_log", "dropped")
+                .containsEntry("orders", "changed").doesNotContainKey("settings");
+        assertThat(html.migrations()).containsExactly("0002_full_name_and_country.sql", "0003_orders_note.sql");
+
+        // every finding lint --db makes, under its line, with the numbers it counted
+        LintReport lint = Linter.lint(MigrationDirectory.of(migrations), db, 0);
+        assertThat(lint.issues()).isNotEmpty();
+        List<ReviewPageMarkup.FindingRow> rows = html.findings();
+        assertThat(rows).hasSize(lint.issues().size());
+        for (LintIssue issue : lint.issues()) {
+            String section = issue.file().startsWith("0002") ? "m1" : "m2";
+            assertThat(rows).as(issue.toString()).anySatisfy(row -> {
+                assertThat(row.section()).isEqualTo(section);
+                assertThat(row.code()).isEqualTo(issue.code());
+                assertThat(row.lineAbove()).isEqualTo(issue.line());
+                assertThat(row.text()).contains(issue.message());
+            });
+        }
+        String sql = generatedSql();
+        ReviewPageMarkup.FindingRow dropped = html.finding("m1", "drop-table");
+        assertThat(dropped.lineAbove()).isEqualTo(lineOf(sql, "DROP TABLE audit_log"));
+        assertThat(dropped.counts()).contains("rows affected: " + TestDb.count(db, "audit_log"));
+        assertThat(dropped.destroysData()).isTrue();
+        ReviewPageMarkup.FindingRow backfill = html.finding("m1", "backfill");
+        assertThat(backfill.counts()).contains("rows affected: " + TestDb.queryLong(db, "SELECT count(*) FROM customers WHERE country IS NULL"));
+        ReviewPageMarkup.FindingRow rebuild = html.finding("m1", "rebuild");
+        assertThat(rebuild.counts()).contains("rows affected: " + TestDb.count(db, "customers"), "size: ", "estimated lock: ");
+        ReviewPageMarkup.FindingRow delete = html.finding("m2", "delete-without-where");
+        assertThat(delete.lineAbove()).isEqualTo(lineOf(BY_HAND, "DELETE FROM settings"));
+        assertThat(delete.destroysData()).isTrue();
+
+        // what each step does, the rebuild with why
+        assertThat(html.steps("m1")).anySatisfy(s -> assertThat(s).startsWith("rebuild customers: ").contains("country"))
+                .anySatisfy(s -> assertThat(s).isEqualTo("drop table audit_log"));
+        assertThat(html.steps("m2")).containsExactly("add column orders.note", "create index orders_by_customer on orders",
+                "delete every row of settings");
+    }
+
+    @Test
+    void withoutADatabaseEveryMigrationIsReviewedFromAnEmptySchema() throws Exception {
+        Cli.Result r = Cli.run("review", "--out", "out/all.html");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("out/all.html"));
+        assertThat(html.title()).isEqualTo("Migrations of migrations");
+        assertThat(html.migrations()).containsExactly("0001_init.sql", "0002_full_name_and_country.sql", "0003_orders_note.sql");
+        // from nothing, every table of the last schema is new
+        assertThat(html.changedTables()).containsOnly(Map.entry("customers", "added"), Map.entry("orders", "added"),
+                Map.entry("settings", "added"));
+        assertThat(html.findings()).allSatisfy(f -> assertThat(f.counts()).doesNotContain("rows affected"));
+    }
+
+    @Test
+    void rehearsedTheMigrationsShowTheirTimesAndSizesAndTheDatabaseStaysAsItWas() throws Exception {
+        byte[] before = Files.readAllBytes(db);
+        Cli.Result r = Cli.run("review", "--db", db.toString(), "--rehearse");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("review.html"));
+        Map<String, List<String>> rehearsals = html.rehearsals();
+        assertThat(rehearsals).containsOnlyKeys("m1", "m2");
+        // the generated migration copies every customer into the rebuilt table; the hand-written one deletes the settings
+        assertThat(Long.parseLong(rehearsals.get("m1").get(1).replace(",", ""))).isGreaterThanOrEqualTo(TestDb.count(db, "customers"));
+        assertThat(rehearsals.get("m2").get(1)).isEqualTo(String.valueOf(TestDb.count(db, "settings")));
+        assertThat(html.figure("Rehearsal")).matches(".+, .+ to .+");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(TestDb.count(db, "audit_log")).isEqualTo(25);
+    }
+
+    @Test
+    void twoSchemasAreComparedAsThePlanDiffPrintsCountedOnTheDatabaseSide() throws Exception {
+        Cli.Result r = Cli.run("review", "--from", "shop.db", "--to", "schema.sql", "--out", "diff.html");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("diff.html"));
+        assertThat(html.title()).isEqualTo("Schema change from shop.db to schema.sql");
+        assertThat(html.migrations()).containsExactly("diff.sql");
+        assertThat(html.changedTables()).containsEntry("customers", "rebuilt").containsEntry("audit_log", "dropped");
+        assertThat(html.finding("m1", "drop-table").counts()).contains("rows affected: 25");
+
+        Cli.Result dirs = Cli.run("review", "--from", "migrations", "--to", "schema.sql", "--out", "same.html");
+        assertThat(dirs.exitCode()).as(dirs.toString()).isZero();
+        ReviewPageMarkup same = ReviewPageMarkup.read(dir.resolve("same.html"));
+        // the hand-written migration added orders.note, which schema.sql does not declare: going there drops it
+        assertThat(same.changedTables()).containsOnly(Map.entry("orders", "changed"));
+        assertThat(same.verdict()).startsWith("Verdict: Destructive").contains("Drops column orders.note");
+        assertThat(same.finding("m1", "drop-column").counts()).as("no database, no rows counted").doesNotContain("rows affected");
+    }
+
+    @Test
+    void aPushPlanIsReviewedAgainstTheDatabase() throws Exception {
+        Cli.Result r = Cli.run("review", "--db", db.toString(), "--schema", "schema.sql");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Verdict: Destructive.");
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("review.html"));
+        assertThat(html.title()).isEqualTo("Push of schema.sql to shop.db");
+        assertThat(html.migrations()).containsExactly("push.sql");
+        assertThat(html.finding("m1", "backfill").counts())
+                .contains("rows affected: " + TestDb.queryLong(db, "SELECT count(*) FROM customers WHERE country IS NULL"));
+    }
+
+    @Test
+    void aRefusedReviewNamesWhatIsWrongAndWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("review.html"), "the page of yesterday");
+        List<String> filesBefore = files();
+
+        Cli.Result missing = Cli.run("review", "--from", "nowhere.db", "--to", "schema.sql");
+        assertThat(missing.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(missing.err()).contains(dir.resolve("nowhere.db").toString(), "--from", "does not exist", "Nothing was written.");
+
+        Cli.Result half = Cli.run("review", "--to", "schema.sql");
+        assertThat(half.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(half.err()).contains("--from and --to go together");
+
+        Cli.Result rehearseTwo = Cli.run("review", "--from", "shop.db", "--to", "schema.sql", "--rehearse");
+        assertThat(rehearseTwo.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(rehearseTwo.err()).contains("--rehearse");
+
+        Cli.Result noDb = Cli.run("review", "--db", "missing.db");
+        assertThat(noDb.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(noDb.err()).contains(dir.resolve("missing.db").toString(), "does not exist", "--db");
+
+        Cli.Result rehearseWithout = Cli.run("review", "--rehearse");
+        assertThat(rehearseWithout.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(rehearseWithout.err()).contains("a rehearsal needs the database file", "--db");
+
+        Cli.Result toDirectory = Cli.run("review", "--db", db.toString(), "--out", "migrations");
+        assertThat(toDirectory.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(toDirectory.err()).contains("is a directory", "--out FILE");
+
+        assertThat(files()).as("no page, no temporary file").isEqualTo(filesBefore);
+        assertThat(Files.readString(dir.resolve("review.html"))).isEqualTo("the page of yesterday");
+    }
+
+    @Test
+    void thePageReplacesAnOlderOneWhole() throws Exception {
+        Files.writeString(dir.resolve("review.html"), "the page of yesterday");
+        Cli.Result r = Cli.run("review", "--db", db.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("review.html"))).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(files()).noneMatch(f -> f.endsWith(".tmp"));
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
+        throw new AssertionError(needle + " is not in\n" + text);
+    }
+}
