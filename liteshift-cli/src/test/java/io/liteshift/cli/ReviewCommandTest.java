@@ -155,6 +155,36 @@ class ReviewCommandTest extends InTemporaryWorkingDirectory {
     }
 
     @Test
+    void aSchemaOf120TablesShowsTheTwoChangedOnesInFullAndTheRestCollapsed() throws Exception {
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            before.append("CREATE TABLE t").append(i).append(" (id INTEGER PRIMARY KEY, name TEXT NOT NULL")
+                    .append(i > 0 ? ", parent_id INTEGER REFERENCES t" + (i / 3) + " (id)" : "").append(");\n");
+        }
+        String after = before.toString().replace("CREATE TABLE t7 (id INTEGER PRIMARY KEY, name TEXT NOT NULL",
+                "CREATE TABLE t7 (id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT") + "CREATE TABLE t120 (id INTEGER PRIMARY KEY);\n";
+        Files.writeString(dir.resolve("before.sql"), before);
+        Files.writeString(dir.resolve("after.sql"), after);
+
+        Cli.Result r = Cli.run("review", "--from", "before.sql", "--to", "after.sql", "--out", "wide.html");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("wide.html"));
+        assertThat(html.changedTables()).containsOnly(Map.entry("t7", "changed"), Map.entry("t120", "added"));
+        List<ReviewPageMarkup.Box> changes = html.boxes("erd-changes");
+        assertThat(changes).as("the changed tables in full, their neighbours by name, one block for the rest").hasSizeLessThan(10)
+                .anySatisfy(b -> assertThat(b.table()).isEmpty());
+        assertThat(changes).filteredOn(b -> b.table().equals("t7") || b.table().equals("t120")).noneMatch(ReviewPageMarkup.Box::collapsed);
+        List<ReviewPageMarkup.Box> all = html.boxes("erd-all");
+        assertThat(all).hasSize(121);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(all.get(i).overlaps(all.get(j))).as("%s and %s overlap", all.get(i), all.get(j)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aRefusedReviewNamesWhatIsWrongAndWritesNothing() throws Exception {
         Files.writeString(dir.resolve("review.html"), "the page of yesterday");
         List<String> filesBefore = files();

@@ -77,6 +77,30 @@ final class ReviewPageMarkup {
         return out;
     }
 
+    /** A table's box in a diagram: the table's name ("" for the block of other tables), collapsed or not, and its rectangle. */
+    record Box(String table, boolean collapsed, int x, int y, int width, int height) {
+        boolean overlaps(Box o) {
+            return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
+        }
+    }
+
+    /** Every table box of the diagram {@code svgId} ({@code erd-changes}, {@code erd-all}). */
+    List<Box> boxes(String svgId) {
+        List<Box> out = new ArrayList<>();
+        for (Element g : elements(byId(svgId).getElementsByTagName("g"))) {
+            List<String> classes = List.of(g.getAttribute("class").split(" "));
+            if (!classes.contains("table")) continue;
+            Element r = (Element) g.getElementsByTagName("rect").item(0);
+            out.add(new Box(g.getAttribute("data-table"), classes.contains("collapsed"), number(r, "x"), number(r, "y"),
+                    number(r, "width"), number(r, "height")));
+        }
+        return out;
+    }
+
+    private static int number(Element e, String attribute) {
+        return Integer.parseInt(e.getAttribute(attribute));
+    }
+
     /** The migrations' file names, in page order. */
     List<String> migrations() {
         return all("section").stream().filter(s -> s.getAttribute("class").equals("migration"))
