@@ -122,6 +122,25 @@ class ReviewCommandTest extends InTemporaryWorkingDirectory {
     }
 
     @Test
+    void aMigrationThatFailsOnTheRowsOfTheCopyIsAnErrorOnItsPageAndTheDatabaseStaysAsItWas() throws Exception {
+        // runs on the replay (no rows there) and passes lint, but the copy has a customer 1 already
+        Files.writeString(migrations.resolve("0004_house_account.sql"),
+                "INSERT INTO customers (id, full_name, email) VALUES (1, 'House', 'house@example.com');\n");
+        assertThat(Cli.run("hash").exitCode()).isZero();
+        byte[] before = Files.readAllBytes(db);
+
+        Cli.Result r = Cli.run("review", "--db", db.toString(), "--rehearse");
+
+        assertThat(r.exitCode()).as("the page is written: " + r).isZero();
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("review.html"));
+        ReviewPageMarkup.FindingRow failed = html.finding("m3", "rehearsal");
+        assertThat(failed.text()).contains("error", "the rehearsal on a copy of the database failed here", "UNIQUE constraint failed");
+        assertThat(html.verdictReasons()).anySatisfy(reason -> assertThat(reason).contains("0004_house_account.sql [rehearsal]"));
+        assertThat(html.rehearsals()).as("the migrations before it were rehearsed").containsKeys("m1", "m2");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
     void twoSchemasAreComparedAsThePlanDiffPrintsCountedOnTheDatabaseSide() throws Exception {
         Cli.Result r = Cli.run("review", "--from", "shop.db", "--to", "schema.sql", "--out", "diff.html");
 
