@@ -11,10 +11,8 @@ import io.liteshift.migrate.Migrator;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
-import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.review.Finding;
 import io.liteshift.review.Migration;
-import io.liteshift.review.Rehearsal;
 import io.liteshift.review.ReviewInput;
 import io.liteshift.review.ReviewPage;
 import io.liteshift.schema.Schema;
@@ -27,9 +25,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,21 +64,7 @@ final class Reviews {
             }
             lint = Linter.lint(dir, database, 0);
         }
-        Map<String, Rehearsal> rehearsed = new HashMap<>();
-        List<Finding> rehearsalFailures = new ArrayList<>();
-        String failedAt = null;
-        if (rehearse) {
-            RehearsalReport r = liteShift.rehearse(false);
-            for (RehearsalReport.Step s : r.steps()) rehearsed.put(s.label(), new Rehearsal(s.took(), s.rowsChanged(), s.sizeBefore(), s.sizeAfter()));
-            if (r.failure() != null) {
-                failedAt = r.failure().migration();
-                rehearsalFailures.add(ReviewFindings.rehearsal("the rehearsal on a copy of the database failed here: "
-                        + r.failure().message(Fix.FrontEnd.COMMAND_LINE), "fix this migration; migrate would fail the same way."));
-            } else if (!r.problems().isEmpty()) {
-                rehearsalFailures.add(ReviewFindings.rehearsal("after the rehearsal, verify found on the migrated copy: " + String.join("; ",
-                        r.problems().stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList()), ""));
-            }
-        }
+        ReviewRehearsal rehearsed = rehearse ? ReviewRehearsal.of(liteShift.rehearse(false)) : ReviewRehearsal.NONE;
         List<MigrationEffect> effects = MigrationEffects.of(dir, pending);
         Schema before = effects.isEmpty() ? current : effects.get(0).before();
         Schema after = before;
@@ -96,19 +78,24 @@ final class Reviews {
                 renames.add(effect.get().changes());
             }
             List<Finding> findings = new ArrayList<>(ReviewFindings.about(m.fileName(), lines(m.sql()), lint.issues()));
-            boolean failedHere = failedAt != null ? failedAt.equals(m.fileName()) : m == pending.get(pending.size() - 1);
-            if (failedHere) findings.addAll(rehearsalFailures);
-            migrations.add(new Migration(m.fileName(), m.sql(), ReviewSteps.of(m.sql(), plan), findings, rehearsed.get(m.label())));
+            findings.addAll(rehearsed.findingsAbout(m.fileName(), m == pending.get(pending.size() - 1)));
+            migrations.add(new Migration(m.fileName(), m.sql(), ReviewSteps.of(m.sql(), plan), findings, rehearsed.of(m.label())));
         }
         String dirName = name(dir.root());
         String title = database == null ? "Migrations of " + dirName : "Pending migrations of " + name(database);
-        String context = database == null
-                ? "Every migration of " + dirName + " (" + count(pending.size(), "migration") + "), from an empty schema: no database was"
-                + " given, so no rows were read."
-                : pending.isEmpty() ? "Nothing is pending: " + name(database) + " is at the newest migration of " + dirName + "."
-                : count(pending.size(), "pending migration") + " of " + dirName + ", linted against the rows of " + name(database)
+        return written(out, new ReviewInput(title, pendingContext(dirName, database, pending.size(), rehearse), before, after,
+                renames.between(before, after), migrations));
+    }
+
+    /** The sentence under the title: what was reviewed, and whether rows were read. */
+    private static String pendingContext(String dirName, Path database, int pending, boolean rehearse) {
+        if (database == null) {
+            return "Every migration of " + dirName + " (" + count(pending, "migration") + "), from an empty schema: no database was"
+                    + " given, so no rows were read.";
+        }
+        if (pending == 0) return "Nothing is pending: " + name(database) + " is at the newest migration of " + dirName + ".";
+        return count(pending, "pending migration") + " of " + dirName + ", linted against the rows of " + name(database)
                 + (rehearse ? " and rehearsed on a copy of it" : "") + ".";
-        return written(out, new ReviewInput(title, context, before, after, renames.between(before, after), migrations));
     }
 
     /** The plan from {@code from} to {@code to}, as {@code diff} prints it, linted against {@code from}'s rows when it is a database. */
