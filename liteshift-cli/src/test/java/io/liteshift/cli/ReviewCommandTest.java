@@ -141,6 +141,21 @@ class ReviewCommandTest extends InTemporaryWorkingDirectory {
     }
 
     @Test
+    void withNothingPendingThePageSaysSoAndIsSafe() throws Exception {
+        Cli.Result migrated = Cli.run("migrate", "--db", db.toString());
+        assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
+
+        Cli.Result r = Cli.run("review", "--db", db.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).endsWith("Verdict: Safe. Nothing changes: the two schemas are the same.\n");
+        ReviewPageMarkup html = ReviewPageMarkup.read(dir.resolve("review.html"));
+        assertThat(html.context()).isEqualTo("Nothing is pending: shop.db is at the newest migration of migrations.");
+        assertThat(html.migrations()).isEmpty();
+        assertThat(html.changedTables()).isEmpty();
+    }
+
+    @Test
     void twoSchemasAreComparedAsThePlanDiffPrintsCountedOnTheDatabaseSide() throws Exception {
         Cli.Result r = Cli.run("review", "--from", "shop.db", "--to", "schema.sql", "--out", "diff.html");
 

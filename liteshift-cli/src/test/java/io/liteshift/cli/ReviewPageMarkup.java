@@ -49,6 +49,11 @@ final class ReviewPageMarkup {
         return text(all("h1").get(0));
     }
 
+    /** The sentence under the title: what was reviewed. */
+    String context() {
+        return all("p").stream().filter(p -> p.getAttribute("class").equals("context")).map(ReviewPageMarkup::text).findFirst().orElse("");
+    }
+
     String verdict() {
         return text(byId("verdict"));
     }
