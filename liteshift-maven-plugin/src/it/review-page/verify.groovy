@@ -22,6 +22,10 @@ def rehearsed = new File(basedir, 'target/liteshift/rehearsed.html').text
 assert rehearsed.contains('id="m1-rehearsal"') && rehearsed.contains('and rehearsed on a copy of it')
 assert new File(basedir, 'target/liteshift').list().findAll { it.endsWith('.tmp') }.isEmpty()
 
+// the refused review: named with the plugin's parameter, and no page
+assert log.contains("the schema before ${new File(basedir, 'nowhere.db').path} (<from> (-Dliteshift.reviewFrom)) does not exist")
+assert !new File(basedir, 'target/liteshift/refused.html').exists()
+
 def c = new org.sqlite.JDBC().connect("jdbc:sqlite:${new File(basedir, 'shop.db')}", new Properties())
 try {
     def one = { String q -> def rs = c.createStatement().executeQuery(q); rs.next(); def v = rs.getObject(1); rs.close(); v }
