@@ -13,6 +13,7 @@ import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.review.Finding;
 import io.liteshift.review.Migration;
+import io.liteshift.review.Rename;
 import io.liteshift.review.ReviewInput;
 import io.liteshift.review.ReviewPage;
 import io.liteshift.schema.Schema;
@@ -129,7 +130,7 @@ final class Reviews {
             List<LintIssue> issues = lint(fileName, sql, plan, a.schema(), b.schema(), from);
             migrations.add(new Migration(fileName, sql, ReviewSteps.of(sql, plan), ReviewFindings.about(fileName, lines(sql), issues), null));
         }
-        List<io.liteshift.review.Rename> renames = new ReviewRenames().add(plan.changes()).between(a.schema(), b.schema());
+        List<Rename> renames = new ReviewRenames().add(plan.changes()).between(a.schema(), b.schema());
         return written(out, new ReviewInput(title, context, a.schema(), b.schema(), renames, migrations));
     }
 
