@@ -7,6 +7,7 @@ import io.liteshift.lint.Linter;
 import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.MigrationEffect;
 import io.liteshift.migrate.MigrationEffects;
+import io.liteshift.migrate.MigrationLint;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.plan.Plan;
@@ -54,7 +55,7 @@ final class Reviews {
         if (database == null) {
             pending = dir.migrations();
             current = Schema.EMPTY;
-            lint = Linter.lint(dir, null, 0);
+            lint = MigrationLint.lint(dir, null, 0);
         } else {
             try (Connection c = Databases.open(database, false, true, config.lockTimeout)) {
                 pending = new Migrator(dir, true).history(c).pending();
@@ -63,7 +64,7 @@ final class Reviews {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot read " + database + ": " + SqliteErrors.message(e)
                         + ". Nothing was written.", e);
             }
-            lint = Linter.lint(dir, database, 0);
+            lint = MigrationLint.lint(dir, database, 0);
         }
         ReviewRehearsal rehearsed = rehearse ? ReviewRehearsal.of(liteShift.rehearse(false)) : ReviewRehearsal.NONE;
         List<MigrationEffect> effects = MigrationEffects.of(dir, pending);

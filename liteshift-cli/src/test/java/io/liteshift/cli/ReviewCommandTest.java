@@ -2,8 +2,9 @@ package io.liteshift.cli;
 
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationLint;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ReviewCommandTest extends InTemporaryWorkingDirectory {
         assertThat(html.migrations()).containsExactly("0002_full_name_and_country.sql", "0003_orders_note.sql");
 
         // every finding lint --db makes, under its line, with the numbers it counted
-        LintReport lint = Linter.lint(MigrationDirectory.of(migrations), db, 0);
+        LintReport lint = MigrationLint.lint(MigrationDirectory.of(migrations), db, 0);
         assertThat(lint.issues()).isNotEmpty();
         List<ReviewPageMarkup.FindingRow> rows = html.findings();
         assertThat(rows).hasSize(lint.issues().size());

@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.testing.TestDb;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

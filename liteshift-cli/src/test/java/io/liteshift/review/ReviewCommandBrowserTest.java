@@ -4,7 +4,7 @@ import io.liteshift.SchemaSource;
 import io.liteshift.cli.Cli;
 import io.liteshift.cli.ShopReviewProject;
 import io.liteshift.lint.LintIssue;
-import io.liteshift.lint.Linter;
+import io.liteshift.migrate.MigrationLint;
 import io.liteshift.migrate.MigrationDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +99,7 @@ class ReviewCommandBrowserTest {
         assertThat(drawn).filteredOn(d -> "customers".equals(d.get("name"))).extracting(d -> d.get("tag"))
                 .as("the migration copies customers").containsExactly(State.REBUILT.word().toUpperCase(Locale.ROOT));
 
-        List<LintIssue> issues = Linter.lint(MigrationDirectory.of(shop.migrations()), shop.db(), 0).issues();
+        List<LintIssue> issues = MigrationLint.lint(MigrationDirectory.of(shop.migrations()), shop.db(), 0).issues();
         List<Map<String, Object>> findings = rows("Array.from(document.querySelectorAll('tr.finding')).map(tr => {"
                 + " let line = tr.previousElementSibling; while (line && line.classList.contains('finding')) line = line.previousElementSibling;"
                 + " return {file: tr.closest('section.migration').querySelector('h3').innerText, text: tr.innerText,"
