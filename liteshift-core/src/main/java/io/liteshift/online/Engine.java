@@ -92,6 +92,7 @@ final class Engine implements AutoCloseable {
             Databases.exec(c, "PRAGMA mmap_size = 1073741824");
             // checkpoints are run after each commit by wal(), outside the lock, and timed apart from it
             Databases.exec(c, "PRAGMA wal_autocheckpoint = 0");
+            Databases.exec(c, "PRAGMA temp_store = MEMORY");
             return c;
         } catch (SQLException e) {
             c.close();
@@ -237,8 +238,6 @@ final class Engine implements AutoCloseable {
             Copier.Copied chunk = copier.chunk(copied, rows);
             if (chunk != null) {
                 copiedRows += chunk.rows();
-                // a short last chunk says little about the time per row
-                if (chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
                 copied = chunk.last();
                 copier.checkpoint(copied);
                 chunks++;
@@ -246,6 +245,9 @@ final class Engine implements AutoCloseable {
                 copyDone = true;
             }
             commit();
+            // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
+            // chunk says little about the time per row
+            if (chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
@@ -463,7 +465,8 @@ final class Engine implements AutoCloseable {
     }
 
     private void held(long since) {
-        longestLockNanos = Math.max(longestLockNanos, System.nanoTime() - since);
+        long n = System.nanoTime() - since;
+        longestLockNanos = Math.max(longestLockNanos, n);
     }
 
     private void report() {
