@@ -1,9 +1,15 @@
 package io.liteshift;
 
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.seed.Seeder;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link LiteShift} finds the database and the migrations. Start with {@link LiteShift#configure()}:
@@ -17,6 +23,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Configuration {
+    /**
+     * How long a command waits for another process's lock unless told otherwise: the one default of the Java API,
+     * {@code liteshift.toml}, the command line, the Maven plugin and the Spring Boot starter.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+
     String database;
     DataSource dataSource;
     String migrations = "migrations";
@@ -24,21 +36,45 @@ public final class Configuration {
     String schemaClass;
     boolean createMissing;
     boolean outOfOrder;
-    Duration lockTimeout = Duration.ofMinutes(2);
+    Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     Duration replicaTimeout = Duration.ofSeconds(60);
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean classLoaderSet;
     boolean lintBeforeMigrate = true;
     boolean baselineOnMigrate;
-    java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
+    Consumer<String> progress = LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
     Path backups;
     int keepBackups;
-    io.liteshift.backup.BackupCheck backupCheck = io.liteshift.backup.BackupCheck.QUICK;
+    BackupCheck backupCheck = BackupCheck.QUICK;
     Path seedsAfterMigrate;
-    java.util.List<io.liteshift.seed.Seeder> seeders = java.util.List.of();
+    List<Seeder> seeders = List.of();
 
     Configuration() {
+    }
+
+    /** A copy: what {@link #load()} keeps, so that changing this configuration later leaves a loaded instance alone. */
+    private Configuration(Configuration other) {
+        database = other.database;
+        dataSource = other.dataSource;
+        migrations = other.migrations;
+        schema = other.schema;
+        schemaClass = other.schemaClass;
+        createMissing = other.createMissing;
+        outOfOrder = other.outOfOrder;
+        lockTimeout = other.lockTimeout;
+        replicaTimeout = other.replicaTimeout;
+        classLoader = other.classLoader;
+        classLoaderSet = other.classLoaderSet;
+        lintBeforeMigrate = other.lintBeforeMigrate;
+        baselineOnMigrate = other.baselineOnMigrate;
+        progress = other.progress;
+        backupsBeforeMigrate = other.backupsBeforeMigrate;
+        backups = other.backups;
+        keepBackups = other.keepBackups;
+        backupCheck = other.backupCheck;
+        seedsAfterMigrate = other.seedsAfterMigrate;
+        seeders = other.seeders;
     }
 
     /** The database file: a path, or a {@code file:}, {@code sqlite:} or {@code jdbc:sqlite:} URL. */
@@ -98,7 +134,7 @@ public final class Configuration {
         return this;
     }
 
-    /** How long to wait for another process's write lock (e.g. another instance migrating); default 2 minutes. */
+    /** How long to wait for another process's write lock (e.g. another instance migrating); default {@link #DEFAULT_LOCK_TIMEOUT}. */
     public Configuration lockTimeout(Duration timeout) {
         if (timeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + timeout);
         this.lockTimeout = timeout;
@@ -158,6 +194,7 @@ public final class Configuration {
      * (the runbook's "back up before deploy", on boot). {@code keep} > 0 deletes the oldest beyond that many.
      */
     public Configuration backupBeforeMigrate(Path dir, int keep) {
+        requireKeep(keep);
         this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
         this.keepBackups = keep;
         return this;
@@ -173,6 +210,14 @@ public final class Configuration {
         return this;
     }
 
+    /** How many backups to keep: 0 keeps all; a negative number is refused, whichever front end gave it. */
+    static void requireKeep(int keep) {
+        if (keep < 0) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, Fix.setting(Fix.Setting.KEEP) + " must be 0 (keep all)"
+                    + " or more, not " + keep + ". Nothing was changed.");
+        }
+    }
+
     /** Where the damage message looks for backups: {@link #backups}, else where migrate backs up. */
     Path backupsToRestoreFrom() {
         return backups != null ? backups : backupsBeforeMigrate;
@@ -182,7 +227,7 @@ public final class Configuration {
      * How backups (by {@code backup()} and before migrating) are checked before they get their name: {@code QUICK}
      * ({@code PRAGMA quick_check}, the default) or {@code FULL} ({@code integrity_check}). Restore always checks fully.
      */
-    public Configuration backupCheck(io.liteshift.backup.BackupCheck check) {
+    public Configuration backupCheck(BackupCheck check) {
         this.backupCheck = Objects.requireNonNull(check, "check");
         return this;
     }
@@ -191,19 +236,23 @@ public final class Configuration {
      * Makes {@code migrate()} run the seeds afterwards: the {@code .sql} files of {@code dir} (may be null) and the
      * given Java seeders, each once per database (repeatable {@code R__} files again when they change).
      */
-    public Configuration seedAfterMigrate(Path dir, io.liteshift.seed.Seeder... seeders) {
+    public Configuration seedAfterMigrate(Path dir, Seeder... seeders) {
         this.seedsAfterMigrate = dir;
-        this.seeders = java.util.List.of(seeders);
+        this.seeders = List.of(seeders);
         return this;
     }
 
     /** Where progress lines of long work go (a large backup's percentage); default: logged at INFO. */
-    public Configuration progress(java.util.function.Consumer<String> lines) {
+    public Configuration progress(Consumer<String> lines) {
         this.progress = Objects.requireNonNull(lines, "progress");
         return this;
     }
 
+    /**
+     * The configured instance. It keeps a copy of this configuration (as Flyway's {@code configure()...load()} does):
+     * changing the configuration afterwards, to load another instance, does not change this one.
+     */
     public LiteShift load() {
-        return new LiteShift(this);
+        return new LiteShift(new Configuration(this));
     }
 }

@@ -1,15 +1,17 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 @Command(name = "backup", description = {
         "Take an online, consistent backup of the database while the application keeps writing.",
@@ -37,19 +39,23 @@ final class BackupCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
         if (each.requested()) return EachRun.run(this, each, false, this::one);
-        Path db = DatabaseUrl.toPath(project.requireDatabase());
-        BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
-        io.liteshift.report.Reports.backup(b, report());
+        BackupInfo b = settings(Setup.configuration(project, null)).progress(line -> err().println(line)).load()
+                .backup(directory(project, to), keep);
+        Reports.backup(b, report());
         return 0;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
-                line -> err().println(db.name() + ": " + line));
-        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
-                java.util.List.of(), java.util.Map.of());
+        BackupInfo b = settings(Setup.configuration(project, null, db)).progress(line -> err().println(db.name() + ": " + line)).load()
+                .backup(EachRun.below(directory(project, to), db), keep);
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Reports.bytes(b.size()) + ")",
+                List.of(), Map.of());
+    }
+
+    /** The project's settings with this command's check and lock timeout. */
+    private Configuration settings(Configuration config) {
+        return config.backupCheck(check()).lockTimeout(lockTimeout.or(project.resolve()));
     }
 
     private BackupCheck check() {

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.AppliedMigration;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,8 +17,8 @@ final class BaselineCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
-        out().printf("Baselined %s at %04d: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
-                project.requireDatabase(), version, recorded.size());
+        out().printf("Baselined %s at %s: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
+                project.requireDatabase(), Reports.version(version), recorded.size());
         return 0;
     }
 }

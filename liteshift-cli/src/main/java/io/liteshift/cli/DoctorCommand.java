@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.doctor.Finding;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,7 @@ final class DoctorCommand extends ProjectCommand {
         if (json) {
             out.println(Json.of(json(r)));
         } else {
-            io.liteshift.report.Reports.doctor(r, report());
+            Reports.doctor(r, report());
         }
         return r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
     }

@@ -1,10 +1,12 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.sqlite.Databases;
+import io.liteshift.report.Reports;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,7 +39,7 @@ final class EachRun {
         }
 
         static String version(int v) {
-            return String.format("%04d", v);
+            return Reports.version(v);
         }
 
         /** What a database that threw gets: its message in full, and the exit code it would have had alone. */
@@ -49,7 +51,7 @@ final class EachRun {
                 case DAMAGED -> "damaged";
                 default -> "refused";
             };
-            String message = e instanceof LiteShiftException l ? l.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
+            String message = e instanceof LiteShiftException l ? l.message(Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ok", false);
             json.put("error", message);
@@ -88,7 +90,7 @@ final class EachRun {
             Row r = row(o);
             rows.put(o, r);
             err.printf("%s %s %s%s (%s)%n", progress(finished.incrementAndGet(), databases.size()), o.database().name(), r.result(),
-                    r.detail().isEmpty() ? "" : ", " + r.detail(), Databases.describe(o.took()));
+                    r.detail().isEmpty() ? "" : ", " + r.detail(), Reports.duration(o.took()));
         });
         List<Done> done = outcomes.stream().map(o -> new Done(o.database(), o.took(), rows.get(o))).toList();
         if (json) out.println(Json.of(json(done)));
@@ -120,7 +122,7 @@ final class EachRun {
         for (Done o : outcomes) {
             Row r = o.row();
             String first = r.ok() || r.messages().isEmpty() ? "" : firstLine(r.messages().get(0));
-            table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Databases.describe(o.took()), first});
+            table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Reports.duration(o.took()), first});
         }
         int[] width = new int[table.get(0).length];
         for (String[] line : table) for (int i = 0; i < line.length; i++) width[i] = Math.max(width[i], line[i].length());
@@ -174,8 +176,8 @@ final class EachRun {
     }
 
     /** "acme/" for tenants/acme/app.db under tenants/*: per-database things (backups) kept apart like the databases. */
-    static java.nio.file.Path below(java.nio.file.Path dir, EachDatabase.Match m) {
-        java.nio.file.Path parent = m.relative().getParent();
+    static Path below(Path dir, EachDatabase.Match m) {
+        Path parent = m.relative().getParent();
         return parent == null ? dir : dir.resolve(parent);
     }
 }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,7 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        io.liteshift.report.Reports.generated(r, project.resolve(), report());
+        Reports.generated(r, project.resolve(), report());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 
 import java.util.List;
@@ -13,7 +14,7 @@ final class HashCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
-        io.liteshift.report.Reports.hashed(written, project.resolve().migrations(), report());
+        Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.liteshift.Fix;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Problem;
@@ -45,7 +46,7 @@ final class Json {
         return problems.stream().map(p -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("kind", p.kind().name().toLowerCase());
-            entry.put("message", p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
+            entry.put("message", p.message(Fix.FrontEnd.COMMAND_LINE));
             return entry;
         }).toList();
     }

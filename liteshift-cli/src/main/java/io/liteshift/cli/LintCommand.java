@@ -1,14 +1,13 @@
 package io.liteshift.cli;
 
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "lint", header = "Classify every step of the pending migrations, with the real row counts when given a database.",
@@ -28,16 +27,14 @@ final class LintCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        String db = project.resolve().database();
-        Path file = db == null ? null : DatabaseUrl.toPath(db);
-        LintReport r = Linter.lint(Setup.files(project).directory(), file, from);
+        LintReport r = Setup.project(project).lint(from);
         PrintWriter out = out();
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         if (json) {
             out.println(Json.of(json(r)));
             return exit;
         }
-        io.liteshift.report.Reports.lint(r, report());
+        Reports.lint(r, report());
         return exit;
     }
 
@@ -50,7 +47,7 @@ final class LintCommand extends ProjectCommand {
         m.put("issues", r.issues().stream().map(i -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("code", i.code());
-            x.put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("severity", i.severity().name().toLowerCase(Locale.ROOT));
             x.put("file", i.file());
             x.put("line", i.line());
             x.put("subject", i.subject());

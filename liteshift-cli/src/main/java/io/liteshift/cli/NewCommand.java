@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ final class NewCommand extends ProjectCommand {
     @Override
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
-        io.liteshift.report.Reports.created(file, report());
+        Reports.created(file, report());
         return 0;
     }
 }

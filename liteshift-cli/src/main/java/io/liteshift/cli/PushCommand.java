@@ -4,12 +4,13 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 @Command(name = "push", description = {
@@ -29,18 +30,14 @@ final class PushCommand extends ProjectCommand {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Override
     public Integer call() {
         String db = project.requireDatabase();
-        io.liteshift.config.ProjectConfig c = project.resolve();
+        ProjectConfig c = project.resolve();
         Path schema = c.schema();
-        if (c.schemaClass() == null && project.schema == null && !Files.exists(schema)) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
-                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
-        }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
         PrintWriter out = out();
         if (r.plan().isEmpty()) {

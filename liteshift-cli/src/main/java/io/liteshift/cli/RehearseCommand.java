@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
-import io.liteshift.LiteShift;
+import io.liteshift.Configuration;
+import io.liteshift.Fix;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,18 +32,12 @@ final class RehearseCommand extends ProjectCommand {
     public Integer call() {
         ProjectConfig c = project.resolve();
         String database = project.requireDatabase();
-        io.liteshift.Configuration config = c.configure().database(database);
+        Configuration config = c.configure().database(database);
         if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
-        LiteShift liteShift = config.load();
-        // LiteShift.rehearse() does not check that the directory exists: a mistyped --dir is refused, not rehearsed as nothing pending
-        if (!liteShift.directory().exists()) {
-            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
-                    "the migrations directory " + c.migrations() + " does not exist. Check --dir (or `migrations` in liteshift.toml).");
-        }
-        RehearsalReport r = liteShift.rehearse(keep);
+        RehearsalReport r = config.load().rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json) out().println(Json.of(json(r, code)));
-        else io.liteshift.report.Reports.rehearsal(r, report());
+        else Reports.rehearsal(r, report());
         return code;
     }
 
@@ -69,7 +65,7 @@ final class RehearseCommand extends ProjectCommand {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("migration", r.failure().migration());
             f.put("reason", r.failure().reason().name().toLowerCase());
-            f.put("message", r.failure().message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
+            f.put("message", r.failure().message(Fix.FrontEnd.COMMAND_LINE));
             m.put("failure", f);
         }
         m.put("problems", Json.problems(r.problems()));

@@ -1,9 +1,9 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
 
 @Command(name = "revert", header = "Write a new migration that takes the schema back to what it was after migration N.",
         description = {
@@ -18,7 +18,7 @@ final class RevertCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
-        io.liteshift.report.Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
+        Reports.generated(r, "Nothing to revert: the schema after " + Reports.version(to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;
     }

@@ -1,11 +1,10 @@
 package io.liteshift.cli;
 
-import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
-import io.liteshift.migrate.Migration;
-import io.liteshift.migrate.StatusReport;
+import io.liteshift.report.Reports;
 import io.liteshift.seed.SeedResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -23,31 +22,22 @@ final class SeedCommand extends ProjectCommand {
     @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
     Path seeds;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Override
     public Integer call() {
         ProjectConfig c = project.resolve();
         Path dir = seeds != null ? seeds.toAbsolutePath().normalize() : defaultDirectory(c.migrations());
-        if (seeds != null && !Files.isDirectory(dir)) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the seeds directory " + dir + " does not exist. Check --seeds.");
-        }
+        // the default directory may be missing (nothing to seed); one named with --seeds must exist, the library says so
+        Path given = seeds != null || Files.isDirectory(dir) ? dir : null;
         String database = project.requireDatabase();
         PrintWriter out = out();
-        if (Files.isDirectory(c.migrations())) {
-            StatusReport status = Setup.database(project, null).status();
-            List<Migration> pending = status.history().pending();
-            if (!pending.isEmpty()) {
-                err().println("liteshift: " + database + " has " + pending.size() + " pending migration(s) (first: " + pending.get(0).fileName()
-                        + "); seeds are written for the migrated schema. Run `liteshift migrate` first. Nothing was seeded.");
-                return Main.NOT_UP_TO_DATE;
-            }
-        }
-        // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate
-        SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(dir, List.of());
-        io.liteshift.report.Reports.seeded(r, report());
-        if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
+        // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate,
+        // and so that it refuses while migrations are pending, as it does for Java and on boot
+        SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(given, List.of());
+        Reports.seeded(r, report());
+        if (given == null) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
         else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());
         return 0;

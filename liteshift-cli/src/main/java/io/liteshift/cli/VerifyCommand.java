@@ -1,9 +1,12 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
+import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verification;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +45,7 @@ final class VerifyCommand extends ProjectCommand {
         if (json) {
             out.println(Json.of(Json.history(project.requireDatabase(), v.status().history(), problems.isEmpty(), problems)));
         } else {
-            io.liteshift.report.Reports.verified(problems, project.requireDatabase(), report());
+            Reports.verified(problems, project.requireDatabase(), report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }
@@ -55,14 +58,14 @@ final class VerifyCommand extends ProjectCommand {
                 : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.DAMAGED) ? "damaged" : "not verified";
         return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, result,
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
-                problems.stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
+                problems.stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
     }
 
     /** --repo: the repository alone, whatever database DATABASE_URL or liteshift.toml names. */
     private int verifyRepository() {
         String other = project.db != null ? "--db" : each.requested() ? "--each" : null;
         if (other != null) {
-            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--repo checks the"
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--repo checks the"
                     + " repository alone, without a database, so it cannot be used with " + other + ". Drop one of them.");
         }
         return verifyDirectory(true);
@@ -78,7 +81,7 @@ final class VerifyCommand extends ProjectCommand {
             m.put("problems", Json.problems(problems));
             out().println(Json.of(m));
         } else {
-            io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
+            Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
         }
         return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
     }

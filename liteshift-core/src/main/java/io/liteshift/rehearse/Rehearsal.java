@@ -3,6 +3,7 @@ package io.liteshift.rehearse;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.migrate.Migration;
@@ -12,6 +13,8 @@ import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,13 +37,11 @@ import java.util.List;
 public final class Rehearsal {
 
     /**
-     * @param keep       keep the copy (its path is in the report) instead of deleting it
-     * @param outOfOrder as {@code migrate --out-of-order}
+     * @param keep        keep the copy (its path is in the report) instead of deleting it
+     * @param outOfOrder  as {@code migrate --out-of-order}
+     * @param lockTimeout how long to wait for another process's lock
      */
     public record Options(boolean keep, boolean outOfOrder, Duration lockTimeout) {
-        public static Options defaults() {
-            return new Options(false, false, Duration.ofMinutes(2));
-        }
     }
 
     private Rehearsal() {
@@ -81,13 +82,13 @@ public final class Rehearsal {
                     (remaining, total) -> stopped[0] |= Interruption.requested(), 100, 100, 16_384);
             if (stopped[0]) throw new Interrupted("", "", null);
             if (rc != 0 && rc != 101) {
-                org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
-                throw new org.sqlite.SQLiteException("the copy failed: " + code.message, code);
+                SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+                throw new SQLiteException("the copy failed: " + code.message, code);
             }
         } catch (SQLException e) {
             if (DiskSpace.isFull(e)) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(copy, "copying " + database
-                        + " for the rehearsal", null) + "; the copy needs about " + DiskSpace.bytes(sizeOf(database)) + ", the size of"
+                        + " for the rehearsal", null) + "; the copy needs about " + Bytes.exactly(sizeOf(database)) + ", the size of"
                         + " the database. The copy was removed. Point the temporary directory at a larger volume"
                         + " (-Djava.io.tmpdir=DIR, e.g. in JAVA_TOOL_OPTIONS). Nothing was changed.", e);
             }

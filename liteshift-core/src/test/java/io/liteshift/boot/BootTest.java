@@ -3,14 +3,15 @@ package io.liteshift.boot;
 import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.seed.Seeder;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,17 +33,17 @@ class BootTest {
         Files.writeString(seeds.resolve("0001_plans.sql"), "INSERT INTO plans (name) VALUES ('free'), ('pro');\n");
 
         LiteShift boot = LiteShift.configure().database(db.toString()).createMissing(true).migrations(migrations)
-                .backupBeforeMigrate(backups, 3).seedAfterMigrate(seeds, new io.liteshift.seed.Seeder() {
+                .backupBeforeMigrate(backups, 3).seedAfterMigrate(seeds, new Seeder() {
                     public String name() {
                         return "admin user";
                     }
 
-                    public void seed(Connection c) throws java.sql.SQLException {
+                    public void seed(Connection c) throws SQLException {
                         c.createStatement().execute("INSERT INTO plans (name) VALUES ('admin')");
                     }
                 }).load();
         assertThat(boot.migrate().applied()).hasSize(1);
-        assertThat(names(db)).containsExactly("free", "pro", "admin");
+        assertThat(TestDb.column(db, "SELECT name FROM plans ORDER BY id")).containsExactly("free", "pro", "admin");
         assertThat(Backups.list(backups, "app.db")).as("a new database has nothing to back up").isEmpty();
 
         Files.writeString(tmp.resolve("v2.sql"), "CREATE TABLE plans (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, price INTEGER);\n");
@@ -51,17 +52,8 @@ class BootTest {
         List<BackupInfo> taken = Backups.list(backups, "app.db");
         assertThat(taken).hasSize(1);
         assertThat(taken.get(0).version()).as("the backup holds the schema before the migration").isEqualTo(1);
-        assertThat(names(db)).as("seeds run once").containsExactly("free", "pro", "admin");
+        assertThat(TestDb.column(db, "SELECT name FROM plans ORDER BY id")).as("seeds run once").containsExactly("free", "pro", "admin");
         assertThat(boot.migrate().upToDate()).isTrue();
         assertThat(Backups.list(backups, "app.db")).as("nothing pending, no backup").hasSize(1);
-    }
-
-    private static List<String> names(Path db) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             ResultSet rs = c.createStatement().executeQuery("SELECT name FROM plans ORDER BY id")) {
-            List<String> out = new java.util.ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationLint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class LintOutputGoldenTest {
         LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load();
         String header = app.generate("many").sql().lines().filter(l -> l.startsWith("--   - ")).collect(Collectors.joining("\n", "", "\n"));
         Golden.check(GOLDEN.resolve("generated-header.txt"), header);
-        Golden.check(GOLDEN.resolve("generated-without-rows.txt"), lines(Linter.lint(MigrationDirectory.of(migrations), null, 2)));
+        Golden.check(GOLDEN.resolve("generated-without-rows.txt"), lines(MigrationLint.lint(MigrationDirectory.of(migrations), null, 2)));
         Golden.check(GOLDEN.resolve("generated-with-rows.txt"), withRows());
     }
 
@@ -100,7 +101,7 @@ class LintOutputGoldenTest {
         Files.writeString(migrations.resolve("0003_cannot_run.sql"), "UPDATE teams SET name = 'c'; VACUUM; DELETE FROM teams;"
                 + " ATTACH ':memory:' AS x;\n");
         assertThatThrownBy(() -> LiteShift.configure().migrations(migrations).load().hash()).hasMessageContaining("0003_cannot_run.sql");
-        Golden.check(GOLDEN.resolve("by-hand-without-rows.txt"), lines(Linter.lint(MigrationDirectory.of(migrations), null, 2)));
+        Golden.check(GOLDEN.resolve("by-hand-without-rows.txt"), lines(MigrationLint.lint(MigrationDirectory.of(migrations), null, 2)));
         Golden.check(GOLDEN.resolve("by-hand-with-rows.txt"), withRows());
     }
 
@@ -135,7 +136,7 @@ class LintOutputGoldenTest {
     /** Lint against the rows, through a connection without a file: no free-space figure of this machine's disk. */
     private String withRows() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            return lines(Linter.lint(MigrationDirectory.of(migrations), c, null, 0));
+            return lines(MigrationLint.lint(MigrationDirectory.of(migrations), c, null, 0));
         }
     }
 

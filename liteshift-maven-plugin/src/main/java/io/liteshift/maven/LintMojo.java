@@ -1,9 +1,7 @@
 package io.liteshift.maven;
 
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,8 +23,7 @@ public final class LintMojo extends LiteShiftMojo {
 
     @Override
     void run() throws MojoFailureException {
-        String db = settings().database();
-        LintReport r = Linter.lint(configure().load().directory(), db == null ? null : DatabaseUrl.toPath(db), from);
+        LintReport r = configure().load().lint(from);
         Reports.lint(r, log());
         if (r.hasErrors()) {
             throw new MojoFailureException("lint found " + r.errors().size() + " error(s) in the migrations:\n"
