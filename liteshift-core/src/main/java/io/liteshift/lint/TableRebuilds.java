@@ -45,7 +45,8 @@ final class TableRebuilds implements Rule {
             // the migration asked for it: each chunk holds the lock briefly, so the table's size is no stall
             return LintIssue.of(LintCode.REBUILD, Severity.INFO, m.to().name(), what + " online: " + copies
                     + "in short chunks while the application writes (about " + LockTime.seconds(secs) + " of copying in all); " + space,
-                    "the database must be in WAL mode; --max-lock-ms (maxLock(...) in Java) bounds each chunk's lock.");
+                    "the database must be in WAL mode; --max-lock-ms (maxLock(...) in Java) bounds each chunk's lock.",
+                    new Measurement(rows, java.util.List.of(), bytes, null)); // no one long lock to estimate
         }
         String size = what + ": " + copies + "holding the write lock for about "
                 + LockTime.seconds(secs) + " (estimated at " + mb((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
@@ -55,7 +56,7 @@ final class TableRebuilds implements Rule {
                 ? "rebuild it online, so that writers wait at most one short chunk at a time instead (`liteshift push --online`;"
                 + " for a migration `liteshift generate --online` or `migrate --online`, online(true) in Java; needs WAL mode);"
                 + " or migrate when the load is low."
-                : "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
+                : "migrate when the load is low; readers are not blocked in WAL mode, writers wait.", Measurement.rewrite(rows, bytes, secs));
     }
 
     private static String mb(long bytes) {

@@ -1,5 +1,6 @@
 package io.liteshift.online;
 
+import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
@@ -7,6 +8,9 @@ import io.liteshift.schema.Index;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.Locks;
+import org.sqlite.BusyHandler;
+import org.sqlite.ProgressHandler;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,7 +83,7 @@ final class Engine implements AutoCloseable {
     private static Connection connect(Path file, Poll poll, OnlineOptions options) throws SQLException {
         Connection c = Databases.open(file, false, false, options.lockTimeout());
         try {
-            org.sqlite.BusyHandler.setHandler(c, poll);
+            BusyHandler.setHandler(c, poll);
             // off before any transaction, where SQLite honours it: the copy fires no action, the renames touch no REFERENCES
             Databases.exec(c, "PRAGMA foreign_keys = OFF");
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
@@ -92,6 +96,7 @@ final class Engine implements AutoCloseable {
             Databases.exec(c, "PRAGMA mmap_size = 1073741824");
             // checkpoints are run after each commit by wal(), outside the lock, and timed apart from it
             Databases.exec(c, "PRAGMA wal_autocheckpoint = 0");
+            Databases.exec(c, "PRAGMA temp_store = MEMORY");
             return c;
         } catch (SQLException e) {
             c.close();
@@ -237,8 +242,6 @@ final class Engine implements AutoCloseable {
             Copier.Copied chunk = copier.chunk(copied, rows);
             if (chunk != null) {
                 copiedRows += chunk.rows();
-                // a short last chunk says little about the time per row
-                if (chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
                 copied = chunk.last();
                 copier.checkpoint(copied);
                 chunks++;
@@ -246,6 +249,9 @@ final class Engine implements AutoCloseable {
                 copyDone = true;
             }
             commit();
+            // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
+            // chunk says little about the time per row
+            if (chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
@@ -363,7 +369,7 @@ final class Engine implements AutoCloseable {
      */
     private void finishRemoval(String table) throws SQLException {
         poll.finishing = true;
-        org.sqlite.ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
+        ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
         begin();
         try {
             for (String trigger : Capture.names()) Databases.exec(conn, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
@@ -439,11 +445,11 @@ final class Engine implements AutoCloseable {
                     + " freeing the old table's pages failed: " + SqliteErrors.message(e) + ". The next run frees them.", e);
         }
         String removed = abandon();
-        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, io.liteshift.sqlite.Locks.Wanted.WRITE)
+        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, Locks.Wanted.WRITE)
                 : SqliteErrors.message(e);
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " in " + file
                 + " failed: " + why + ". " + removed + (Databases.isLocked(e) ? " Run again when it is done, or wait longer ("
-                + io.liteshift.Fix.setting(io.liteshift.Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
+                + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
     }
 
     private Interrupted stopped(Throwable cause) {
@@ -463,7 +469,8 @@ final class Engine implements AutoCloseable {
     }
 
     private void held(long since) {
-        longestLockNanos = Math.max(longestLockNanos, System.nanoTime() - since);
+        long n = System.nanoTime() - since;
+        longestLockNanos = Math.max(longestLockNanos, n);
     }
 
     private void report() {
