@@ -44,8 +44,9 @@ public final class AppWriter {
             while (!Files.exists(control.resolve("stop")) && System.nanoTime() < giveUp) {
                 if (Files.exists(control.resolve("pause"))) {
                     out.flush();
-                    if (!Files.exists(control.resolve("paused"))) Files.writeString(control.resolve("paused"), "");
-                    Thread.sleep(1);
+                    Files.writeString(control.resolve("paused"), "");
+                    io.liteshift.Await.until("the test to resume the writer", java.time.Duration.ofMinutes(5),
+                            () -> !Files.exists(control.resolve("pause")) || Files.exists(control.resolve("stop")));
                     continue;
                 }
                 Files.deleteIfExists(control.resolve("paused"));

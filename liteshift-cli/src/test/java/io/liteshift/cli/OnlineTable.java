@@ -97,6 +97,8 @@ final class OnlineTable {
 
     void resume() throws IOException {
         Files.deleteIfExists(control.resolve("pause"));
+        // the next pause waits for a fresh "paused": this one must not answer it while the writer is mid-write
+        Files.deleteIfExists(control.resolve("paused"));
     }
 
     void stopWriter() throws IOException, InterruptedException {
