@@ -53,7 +53,7 @@ def parse_args():
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--rate", type=float, default=500, help="writes per second (default 500)")
     p.add_argument("--read-rate", type=float, default=200, help="reads per second (default 200)")
-    p.add_argument("--max-lock-ms", type=int, default=20)
+    p.add_argument("--max-lock-ms", type=int, default=15, help="the online push's --max-lock-ms (default 15, liteshift's own)")
     p.add_argument("--work", default=str(ROOT / "bench" / "work"))
     return p.parse_args()
 
