@@ -28,6 +28,9 @@ final class BackupCommand extends ProjectCommand {
     @Mixin
     EachOptions each;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Mixin
     LockTimeoutOption lockTimeout;
 
@@ -38,9 +41,10 @@ final class BackupCommand extends ProjectCommand {
     @Override
     public Integer call() {
         if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
-        if (each.requested()) return EachRun.run(this, each, false, this::one);
+        if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.taken(db.toString(), b));
         io.liteshift.report.Reports.backup(b, report());
         return 0;
     }
@@ -49,7 +53,7 @@ final class BackupCommand extends ProjectCommand {
         BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
                 line -> err().println(db.name() + ": " + line));
         return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
-                java.util.List.of(), java.util.Map.of());
+                java.util.List.of(), io.liteshift.report.JsonBackups.taken(db.name(), b));
     }
 
     private BackupCheck check() {

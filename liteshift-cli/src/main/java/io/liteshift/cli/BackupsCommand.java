@@ -22,6 +22,9 @@ final class BackupsCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
     Path to;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path dir = BackupCommand.directory(project, to);
@@ -29,6 +32,7 @@ final class BackupsCommand extends ProjectCommand {
         String name = db == null ? null : DatabaseUrl.toPath(db).getFileName().toString();
         List<BackupInfo> all = Backups.list(dir, name);
         List<BackupLeftover> partial = Backups.leftovers(dir, name);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.listed(dir, name, all, partial));
         if (all.isEmpty()) out().println("No backups in " + dir + (db == null ? "." : " of " + DatabaseUrl.toPath(db).getFileName() + "."));
         for (BackupInfo b : all) {
             out().printf("%s UTC  v%04d  %9s  %s  %s%n", WHEN.format(b.taken()), b.version(), Backups.human(b.size()),

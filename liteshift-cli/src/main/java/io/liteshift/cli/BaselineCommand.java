@@ -13,9 +13,13 @@ final class BaselineCommand extends ProjectCommand {
     @Option(names = "--version", required = true, paramLabel = "N", description = "the migration the database's schema matches")
     int version;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.baselined(project.requireDatabase(), version, recorded));
         out().printf("Baselined %s at %04d: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
                 project.requireDatabase(), version, recorded.size());
         return 0;

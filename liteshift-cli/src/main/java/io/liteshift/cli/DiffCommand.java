@@ -27,6 +27,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     CommonOptions common;
+    @picocli.CommandLine.Mixin
+    JsonOption json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,6 +36,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan = LiteShift.diff(SchemaSource.parse(from), wanted());
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.diff(from, to != null ? to : javaSchema.schemaClass, plan));
         if (!plan.isEmpty()) spec.commandLine().getOut().print(plan.toSql());
         spec.commandLine().getOut().flush();
         return 0;

@@ -14,9 +14,13 @@ final class GenerateCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the migration's name, e.g. add_orders (default: from the changes)")
     String name;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.generated(r));
         io.liteshift.report.Reports.generated(r, project.resolve(), report());
         return 0;
     }

@@ -9,10 +9,14 @@ import java.util.List;
         "Accept the migrations directory as it is after a reviewed hand edit: rewrite the integrity file (liteshift.sum)",
         "and refresh the schema snapshots of changed migrations (replayed on an empty in-memory database)."})
 final class HashCommand extends ProjectCommand {
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
 
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.hashed(project.resolve().migrations(), written));
         io.liteshift.report.Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }

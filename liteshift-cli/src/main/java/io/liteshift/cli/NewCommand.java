@@ -10,9 +10,13 @@ final class NewCommand extends ProjectCommand {
     @Option(names = "--name", required = true, paramLabel = "SLUG", description = "the migration's name, e.g. backfill_emails")
     String name;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.created(file));
         io.liteshift.report.Reports.created(file, report());
         return 0;
     }

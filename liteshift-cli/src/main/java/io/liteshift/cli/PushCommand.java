@@ -32,6 +32,9 @@ final class PushCommand extends ProjectCommand {
     @picocli.CommandLine.Mixin
     LockTimeoutOption lockTimeout;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         String db = project.requireDatabase();
@@ -42,6 +45,7 @@ final class PushCommand extends ProjectCommand {
                     + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.pushed(db, r, dryRun));
         PrintWriter out = out();
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");

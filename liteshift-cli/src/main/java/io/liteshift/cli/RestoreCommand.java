@@ -26,12 +26,16 @@ final class RestoreCommand extends ProjectCommand {
     @Option(names = "--force", description = "restore even while another process uses the database (what it writes meanwhile is lost)")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path file = ProjectOptions.workingDir().resolve(backup).normalize();
         Path db = DatabaseUrl.toPath(project.requireDatabase()).toAbsolutePath().normalize();
         if (!yes) {
             BackupInfo b = Backups.verify(file);
+            if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.wouldRestore(db, b, Files.exists(db)));
             out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
@@ -40,6 +44,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = Backups.restore(file, db, force);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.restored(r));
         io.liteshift.report.Reports.restored(r, file, report());
         return 0;
     }

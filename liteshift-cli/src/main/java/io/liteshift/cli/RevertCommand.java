@@ -15,9 +15,13 @@ final class RevertCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the new migration's name (default: revert_to_NNNN)")
     String name;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
+        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.generated(r));
         io.liteshift.report.Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;

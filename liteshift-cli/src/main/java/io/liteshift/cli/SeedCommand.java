@@ -5,13 +5,17 @@ import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.seed.SeedResult;
+import io.liteshift.report.JsonReports;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Command(name = "seed", description = {
         "Run the seed files (default: the directory `seeds` beside the migrations directory) on a migrated database.",
@@ -26,6 +30,9 @@ final class SeedCommand extends ProjectCommand {
     @picocli.CommandLine.Mixin
     LockTimeoutOption lockTimeout;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         ProjectConfig c = project.resolve();
@@ -39,13 +46,18 @@ final class SeedCommand extends ProjectCommand {
             StatusReport status = Setup.database(project, null).status();
             List<Migration> pending = status.history().pending();
             if (!pending.isEmpty()) {
-                err().println("liteshift: " + database + " has " + pending.size() + " pending migration(s) (first: " + pending.get(0).fileName()
-                        + "); seeds are written for the migrated schema. Run `liteshift migrate` first. Nothing was seeded.");
-                return Main.NOT_UP_TO_DATE;
+                String message = database + " has " + pending.size() + " pending migration(s) (first: " + pending.get(0).fileName()
+                        + "); seeds are written for the migrated schema. Run `liteshift migrate` first. Nothing was seeded.";
+                err().println("liteshift: " + message);
+                if (!json.on) return Main.NOT_UP_TO_DATE;
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", JsonReports.error("pending", message, List.of("liteshift migrate"), Main.NOT_UP_TO_DATE));
+                return Json.print(spec, false, Main.NOT_UP_TO_DATE, body);
             }
         }
         // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate
         SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(dir, List.of());
+        if (json.on) return Json.print(spec, 0, JsonResults.seeded(database, Files.isDirectory(dir) ? dir : null, r));
         io.liteshift.report.Reports.seeded(r, report());
         if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
