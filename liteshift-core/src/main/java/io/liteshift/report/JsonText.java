@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * JSON as liteshift writes it (SARIF, and every command's {@code --json}): maps, lists, strings, numbers, booleans
- * and null, indented by two spaces, keys in the map's own order (so a {@code LinkedHashMap} gives a stable text).
+ * and null, indented by two spaces with {@code "key" : value} pairs (the layout the command line has always printed,
+ * so that scripts diffing two runs see no change), keys in the map's own order (a {@code LinkedHashMap} gives a
+ * stable text).
  * Written here rather than with a JSON library so that the library adds no dependency for applications.
  */
 public final class JsonText {
@@ -63,7 +65,7 @@ public final class JsonText {
             Map.Entry<?, ?> e = it.next();
             newline(b, depth + 1);
             string(String.valueOf(e.getKey()), b);
-            b.append(": ");
+            b.append(" : ");
             write(e.getValue(), b, depth + 1);
             if (it.hasNext()) b.append(',');
         }

@@ -51,7 +51,7 @@ class LintFormatsTest {
         assertThat(LintPlace.of(root, root, "1", Fix.FrontEnd.COMMAND_LINE).path("0001_a.sql")).isEqualTo("0001_a.sql");
         LintPlace outside = LintPlace.of(Path.of("/opt/app migrations"), root, "1", Fix.FrontEnd.COMMAND_LINE);
         String sarif = SarifLog.of(new LintReport(List.of("0001_a.sql"), List.of(issue("0001_a.sql", 2, "m", "f")), 0, null), outside);
-        assertThat(sarif).contains("\"uri\": \"file:///opt/app%20migrations/0001_a.sql\"").doesNotContain("uriBaseId", "%SRCROOT%");
+        assertThat(sarif).contains("\"uri\" : \"file:///opt/app%20migrations/0001_a.sql\"").doesNotContain("uriBaseId", "%SRCROOT%");
         assertThat(SarifSchema.violations(sarif)).isEmpty();
     }
 
@@ -59,17 +59,17 @@ class LintFormatsTest {
     void aRunWithoutFindingsIsAValidLogWithEveryRule() {
         String sarif = SarifLog.of(new LintReport(List.of(), List.of(), 0, null), IN_REPOSITORY);
         assertThat(SarifSchema.violations(sarif)).isEmpty();
-        assertThat(sarif).contains("\"results\": []");
-        for (LintCode c : LintCode.values()) assertThat(sarif).contains("\"id\": \"" + c.code() + "\"");
+        assertThat(sarif).contains("\"results\" : []");
+        for (LintCode c : LintCode.values()) assertThat(sarif).contains("\"id\" : \"" + c.code() + "\"");
     }
 
     /** The control: the schema check sees a log that code scanning would refuse. */
     @Test
     void theSchemaRefusesALogThatBreaksIt() {
         String sarif = SarifLog.of(new LintReport(List.of("0001_a.sql"), List.of(issue("0001_a.sql", 2, "m", "f")), 0, null), IN_REPOSITORY);
-        assertThat(SarifSchema.violations(sarif.replace("\"level\": \"warning\"", "\"level\": \"fatal\""))).isNotEmpty();
-        assertThat(SarifSchema.violations(sarif.replace("\"startLine\": 2", "\"startLine\": 0"))).isNotEmpty();
-        assertThat(SarifSchema.violations(sarif.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\""))).isNotEmpty();
+        assertThat(SarifSchema.violations(sarif.replace("\"level\" : \"warning\"", "\"level\" : \"fatal\""))).isNotEmpty();
+        assertThat(SarifSchema.violations(sarif.replace("\"startLine\" : 2", "\"startLine\" : 0"))).isNotEmpty();
+        assertThat(SarifSchema.violations(sarif.replace("\"version\" : \"2.1.0\"", "\"version\" : \"2.0\""))).isNotEmpty();
     }
 
     @Test
@@ -85,6 +85,6 @@ class LintFormatsTest {
         m.put("b", "q\"\\\u0001\u2028");
         m.put("a", List.of(1, 2.5, true));
         m.put("n", null);
-        assertThat(JsonText.of(m)).isEqualTo("{\n  \"b\": \"q\\\"\\\\\\u0001\\u2028\",\n  \"a\": [\n    1,\n    2.5,\n    true\n  ],\n  \"n\": null\n}");
+        assertThat(JsonText.of(m)).isEqualTo("{\n  \"b\" : \"q\\\"\\\\\\u0001\\u2028\",\n  \"a\" : [\n    1,\n    2.5,\n    true\n  ],\n  \"n\" : null\n}");
     }
 }
