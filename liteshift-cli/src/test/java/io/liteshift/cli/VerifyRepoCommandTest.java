@@ -25,7 +25,7 @@ class VerifyRepoCommandTest extends InTemporaryWorkingDirectory {
     }
 
     @Test
-    void theRepositoryCheckFailsWhereTheDatabaseCheckPasses() {
+    void theRepositoryCheckFailsWhereTheDatabaseCheckPasses() throws Exception {
         Cli.Result database = Cli.run("verify");
         assertThat(database.exitCode()).as("the database is where its migrations say: " + database).isZero();
 
