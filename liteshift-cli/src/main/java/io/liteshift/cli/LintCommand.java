@@ -61,7 +61,7 @@ final class LintCommand extends ProjectCommand {
             return exit;
         }
         Path target = ProjectOptions.workingDir().resolve(output).normalize();
-        OutputFile.write(target, text.toString(), "--output", "lint.sarif", null);
+        io.liteshift.report.ReportFile.write(target, text.toString(), "--output", "lint.sarif", null);
         out().println("Wrote " + output + " (" + (json.on ? "json" : chosen.id()) + "): " + r.issues().size() + " finding(s), "
                 + r.errors().size() + " error(s).");
         return exit;

@@ -48,11 +48,11 @@ final class PullCommand extends ProjectCommand {
     }
 
     private void write(Path target, String text) {
-        OutputFile.write(target, text, "--out", "schema.sql", force ? null : () -> exists(target));
+        io.liteshift.report.ReportFile.write(target, text, "--out", "schema.sql", force ? null : () -> exists(target));
     }
 
     private static LiteShiftException exists(Path target) {
-        return OutputFile.refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
+        return io.liteshift.report.ReportFile.refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
                 + " choose another --out.");
     }
 }

@@ -1,4 +1,4 @@
-package io.liteshift.cli;
+package io.liteshift.report;
 
 import io.liteshift.LiteShiftException;
 
@@ -11,22 +11,22 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.Supplier;
 
 /**
- * A file a command writes for the user ({@code pull --out}, {@code lint --output}): all of the text or nothing,
- * written beside the target under a temporary name and then moved into place, so that a reader (a CI step uploading
- * it) never sees half of one.
+ * A report a front end writes to a file for the user ({@code pull --out}, {@code lint --output}, the lint goal's
+ * {@code output}): all of the text or nothing, written beside the target under a temporary name and then moved into
+ * place, so that a reader (a CI step uploading it) never sees half of one.
  */
-final class OutputFile {
-    private OutputFile() {
+public final class ReportFile {
+    private ReportFile() {
     }
 
     /**
      * Writes {@code text} to {@code target}.
      *
-     * @param option     the flag that named it, for the messages ({@code --out})
+     * @param option     the flag or parameter that named it, for the messages ({@code --out})
      * @param example    a file name the flag takes, for the message about a directory
      * @param whenExists the refusal when {@code target} exists; null replaces it
      */
-    static void write(Path target, String text, String option, String example, Supplier<LiteShiftException> whenExists) {
+    public static void write(Path target, String text, String option, String example, Supplier<LiteShiftException> whenExists) {
         if (Files.isDirectory(target)) throw refused(target + " is a directory. Give " + option + " a file name (e.g. " + example + ").");
         if (whenExists != null && Files.exists(target)) throw whenExists.get();
         Path parent = target.getParent();
@@ -39,7 +39,8 @@ final class OutputFile {
         } catch (FileAlreadyExistsException e) {
             throw whenExists.get(); // it appeared meanwhile
         } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write " + target + ": " + e + ". Nothing was written.", e);
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write " + target + " (" + option + "): " + e
+                    + ". Nothing was written; check that its directory is writable, or choose another " + option + ".", e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -49,7 +50,8 @@ final class OutputFile {
         }
     }
 
-    static LiteShiftException refused(String why) {
+    /** A refusal to write, saying so. */
+    public static LiteShiftException refused(String why) {
         return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, why + " Nothing was written.");
     }
 }
