@@ -58,6 +58,9 @@ final class InitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CommonOptions common;
 
+    @picocli.CommandLine.Mixin
+    JsonOption json;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -88,6 +91,12 @@ final class InitCommand implements Callable<Integer> {
             }
         });
 
+        if (json.on) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("directory", target.toString());
+            body.put("written", files.keySet().stream().map(Path::toString).toList());
+            return Json.print(spec, 0, body);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote a new liteshift project in " + target + ":");
         out.printf("  %-22s the project settings%n", ProjectConfig.FILE_NAME);

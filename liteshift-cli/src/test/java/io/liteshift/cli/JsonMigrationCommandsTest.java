@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --json} of the versioned-migration commands, read as a script reads it and checked against the files and
  * the database: versions, journal rows, the migration written. Errors come as JSON on standard output too.
  */
+@SuppressWarnings("unchecked")
 class JsonMigrationCommandsTest extends InTemporaryWorkingDirectory {
     private Path db;
 
@@ -61,6 +62,19 @@ class JsonMigrationCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(verify.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
         assertThat(list(JsonOut.of("verify", verify), "problems")).extracting(p -> (String) p.get("message"))
                 .anyMatch(message -> message.contains("0002_required.sql"));
+    }
+
+    @Test
+    void initWritesTheProjectItNames() throws Exception {
+        Map<String, Object> m = JsonOut.of("init", Cli.run("init", "--path", "fresh", "--json"));
+        Path fresh = dir.resolve("fresh");
+        assertThat(m).containsEntry("directory", fresh.toString());
+        assertThat((List<String>) m.get("written")).containsExactly(fresh.resolve("liteshift.toml").toString(),
+                fresh.resolve("schema.sql").toString(), fresh.resolve("migrations/.gitkeep").toString());
+        for (Object file : (List<?>) m.get("written")) assertThat(Path.of((String) file)).exists();
+        Cli.Result again = Cli.run("init", "--path", "fresh", "--json");
+        assertThat(JsonOut.error("init", again)).containsEntry("reason", "invalid_input");
+        assertThat((String) JsonOut.error("init", again).get("message")).contains("init never overwrites a file");
     }
 
     @Test
