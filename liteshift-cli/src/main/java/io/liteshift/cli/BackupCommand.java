@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.report.JsonBackups;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
@@ -44,7 +45,7 @@ final class BackupCommand extends ProjectCommand {
         if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.taken(db.toString(), b));
+        if (json.on) return Json.print(spec, 0, JsonBackups.taken(db.toString(), b));
         io.liteshift.report.Reports.backup(b, report());
         return 0;
     }
@@ -53,7 +54,7 @@ final class BackupCommand extends ProjectCommand {
         BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
                 line -> err().println(db.name() + ": " + line));
         return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
-                java.util.List.of(), io.liteshift.report.JsonBackups.taken(db.name(), b));
+                java.util.List.of(), JsonBackups.taken(db.name(), b));
     }
 
     private BackupCheck check() {

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonBackups;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.BackupLeftover;
@@ -32,7 +33,7 @@ final class BackupsCommand extends ProjectCommand {
         String name = db == null ? null : DatabaseUrl.toPath(db).getFileName().toString();
         List<BackupInfo> all = Backups.list(dir, name);
         List<BackupLeftover> partial = Backups.leftovers(dir, name);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.listed(dir, name, all, partial));
+        if (json.on) return Json.print(spec, 0, JsonBackups.listed(dir, name, all, partial));
         if (all.isEmpty()) out().println("No backups in " + dir + (db == null ? "." : " of " + DatabaseUrl.toPath(db).getFileName() + "."));
         for (BackupInfo b : all) {
             out().printf("%s UTC  v%04d  %9s  %s  %s%n", WHEN.format(b.taken()), b.version(), Backups.human(b.size()),

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.AppliedMigration;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class BaselineCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.baselined(project.requireDatabase(), version, recorded));
+        if (json.on) return Json.print(spec, 0, JsonResults.baselined(project.requireDatabase(), version, recorded));
         out().printf("Baselined %s at %04d: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
                 project.requireDatabase(), version, recorded.size());
         return 0;

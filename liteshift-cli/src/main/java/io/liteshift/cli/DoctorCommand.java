@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.doctor.DoctorReport;
+import io.liteshift.report.JsonReports;
 import picocli.CommandLine.Command;
 
 
@@ -20,7 +21,7 @@ final class DoctorCommand extends ProjectCommand {
         ProjectConfig c = project.resolve();
         DoctorReport r = c.configure().database(project.requireDatabase()).load().doctor(c.backups()); // as the plugin's doctor goal, and the backups
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
-        if (json.on) return Json.print(spec, exit, io.liteshift.report.JsonReports.doctor(r));
+        if (json.on) return Json.print(spec, exit, JsonReports.doctor(r));
         io.liteshift.report.Reports.doctor(r, report());
         return exit;
     }

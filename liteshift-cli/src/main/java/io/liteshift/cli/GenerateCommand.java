@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ final class GenerateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.generated(r));
+        if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         io.liteshift.report.Reports.generated(r, project.resolve(), report());
         return 0;
     }

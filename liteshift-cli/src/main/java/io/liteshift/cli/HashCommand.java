@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 
 import java.util.List;
@@ -16,7 +17,7 @@ final class HashCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.hashed(project.resolve().migrations(), written));
+        if (json.on) return Json.print(spec, 0, JsonResults.hashed(project.resolve().migrations(), written));
         io.liteshift.report.Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }

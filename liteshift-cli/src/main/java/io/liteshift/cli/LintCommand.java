@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonReports;
+import io.liteshift.report.ReportFile;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
@@ -49,7 +51,7 @@ final class LintCommand extends ProjectCommand {
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         StringBuilder text = new StringBuilder();
         if (json.on) {
-            text.append(Json.of(io.liteshift.report.JsonReports.envelope(spec.name(), exit == 0, exit, io.liteshift.report.JsonReports.lint(r))))
+            text.append(Json.of(JsonReports.envelope(spec.name(), exit == 0, exit, JsonReports.lint(r))))
                     .append('\n');
         } else {
             LintPlace place = LintPlace.of(directory, ProjectOptions.workingDir(), Main.version(), io.liteshift.Fix.FrontEnd.COMMAND_LINE);
@@ -61,7 +63,7 @@ final class LintCommand extends ProjectCommand {
             return exit;
         }
         Path target = ProjectOptions.workingDir().resolve(output).normalize();
-        io.liteshift.report.ReportFile.write(target, text.toString(), "--output", "lint.sarif", null);
+        ReportFile.write(target, text.toString(), "--output", "lint.sarif", null);
         out().println("Wrote " + output + " (" + (json.on ? "json" : chosen.id()) + "): " + r.issues().size() + " finding(s), "
                 + r.errors().size() + " error(s).");
         return exit;

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class NewCommand extends ProjectCommand {
     @Override
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.created(file));
+        if (json.on) return Json.print(spec, 0, JsonResults.created(file));
         io.liteshift.report.Reports.created(file, report());
         return 0;
     }

@@ -3,6 +3,8 @@ package io.liteshift.cli;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PulledSchema;
+import io.liteshift.report.JsonResults;
+import io.liteshift.report.ReportFile;
 import io.liteshift.schema.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +33,7 @@ final class PullCommand extends ProjectCommand {
             err().println("liteshift: note: left out " + String.join(", ", pulled.leftOut())
                     + " (another tool's bookkeeping; it stays in the database and liteshift ignores it).");
         }
-        if (json.on && outFile == null) return Json.print(spec, 0, io.liteshift.report.JsonResults.pulled(project.requireDatabase(), pulled, null));
+        if (json.on && outFile == null) return Json.print(spec, 0, JsonResults.pulled(project.requireDatabase(), pulled, null));
         if (outFile == null) {
             out().print(pulled.sql());
             out().flush();
@@ -39,7 +41,7 @@ final class PullCommand extends ProjectCommand {
         }
         Path target = ProjectOptions.workingDir().resolve(outFile).normalize();
         write(target, pulled.sql());
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.pulled(project.requireDatabase(), pulled, target));
+        if (json.on) return Json.print(spec, 0, JsonResults.pulled(project.requireDatabase(), pulled, target));
         Schema s = pulled.schema();
         out().printf("Wrote %s: %d table(s), %d index(es), %d view(s), %d trigger(s), %d virtual table(s) of %s.%n", outFile,
                 s.tables().size(), s.indexes().size(), s.views().size(), s.triggers().size(), s.virtualTables().size(),
@@ -48,11 +50,11 @@ final class PullCommand extends ProjectCommand {
     }
 
     private void write(Path target, String text) {
-        io.liteshift.report.ReportFile.write(target, text, "--out", "schema.sql", force ? null : () -> exists(target));
+        ReportFile.write(target, text, "--out", "schema.sql", force ? null : () -> exists(target));
     }
 
     private static LiteShiftException exists(Path target) {
-        return io.liteshift.report.ReportFile.refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
+        return ReportFile.refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
                 + " choose another --out.");
     }
 }

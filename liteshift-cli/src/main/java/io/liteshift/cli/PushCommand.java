@@ -5,6 +5,7 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.lint.LintIssue;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,7 @@ final class PushCommand extends ProjectCommand {
                     + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
         }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.pushed(db, r, dryRun));
+        if (json.on) return Json.print(spec, 0, JsonResults.pushed(db, r, dryRun));
         PrintWriter out = out();
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");

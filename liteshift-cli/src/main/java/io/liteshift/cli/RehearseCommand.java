@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.LiteShift;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.JsonReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,7 @@ final class RehearseCommand extends ProjectCommand {
         }
         RehearsalReport r = liteShift.rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
-        if (json.on) return Json.print(spec, r.ok(), code, io.liteshift.report.JsonReports.rehearsal(r));
+        if (json.on) return Json.print(spec, r.ok(), code, JsonReports.rehearsal(r));
         io.liteshift.report.Reports.rehearsal(r, report());
         return code;
     }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.Migration;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 
 import java.util.List;
@@ -17,7 +18,7 @@ final class RepairCommand extends ProjectCommand {
     @Override
     public Integer call() {
         List<Migration> repaired = Setup.database(project, null).repair();
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.repaired(project.requireDatabase(), repaired));
+        if (json.on) return Json.print(spec, 0, JsonResults.repaired(project.requireDatabase(), repaired));
         if (repaired.isEmpty()) out().println("Nothing to repair: every applied migration matches its file.");
         for (Migration m : repaired) out().println("accepted the edited " + m.fileName() + " (now sha256 " + m.checksum() + ")");
         return 0;

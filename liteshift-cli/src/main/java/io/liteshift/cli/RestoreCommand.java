@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonBackups;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
@@ -35,7 +36,7 @@ final class RestoreCommand extends ProjectCommand {
         Path db = DatabaseUrl.toPath(project.requireDatabase()).toAbsolutePath().normalize();
         if (!yes) {
             BackupInfo b = Backups.verify(file);
-            if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.wouldRestore(db, b, Files.exists(db)));
+            if (json.on) return Json.print(spec, 0, JsonBackups.wouldRestore(db, b, Files.exists(db)));
             out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
@@ -44,7 +45,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = Backups.restore(file, db, force);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonBackups.restored(r));
+        if (json.on) return Json.print(spec, 0, JsonBackups.restored(r));
         io.liteshift.report.Reports.restored(r, file, report());
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,7 @@ final class RevertCommand extends ProjectCommand {
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
-        if (json.on) return Json.print(spec, 0, io.liteshift.report.JsonResults.generated(r));
+        if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         io.liteshift.report.Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;
