@@ -72,7 +72,7 @@ class LintCommandTest {
     void jsonOutput() throws Exception {
         Cli.Result r = runDb("lint", "--json");
         assertThat(r.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
-        Map<String, Object> m = JSON.std.mapFrom(r.out());
+        Map<String, Object> m = JsonOut.of("lint", r);
         assertThat(m).containsEntry("ok", false).containsEntry("suppressed", 0);
         assertThat((List<Object>) m.get("linted")).containsExactly("0002_email_required.sql");
         List<Map<String, Object>> issues = (List<Map<String, Object>>) m.get("issues");
