@@ -1,9 +1,15 @@
 package io.liteshift;
 
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.seed.Seeder;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link LiteShift} finds the database and the migrations. Start with {@link LiteShift#configure()}:
@@ -30,13 +36,13 @@ public final class Configuration {
     boolean classLoaderSet;
     boolean lintBeforeMigrate = true;
     boolean baselineOnMigrate;
-    java.util.function.Consumer<String> progress = org.slf4j.LoggerFactory.getLogger(LiteShift.class)::info;
+    Consumer<String> progress = LoggerFactory.getLogger(LiteShift.class)::info;
     Path backupsBeforeMigrate;
     Path backups;
     int keepBackups;
-    io.liteshift.backup.BackupCheck backupCheck = io.liteshift.backup.BackupCheck.QUICK;
+    BackupCheck backupCheck = BackupCheck.QUICK;
     Path seedsAfterMigrate;
-    java.util.List<io.liteshift.seed.Seeder> seeders = java.util.List.of();
+    List<Seeder> seeders = List.of();
 
     Configuration() {
     }
@@ -182,7 +188,7 @@ public final class Configuration {
      * How backups (by {@code backup()} and before migrating) are checked before they get their name: {@code QUICK}
      * ({@code PRAGMA quick_check}, the default) or {@code FULL} ({@code integrity_check}). Restore always checks fully.
      */
-    public Configuration backupCheck(io.liteshift.backup.BackupCheck check) {
+    public Configuration backupCheck(BackupCheck check) {
         this.backupCheck = Objects.requireNonNull(check, "check");
         return this;
     }
@@ -191,14 +197,14 @@ public final class Configuration {
      * Makes {@code migrate()} run the seeds afterwards: the {@code .sql} files of {@code dir} (may be null) and the
      * given Java seeders, each once per database (repeatable {@code R__} files again when they change).
      */
-    public Configuration seedAfterMigrate(Path dir, io.liteshift.seed.Seeder... seeders) {
+    public Configuration seedAfterMigrate(Path dir, Seeder... seeders) {
         this.seedsAfterMigrate = dir;
-        this.seeders = java.util.List.of(seeders);
+        this.seeders = List.of(seeders);
         return this;
     }
 
     /** Where progress lines of long work go (a large backup's percentage); default: logged at INFO. */
-    public Configuration progress(java.util.function.Consumer<String> lines) {
+    public Configuration progress(Consumer<String> lines) {
         this.progress = Objects.requireNonNull(lines, "progress");
         return this;
     }

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -142,7 +144,7 @@ public final class EachDatabase {
             awaitStopped(pool);
             throw new Interrupted("work on " + databases.size() + " databases", "those that finished are done; each of the others"
                     + " stopped at its next check and was rolled back to where it was (a migration boundary) or left unchanged.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // one() catches every RuntimeException, so only an Error (out of memory) gets here
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
@@ -155,7 +157,7 @@ public final class EachDatabase {
     private static void awaitStopped(ExecutorService pool) {
         boolean interrupted = Thread.interrupted();
         try {
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            pool.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException again) {
             // a second interrupt: stop waiting
         } finally {

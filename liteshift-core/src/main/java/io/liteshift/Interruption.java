@@ -1,6 +1,11 @@
 package io.liteshift;
 
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stopping liteshift's long work early without leaving anything behind: a migration is rolled back whole, a push
@@ -25,8 +30,8 @@ public final class Interruption {
     }
 
     /** What asked the whole process to stop ("SIGINT"), if anything did. */
-    public static java.util.Optional<String> requestedBy() {
-        return java.util.Optional.ofNullable(requestedBy);
+    public static Optional<String> requestedBy() {
+        return Optional.ofNullable(requestedBy);
     }
 
     /** Whether the work on the calling thread should stop: the process was asked to, or this thread was interrupted. */
@@ -40,7 +45,7 @@ public final class Interruption {
      * @param during what was going on, as in "interrupted during ..." ("the backup of /data/app.db")
      * @param state  what state that leaves, as in "...: nothing was applied; 0003_x is still pending"
      */
-    public static void check(String during, java.util.function.Supplier<String> state) {
+    public static void check(String during, Supplier<String> state) {
         if (requested()) throw new Interrupted(during, state.get(), null);
     }
 
@@ -48,7 +53,7 @@ public final class Interruption {
     public static boolean isInterrupt(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof Interrupted) return true;
-            if (c instanceof SQLException e && (code(e) & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_INTERRUPT.code) return true;
+            if (c instanceof SQLException e && (code(e) & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) return true;
         }
         return false;
     }
@@ -59,6 +64,6 @@ public final class Interruption {
     }
 
     private static int code(SQLException e) {
-        return e instanceof org.sqlite.SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
+        return e instanceof SQLiteException s && s.getResultCode() != null ? s.getResultCode().code : e.getErrorCode();
     }
 }

@@ -1,5 +1,20 @@
 package io.liteshift;
 
+import io.liteshift.backup.BackupCheck;
+import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.Backups;
+import io.liteshift.backup.RestoreResult;
+import io.liteshift.doctor.Doctor;
+import io.liteshift.doctor.DoctorReport;
+import io.liteshift.dsl.SchemaClasses;
+import io.liteshift.inspect.DeclaredSchema;
+import io.liteshift.lint.Linter;
+import io.liteshift.migrate.History;
+import io.liteshift.rehearse.Rehearsal;
+import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.seed.SeedResult;
+import io.liteshift.seed.Seeder;
+import io.liteshift.seed.Seeds;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.LiteFs;
@@ -19,12 +34,21 @@ import io.liteshift.migrate.Verifier;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.Locks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * liteshift's front door.
@@ -35,7 +59,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class LiteShift {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiteShift.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LiteShift.class);
     private final Configuration config;
 
     LiteShift(Configuration config) {
@@ -71,7 +95,7 @@ public final class LiteShift {
         Migrator migrator = migrator();
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
-        List<String> accepted = new java.util.ArrayList<>();
+        List<String> accepted = new ArrayList<>();
         MigrateResult result;
         try {
             result = withDatabase(true, (c, label) -> {
@@ -88,11 +112,11 @@ public final class LiteShift {
                         // more. With the file, lint also checks that its volume has room for the rebuilds.
                         if (config.lintBeforeMigrate && !allAtOnce) {
                             accepted.clear();
-                            accepted.addAll(io.liteshift.lint.Linter.warnings(
-                                    io.liteshift.lint.Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
+                            accepted.addAll(Linter.warnings(
+                                    Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
                         }
                         if (backUp) {
-                            backup[0] = io.liteshift.backup.Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
+                            backup[0] = Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
                                     config.backupCheck, config.lockTimeout, config.progress).file();
                             LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                         }
@@ -102,7 +126,7 @@ public final class LiteShift {
                     if (e.reason() == LiteShiftException.Reason.REFUSED_HISTORY) requireUndamaged(c, label);
                     throw e;
                 }
-            }).withBackup(java.util.Optional.ofNullable(backup[0])).withLintWarnings(accepted);
+            }).withBackup(Optional.ofNullable(backup[0])).withLintWarnings(accepted);
         } catch (RuntimeException e) {
             Optional<String> removed = created.flatMap(NewDatabaseFile::removeIfEmpty);
             if (removed.isPresent() && e instanceof LiteShiftException l) throw new LiteShiftException(l.reason(), l.text() + "\n" + removed.get(), l);
@@ -119,13 +143,13 @@ public final class LiteShift {
     private void requireUndamaged(Connection c, String label) throws SQLException {
         List<String> problems;
         try {
-            problems = Damage.check(c, io.liteshift.backup.BackupCheck.QUICK);
+            problems = Damage.check(c, BackupCheck.QUICK);
         } catch (SQLException e) {
             // nothing is applied yet: a lock held past the lock timeout (in rollback-journal mode a writer that commits
             // or spills locks readers out) is said as BEGIN IMMEDIATE's would be
             if (!Databases.isLocked(e)) throw e;
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot check " + label + " before migrating: "
-                    + Databases.keptLocked(config.lockTimeout, recovery(c).database(), io.liteshift.sqlite.Locks.Wanted.READ)
+                    + Databases.keptLocked(config.lockTimeout, recovery(c).database(), Locks.Wanted.READ)
                     + ". Nothing was changed. Run migrate again when it is done, or"
                     + " wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
         }
@@ -144,8 +168,8 @@ public final class LiteShift {
     }
 
     /** One read-only look at a replica's database; empty while LiteFS has not replicated the file yet. */
-    private Optional<io.liteshift.migrate.History> replicated(Path file, Migrator migrator) {
-        if (!java.nio.file.Files.exists(file)) return Optional.empty();
+    private Optional<History> replicated(Path file, Migrator migrator) {
+        if (!Files.exists(file)) return Optional.empty();
         return Optional.of(withDatabase(false, migrator::readOnlyHistory));
     }
 
@@ -165,39 +189,39 @@ public final class LiteShift {
      * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); {@code liteshift seed} refuses
      * while migrations are pending.
      */
-    public io.liteshift.seed.SeedResult seed(Path dir, List<io.liteshift.seed.Seeder> seeders) {
-        return withDatabase(true, (c, label) -> io.liteshift.seed.Seeds.run(c, dir, seeders));
+    public SeedResult seed(Path dir, List<Seeder> seeders) {
+        return withDatabase(true, (c, label) -> Seeds.run(c, dir, seeders));
     }
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
-    public io.liteshift.backup.BackupInfo backup(Path dir, int keep) {
-        return io.liteshift.backup.Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.lockTimeout, config.progress);
+    public BackupInfo backup(Path dir, int keep) {
+        return Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.lockTimeout, config.progress);
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
-    public io.liteshift.backup.RestoreResult restore(Path backup, boolean force) {
-        return io.liteshift.backup.Backups.restore(backup, databaseFile(), force);
+    public RestoreResult restore(Path backup, boolean force) {
+        return Backups.restore(backup, databaseFile(), force);
     }
 
     /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
-    public io.liteshift.rehearse.RehearsalReport rehearse(boolean keepCopy) {
+    public RehearsalReport rehearse(boolean keepCopy) {
         try {
-            return io.liteshift.rehearse.Rehearsal.run(databaseFile(), directory(),
-                    new io.liteshift.rehearse.Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
+            return Rehearsal.run(databaseFile(), directory(),
+                    new Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
         } catch (RuntimeException e) {
             throw Damage.explained(e, recovery(), databaseFile().toString());
         }
     }
 
     /** The runbook's common errors, diagnosed without writing anything. */
-    public io.liteshift.doctor.DoctorReport doctor() {
-        io.liteshift.doctor.Doctor doctor = io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory());
+    public DoctorReport doctor() {
+        Doctor doctor = Doctor.of(databaseFile()).migrations(directory());
         return (config.backupsToRestoreFrom() == null ? doctor : doctor.backups(config.backupsToRestoreFrom())).examine();
     }
 
     /** As {@link #doctor()}, also looking in {@code backups} for partial backups that stopped processes left. */
-    public io.liteshift.doctor.DoctorReport doctor(Path backups) {
-        return io.liteshift.doctor.Doctor.of(databaseFile()).migrations(directory()).backups(backups).examine();
+    public DoctorReport doctor(Path backups) {
+        return Doctor.of(databaseFile()).migrations(directory()).backups(backups).examine();
     }
 
     /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
@@ -254,9 +278,9 @@ public final class LiteShift {
     }
 
     /** The declared schema as configured, read now: the schema class when one is set, else the schema file. */
-    private io.liteshift.inspect.DeclaredSchema declared() {
-        return config.schemaClass == null ? io.liteshift.inspect.DeclaredSchema.load(config.schema)
-                : io.liteshift.dsl.SchemaClasses.declared(config.schemaClass, config.schemaClassLoader());
+    private DeclaredSchema declared() {
+        return config.schemaClass == null ? DeclaredSchema.load(config.schema)
+                : SchemaClasses.declared(config.schemaClass, config.schemaClassLoader());
     }
 
     /** Writes a new migration that takes the schema back to what it was after {@code version}. */
@@ -302,8 +326,8 @@ public final class LiteShift {
                     "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
         }
         Path file = DatabaseUrl.toPath(config.database);
-        boolean existed = java.nio.file.Files.exists(file);
-        java.util.function.Supplier<T> run = () -> {
+        boolean existed = Files.exists(file);
+        Supplier<T> run = () -> {
             boolean done = false;
             // opened with the lock timeout as its busy timeout, like every connection liteshift opens itself
             try (Connection c = Databases.open(file, write && config.createMissing, !write, config.lockTimeout)) {
@@ -327,7 +351,7 @@ public final class LiteShift {
     /** A read that waited the whole lock timeout (in rollback-journal mode a committing writer locks readers out too). */
     private LiteShiftException lockedOut(String database, Path file, SQLException e) {
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot work on " + database + ": "
-                + Databases.keptLocked(config.lockTimeout, file, io.liteshift.sqlite.Locks.Wanted.READ)
+                + Databases.keptLocked(config.lockTimeout, file, Locks.Wanted.READ)
                 + ". Run again when it is done, or wait longer (lock timeout: " + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
     }
 
@@ -353,7 +377,7 @@ public final class LiteShift {
 
     /** A pool's connection comes with the application's busy timeout; liteshift's waits are its own. */
     private void waitForLocks(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, config.lockTimeout.toMillis()));
         }
     }
@@ -361,12 +385,12 @@ public final class LiteShift {
     /** The plan that takes {@code from} to {@code to}; empty when they are equal. */
     public static Plan diff(SchemaSource from, SchemaSource to) {
         // the two sides are independent: read them side by side (a large declared schema takes SQLite a while)
-        java.util.concurrent.CompletableFuture<SchemaSource.Loaded> other = java.util.concurrent.CompletableFuture.supplyAsync(to::load);
+        CompletableFuture<SchemaSource.Loaded> other = CompletableFuture.supplyAsync(to::load);
         SchemaSource.Loaded a = from.load();
         SchemaSource.Loaded b;
         try {
             b = other.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.liteshift;
 
+import java.net.InetAddress;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record Owner(long pid, String host) {
         if (host == null || host.isBlank()) host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
+                host = InetAddress.getLocalHost().getHostName();
             } catch (Exception e) {
                 host = "unknown-host";
             }

@@ -7,6 +7,7 @@ import io.liteshift.migrate.History;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class ReplicaWait {
 
     private static MigrateResult reached(Path db, History h, String primary, long t0) {
         List<String> notes = new ArrayList<>();
-        notes.add("replica of " + primary + ": the replicated schema of " + db + " reached " + label(h.version()) + "; nothing written.");
+        notes.add("replica of " + primary + ": the replicated schema of " + db + " reached " + SchemaVersion.label(h.version()) + "; nothing written.");
         if (!h.ahead().isEmpty()) {
             notes.add(db + " has " + h.ahead().stream().map(AppliedMigration::label).collect(Collectors.joining(", "))
                     + " applied, newer than every migration here (an older application version is running).");
@@ -89,17 +90,13 @@ final class ReplicaWait {
     /** "/data/app.db is at 0002 and these migrations expect 0003 (pending here: 0003_x.sql)". */
     private static String where(Path db, Optional<History> seen, MigrationDirectory dir) {
         List<Migration> files = dir.migrations();
-        String expected = files.isEmpty() ? "0000" : files.get(files.size() - 1).label();
+        String expected = files.isEmpty() ? SchemaVersion.label(0) : files.get(files.size() - 1).label();
         if (seen.isEmpty()) {
             return db + " does not exist here yet (LiteFS has not replicated it) and these migrations expect " + expected;
         }
         History h = seen.get();
-        return db + " is at " + label(h.version()) + " and these migrations expect " + expected + " (pending here: "
+        return db + " is at " + SchemaVersion.label(h.version()) + " and these migrations expect " + expected + " (pending here: "
                 + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String label(int version) {
-        return String.format("%04d", version);
     }
 
     private static Duration since(long t0) {

@@ -1,5 +1,7 @@
 package io.liteshift;
 
+import io.liteshift.dsl.SchemaClasses;
+import io.liteshift.hints.RenameRecords;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.inspect.DeclaredSchema;
@@ -11,6 +13,7 @@ import io.liteshift.sql.SqliteErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 
 /**
  * One side of a comparison: a live database file, or a declared schema (a .sql file or a directory of them, or a
@@ -52,7 +55,7 @@ public sealed interface SchemaSource {
         @Override
         public RenameHints notYetApplied(RenameHints hints) {
             try (Connection c = Databases.open(file, false, true)) {
-                return io.liteshift.hints.RenameRecords.withoutApplied(c, hints);
+                return RenameRecords.withoutApplied(c, hints);
             } catch (SQLException e) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot read " + file + ": " + SqliteErrors.message(e), e);
             }
@@ -83,12 +86,12 @@ public sealed interface SchemaSource {
     /** A schema declared in Java: the class is loaded, its schema rendered to DDL and inspected like a schema file. */
     record JavaClass(String className, ClassLoader loader) implements SchemaSource {
         public JavaClass {
-            java.util.Objects.requireNonNull(className, "className");
-            java.util.Objects.requireNonNull(loader, "loader");
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(loader, "loader");
         }
 
         public Loaded load() {
-            DeclaredSchema d = io.liteshift.dsl.SchemaClasses.declared(className, loader);
+            DeclaredSchema d = SchemaClasses.declared(className, loader);
             return new Loaded(d.schema(), d.hints());
         }
 

@@ -1,7 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.LiteShiftException;
 import io.liteshift.report.JsonBackups;
+import io.liteshift.report.Reports;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
@@ -11,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 
 @Command(name = "backup", description = {
         "Take an online, consistent backup of the database while the application keeps writing.",
@@ -41,20 +45,20 @@ final class BackupCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (keep < 0) throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
+        if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
         if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         Path db = DatabaseUrl.toPath(project.requireDatabase());
         BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
         if (json.on) return Json.print(spec, 0, JsonBackups.taken(db.toString(), b));
-        io.liteshift.report.Reports.backup(b, report());
+        Reports.backup(b, report());
         return 0;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
         BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
                 line -> err().println(db.name() + ": " + line));
-        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Backups.human(b.size()) + ")",
-                java.util.List.of(), JsonBackups.taken(db.name(), b));
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Bytes.of(b.size()) + ")",
+                List.of(), JsonBackups.taken(db.name(), b));
     }
 
     private BackupCheck check() {

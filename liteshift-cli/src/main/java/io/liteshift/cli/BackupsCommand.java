@@ -1,10 +1,13 @@
 package io.liteshift.cli;
 
+import io.liteshift.Owner;
 import io.liteshift.report.JsonBackups;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.Backups;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,13 +39,13 @@ final class BackupsCommand extends ProjectCommand {
         if (json.on) return Json.print(spec, 0, JsonBackups.listed(dir, name, all, partial));
         if (all.isEmpty()) out().println("No backups in " + dir + (db == null ? "." : " of " + DatabaseUrl.toPath(db).getFileName() + "."));
         for (BackupInfo b : all) {
-            out().printf("%s UTC  v%04d  %9s  %s  %s%n", WHEN.format(b.taken()), b.version(), Backups.human(b.size()),
+            out().printf("%s UTC  v%s  %9s  %s  %s%n", WHEN.format(b.taken()), SchemaVersion.label(b.version()), Bytes.of(b.size()),
                     b.sha256() == null ? "no manifest" : "sha256 " + b.sha256().substring(0, 16), b.file().getFileName());
         }
         for (BackupLeftover l : partial) {
-            out().printf("%s UTC  partial  %9s  %s  %s%n", WHEN.format(l.started()), Backups.human(l.size()), l.file().getFileName(),
-                    l.leftOver() ? "left by a stopped backup (" + io.liteshift.Owner.describe(l.owner(), true) + "); the next backup removes it"
-                            : "being written (" + io.liteshift.Owner.describe(l.owner(), false) + ")");
+            out().printf("%s UTC  partial  %9s  %s  %s%n", WHEN.format(l.started()), Bytes.of(l.size()), l.file().getFileName(),
+                    l.leftOver() ? "left by a stopped backup (" + Owner.describe(l.owner(), true) + "); the next backup removes it"
+                            : "being written (" + Owner.describe(l.owner(), false) + ")");
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.report.JsonResults;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +22,8 @@ final class BaselineCommand extends ProjectCommand {
     public Integer call() {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
         if (json.on) return Json.print(spec, 0, JsonResults.baselined(project.requireDatabase(), version, recorded));
-        out().printf("Baselined %s at %04d: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
-                project.requireDatabase(), version, recorded.size());
+        out().printf("Baselined %s at %s: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
+                project.requireDatabase(), SchemaVersion.label(version), recorded.size());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.Fix;
 import io.liteshift.report.ReportOutput;
 
 import java.io.PrintWriter;
@@ -29,8 +30,8 @@ final class ConsoleOutput {
                 err.println("liteshift: warning: " + text);
             }
 
-            public io.liteshift.Fix.FrontEnd frontEnd() {
-                return io.liteshift.Fix.FrontEnd.COMMAND_LINE;
+            public Fix.FrontEnd frontEnd() {
+                return Fix.FrontEnd.COMMAND_LINE;
             }
         };
     }

@@ -11,6 +11,7 @@ import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.ReportOutput;
 import io.liteshift.report.Reports;
 
 import java.io.IOException;
@@ -295,7 +296,7 @@ final class Demo {
     }
 
     /** The shared reports, printed into a step's buffer: the same text the commands print. */
-    private static io.liteshift.report.ReportOutput console(PrintWriter w) {
+    private static ReportOutput console(PrintWriter w) {
         return ConsoleOutput.of(w, w);
     }
 

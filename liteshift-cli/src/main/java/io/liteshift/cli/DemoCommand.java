@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.LiteShiftException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                 empty = entries != null && entries.findAny().isEmpty();
             }
             if (!empty) {
-                throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--dir " + d
+                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--dir " + d
                         + " exists and is not an empty directory; the demo writes its own project there. Give a new or empty directory.");
             }
         }

@@ -1,5 +1,8 @@
 package io.liteshift.cli;
 
+import io.liteshift.Fix;
+import io.liteshift.LiteShiftException;
+
 /** A demo step that did not do what the runbook promises: names the step, says what was wrong, and carries the exit code. */
 final class DemoFailure extends RuntimeException {
     final String step;
@@ -23,7 +26,7 @@ final class DemoFailure extends RuntimeException {
     /** Anything thrown inside a step, as that step's failure; a liteshift refusal keeps its exit code. */
     static DemoFailure in(String step, Exception e) {
         if (e instanceof DemoFailure d) return new DemoFailure(step, d.getMessage(), d.exitCode, d.getCause());
-        if (e instanceof io.liteshift.LiteShiftException l) return new DemoFailure(step, l.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE), Main.exitCode(l.reason()), l);
+        if (e instanceof LiteShiftException l) return new DemoFailure(step, l.message(Fix.FrontEnd.COMMAND_LINE), Main.exitCode(l.reason()), l);
         return new DemoFailure(step, e.toString(), Main.FAILED, e);
     }
 }

@@ -6,8 +6,14 @@ import io.liteshift.SchemaSource;
 import io.liteshift.plan.Plan;
 import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", description = {
@@ -23,16 +29,16 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TO", description = "the wanted side (or --schema-class)")
     String to;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     SchemaClassOptions javaSchema;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     CommonOptions common;
     @picocli.CommandLine.Mixin
     JsonOption json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -47,11 +53,11 @@ final class DiffCommand implements Callable<Integer> {
     private SchemaSource wanted() {
         // usage errors, printed with the usage like a missing option
         if (to != null && javaSchema.schemaClass != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--to and --schema-class were both given:"
+            throw new ParameterException(spec.commandLine(), "--to and --schema-class were both given:"
                     + " the wanted side is one of them. Pass one.");
         }
         if (to == null && javaSchema.schemaClass == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--to=TO'"
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--to=TO'"
                     + " (a database or a .sql schema), or --schema-class CLASS.");
         }
         if (to != null) {
@@ -61,7 +67,7 @@ final class DiffCommand implements Callable<Integer> {
             }
             return SchemaSource.parse(to);
         }
-        java.util.List<java.nio.file.Path> entries = javaSchema.entries(ProjectOptions.workingDir());
-        return SchemaSource.javaClass(javaSchema.schemaClass, SchemaClassOptions.loader(entries == null ? java.util.List.of() : entries));
+        List<Path> entries = javaSchema.entries(ProjectOptions.workingDir());
+        return SchemaSource.javaClass(javaSchema.schemaClass, SchemaClassOptions.loader(entries == null ? List.of() : entries));
     }
 }

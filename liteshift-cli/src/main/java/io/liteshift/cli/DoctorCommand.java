@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.report.JsonReports;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 
 
@@ -22,7 +23,7 @@ final class DoctorCommand extends ProjectCommand {
         DoctorReport r = c.configure().database(project.requireDatabase()).load().doctor(c.backups()); // as the plugin's doctor goal, and the backups
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         if (json.on) return Json.print(spec, exit, JsonReports.doctor(r));
-        io.liteshift.report.Reports.doctor(r, report());
+        Reports.doctor(r, report());
         return exit;
     }
 }

@@ -1,11 +1,14 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.report.JsonReports;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -38,7 +41,7 @@ final class EachRun {
         }
 
         static String version(int v) {
-            return String.format("%04d", v);
+            return SchemaVersion.label(v);
         }
 
         /** What a database that threw gets: its message in full, and the exit code it would have had alone. */
@@ -50,7 +53,7 @@ final class EachRun {
                 case DAMAGED -> "damaged";
                 default -> "refused";
             };
-            String message = e instanceof LiteShiftException l ? l.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
+            String message = e instanceof LiteShiftException l ? l.message(Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
             Map<String, Object> json = new LinkedHashMap<>();
             // the same error object as a single database's --json failure
             json.put("error", e instanceof LiteShiftException l ? JsonReports.error(l, code)
@@ -176,8 +179,8 @@ final class EachRun {
     }
 
     /** "acme/" for tenants/acme/app.db under tenants/*: per-database things (backups) kept apart like the databases. */
-    static java.nio.file.Path below(java.nio.file.Path dir, EachDatabase.Match m) {
-        java.nio.file.Path parent = m.relative().getParent();
+    static Path below(Path dir, EachDatabase.Match m) {
+        Path parent = m.relative().getParent();
         return parent == null ? dir : dir.resolve(parent);
     }
 }

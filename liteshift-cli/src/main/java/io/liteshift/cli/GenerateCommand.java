@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.JsonResults;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,7 @@ final class GenerateCommand extends ProjectCommand {
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
         if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
-        io.liteshift.report.Reports.generated(r, project.resolve(), report());
+        Reports.generated(r, project.resolve(), report());
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.report.JsonResults;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 
 import java.util.List;
@@ -18,7 +19,7 @@ final class HashCommand extends ProjectCommand {
     public Integer call() {
         List<String> written = Setup.files(project).hash();
         if (json.on) return Json.print(spec, 0, JsonResults.hashed(project.resolve().migrations(), written));
-        io.liteshift.report.Reports.hashed(written, project.resolve().migrations(), report());
+        Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }
 }

@@ -3,7 +3,10 @@ package io.liteshift.cli;
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,14 +58,14 @@ final class InitCommand implements Callable<Integer> {
             description = "the migrations directory, relative to the project directory (default: ${DEFAULT-VALUE})")
     String dir;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     CommonOptions common;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

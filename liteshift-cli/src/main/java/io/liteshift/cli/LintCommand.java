@@ -1,13 +1,15 @@
 package io.liteshift.cli;
 
-import io.liteshift.report.JsonReports;
-import io.liteshift.report.ReportFile;
-import io.liteshift.sqlite.DatabaseUrl;
+import io.liteshift.Fix;
+import io.liteshift.LiteShiftException;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
+import io.liteshift.report.JsonReports;
 import io.liteshift.report.LintFormat;
 import io.liteshift.report.LintPlace;
+import io.liteshift.report.ReportFile;
 import io.liteshift.report.Reports;
+import io.liteshift.sqlite.DatabaseUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,20 +43,18 @@ final class LintCommand extends ProjectCommand {
     public Integer call() {
         LintFormat chosen = LintFormat.named(format, "--format");
         if (json.on && chosen != LintFormat.TEXT) {
-            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--json and --format "
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--json and --format "
                     + chosen.id() + " both say how to print the findings. Pass one of them.");
         }
         String db = project.resolve().database();
-        Path file = db == null ? null : DatabaseUrl.toPath(db);
-        Path directory = project.resolve().migrations();
-        LintReport r = Linter.lint(Setup.files(project).directory(), file, from);
+        LintReport r = Linter.lint(Setup.files(project).directory(), db == null ? null : DatabaseUrl.toPath(db), from);
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         StringBuilder text = new StringBuilder();
         if (json.on) {
             text.append(Json.of(JsonReports.envelope(spec.name(), exit == 0, exit, JsonReports.lint(r))))
                     .append('\n');
         } else {
-            LintPlace place = LintPlace.of(directory, ProjectOptions.workingDir(), Main.version(), io.liteshift.Fix.FrontEnd.COMMAND_LINE);
+            LintPlace place = LintPlace.of(project.resolve().migrations(), ProjectOptions.workingDir(), Main.version(), Fix.FrontEnd.COMMAND_LINE);
             Reports.lint(r, chosen, place, ConsoleOutput.collecting(text, err()));
         }
         if (output == null) {

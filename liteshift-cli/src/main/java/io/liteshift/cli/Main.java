@@ -1,11 +1,18 @@
 package io.liteshift.cli;
 
+import io.liteshift.Fix;
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import io.liteshift.report.JsonReports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The {@code liteshift} command. */
 @Command(name = "liteshift", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -33,7 +40,7 @@ public final class Main implements Runnable {
     static final int NOT_UP_TO_DATE = 6;
 
     /** In the order of the usage text. */
-    private static final java.util.Map<String, Class<?>> COMMANDS = commands(DemoCommand.class, InitCommand.class, GenerateCommand.class,
+    private static final Map<String, Class<?>> COMMANDS = commands(DemoCommand.class, InitCommand.class, GenerateCommand.class,
             MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
             HashCommand.class, SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, PullCommand.class, DiffCommand.class, PushCommand.class,
@@ -54,7 +61,7 @@ public final class Main implements Runnable {
      * state it left (an {@link io.liteshift.Interrupted}); one that finished anyway gets a line saying so.
      */
     private static int stopped(StopSignals signals, int code, PrintWriter err) {
-        sun.misc.Signal s = signals.received();
+        Signal s = signals.received();
         if (s == null) return code;
         if (!interruptionReported) {
             err.println("liteshift: " + StopSignals.name(s) + " came as the command was finishing; it "
@@ -69,7 +76,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // the library logs its steps at INFO and DEBUG; a command's own output is enough unless asked for more
-        if (java.util.Arrays.asList(args).contains("--verbose")) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        if (Arrays.asList(args).contains("--verbose")) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         CommandLine cmd = new CommandLine(new Main());
         // picocli builds a command's model by reflection; building only the one that runs saves a good part of a
         // no-op's start-up (the whole set is there for usage, help and unknown names)
@@ -90,8 +97,8 @@ public final class Main implements Runnable {
         return cmd.execute(args);
     }
 
-    private static java.util.Map<String, Class<?>> commands(Class<?>... classes) {
-        java.util.Map<String, Class<?>> out = new java.util.LinkedHashMap<>();
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> out = new LinkedHashMap<>();
         for (Class<?> c : classes) out.put(c.getAnnotation(Command.class).name(), c);
         return out;
     }
@@ -104,7 +111,7 @@ public final class Main implements Runnable {
     /** The message on standard error, as always; with --json, the same error as JSON on standard output too. */
     private static int report(Exception ex, CommandLine line, PrintWriter err, boolean json) {
         boolean verbose = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--verbose");
-        if (ex instanceof io.liteshift.Interrupted i) {
+        if (ex instanceof Interrupted i) {
             interruptionReported = true;
             String message = i.describe(stopSignal());
             err.println("liteshift: " + message);
@@ -114,7 +121,7 @@ public final class Main implements Runnable {
             return FAILED;
         }
         if (ex instanceof LiteShiftException e) {
-            err.println("liteshift: " + e.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE));
+            err.println("liteshift: " + e.message(Fix.FrontEnd.COMMAND_LINE));
             if (verbose) e.printStackTrace(err);
             if (json) printJson(line, JsonReports.error(e, exitCode(e.reason())));
             return exitCode(e.reason());
@@ -141,7 +148,7 @@ public final class Main implements Runnable {
 
     /** What stopped the command: the signal, when one came (then the library was asked to stop), else an interrupt. */
     private static String stopSignal() {
-        return io.liteshift.Interruption.requestedBy().orElse("an interrupt");
+        return Interruption.requestedBy().orElse("an interrupt");
     }
 
     static int exitCode(LiteShiftException.Reason reason) {

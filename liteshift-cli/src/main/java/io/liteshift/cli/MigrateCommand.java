@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
@@ -45,8 +46,8 @@ final class MigrateCommand extends ProjectCommand {
         MigrateResult r = config.load().migrate();
         List<String> messages = new ArrayList<>();
         r.lintWarnings().forEach(w -> messages.add("warning: lint: " + w));
-        r.drift().forEach(d -> messages.add("warning: " + d.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)));
-        Reports.notes(r, io.liteshift.Fix.FrontEnd.COMMAND_LINE).forEach(n -> messages.add("note: " + n));
+        r.drift().forEach(d -> messages.add("warning: " + d.message(Fix.FrontEnd.COMMAND_LINE)));
+        Reports.notes(r, Fix.FrontEnd.COMMAND_LINE).forEach(n -> messages.add("note: " + n));
         String result = r.onReplica() ? "replica" : r.upToDate() ? "up to date" : "migrated";
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "

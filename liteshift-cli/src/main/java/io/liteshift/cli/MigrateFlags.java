@@ -1,6 +1,8 @@
 package io.liteshift.cli;
 
+import io.liteshift.config.ProjectConfig;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -14,7 +16,7 @@ final class MigrateFlags {
     @Option(names = "--out-of-order", description = "apply pending migrations older than the newest applied one (after review)")
     boolean outOfOrder;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Option(names = "--replica-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -37,7 +39,7 @@ final class MigrateFlags {
 
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         public Duration convert(String value) {
-            return io.liteshift.config.ProjectConfig.parseDuration(value);
+            return ProjectConfig.parseDuration(value);
         }
     }
 }

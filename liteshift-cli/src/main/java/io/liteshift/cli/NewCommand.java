@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.report.JsonResults;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ final class NewCommand extends ProjectCommand {
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
         if (json.on) return Json.print(spec, 0, JsonResults.created(file));
-        io.liteshift.report.Reports.created(file, report());
+        Reports.created(file, report());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.ReportOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,7 @@ abstract class ProjectCommand implements Callable<Integer> {
     }
 
     /** The shared text reports, printed to this command's out and err. */
-    io.liteshift.report.ReportOutput report() {
+    ReportOutput report() {
         return ConsoleOutput.of(out(), err());
     }
 }

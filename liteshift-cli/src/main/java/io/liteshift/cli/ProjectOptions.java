@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class ProjectOptions {
             description = "the declared schema: a .sql file or a directory of them (default: schema.sql, or as set in liteshift.toml)")
     Path schema;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     SchemaClassOptions javaSchema = new SchemaClassOptions();
 
     private ProjectConfig resolved;

@@ -4,9 +4,11 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ final class PushCommand extends ProjectCommand {
     @Option(names = "--backup", description = "take a verified backup (into the backups directory) just before applying the change")
     boolean backup;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @picocli.CommandLine.Mixin
@@ -39,7 +41,7 @@ final class PushCommand extends ProjectCommand {
     @Override
     public Integer call() {
         String db = project.requireDatabase();
-        io.liteshift.config.ProjectConfig c = project.resolve();
+        ProjectConfig c = project.resolve();
         Path schema = c.schema();
         if (c.schemaClass() == null && project.schema == null && !Files.exists(schema)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema

@@ -1,9 +1,13 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
+import io.liteshift.Fix;
 import io.liteshift.LiteShift;
+import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.report.JsonReports;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,18 +33,18 @@ final class RehearseCommand extends ProjectCommand {
     public Integer call() {
         ProjectConfig c = project.resolve();
         String database = project.requireDatabase();
-        io.liteshift.Configuration config = c.configure().database(database);
+        Configuration config = c.configure().database(database);
         if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
         LiteShift liteShift = config.load();
         // LiteShift.rehearse() does not check that the directory exists: a mistyped --dir is refused, not rehearsed as nothing pending
         if (!liteShift.directory().exists()) {
-            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT,
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                     "the migrations directory " + c.migrations() + " does not exist. Check --dir (or `migrations` in liteshift.toml).");
         }
         RehearsalReport r = liteShift.rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json.on) return Json.print(spec, r.ok(), code, JsonReports.rehearsal(r));
-        io.liteshift.report.Reports.rehearsal(r, report());
+        Reports.rehearsal(r, report());
         return code;
     }
 }

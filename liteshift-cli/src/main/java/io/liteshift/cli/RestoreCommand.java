@@ -1,10 +1,12 @@
 package io.liteshift.cli;
 
 import io.liteshift.report.JsonBackups;
+import io.liteshift.report.Reports;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
 import io.liteshift.backup.RestoreResult;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +39,7 @@ final class RestoreCommand extends ProjectCommand {
         if (!yes) {
             BackupInfo b = Backups.verify(file);
             if (json.on) return Json.print(spec, 0, JsonBackups.wouldRestore(db, b, Files.exists(db)));
-            out().printf("backup %s verified (sha256 %s, integrity ok, v%04d).%n", file, b.sha256(), b.version());
+            out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), SchemaVersion.label(b.version()));
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
                     : "Would create " + db + " from it.");
@@ -46,7 +48,7 @@ final class RestoreCommand extends ProjectCommand {
         }
         RestoreResult r = Backups.restore(file, db, force);
         if (json.on) return Json.print(spec, 0, JsonBackups.restored(r));
-        io.liteshift.report.Reports.restored(r, file, report());
+        Reports.restored(r, file, report());
         return 0;
     }
 }

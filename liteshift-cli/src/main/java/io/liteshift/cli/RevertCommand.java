@@ -2,9 +2,10 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.JsonResults;
+import io.liteshift.report.Reports;
+import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
 
 @Command(name = "revert", header = "Write a new migration that takes the schema back to what it was after migration N.",
         description = {
@@ -23,7 +24,7 @@ final class RevertCommand extends ProjectCommand {
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
         if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
-        io.liteshift.report.Reports.generated(r, "Nothing to revert: the schema after " + String.format("%04d", to) + " equals the current one."
+        Reports.generated(r, "Nothing to revert: the schema after " + SchemaVersion.label(to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;
     }

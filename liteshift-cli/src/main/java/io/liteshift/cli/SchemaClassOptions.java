@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** {@code --schema-class} and {@code --classpath}: the declared schema as a compiled Java class. */
 final class SchemaClassOptions {
@@ -27,7 +28,7 @@ final class SchemaClassOptions {
     List<Path> entries(Path wd) {
         if (classpath == null) return null;
         List<Path> out = new ArrayList<>();
-        for (String entry : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        for (String entry : classpath.split(Pattern.quote(File.pathSeparator))) {
             if (!entry.isBlank()) out.add(wd.resolve(entry.strip()).normalize());
         }
         return out;

@@ -4,10 +4,12 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.StatusReport;
+import io.liteshift.report.Reports;
 import io.liteshift.seed.SeedResult;
 import io.liteshift.report.JsonReports;
 import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -27,7 +29,7 @@ final class SeedCommand extends ProjectCommand {
     @Option(names = "--seeds", paramLabel = "DIR", description = "the seeds directory (default: seeds, beside the migrations directory)")
     Path seeds;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @picocli.CommandLine.Mixin
@@ -58,7 +60,7 @@ final class SeedCommand extends ProjectCommand {
         // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate
         SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(dir, List.of());
         if (json.on) return Json.print(spec, 0, JsonResults.seeded(database, Files.isDirectory(dir) ? dir : null, r));
-        io.liteshift.report.Reports.seeded(r, report());
+        Reports.seeded(r, report());
         if (!Files.isDirectory(dir)) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");
         else out.printf("Seeded %s: %d applied, %d already done.%n", database, r.applied().size(), r.upToDate());

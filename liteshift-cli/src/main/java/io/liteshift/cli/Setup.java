@@ -1,7 +1,9 @@
 package io.liteshift.cli;
 
 import io.liteshift.Configuration;
+import io.liteshift.EachDatabase;
 import io.liteshift.LiteShift;
+import io.liteshift.SchemaSource;
 import io.liteshift.config.ProjectConfig;
 
 /** The {@link LiteShift} a command works with: the project's settings, with the command's own flags on top. */
@@ -22,9 +24,9 @@ final class Setup {
     }
 
     /** The same, as a side of {@code push} or {@code diff}. */
-    static io.liteshift.SchemaSource declaredSource(ProjectConfig c) {
-        if (c.schemaClass() == null) return new io.liteshift.SchemaSource.Declared(c.schema());
-        return io.liteshift.SchemaSource.javaClass(c.schemaClass(), SchemaClassOptions.loader(c.classpath()));
+    static SchemaSource declaredSource(ProjectConfig c) {
+        if (c.schemaClass() == null) return new SchemaSource.Declared(c.schema());
+        return SchemaSource.javaClass(c.schemaClass(), SchemaClassOptions.loader(c.classpath()));
     }
 
     /** For commands that work on the database too. */
@@ -41,7 +43,7 @@ final class Setup {
      * For one database of many ({@code --each}): the project's settings, another database, whose backups are kept
      * apart below the backups directory as the databases are below the glob.
      */
-    static Configuration configuration(ProjectOptions project, MigrateFlags flags, io.liteshift.EachDatabase.Match db) {
+    static Configuration configuration(ProjectOptions project, MigrateFlags flags, EachDatabase.Match db) {
         return configuration(project, flags, db.file().toString()).backups(EachRun.below(project.resolve().backups(), db));
     }
 

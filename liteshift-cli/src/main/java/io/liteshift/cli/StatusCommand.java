@@ -1,9 +1,11 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
 import io.liteshift.migrate.History;
 import io.liteshift.report.JsonReports;
 import io.liteshift.migrate.StatusReport;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ final class StatusCommand extends ProjectCommand {
         StatusReport r = Setup.database(project, null).status();
         PrintWriter out = out();
         if (json.on) return Json.print(spec, r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, JsonReports.history(r.database(), r.history(), r.problems()));
-        io.liteshift.report.Reports.status(r, project.resolve().migrations(), report());
+        Reports.status(r, project.resolve().migrations(), report());
         return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
     }
 
@@ -35,7 +37,7 @@ final class StatusCommand extends ProjectCommand {
         History h = r.history();
         String detail = h.pending().size() + " pending" + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " problem(s)");
         return new EachRun.Row(r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, r.upToDate() ? "up to date" : "not up to date",
-                EachRun.Row.version(h.version()), detail, r.problems().stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(),
+                EachRun.Row.version(h.version()), detail, r.problems().stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(),
                 JsonReports.history(db.name(), h, r.problems()));
     }
 }

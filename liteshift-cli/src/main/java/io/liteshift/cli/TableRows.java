@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.sql.Identifiers;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ record TableRows(String table, long count, Map<String, String> columns) {
     }
 
     /** A plain connection, as an application opens one (the demo checks through it what a user would see). */
-    static Connection open(java.nio.file.Path db) throws SQLException {
+    static Connection open(Path db) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + db);
     }
 

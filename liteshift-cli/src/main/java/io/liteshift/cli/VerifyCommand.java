@@ -1,10 +1,13 @@
 package io.liteshift.cli;
 
 import io.liteshift.EachDatabase;
+import io.liteshift.Fix;
+import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verification;
 import io.liteshift.report.JsonReports;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +43,7 @@ final class VerifyCommand extends ProjectCommand {
         List<Problem> problems = v.problems();
         int exit = problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json.on) return Json.print(spec, exit, JsonReports.history(project.requireDatabase(), v.status().history(), problems));
-        io.liteshift.report.Reports.verified(problems, project.requireDatabase(), report());
+        Reports.verified(problems, project.requireDatabase(), report());
         return exit;
     }
 
@@ -52,14 +55,14 @@ final class VerifyCommand extends ProjectCommand {
                 : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.DAMAGED) ? "damaged" : "not verified";
         return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, result,
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
-                problems.stream().map(p -> p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE)).toList(), JsonReports.history(db.name(), h, problems));
+                problems.stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(), JsonReports.history(db.name(), h, problems));
     }
 
     /** --repo: the repository alone, whatever database DATABASE_URL or liteshift.toml names. */
     private int verifyRepository() {
         String other = project.db != null ? "--db" : each.requested() ? "--each" : null;
         if (other != null) {
-            throw new io.liteshift.LiteShiftException(io.liteshift.LiteShiftException.Reason.INVALID_INPUT, "--repo checks the"
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--repo checks the"
                     + " repository alone, without a database, so it cannot be used with " + other + ". Drop one of them.");
         }
         return verifyDirectory(true);
@@ -78,7 +81,7 @@ final class VerifyCommand extends ProjectCommand {
             m.put("problems", JsonReports.problems(problems));
             return Json.print(spec, exit, m);
         }
-        io.liteshift.report.Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
+        Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
         return exit;
     }
 }

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.liteshift.testing.TestDb;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 
 /** Runs the command line in this JVM, as a user would type it, and keeps what it printed. */
 final class Cli {
@@ -17,7 +18,7 @@ final class Cli {
 
     /** {@code args} followed by {@code more}: a test's own options after the command it runs. */
     static String[] plus(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }

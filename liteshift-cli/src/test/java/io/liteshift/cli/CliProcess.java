@@ -1,5 +1,7 @@
 package io.liteshift.cli;
 
+import io.liteshift.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,13 +79,11 @@ final class CliProcess {
     }
 
     /** Waits until {@code condition} holds, failing (with the output so far) if the process ends or time runs out first. */
-    void awaitThat(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+    void awaitThat(String what, BooleanSupplier condition, Duration timeout) {
+        Await.until(what, timeout, () -> {
             if (!process.isAlive()) throw new AssertionError("liteshift exited before " + what + ":\n" + result(process.exitValue()));
-            if (System.nanoTime() > deadline) throw new AssertionError("not " + what + " after " + timeout + ":\n" + result(-1));
-            Thread.sleep(5);
-        }
+            return condition.getAsBoolean();
+        }, () -> result(-1).toString());
     }
 
     /** {@code kill -s NAME pid}: what a terminal's Ctrl-C (INT) or a supervisor (TERM) sends. */

@@ -1,11 +1,13 @@
 package io.liteshift.cli;
 
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ class DoctorCommandTest {
     }
 
     private Cli.Result doctor(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("doctor", "--db", db.toString(), "--dir", migrations.toString()));
+        List<String> args = new ArrayList<>(List.of("doctor", "--db", db.toString(), "--dir", migrations.toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }

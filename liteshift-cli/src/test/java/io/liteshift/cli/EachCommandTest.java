@@ -1,11 +1,14 @@
 package io.liteshift.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ class EachCommandTest extends InTemporaryWorkingDirectory {
     void damagedDatabasesAreMarkedAndTheOthersAreMigrated() throws Exception {
         Files.writeString(tenant("hooli"), "this is not a SQLite database, it only has its name\n");
         byte[] notADatabase = Files.readAllBytes(tenant("hooli"));
-        try (var f = new java.io.RandomAccessFile(tenant("initech").toFile(), "rw")) {
+        try (var f = new RandomAccessFile(tenant("initech").toFile(), "rw")) {
             f.setLength(f.length() / 2 / 4096 * 4096); // half of its pages gone
         }
         byte[] truncated = Files.readAllBytes(tenant("initech"));
@@ -195,7 +198,7 @@ class EachCommandTest extends InTemporaryWorkingDirectory {
         assertThat(Files.readAllBytes(replica)).isEqualTo(before);
 
         assertThat(Cli.run("migrate", "--db", "tenants/acme.db").exitCode()).isZero();
-        Files.copy(tenant("acme"), replica, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // replicated
+        Files.copy(tenant("acme"), replica, StandardCopyOption.REPLACE_EXISTING); // replicated
         byte[] replicated = Files.readAllBytes(replica);
         Cli.Result reached = Cli.run("migrate", "--db", "replica/app.db");
         assertThat(reached.exitCode()).as(reached.toString()).isZero();

@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

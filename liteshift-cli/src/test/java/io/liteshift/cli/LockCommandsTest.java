@@ -1,5 +1,8 @@
 package io.liteshift.cli;
 
+import io.liteshift.Await;
+import io.liteshift.sqlite.Databases;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,12 +100,10 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         AtomicReference<Cli.Result> result = new AtomicReference<>();
         Thread push = new Thread(() -> result.set(Cli.run("push", "--db", "app.db", "--lock-timeout", "60s")), "push");
         push.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!waitingForALock(push)) {
+        Await.until("push to wait for the lock", Duration.ofSeconds(30), () -> {
             assertThat(push.isAlive()).as("push waits for the lock: %s", result.get()).isTrue();
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(2);
-        }
+            return waitingForALock(push);
+        });
         Files.writeString(release, ""); // the application's transaction ends
         push.join(60_000);
 
@@ -135,7 +141,7 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(readOnlyTables()).as("unreadable read-only while the journal is hot").isNull();
 
         RuntimeException failure = new RuntimeException("a failed write");
-        io.liteshift.sqlite.Databases.recoverHotJournal(db, failure);
+        Databases.recoverHotJournal(db, failure);
 
         assertThat(failure.getSuppressed()).isEmpty();
         assertThat(journal).doesNotExist();
@@ -145,12 +151,12 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
 
     /** The tables, read through a read-only connection; null when SQLite will not open it so. */
     private List<String> readOnlyTables() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
-            List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+             ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+            List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(1));
             return out;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null;
         }
     }
@@ -167,11 +173,9 @@ class LockCommandsTest extends InTemporaryWorkingDirectory {
         holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), db.toString(), mode, release.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.readString(out, StandardCharsets.UTF_8).contains("READY")) {
+        Await.until("the holder to hold the lock", Duration.ofSeconds(60), () -> {
             assertThat(holder.isAlive()).as("the holder started: %s", Files.readString(out)).isTrue();
-            assertThat(System.nanoTime()).as("the holder holds the lock").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+            return Files.readString(out, StandardCharsets.UTF_8).contains("READY");
+        });
     }
 }

@@ -1,11 +1,14 @@
 package io.liteshift.cli;
 
+import io.liteshift.Await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Another process holding a lock on a database, as an application's long transaction would:
@@ -42,9 +45,11 @@ public final class LockHolder {
             }
             System.out.println("READY");
             System.out.flush();
-            long giveUp = System.nanoTime() + 120_000_000_000L;
-            while (!Files.exists(release) && System.nanoTime() < giveUp) Thread.sleep(2);
-            s.execute("ROLLBACK");
+            try {
+                Await.until("the test to release the lock", Duration.ofMinutes(2), () -> Files.exists(release));
+            } finally {
+                s.execute("ROLLBACK"); // never outlive a test run that was aborted with the lock held
+            }
         }
     }
 }

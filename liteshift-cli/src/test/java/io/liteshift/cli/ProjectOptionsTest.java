@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -3,9 +3,12 @@ package io.liteshift.cli;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,8 +99,8 @@ class PullCommandTest extends InTemporaryWorkingDirectory {
     private static String readString(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,11 +1,14 @@
 package io.liteshift.cli;
 
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,7 +189,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
     }
 
     /** Runs liteshift ARGS, sends it {@code signal} once {@code underWay} holds, and returns how it ended. */
-    private Cli.Result stopped(String signal, String underWay, java.util.function.BooleanSupplier condition, String... args) throws Exception {
+    private Cli.Result stopped(String signal, String underWay, BooleanSupplier condition, String... args) throws Exception {
         CliProcess p = CliProcess.start(dir, tmp, args);
         p.awaitThat(underWay, condition, WAIT);
         p.signal(signal);
@@ -210,7 +214,7 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
     private static long size(Path p) {
         try {
             return Files.exists(p) ? Files.size(p) : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0; // gone meanwhile
         }
     }
@@ -220,8 +224,8 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
         if (!Files.isDirectory(d)) return List.of();
         try (Stream<Path> s = Files.list(d)) {
             return s.filter(f -> !f.getFileName().toString().matches("(lib)?sqlitejdbc.*|sqlite-.*\\.(so|lck)")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ final class Tmpfs implements AutoCloseable {
     /** Deletes everything in it (it must be read-write). */
     void clear() throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) if (!p.equals(root)) Files.delete(p);
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) if (!p.equals(root)) Files.delete(p);
         }
     }
 

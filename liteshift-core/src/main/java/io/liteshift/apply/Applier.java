@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import io.liteshift.sql.Identifiers;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -178,7 +179,7 @@ public final class Applier {
     }
 
     private static void checkForeignKeys(Connection conn, List<String> tables) throws SQLException {
-        java.util.Optional<String> orphans = ForeignKeyCheck.orphans(conn, tables);
+        Optional<String> orphans = ForeignKeyCheck.orphans(conn, tables);
         if (orphans.isEmpty()) return;
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA,
                 "the change would leave rows whose foreign keys point nowhere:\n" + orphans.get()

@@ -1,6 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.Owner;
+import io.liteshift.sqlite.Bytes;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +28,8 @@ public record BackupLeftover(Path file, List<Path> files, String database, Insta
         files = List.copyOf(files);
     }
 
-    /** ".app-20261124-012548587.4242@web-1.tmp (128.0 MB, pid 4242 on web-1, no longer running)". */
+    /** ".app-20261124-012548587.4242@web-1.tmp (128.0 MiB, pid 4242 on web-1, no longer running)". */
     public String describe() {
-        return file.getFileName() + " (" + Backups.human(size) + ", " + Owner.describe(owner, leftOver) + ")";
+        return file.getFileName() + " (" + Bytes.of(size) + ", " + Owner.describe(owner, leftOver) + ")";
     }
 }

@@ -1,8 +1,16 @@
 package io.liteshift.backup;
 
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.doctor.Doctor;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.SchemaVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
@@ -43,7 +51,7 @@ import java.util.regex.Pattern;
  * its manifest written, and only then renamed to its final name: a file with a backup's name is always complete.
  */
 public final class Backups {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
     /** {@link #STAMP}'s text as a regular expression. */
     private static final String STAMP_DIGITS = "\\d{8}-\\d{9}";
@@ -78,7 +86,7 @@ public final class Backups {
      * @param keep     when positive, the backups of this database beyond the newest {@code keep} are deleted afterwards
      *                 (never the new one)
      * @param check    how the copy is checked before it gets its name
-     * @param progress receives a line such as "backup: 42% of 1.0 GB" every few seconds while a large copy runs
+     * @param progress receives a line such as "backup: 42% of 1.0 GiB" every few seconds while a large copy runs
      */
     public static BackupInfo backup(Path database, Path dir, int keep, BackupCheck check, Consumer<String> progress) {
         return backup(database, dir, keep, check, DEFAULT_LOCK_TIMEOUT, progress);
@@ -128,8 +136,8 @@ public final class Backups {
             return written(db, dir, tmp, taken, keep, check, lockTimeout, recovery, steps);
         } catch (RuntimeException e) {
             boolean removed = Leftovers.delete(tmp); // whatever stopped it: no partial file stays behind
-            if (io.liteshift.Interruption.stopped(e)) {
-                throw new io.liteshift.Interrupted("the backup of " + db, "no backup was written; " + (removed
+            if (Interruption.stopped(e)) {
+                throw new Interrupted("the backup of " + db, "no backup was written; " + (removed
                         ? "the partial file " + tmp.getFileName() + " was removed" : "the partial file " + tmp + " could not be removed;"
                         + " the next backup removes it") + ". Nothing was changed.", e);
             }
@@ -148,11 +156,11 @@ public final class Backups {
             if (SqliteErrors.isDamage(e)) throw Damage.refusalOr(e, recovery, db.toString(), "");
             throw failed("the backup of " + db + " failed", db, tmp, e);
         }
-        io.liteshift.Interruption.check("the backup of " + db, () -> "");
+        Interruption.check("the backup of " + db, () -> "");
         try {
             long t1 = System.nanoTime();
             String sha = checkHashAndSync(tmp, check, recovery, steps);
-            io.liteshift.Interruption.check("the backup of " + db, () -> ""); // the last moment before it gets its name
+            Interruption.check("the backup of " + db, () -> ""); // the last moment before it gets its name
             long size = Files.size(tmp);
             LOG.debug("backup of {}: copy {} ms, then {}, SHA-256 and fsync {} ms", db, (t1 - t0) / 1_000_000, check.pragma(),
                     (System.nanoTime() - t1) / 1_000_000);
@@ -190,21 +198,21 @@ public final class Backups {
      * and what the backup needs), a directory this user cannot write (doctor's diagnosis), or SQLite's message.
      */
     private static LiteShiftException failed(String what, Path db, Path tmp, Exception e) {
-        if (io.liteshift.Interruption.stopped(e)) return new io.liteshift.Interrupted("", "", e); // take() says it properly
-        if (io.liteshift.sqlite.DiskSpace.isFull(e)) {
-            return new LiteShiftException(LiteShiftException.Reason.FAILED, io.liteshift.sqlite.DiskSpace.full(tmp.getParent(), "writing"
-                    + " the backup of " + db, null) + "; the backup needs about " + io.liteshift.sqlite.DiskSpace.bytes(sizeOf(db)) + ", the"
+        if (Interruption.stopped(e)) return new Interrupted("", "", e); // take() says it properly
+        if (DiskSpace.isFull(e)) {
+            return new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(tmp.getParent(), "writing"
+                    + " the backup of " + db, null) + "; the backup needs about " + Bytes.exactly(sizeOf(db)) + ", the"
                     + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
                     + " back up to another volume (--to DIR). Nothing was changed.", e);
         }
-        String denied = io.liteshift.doctor.Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
+        String denied = Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
         LiteShiftException x = Sqlite.failed(what, e);
         return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + ". Nothing was changed." + denied, e);
     }
 
     /** "; doctor (DIR_NOT_WRITABLE): ..." when doctor's checks say why {@code dir} cannot be written; else "". */
     private static String explainDirectory(Path dir) {
-        return io.liteshift.doctor.Doctor.explainUnwritableDirectory(dir).map(why -> "\n" + why).orElse("");
+        return Doctor.explainUnwritableDirectory(dir).map(why -> "\n" + why).orElse("");
     }
 
     /**
@@ -252,7 +260,7 @@ public final class Backups {
                 long[] last = {System.nanoTime()};
                 boolean[] stopped = {false};
                 int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), (remaining, total) -> {
-                    if (stopped[0] || io.liteshift.Interruption.requested()) {
+                    if (stopped[0] || Interruption.requested()) {
                         // the driver's step loop has no way out, and sqlite3_interrupt does not reach a backup: the partial
                         // file goes now (a kill meanwhile leaves nothing), and the copy runs out into the unlinked file
                         if (!stopped[0]) Leftovers.delete(tmp);
@@ -262,10 +270,10 @@ public final class Backups {
                     long now = System.nanoTime();
                     if (total > 0 && remaining > 0 && now - last[0] >= progressEvery.toNanos()) {
                         last[0] = now;
-                        steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, human(total * pageSize)));
+                        steps.line(String.format("backup: %d%% of %s", 100L * (total - remaining) / total, Bytes.of(total * pageSize)));
                     }
                 }, 100, 100, pagesPerStep);
-                if (stopped[0]) throw new io.liteshift.Interrupted("", "", null);
+                if (stopped[0]) throw new Interrupted("", "", null);
                 if (rc != 0 && rc != 101) throw Sqlite.resultCode(rc, "SQLite's backup API");
                 return version;
             } finally {
@@ -277,7 +285,7 @@ public final class Backups {
     private static Path freeName(Path dir, String base, Instant taken, int version) {
         Instant t = taken;
         while (true) {
-            Path p = dir.resolve(String.format("%s-%s-v%04d.sqlite", base, STAMP.format(t), version));
+            Path p = dir.resolve(base + "-" + STAMP.format(t) + "-v" + SchemaVersion.label(version) + ".sqlite");
             if (!Files.exists(p)) return p;
             t = t.plusMillis(1);
         }
@@ -368,14 +376,6 @@ public final class Backups {
         String n = file.getFileName().toString();
         if (LEFTOVER.matcher(n).matches()) return true;
         return NAME.matcher(n).matches() && Files.exists(Manifest.of(file));
-    }
-
-    /** 1.2 GB, 340 MB, 12 kB. */
-    public static String human(long bytes) {
-        if (bytes >= 1_000_000_000L) return String.format("%.1f GB", bytes / 1e9);
-        if (bytes >= 1_000_000L) return String.format("%.1f MB", bytes / 1e6);
-        if (bytes >= 1_000L) return String.format("%.0f kB", bytes / 1e3);
-        return bytes + " B";
     }
 
     private static long sizeOf(Path p) {

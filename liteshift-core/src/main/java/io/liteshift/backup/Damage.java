@@ -4,6 +4,7 @@ import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class Damage {
             BackupInfo b = backup.get();
             Fix.Command restore = evidence.opens() ? Fix.Command.RESTORE : Fix.Command.RESTORE_FORCED;
             return stop + " the application's writes, then restore the newest intact backup, taken " + WHEN.format(b.taken())
-                    + String.format(" at schema version %04d", b.version()) + " (what was written after it is lost; the damaged file is"
+                    + " at schema version " + SchemaVersion.label(b.version()) + " (what was written after it is lost; the damaged file is"
                     + " kept beside it as " + db.getFileName() + Restore.REPLACED + "<time>): `"
                     + Fix.command(restore, b.file(), db) + "`.";
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** fsync and hashing: the small file-system steps that make a rename mean "complete and on disk". */
 final class FileOps {
@@ -31,11 +32,11 @@ final class FileOps {
     }
 
     static String sha256(Path file) throws IOException {
-        return sha256(file, new java.util.concurrent.atomic.AtomicLong());
+        return sha256(file, new AtomicLong());
     }
 
     /** The file's SHA-256; {@code read} counts the bytes hashed so far, for progress reports. */
-    static String sha256(Path file, java.util.concurrent.atomic.AtomicLong read) throws IOException {
+    static String sha256(Path file, AtomicLong read) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

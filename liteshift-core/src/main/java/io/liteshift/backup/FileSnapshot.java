@@ -1,6 +1,10 @@
 package io.liteshift.backup;
 
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.sqlite.Databases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * read lock that keeps the snapshot still, and the locks of the application's own connections in this process.
  */
 final class FileSnapshot {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileSnapshot.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FileSnapshot.class);
 
     private FileSnapshot() {
     }
@@ -38,7 +43,7 @@ final class FileSnapshot {
      * its own and returns {@code c}'s data version; -1 when the file will not hold the snapshot (frames left in the
      * WAL, or a file that cannot be checkpointed, e.g. on a read-only mount).
      */
-    static long prepare(Connection c, Path db, java.time.Duration lockTimeout) {
+    static long prepare(Connection c, Path db, Duration lockTimeout) {
         try {
             long version = Sqlite.pragma(c, "data_version");
             if (!"wal".equalsIgnoreCase(Sqlite.text(c, "PRAGMA journal_mode"))) return version;
@@ -68,9 +73,9 @@ final class FileSnapshot {
                 Backups.deleteQuietly(tmp);
                 return false;
             }
-            if (io.liteshift.Interruption.requested()) { // an interrupted thread cannot use a FileChannel
+            if (Interruption.requested()) { // an interrupted thread cannot use a FileChannel
                 Leftovers.delete(tmp);
-                throw new io.liteshift.Interrupted("", "", null);
+                throw new Interrupted("", "", null);
             }
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 if (out.size() < bytes) throw new IOException("the copy has " + out.size() + " bytes, the database " + bytes);
@@ -98,11 +103,11 @@ final class FileSnapshot {
                 Thread.currentThread().interrupt();
                 interrupted = true;
             }
-            if (interrupted || io.liteshift.Interruption.requested()) {
+            if (interrupted || Interruption.requested()) {
                 cp.destroy();
                 awaitExit(cp); // it must not write on once its file is gone
                 Leftovers.delete(tmp);
-                throw new io.liteshift.Interrupted("", "", null);
+                throw new Interrupted("", "", null);
             }
         }
         return false;

@@ -1,6 +1,8 @@
 package io.liteshift.backup;
 
 import io.liteshift.Owner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.regex.Pattern;
  * backup API fills it, and its manifest before it is renamed. Finding them, and removing those a stopped process left.
  */
 final class Leftovers {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Leftovers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
     static final String TMP = ".tmp";
     private static final List<String> SIDE = List.of("-journal", "-wal", "-shm", Manifest.SUFFIX);
     private static final Pattern NAME = Pattern.compile("\\.(.+)-(\\d{8}-\\d{9})(?:\\.(" + Owner.tagPattern() + "))?"
@@ -91,7 +94,7 @@ final class Leftovers {
             }
             out.add(new BackupLeftover(dir.resolve(copy), files, m.group(1), started, size, owner, Owner.leftOver(owner, started, modified)));
         });
-        out.sort(java.util.Comparator.comparing(BackupLeftover::started));
+        out.sort(Comparator.comparing(BackupLeftover::started));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.liteshift.backup;
 
+import io.liteshift.sqlite.Bytes;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +11,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What a long backup says every few seconds: the step it is in and how far it got ("backup: copying, 42% of
- * 10.7 GB"). Steps that take less than the interval say nothing. The backup API's copy reports through its own
+ * 10.7 GiB"). Steps that take less than the interval say nothing. The backup API's copy reports through its own
  * callback, so that step is quiet here.
  */
 final class Progress implements AutoCloseable {
@@ -50,7 +52,7 @@ final class Progress implements AutoCloseable {
         String s = step;
         if (s == null || total <= 0) return;
         long d = Math.min(done.getAsLong(), total);
-        if (d > 0 && d < total) out.accept(String.format("backup: %s, %d%% of %s", s, 100 * d / total, Backups.human(total)));
+        if (d > 0 && d < total) out.accept(String.format("backup: %s, %d%% of %s", s, 100 * d / total, Bytes.of(total)));
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.liteshift.backup;
 
 import io.liteshift.Fix;
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.doctor.Doctor;
+import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
 
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -89,7 +94,7 @@ final class Restore {
             Instant taken = m.get("taken") == null ? Instant.EPOCH : Instant.parse(m.get("taken"));
             return new BackupInfo(backup, FileOps.baseName(Path.of(base)), taken, version, size, sha, m.get("source"));
         } catch (SQLException e) {
-            throw invalid("the backup " + backup + " cannot be read as a SQLite database: " + io.liteshift.sql.SqliteErrors.message(e)
+            throw invalid("the backup " + backup + " cannot be read as a SQLite database: " + SqliteErrors.message(e)
                     + ". Nothing was changed. Restore another backup.");
         } catch (IOException e) {
             throw Sqlite.failed("cannot read the backup " + backup, e);
@@ -101,8 +106,8 @@ final class Restore {
             return swap(backup, target, force);
         } catch (LiteShiftException e) {
             // every step before the rename leaves the target as it was; the rename itself is one atomic step
-            if (!io.liteshift.Interruption.stopped(e)) throw e;
-            throw new io.liteshift.Interrupted("the restore of " + backup + " over " + target, target + " is as it was; the copy"
+            if (!Interruption.stopped(e)) throw e;
+            throw new Interrupted("the restore of " + backup + " over " + target, target + " is as it was; the copy"
                     + " beside it was removed. Nothing was changed.", e);
         }
     }
@@ -150,8 +155,8 @@ final class Restore {
         } catch (IOException e) {
             LiteShiftException x = Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
             // a directory (or mount) this user cannot write: doctor's diagnosis says which, and the fix
-            java.util.Optional<String> why = io.liteshift.doctor.Doctor.refusedWrite(e) ? io.liteshift.doctor.Doctor.explainRefusedWrite(db)
-                    : java.util.Optional.empty();
+            Optional<String> why = Doctor.refusedWrite(e) ? Doctor.explainRefusedWrite(db)
+                    : Optional.empty();
             throw why.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + "\n" + why.get(), e);
         } finally {
             Backups.deleteQuietly(tmp);

@@ -2,13 +2,18 @@ package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.Databases;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** The SQLite calls backups need beyond {@link io.liteshift.sqlite.Databases}. */
 final class Sqlite {
@@ -25,9 +30,9 @@ final class Sqlite {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         String uri = "file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1";
-        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
+        Connection c = new JDBC4Connection("jdbc:sqlite:" + uri, uri, config.toProperties());
         try (Statement s = c.createStatement()) {
-            io.liteshift.sqlite.Databases.interruptible(c, java.time.Duration.ZERO); // a check of a large file can take minutes
+            Databases.interruptible(c, Duration.ZERO); // a check of a large file can take minutes
             // integrity_check visits every page, index pages many times: a page cache of 64 MiB and reads through mmap
             // make it several times faster on a large file than SQLite's 2 MiB default cache
             s.execute("PRAGMA cache_size = -65536");
@@ -64,8 +69,8 @@ final class Sqlite {
 
     /** A result code of a call that returns one, as the SQLException SQLite's message would have been. */
     static SQLException resultCode(int rc, String who) {
-        org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
-        return new org.sqlite.SQLiteException(who + " failed: " + code.message, code);
+        SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+        return new SQLiteException(who + " failed: " + code.message, code);
     }
 
     static LiteShiftException failed(String what, Exception e) {

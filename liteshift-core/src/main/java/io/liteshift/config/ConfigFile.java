@@ -4,6 +4,7 @@ import com.electronwill.nightconfig.core.UnmodifiableConfig;
 import com.electronwill.nightconfig.core.io.ParsingException;
 import com.electronwill.nightconfig.toml.TomlParser;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.Utf8Files;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -11,11 +12,13 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads one {@code liteshift.toml}. Every mistake is an error naming the file (and line where it can be found). */
 final class ConfigFile {
@@ -32,7 +35,7 @@ final class ConfigFile {
     }
 
     static ProjectConfig read(Path file) {
-        String text = io.liteshift.sql.Utf8Files.read(file, file.toString());
+        String text = Utf8Files.read(file, file.toString());
         return new ConfigFile(file, text).parse(text);
     }
 
@@ -79,7 +82,7 @@ final class ConfigFile {
         if (value == null) return List.of();
         List<?> entries = value instanceof String s ? List.of(s) : value instanceof List<?> l ? l : null;
         if (entries == null) throw wrongType("classpath", null, "a list of directories and jars in double quotes", value);
-        List<Path> out = new java.util.ArrayList<>();
+        List<Path> out = new ArrayList<>();
         for (Object e : entries) {
             if (!(e instanceof String s) || s.isBlank()) {
                 throw wrongType("classpath", null, "a list of directories and jars in double quotes (e.g. [\"target/classes\"])", e);
@@ -208,7 +211,7 @@ final class ConfigFile {
     private static String nearest(String key) {
         String best = null;
         int bestDistance = 3;
-        for (String known : java.util.stream.Stream.concat(TOP_KEYS.stream(), MIGRATE_KEYS.stream()).toList()) {
+        for (String known : Stream.concat(TOP_KEYS.stream(), MIGRATE_KEYS.stream()).toList()) {
             int d = distance(key.toLowerCase(), known);
             if (d < bestDistance) {
                 best = known;

@@ -1,10 +1,13 @@
 package io.liteshift.config;
 
+import io.liteshift.Configuration;
+import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,22 +26,22 @@ import java.util.Map;
  */
 public record ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
                             boolean createMissing, boolean outOfOrder, Duration lockTimeout, String schemaClass,
-                            java.util.List<Path> classpath, boolean baselineOnMigrate) {
+                            List<Path> classpath, boolean baselineOnMigrate) {
 
     public ProjectConfig {
-        classpath = classpath == null ? java.util.List.of() : java.util.List.copyOf(classpath);
+        classpath = classpath == null ? List.of() : List.copyOf(classpath);
     }
 
     /** Settings that do not adopt databases on migrate ({@code baseline_on_migrate} off). */
     public ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups, boolean createMissing,
-                         boolean outOfOrder, Duration lockTimeout, String schemaClass, java.util.List<Path> classpath) {
+                         boolean outOfOrder, Duration lockTimeout, String schemaClass, List<Path> classpath) {
         this(file, schema, migrations, database, backups, createMissing, outOfOrder, lockTimeout, schemaClass, classpath, false);
     }
 
     /** Settings with the schema declared in a .sql file or directory (no schema class). */
     public ProjectConfig(Path file, Path schema, Path migrations, String database, Path backups,
                          boolean createMissing, boolean outOfOrder, Duration lockTimeout) {
-        this(file, schema, migrations, database, backups, createMissing, outOfOrder, lockTimeout, null, java.util.List.of());
+        this(file, schema, migrations, database, backups, createMissing, outOfOrder, lockTimeout, null, List.of());
     }
 
     public static final String FILE_NAME = "liteshift.toml";
@@ -89,7 +92,7 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
     }
 
     /** These settings with the schema class's classpath from a flag; null keeps the current one. */
-    public ProjectConfig withClasspath(java.util.List<Path> entries) {
+    public ProjectConfig withClasspath(List<Path> entries) {
         return entries == null ? this : new ProjectConfig(file, schema, migrations, database, backups, createMissing, outOfOrder,
                 lockTimeout, schemaClass, entries, baselineOnMigrate);
     }
@@ -116,8 +119,8 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
      * lock timeout, baselineOnMigrate, backups (where a damaged database's message finds its restore), and the database when one is set. Front ends (the command line, the Maven plugin) add their own
      * options on top, and turn {@code classpath} into a class loader: how to find classes is theirs to know.
      */
-    public io.liteshift.Configuration configure() {
-        io.liteshift.Configuration c = io.liteshift.LiteShift.configure().migrations(migrations).schema(schema)
+    public Configuration configure() {
+        Configuration c = LiteShift.configure().migrations(migrations).schema(schema)
                 .createMissing(createMissing).outOfOrder(outOfOrder).lockTimeout(lockTimeout).baselineOnMigrate(baselineOnMigrate)
                 .backups(backups);
         if (schemaClass != null) c.schemaClass(schemaClass);

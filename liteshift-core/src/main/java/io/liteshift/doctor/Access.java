@@ -3,6 +3,7 @@ package io.liteshift.doctor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -72,7 +73,7 @@ interface Access {
     static String describe(Path p) {
         StringBuilder s = new StringBuilder();
         try {
-            var a = Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class);
+            var a = Files.readAttributes(p, PosixFileAttributes.class);
             s.append("owned by ").append(a.owner().getName());
             Integer uid = uidOf(p);
             Integer gid = gidOf(p);

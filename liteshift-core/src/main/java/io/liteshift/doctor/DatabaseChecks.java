@@ -2,6 +2,7 @@ package io.liteshift.doctor;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Damage;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +48,7 @@ final class DatabaseChecks {
         }
         if (size == 0) return Optional.of(new Header(0, Optional.empty())); // SQLite's own view: an empty database
         if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
-            out.add(Finding.error("NOT_A_DATABASE", db + " (" + io.liteshift.sqlite.DiskSpace.bytes(size) + ") does not start with SQLite's header; its first bytes"
+            out.add(Finding.error("NOT_A_DATABASE", db + " (" + Bytes.exactly(size) + ") does not start with SQLite's header; its first bytes"
                             + " read \"" + printable(head) + "\".",
                     "Every query fails with \"file is not a database\" (SQLITE_NOTADB).",
                     "Check that DATABASE_URL names the database and not another file (a dump, a backup archive, a Litestream"
@@ -66,7 +68,7 @@ final class DatabaseChecks {
         try {
             // a zero-byte file (what an application's first connection leaves) is read as the empty database it will
             // become, so that it is reported as EMPTY_DATABASE; read only, it is never written
-            return Optional.of(Databases.open(db, java.nio.file.Files.isRegularFile(db), true, java.time.Duration.ofSeconds(2)));
+            return Optional.of(Databases.open(db, Files.isRegularFile(db), true, Duration.ofSeconds(2)));
         } catch (LiteShiftException e) {
             Optional<Damage.Evidence> damage = Damage.Evidence.ofError(e);
             if (damage.isPresent()) {

@@ -1,5 +1,6 @@
 package io.liteshift.doctor;
 
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DiskSpace;
 
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ final class DiskCheck {
     static void check(Path db, long usable, DiskSpace.Estimate e, boolean pending, List<Finding> out) {
         long needed = e.needed();
         if (usable >= needed) return;
-        String found = "the volume of " + db + " has " + DiskSpace.bytes(usable) + " usable; a rebuild needs about " + DiskSpace.bytes(needed)
-                + ", twice " + e.basis() + " (" + DiskSpace.bytes(e.bytes()) + ").";
+        String found = "the volume of " + db + " has " + Bytes.exactly(usable) + " usable; a rebuild needs about " + Bytes.exactly(needed)
+                + ", twice " + e.basis() + " (" + Bytes.exactly(e.bytes()) + ").";
         String cause = "A rebuild copies the table before dropping the old one (and in WAL mode writes it to the -wal file"
                 + " first); running out of space fails it with \"database or disk is full\" (SQLITE_FULL). liteshift rolls it"
                 + " back, but the application's own writes fail too while the disk is full.";

@@ -1,9 +1,17 @@
 package io.liteshift.doctor;
 
+import io.liteshift.backup.BackupLeftover;
+import io.liteshift.backup.Backups;
+import io.liteshift.backup.Damage;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.DiskSpace;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The runbook's common errors, diagnosed before they bite: a missing or misplaced database file, one the
@@ -91,10 +100,10 @@ public final class Doctor {
      */
     public static boolean refusedWrite(Throwable failure) {
         for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (c instanceof java.nio.file.AccessDeniedException || String.valueOf(c.getMessage()).contains("Read-only file system")) return true;
-            if (c instanceof org.sqlite.SQLiteException e && e.getResultCode() != null) {
+            if (c instanceof AccessDeniedException || String.valueOf(c.getMessage()).contains("Read-only file system")) return true;
+            if (c instanceof SQLiteException e && e.getResultCode() != null) {
                 int primary = e.getResultCode().code & 0xff;
-                if (primary == org.sqlite.SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == org.sqlite.SQLiteErrorCode.SQLITE_READONLY.code) return true;
+                if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_READONLY.code) return true;
             }
         }
         return false;
@@ -133,13 +142,13 @@ public final class Doctor {
 
     /** Partial backups of this database that stopped backups left: space a rebuild may need, until the next backup. */
     private void leftovers(List<Finding> out) {
-        List<io.liteshift.backup.BackupLeftover> left = io.liteshift.backup.Backups.leftovers(backups, database.getFileName().toString())
-                .stream().filter(io.liteshift.backup.BackupLeftover::leftOver).toList();
+        List<BackupLeftover> left = Backups.leftovers(backups, database.getFileName().toString())
+                .stream().filter(BackupLeftover::leftOver).toList();
         if (left.isEmpty()) return;
-        long bytes = left.stream().mapToLong(io.liteshift.backup.BackupLeftover::size).sum();
+        long bytes = left.stream().mapToLong(BackupLeftover::size).sum();
         out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
-                        + ", " + io.liteshift.sqlite.DiskSpace.bytes(bytes) + " in all: " + left.stream()
-                        .map(io.liteshift.backup.BackupLeftover::describe).collect(java.util.stream.Collectors.joining("; ")) + ".",
+                        + ", " + Bytes.exactly(bytes) + " in all: " + left.stream()
+                        .map(BackupLeftover::describe).collect(Collectors.joining("; ")) + ".",
                 "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
                         + " copy. It is never restored or listed as a backup, but it takes space on the volume that a rebuild or"
                         + " the next backup may need.",
@@ -155,7 +164,7 @@ public final class Doctor {
             DatabaseChecks.settings(c, database, header, out);
             OptionalLong usable = usable();
             if (usable.isPresent()) {
-                DiskCheck.check(database, usable.getAsLong(), io.liteshift.sqlite.DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
+                DiskCheck.check(database, usable.getAsLong(), DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
             }
         } catch (SQLException | RuntimeException e) {
             out.add(Finding.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),
@@ -164,8 +173,8 @@ public final class Doctor {
         }
     }
 
-    private io.liteshift.backup.Damage.Recovery recovery() {
-        return new io.liteshift.backup.Damage.Recovery(database, backups);
+    private Damage.Recovery recovery() {
+        return new Damage.Recovery(database, backups);
     }
 
     private OptionalLong usable() {

@@ -1,7 +1,9 @@
 package io.liteshift.doctor;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code doctor} found about one database file, errors first.
@@ -12,7 +14,7 @@ import java.util.List;
 public record DoctorReport(Path database, List<Finding> findings) {
 
     public DoctorReport {
-        findings = findings.stream().sorted(java.util.Comparator.comparing(Finding::severity)).toList();
+        findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
     }
 
     public boolean hasErrors() {
@@ -24,7 +26,7 @@ public record DoctorReport(Path database, List<Finding> findings) {
     }
 
     /** The finding with this code, if there is one (tests and scripts). */
-    public java.util.Optional<Finding> find(String code) {
+    public Optional<Finding> find(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).findFirst();
     }
 }

@@ -1,5 +1,7 @@
 package io.liteshift.doctor;
 
+import io.liteshift.sqlite.LiteFs;
+
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -120,8 +122,8 @@ final class FileChecks {
 
     /** LiteFS's documented contract: {@code .primary} exists beside the database on a replica only, naming the primary. */
     static void liteFs(Path db, List<Finding> out) {
-        io.liteshift.sqlite.LiteFs.primary(db).ifPresent(host -> out.add(Finding.warning("LITEFS_REPLICA",
-                io.liteshift.sqlite.LiteFs.marker(db) + " exists and names the primary: " + host + ".",
+        LiteFs.primary(db).ifPresent(host -> out.add(Finding.warning("LITEFS_REPLICA",
+                LiteFs.marker(db) + " exists and names the primary: " + host + ".",
                 "This node is a LiteFS replica: every write to " + db.getFileName() + " fails (SQLITE_READONLY with the rollback"
                         + " journal, \"disk I/O error\" with WAL), migrations included.",
                 "Migrate on the primary (" + host + "): migrate on boot only where .primary is absent, and forward writes to"

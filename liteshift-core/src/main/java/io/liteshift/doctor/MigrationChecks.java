@@ -1,12 +1,16 @@
 package io.liteshift.doctor;
 
+import io.liteshift.Fix;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
+import io.liteshift.migrate.UserTables;
 import io.liteshift.migrate.Verifier;
+import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,12 +34,12 @@ final class MigrationChecks {
             return List.of();
         }
         List<Migration> files = dir.migrations();
-        long tables = io.liteshift.migrate.UserTables.of(c).size(); // other tools' bookkeeping tables do not count
+        long tables = UserTables.of(c).size(); // other tools' bookkeeping tables do not count
         boolean journal = DatabaseChecks.count(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" + JOURNAL + "'") > 0;
         if (files.isEmpty()) return List.of();
         String newest = files.get(files.size() - 1).fileName();
         if (tables == 0 && !journal) {
-            out.add(Finding.error("EMPTY_DATABASE", "opened " + db + " (" + io.liteshift.sqlite.DiskSpace.bytes(size) + ", " + tables + " tables, no " + JOURNAL
+            out.add(Finding.error("EMPTY_DATABASE", "opened " + db + " (" + Bytes.exactly(size) + ", " + tables + " tables, no " + JOURNAL
                             + ") while " + dir.label() + " has " + files.size() + " migration(s), up to " + newest + ".",
                     "The application's first query fails with \"no such table\": the migrations never ran on this file, or"
                             + " DATABASE_URL points at another file than the one they ran on (a relative path resolved from"
@@ -57,13 +61,13 @@ final class MigrationChecks {
         History h = status.history();
         if (!h.pending().isEmpty()) {
             out.add(Finding.warning("PENDING", h.pending().size() + " migration(s) not applied to " + db + " (at "
-                            + String.format("%04d", h.version()) + "): " + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ".",
+                            + SchemaVersion.label(h.version()) + "): " + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ".",
                     "Code that expects them fails with \"no such table\" or \"no such column\".",
                     "Run `liteshift migrate` before the new code serves traffic (on boot)."));
         }
         for (Problem p : h.problems()) out.add(history(p));
         for (Problem p : status.drift()) {
-            out.add(Finding.warning("DRIFT", p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE), "Someone changed the schema outside the migrations; the next"
+            out.add(Finding.warning("DRIFT", p.message(Fix.FrontEnd.COMMAND_LINE), "Someone changed the schema outside the migrations; the next"
                     + " migration may fail, or the application may meet columns it does not expect.",
                     "Put the change in a migration (`liteshift generate`), or undo it."));
         }
@@ -83,7 +87,7 @@ final class MigrationChecks {
             case OUT_OF_ORDER -> "Renumber it after the newest migration and run `liteshift hash`, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).";
             default -> "Review the change to the migrations directory, then run `liteshift hash`.";
         };
-        return Finding.error("HISTORY_" + p.kind().name(), p.message(io.liteshift.Fix.FrontEnd.COMMAND_LINE),
+        return Finding.error("HISTORY_" + p.kind().name(), p.message(Fix.FrontEnd.COMMAND_LINE),
                 "`liteshift migrate` refuses (exit 5) to build on a history it cannot trust, so deployments that migrate on boot fail.",
                 fix);
     }

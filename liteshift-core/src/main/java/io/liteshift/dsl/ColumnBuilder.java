@@ -3,6 +3,7 @@ package io.liteshift.dsl;
 import io.liteshift.LiteShiftException;
 import io.liteshift.sql.Identifiers;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -141,7 +142,7 @@ public final class ColumnBuilder {
         if (value == null) return "NULL";
         if (value instanceof String s) return Identifiers.literal(s);
         if (value instanceof Boolean b) return b ? "1" : "0";
-        if (value instanceof java.math.BigDecimal d) return d.toPlainString();
+        if (value instanceof BigDecimal d) return d.toPlainString();
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (!Double.isFinite(d)) throw badDefault(value, "SQLite stores no " + d);

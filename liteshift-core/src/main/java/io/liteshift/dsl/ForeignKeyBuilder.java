@@ -1,6 +1,7 @@
 package io.liteshift.dsl;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A FOREIGN KEY table constraint:
@@ -29,12 +30,12 @@ public final class ForeignKeyBuilder {
     }
 
     public ForeignKeyBuilder onDelete(Action action) {
-        onDelete = java.util.Objects.requireNonNull(action, "action");
+        onDelete = Objects.requireNonNull(action, "action");
         return this;
     }
 
     public ForeignKeyBuilder onUpdate(Action action) {
-        onUpdate = java.util.Objects.requireNonNull(action, "action");
+        onUpdate = Objects.requireNonNull(action, "action");
         return this;
     }
 

@@ -3,10 +3,14 @@ package io.liteshift.dsl;
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.DeclaredSchema;
 
+import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,14 +67,14 @@ public final class SchemaClasses {
         StringBuilder sb = new StringBuilder();
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
             if (l instanceof URLClassLoader u) {
-                for (java.net.URL url : u.getURLs()) {
-                    if (sb.length() > 0) sb.append(java.io.File.pathSeparatorChar);
-                    sb.append(url.getProtocol().equals("file") ? java.nio.file.Path.of(java.net.URI.create(url.toString())).toString() : url);
+                for (URL url : u.getURLs()) {
+                    if (sb.length() > 0) sb.append(File.pathSeparatorChar);
+                    sb.append(url.getProtocol().equals("file") ? Path.of(URI.create(url.toString())).toString() : url);
                 }
             }
         }
         String jvm = System.getProperty("java.class.path", "");
-        if (!jvm.isEmpty()) sb.append(sb.length() > 0 ? java.io.File.pathSeparator : "").append(jvm);
+        if (!jvm.isEmpty()) sb.append(sb.length() > 0 ? File.pathSeparator : "").append(jvm);
         return sb.length() == 0 ? "(empty)" : "'" + sb + "'";
     }
 

@@ -2,6 +2,7 @@ package io.liteshift.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One table's columns, constraints, indexes and options, declared in the lambda given to
@@ -26,7 +27,7 @@ public final class TableBuilder {
 
     /** A column of one of SQLite's types. */
     public ColumnBuilder column(String columnName, SqliteType type) {
-        return add(new ColumnBuilder(Names.require(columnName, "column name"), java.util.Objects.requireNonNull(type, "type").name()));
+        return add(new ColumnBuilder(Names.require(columnName, "column name"), Objects.requireNonNull(type, "type").name()));
     }
 
     /** A column with any declared type SQLite accepts ({@code "VARCHAR(80)"}, {@code "DATETIME"}; affinity applies). */

@@ -8,6 +8,7 @@ import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Sandbox;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.TableLayout;
 import io.liteshift.sql.Token;
@@ -17,11 +18,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -178,7 +182,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         try {
             Sandbox.run(mem, s.sql());
         } catch (SQLException e) {
-            String why = io.liteshift.sql.SqliteErrors.message(e);
+            String why = SqliteErrors.message(e);
             int line = errorLine(mem, s, why);
             // a rendered text has no file to open: show the whole statement (SQLite rarely says where in it)
             String text = source.fixIn().equals(FILE) ? s.sql().lines().skip(line - s.line()).findFirst().orElse("").strip()
@@ -195,7 +199,7 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
      * incomplete).
      */
     private static int errorLine(Connection mem, Statement s, String why) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("near \"(.*?)\": ").matcher(why);
+        Matcher m = Pattern.compile("near \"(.*?)\": ").matcher(why);
         if (!m.find()) return s.line();
         int base = s.tokens().get(0).start();
         Token first = null;
@@ -203,10 +207,10 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
             if (t.isTrivia() || !t.text().equals(m.group(1))) continue;
             if (first == null) first = t;
             String prefix = s.sql().substring(0, t.end() - base);
-            try (java.sql.PreparedStatement ps = mem.prepareStatement(prefix)) {
+            try (PreparedStatement ps = mem.prepareStatement(prefix)) {
                 // prepared: this occurrence is fine so far
             } catch (SQLException e) {
-                if (io.liteshift.sql.SqliteErrors.message(e).contains("near \"" + m.group(1) + "\"")) return t.line();
+                if (SqliteErrors.message(e).contains("near \"" + m.group(1) + "\"")) return t.line();
             }
         }
         return first != null ? first.line() : s.line();

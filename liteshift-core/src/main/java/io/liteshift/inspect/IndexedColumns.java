@@ -3,15 +3,18 @@ package io.liteshift.inspect;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.sql.Token;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Reads one indexed-column (https://sqlite.org/syntax/indexed-column.html) from a cursor. */
 final class IndexedColumns {
     private IndexedColumns() {
     }
 
     /** {@code ( indexed-column, ... )}: the key list of an index, a PRIMARY KEY or a UNIQUE. */
-    static java.util.List<IndexedColumn> readList(TokenCursor in) {
+    static List<IndexedColumn> readList(TokenCursor in) {
         in.expect("(");
-        java.util.List<IndexedColumn> out = new java.util.ArrayList<>();
+        List<IndexedColumn> out = new ArrayList<>();
         do {
             out.add(read(in));
         } while (in.accept(","));

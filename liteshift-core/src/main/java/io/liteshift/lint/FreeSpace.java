@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DiskSpace;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class FreeSpace implements Rule {
         if (v == null || v.usable() >= need.needed()) return;
         out.counted(LintIssue.of(LintCode.DISK_SPACE, Severity.ERROR, tables.get(0), "not enough free disk space: the rebuild"
                         + " needs " + need.describe() + " (the copy, and the journal or WAL pages until the commit); the volume of " + file
-                        + " (" + v.name() + ") has " + DiskSpace.bytes(v.usable()) + " free.",
+                        + " (" + v.name() + ") has " + Bytes.exactly(v.usable()) + " free.",
                 "free space on that volume (old backups, files beside the database) or grow it (`fly volumes extend`) before migrating."));
     }
 }

@@ -1,10 +1,10 @@
 package io.liteshift.lint;
 
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.plan.TableMapping;
 
 import java.sql.SQLException;
-import java.util.Locale;
 
 import static io.liteshift.sql.Identifiers.quote;
 
@@ -40,7 +40,6 @@ final class TableRebuilds implements Rule {
     }
 
     private static String mb(long bytes) {
-        return bytes >= 10_000_000 ? String.format(Locale.ROOT, "%,d MB", bytes / 1_000_000)
-                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return Bytes.of(bytes);
     }
 }

@@ -5,8 +5,12 @@ import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,20 +40,20 @@ final class Adoption {
             }
         })) {
             // replayed to the end
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "replaying " + dir.label() + " failed: " + e.getMessage(), e);
         }
         String why = database + " has tables but no liteshift history, and baselineOnMigrate (--baseline-on-migrate) adopts such"
                 + " a database at the migration whose schema it has";
         if (matches.size() > 1) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "refused migrating " + why + "; but "
-                    + matches.stream().map(Migration::label).collect(Collectors.joining(", ")) + " all produce that schema (the later"
+                    + matches.stream().map(SchemaVersion::label).collect(Collectors.joining(", ")) + " all produce that schema (the later"
                     + " ones change only rows), so the schema cannot tell which of them ran. Baseline at the right one yourself"
                     + " (`liteshift baseline --version N`), then migrate. Nothing was changed.");
         }
         if (matches.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, "refused migrating " + why + ", and no migration"
-                    + " in " + dir.label() + " produces it. Closest is " + Migration.label(closest[0]) + ", from which it differs:\n"
+                    + " in " + dir.label() + " produces it. Closest is " + SchemaVersion.label(closest[0]) + ", from which it differs:\n"
                     + closestDifferences.get(0).stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
                     + "\nBring the database to one of the migrations, or start the migrations from it: `liteshift pull --out"
                     + " schema.sql`, then `liteshift generate` in a new migrations directory. Nothing was changed.");
@@ -60,6 +64,6 @@ final class Adoption {
     /** The journal rows a baseline at {@code version} writes, as the history reads them before they are written. */
     static List<AppliedMigration> rows(List<Migration> files, int version) {
         return files.stream().filter(m -> m.version() <= version).map(m -> new AppliedMigration(m.version(), m.name(), m.checksum(),
-                java.time.Instant.now(), java.time.Duration.ZERO, Journal.whoAmI(), "baseline")).toList();
+                Instant.now(), Duration.ZERO, Journal.whoAmI(), "baseline")).toList();
     }
 }

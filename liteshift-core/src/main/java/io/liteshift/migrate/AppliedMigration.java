@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.sqlite.SchemaVersion;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,6 +14,6 @@ public record AppliedMigration(int version, String name, String checksum, Instan
                                String appliedBy, String kind) {
 
     public String label() {
-        return Migration.label(version);
+        return SchemaVersion.label(version);
     }
 }

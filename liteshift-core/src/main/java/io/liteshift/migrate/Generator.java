@@ -11,6 +11,8 @@ import io.liteshift.lint.Linter;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.schema.Schema;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +40,7 @@ public final class Generator {
     }
 
     /** As {@link #generate(Path, String)}, for a declared schema from anywhere; {@code source} names it in the header. */
-    public GenerateResult generate(String source, java.util.function.Supplier<DeclaredSchema> schema, String name) {
+    public GenerateResult generate(String source, Supplier<DeclaredSchema> schema, String name) {
         refuseIfUntrusted("generating a migration");
         DeclaredSchema declared = schema.get();
         List<String> snapshots = new ArrayList<>();
@@ -57,8 +60,8 @@ public final class Generator {
         List<Migration> files = dir.migrations();
         int newest = files.isEmpty() ? 0 : files.get(files.size() - 1).version();
         if (version < 0 || version >= newest || (version > 0 && files.stream().noneMatch(m -> m.version() == version))) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot revert to " + Migration.label(version) + ": "
-                    + (version >= newest ? "it is not older than the newest migration (" + Migration.label(newest) + ")"
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot revert to " + SchemaVersion.label(version) + ": "
+                    + (version >= newest ? "it is not older than the newest migration (" + SchemaVersion.label(newest) + ")"
                     : "there is no such migration in " + dir.label()) + ". Nothing was written.");
         }
         List<String> snapshots = new ArrayList<>();
@@ -74,8 +77,8 @@ public final class Generator {
             RenameHints hints = RenameHistory.backwards(files.stream().filter(m -> m.version() > version).toList());
             Plan plan = Pipeline.plan(from, target, hints, Pipeline.Hints.HISTORY);
             String what = "Written by `liteshift revert --to " + version + "`: takes the schema back to what it was after "
-                    + Migration.label(version) + ". The migrations after it stay in the history.";
-            return write(mem, plan, target, name == null ? "revert_to_" + Migration.label(version) : name, what, snapshots);
+                    + SchemaVersion.label(version) + ". The migrations after it stay in the history.";
+            return write(mem, plan, target, name == null ? "revert_to_" + SchemaVersion.label(version) : name, what, snapshots);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "writing the revert failed: " + e.getMessage(), e);
         }
@@ -148,7 +151,7 @@ public final class Generator {
         for (Change c : plan.changes()) sb.append("--   ").append(c.describe()).append('\n');
         if (!plan.rebuilds().isEmpty()) {
             sb.append("-- Rebuilt tables (SQLite's ALTER TABLE cannot do this in place; every row is copied):\n");
-            plan.rebuilds().forEach(r -> sb.append("--   ").append(io.liteshift.sql.Identifiers.quote(r.to().name())).append(": ")
+            plan.rebuilds().forEach(r -> sb.append("--   ").append(Identifiers.quote(r.to().name())).append(": ")
                     .append(String.join("; ", r.reasons())).append('\n'));
         }
         sb.append("-- Needs attention:").append(attention.isEmpty() ? " nothing here depends on the rows or destroys data.\n" : "\n");

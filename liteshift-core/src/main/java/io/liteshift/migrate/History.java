@@ -1,6 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.Fix;
+import io.liteshift.sqlite.SchemaVersion;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public record History(List<Migration> files, List<AppliedMigration> applied, Lis
             pending.add(m);
             if (!outOfOrder && m.version() < newestApplied) {
                 problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, dir.label() + "/" + m.fileName() + " is pending, but the newer "
-                        + Migration.label(newestApplied) + " is applied already: it was probably merged after "
-                        + Migration.label(newestApplied) + " was deployed. liteshift never skips it silently. Renumber it to follow "
+                        + SchemaVersion.label(newestApplied) + " is applied already: it was probably merged after "
+                        + SchemaVersion.label(newestApplied) + " was deployed. liteshift never skips it silently. Renumber it to follow "
                         + "the newest migration and run `" + Fix.command(Fix.Command.HASH) + "`, or, once you have checked it does not depend on the"
                         + " order, apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + "."));
             }

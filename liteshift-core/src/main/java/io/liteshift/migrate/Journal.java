@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Owner;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,7 +101,7 @@ final class Journal {
     /** {@code user@host (pid N)}: which machine of a fleet applied it is the first question after an incident. */
     static synchronized String whoAmI() {
         if (whoAmI == null) {
-            whoAmI = System.getProperty("user.name", "unknown") + "@" + io.liteshift.Owner.hostName() + " (pid " + ProcessHandle.current().pid() + ")";
+            whoAmI = System.getProperty("user.name", "unknown") + "@" + Owner.hostName() + " (pid " + ProcessHandle.current().pid() + ")";
         }
         return whoAmI;
     }

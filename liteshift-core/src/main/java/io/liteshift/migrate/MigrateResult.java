@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,12 +47,12 @@ public record MigrateResult(List<AppliedMigration> applied, List<Integer> applie
     /** The notes for the Java API. */
     @Override
     public List<String> notes() {
-        return notes(io.liteshift.Fix.FrontEnd.JAVA);
+        return notes(Fix.FrontEnd.JAVA);
     }
 
     /** The notes as {@code frontEnd} prints them. */
-    public List<String> notes(io.liteshift.Fix.FrontEnd frontEnd) {
-        return notes.stream().map(n -> io.liteshift.Fix.render(n, frontEnd)).toList();
+    public List<String> notes(Fix.FrontEnd frontEnd) {
+        return notes.stream().map(n -> Fix.render(n, frontEnd)).toList();
     }
 
     public MigrateResult withBackup(Optional<Path> taken) {

@@ -1,6 +1,7 @@
 package io.liteshift.migrate;
 
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,11 +39,12 @@ public record Migration(int version, String fileName, String sql, String checksu
 
     /** {@code 0003} — the version as it is written in file names and messages. */
     public String label() {
-        return label(version);
+        return SchemaVersion.label(version);
     }
 
+    /** {@link SchemaVersion#label}, for code written against it before it moved there. */
     static String label(int version) {
-        return String.format("%04d", version);
+        return SchemaVersion.label(version);
     }
 
     /**

@@ -2,8 +2,11 @@ package io.liteshift.migrate;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.Utf8Files;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -74,7 +77,7 @@ public final class MigrationDirectory {
         try {
             String s = file.toString();
             return new URL(s.substring(0, s.lastIndexOf('/')));
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             return null;
         }
     }
@@ -145,7 +148,7 @@ public final class MigrationDirectory {
         byVersion.forEach((v, names) -> {
             if (names.size() > 1) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, label + ": " + String.join(" and ", names)
-                        + " share version " + Migration.label(v) + " (two branches both added it). Renumber the one that is not"
+                        + " share version " + SchemaVersion.label(v) + " (two branches both added it). Renumber the one that is not"
                         + " applied anywhere yet to follow the newest migration, then run `" + Fix.command(Fix.Command.HASH) + "`."));
             }
         });
@@ -173,7 +176,7 @@ public final class MigrationDirectory {
     }
 
     private static String snapshotFileName(int version) {
-        return Migration.label(version) + ".schema.sql";
+        return SchemaVersion.label(version) + ".schema.sql";
     }
 
     Optional<String> snapshot(int version) {
@@ -188,7 +191,7 @@ public final class MigrationDirectory {
     /** The next free version and a file name for it. */
     String nextFileName(String slug) {
         int next = migrations().stream().mapToInt(Migration::version).max().orElse(0) + 1;
-        return Migration.label(next) + "_" + slug + ".sql";
+        return SchemaVersion.label(next) + "_" + slug + ".sql";
     }
 
     /** Writes a new migration file (never over an existing one). */
@@ -232,6 +235,6 @@ public final class MigrationDirectory {
     /** The text of a file of the directory; messages name it as {@code <label>/<path inside the directory>}. */
     private Optional<String> read(Path file) {
         if (!Files.isRegularFile(file)) return Optional.empty();
-        return Optional.of(io.liteshift.sql.Utf8Files.read(file, label + "/" + root.relativize(file).toString().replace('\\', '/')));
+        return Optional.of(Utf8Files.read(file, label + "/" + root.relativize(file).toString().replace('\\', '/')));
     }
 }

@@ -4,6 +4,8 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sql.Sandbox;
+import io.liteshift.sql.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +31,7 @@ public final class MigrationEffects {
         List<MigrationEffect> out = new ArrayList<>();
         Inspector.Memo memo = new Inspector.Memo();
         Schema previous = null; // the schema after the migration just run, when it was inspected: the next one's before
-        try (Connection mem = io.liteshift.sql.Sandbox.open()) { // a migration may write its own tables here, never reach a file
+        try (Connection mem = Sandbox.open()) { // a migration may write its own tables here, never reach a file
             for (Migration m : dir.migrations()) {
                 if (m.version() > last) break;
                 boolean keep = wanted.contains(m.version());
@@ -38,7 +40,7 @@ public final class MigrationEffects {
                 try {
                     ScriptRunner.run(mem, MigrationScript.parse(m, dir.label()), dir.label(), false);
                 } catch (LiteShiftException | SQLException e) {
-                    String why = e instanceof SQLException s ? io.liteshift.sql.SqliteErrors.message(s) : e.getMessage();
+                    String why = e instanceof SQLException s ? SqliteErrors.message(s) : e.getMessage();
                     if (keep) out.add(new MigrationEffect(m, before, before, List.of(), Optional.of(why)));
                     else out.add(new MigrationEffect(m, Schema.EMPTY, Schema.EMPTY, List.of(), Optional.of(why)));
                     return out; // what follows builds on a migration that did not run

@@ -4,6 +4,7 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
+import io.liteshift.sql.SqlText;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 
@@ -53,7 +54,7 @@ record MigrationScript(Migration migration, List<Part> parts, boolean foreignKey
             String refusal = Statement.isDriverFileCommand(s.sql()) ? DRIVER_COMMAND : refusal(sig);
             if (refusal != null) {
                 throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, dir + "/" + m.fileName() + ":" + s.line()
-                        + ": " + refusal + "\n    " + io.liteshift.sql.SqlText.oneLine(s.sql()) + "\nNothing was applied.");
+                        + ": " + refusal + "\n    " + SqlText.oneLine(s.sql()) + "\nNothing was applied.");
             }
             if (isTransactionLine(sig)) continue;
             Boolean fk = foreignKeysSetting(sig);

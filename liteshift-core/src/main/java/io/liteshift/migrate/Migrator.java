@@ -4,20 +4,30 @@ import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.DiskSpace;
+import io.liteshift.sqlite.LiteFs;
+import io.liteshift.sqlite.Locks;
+import io.liteshift.sqlite.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -132,7 +142,7 @@ public final class Migrator {
         try {
             h = history(c); // without a lock: in rollback-journal mode a writer that is committing keeps it waiting
         } catch (SQLException e) {
-            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, io.liteshift.sqlite.Locks.Wanted.READ, e);
+            if (Databases.isLocked(e)) throw ScriptRunner.lockTimeout(c, Locks.Wanted.READ, e);
             throw e;
         }
         refuseIfBlocked(h, database, "migrating");
@@ -177,7 +187,7 @@ public final class Migrator {
                 }
                 LiteShiftException.Reason reason = e instanceof LiteShiftException l ? l.reason() : LiteShiftException.Reason.FAILED;
                 String what = e instanceof ScriptRunner.StepFailure f ? f.text()
-                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? io.liteshift.sql.SqliteErrors.message(q)
+                        : dir.label() + "/" + m.fileName() + " failed: " + (e instanceof SQLException q ? SqliteErrors.message(q)
                         : e instanceof LiteShiftException l ? l.text() : e.getMessage());
                 throw new LiteShiftException(reason, what + "\n" + afterFailure(m, applied, scripts.subList(i + 1, scripts.size()), database,
                         Cause.of(e)), e);
@@ -199,13 +209,13 @@ public final class Migrator {
         int version = Math.max(h.version(), scripts.get(scripts.size() - 1).migration().version());
         List<Problem> drift = List.of();
         if (dir.snapshot(version).isPresent()) drift = Snapshots.drift(dir, version, Inspector.inspect(c));
-        else notes.add("no snapshot of " + Migration.label(version) + " in " + dir.snapshotsName()
+        else notes.add("no snapshot of " + SchemaVersion.label(version) + " in " + dir.snapshotsName()
                 + " to compare the schema with; run `" + Fix.command(Fix.Command.HASH) + "` to write it.");
         return new MigrateResult(applied, byOthers, version, drift, notes, since(t0), Optional.empty());
     }
 
     private static AppliedMigration appliedNow(Migration m, Duration took) {
-        return new AppliedMigration(m.version(), m.name(), m.checksum(), java.time.Instant.now(), took, Journal.whoAmI(), "migrate");
+        return new AppliedMigration(m.version(), m.name(), m.checksum(), Instant.now(), took, Journal.whoAmI(), "migrate");
     }
 
     /** A transaction cannot change foreign key enforcement halfway: one transaction only when every script runs with the same. */
@@ -251,8 +261,8 @@ public final class Migrator {
     private String adopted(Connection c, int version, String database) throws SQLException {
         List<Migration> upTo = dir.migrations().stream().filter(m -> m.version() <= version).toList();
         if (!recordBaseline(c, upTo)) return "another process adopted " + database + " meanwhile; nothing was baselined by this one.";
-        LOG.info("baselined {} at {}: its schema is the one {} produces", database, Migration.label(version), Migration.label(version));
-        return "baselined " + database + " at " + Migration.label(version) + " (baselineOnMigrate): its schema is the one "
+        LOG.info("baselined {} at {}: its schema is the one {} produces", database, SchemaVersion.label(version), SchemaVersion.label(version));
+        return "baselined " + database + " at " + SchemaVersion.label(version) + " (baselineOnMigrate): its schema is the one "
                 + dir.label() + " produces up to there, so " + upTo.size() + " migration(s) were recorded as applied without running.";
     }
 
@@ -264,13 +274,13 @@ public final class Migrator {
         History h = history(c);
         if (!h.applied().isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " already has "
-                    + h.applied().size() + " applied migration(s) (newest " + Migration.label(h.version()) + "); baseline is for a"
+                    + h.applied().size() + " applied migration(s) (newest " + SchemaVersion.label(h.version()) + "); baseline is for a"
                     + " database liteshift has never migrated. Nothing was changed.");
         }
         refuseIfBlocked(h, database, "adopting");
         List<Migration> upTo = h.files().stream().filter(m -> m.version() <= version).toList();
         if (upTo.isEmpty() || upTo.get(upTo.size() - 1).version() != version) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no migration " + Migration.label(version)
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "there is no migration " + SchemaVersion.label(version)
                     + " in " + dir.label() + ". Nothing was changed.");
         }
         Schema expected;
@@ -280,7 +290,7 @@ public final class Migrator {
         List<Change> differences = Differ.diff(expected, Inspector.inspect(c));
         if (!differences.isEmpty()) {
             throw new LiteShiftException(LiteShiftException.Reason.REFUSED_HISTORY, database + " does not have the schema that "
-                    + dir.label() + " has after " + Migration.label(version) + ":\n"
+                    + dir.label() + " has after " + SchemaVersion.label(version) + ":\n"
                     + differences.stream().map(d -> "  - " + d.describe()).collect(Collectors.joining("\n"))
                     + "\nBaseline at the migration the database really matches (or bring it there first). Nothing was changed.");
         }
@@ -375,9 +385,9 @@ public final class Migrator {
         DAMAGED;
 
         static Cause of(Throwable e) {
-            if (io.liteshift.sql.SqliteErrors.isDamage(e)) return DAMAGED;
-            if (io.liteshift.sqlite.DiskSpace.isFull(e)) return DISK_FULL;
-            if (io.liteshift.sqlite.LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
+            if (SqliteErrors.isDamage(e)) return DAMAGED;
+            if (DiskSpace.isFull(e)) return DISK_FULL;
+            if (LiteFs.isRefusedWrite(e)) return WRITE_REFUSED;
             return MIGRATION;
         }
     }
@@ -424,13 +434,13 @@ public final class Migrator {
      */
     private static String stoppedBetween(History h, List<AppliedMigration> applied, List<Integer> byOthers, List<MigrationScript> rest,
                                          String database) {
-        java.util.SortedSet<Integer> versions = new java.util.TreeSet<>();
+        SortedSet<Integer> versions = new TreeSet<>();
         h.applied().forEach(a -> versions.add(a.version()));
         applied.forEach(a -> versions.add(a.version()));
         versions.addAll(byOthers);
-        java.util.SortedSet<Integer> ours = new java.util.TreeSet<>();
+        SortedSet<Integer> ours = new TreeSet<>();
         applied.forEach(a -> ours.add(a.version()));
-        String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + Migration.label(versions.last())
+        String at = versions.isEmpty() ? database + " has no migration applied" : database + " is at " + SchemaVersion.label(versions.last())
                 + " (" + range(versions) + " applied" + (ours.isEmpty() ? "" : ", " + range(ours) + " by this run") + ")";
         List<String> pending = rest.stream().map(r -> r.migration().label() + "_" + r.migration().name()).toList();
         return (ours.isEmpty() ? "nothing was applied; " : "") + at + "; still pending: " + String.join(", ", pending)
@@ -438,11 +448,11 @@ public final class Migrator {
     }
 
     /** 0001-0003 for a run without gaps, else the versions one by one. */
-    private static String range(java.util.SortedSet<Integer> versions) {
+    private static String range(SortedSet<Integer> versions) {
         if (versions.size() > 2 && versions.last() - versions.first() == versions.size() - 1) {
-            return Migration.label(versions.first()) + "-" + Migration.label(versions.last());
+            return SchemaVersion.label(versions.first()) + "-" + SchemaVersion.label(versions.last());
         }
-        return versions.stream().map(Migration::label).collect(Collectors.joining(", "));
+        return versions.stream().map(SchemaVersion::label).collect(Collectors.joining(", "));
     }
 
     /** After a lock timeout: the migrations are fine, they just did not get their turn. */
@@ -463,7 +473,7 @@ public final class Migrator {
     }
 
     private static long totalChanges(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

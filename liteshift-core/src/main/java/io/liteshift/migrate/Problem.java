@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Fix;
+
 /**
  * Something wrong with the migration history, named for a person: what, where, and what to do.
  *
@@ -37,12 +39,12 @@ public record Problem(Kind kind, String message) {
     /** The message for the Java API; {@link #message(io.liteshift.Fix.FrontEnd)} for another front end. */
     @Override
     public String message() {
-        return message(io.liteshift.Fix.FrontEnd.JAVA);
+        return message(Fix.FrontEnd.JAVA);
     }
 
     /** The message as {@code frontEnd} prints it. */
-    public String message(io.liteshift.Fix.FrontEnd frontEnd) {
-        return io.liteshift.Fix.render(message, frontEnd);
+    public String message(Fix.FrontEnd frontEnd) {
+        return Fix.render(message, frontEnd);
     }
 
     /** The message with its {@link io.liteshift.Fix} references not yet rendered, for building a longer message. */

@@ -1,5 +1,7 @@
 package io.liteshift.migrate;
 
+import io.liteshift.diff.Alteration;
+import io.liteshift.diff.Change;
 import io.liteshift.hints.RenameHints;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Lexer;
@@ -128,15 +130,15 @@ final class RenameHistory {
     }
 
     /** Renames in a plan's changes, as header lines. */
-    static List<String> lines(List<io.liteshift.diff.Change> changes) {
+    static List<String> lines(List<Change> changes) {
         List<String> out = new ArrayList<>();
-        for (io.liteshift.diff.Change c : changes) {
-            if (!(c instanceof io.liteshift.diff.Change.AlterTable a)) continue;
-            for (io.liteshift.diff.Alteration x : a.alterations()) {
-                if (x instanceof io.liteshift.diff.Alteration.RenameTable r) out.add(tableLine(r.from(), r.to()));
+        for (Change c : changes) {
+            if (!(c instanceof Change.AlterTable a)) continue;
+            for (Alteration x : a.alterations()) {
+                if (x instanceof Alteration.RenameTable r) out.add(tableLine(r.from(), r.to()));
             }
-            for (io.liteshift.diff.Alteration x : a.alterations()) {
-                if (x instanceof io.liteshift.diff.Alteration.RenameColumn r) out.add(columnLine(a.to().name(), r.from(), r.to()));
+            for (Alteration x : a.alterations()) {
+                if (x instanceof Alteration.RenameColumn r) out.add(columnLine(a.to().name(), r.from(), r.to()));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package io.liteshift.migrate;
 
 import io.liteshift.LiteShiftException;
 import io.liteshift.sql.Sandbox;
+import io.liteshift.sql.SqliteErrors;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ final class Replay {
     }
 
     private static LiteShiftException doesNotRun(MigrationDirectory dir, Exception e) {
-        String why = e instanceof LiteShiftException l ? l.text() : io.liteshift.sql.SqliteErrors.message(e instanceof SQLException s ? s : new SQLException(e));
+        String why = e instanceof LiteShiftException l ? l.text() : SqliteErrors.message(e instanceof SQLException s ? s : new SQLException(e));
         return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
                 "the migrations in " + dir.label() + " do not run on an empty database:\n" + why
                         + "\nFix that migration (a migration must build on the ones before it, not on rows or tables made by hand).", e);

@@ -1,6 +1,8 @@
 package io.liteshift.migrate;
 
 import io.liteshift.Fix;
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
 import io.liteshift.apply.Applier;
 import io.liteshift.sqlite.Databases;
@@ -9,7 +11,11 @@ import io.liteshift.sqlite.ForeignKeyCheck;
 import io.liteshift.sqlite.Locks;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.SchemaVersion;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +60,7 @@ final class ScriptRunner {
                 int newest = now.newest();
                 if (newerAppliedIsAnError && newest > m.version()) {
                     throw new StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, dir + "/" + m.fileName()
-                            + " is older than " + Migration.label(newest) + ", which another process applied meanwhile. Nothing"
+                            + " is older than " + SchemaVersion.label(newest) + ", which another process applied meanwhile. Nothing"
                             + " more was applied. Renumber it to follow the newest migration, or apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + ".", null);
                 }
                 return true;
@@ -88,8 +94,8 @@ final class ScriptRunner {
                 runStatements(conn, script, dir);
                 books.record(conn, Duration.ofNanos(System.nanoTime() - t0));
                 // the last moment a stop can undo it all; once COMMIT runs, the migration counts as applied
-                if (io.liteshift.Interruption.requested()) {
-                    throw new io.liteshift.Interrupted("", "it was rolled back just before its commit", null);
+                if (Interruption.requested()) {
+                    throw new Interrupted("", "it was rolled back just before its commit", null);
                 }
                 commit(conn, script, dir);
                 return true;
@@ -138,8 +144,8 @@ final class ScriptRunner {
                     ran.accept(script.migration(), took);
                 }
                 // the last moment a stop can undo it all; once COMMIT runs, every migration counts as applied
-                if (io.liteshift.Interruption.requested()) {
-                    throw new io.liteshift.Interrupted("", "it was rolled back just before its commit", null);
+                if (Interruption.requested()) {
+                    throw new Interrupted("", "it was rolled back just before its commit", null);
                 }
                 commit(conn, scripts.get(scripts.size() - 1), dir);
                 return true;
@@ -199,8 +205,8 @@ final class ScriptRunner {
             Databases.exec(c, p.statement().sql());
         } catch (SQLException e) {
             String at = dir + "/" + m.fileName() + ":" + p.statement().line();
-            if (io.liteshift.Interruption.isInterrupt(e)) {
-                throw new io.liteshift.Interrupted("", "stopped at " + at + "; everything it did was rolled back", e);
+            if (Interruption.isInterrupt(e)) {
+                throw new Interrupted("", "stopped at " + at + "; everything it did was rolled back", e);
             }
             if (DiskSpace.isFull(e)) throw diskFull(c, script, at, "running this statement", "\n    " + SqlText.oneLine(p.statement().sql()), e);
             throw new StepFailure(LiteShiftException.Reason.FAILED, at + ": SQLite rejected this statement: " + SqliteErrors.message(e)
@@ -213,12 +219,12 @@ final class ScriptRunner {
      * SQLite's "database or disk is full" alone (the migration is not at fault).
      */
     private static StepFailure diskFull(Connection c, MigrationScript script, String at, String during, String sql, SQLException e) {
-        java.util.Optional<java.nio.file.Path> file = Databases.fileOf(c);
+        Optional<Path> file = Databases.fileOf(c);
         if (file.isEmpty()) return new StepFailure(LiteShiftException.Reason.FAILED, at + ": disk full while " + during + sql, e);
         DiskSpace.Estimate need = null;
         try {
-            need = DiskSpace.forScripts(c, java.nio.file.Files.size(file.get()), List.of(script.migration().sql()));
-        } catch (java.io.IOException | RuntimeException sizing) {
+            need = DiskSpace.forScripts(c, Files.size(file.get()), List.of(script.migration().sql()));
+        } catch (IOException | RuntimeException sizing) {
             e.addSuppressed(sizing); // the message goes without an estimate
         }
         return new StepFailure(LiteShiftException.Reason.FAILED, at + ": " + DiskSpace.full(file.get(), during, need) + "." + sql, e);

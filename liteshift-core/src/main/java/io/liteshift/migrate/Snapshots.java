@@ -5,6 +5,7 @@ import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ final class Snapshots {
         List<Change> changes = Differ.diff(schemaOf(dir.snapshotName(version), snapshot.get()), live);
         return changes.stream().map(c -> new Problem(Problem.Kind.DRIFT, "drift: the database differs from "
                 + dir.snapshotName(version) + " (the schema after "
-                + Migration.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
+                + SchemaVersion.label(version) + "): " + c.describe() + ". Someone changed the schema outside the migrations; put"
                 + " the change in a migration (`" + Fix.command(Fix.Command.GENERATE) + "`), or undo it.")).toList();
     }
 }

@@ -1,11 +1,18 @@
 package io.liteshift.migrate;
 
 import io.liteshift.Fix;
+import io.liteshift.diff.Change;
+import io.liteshift.diff.Differ;
+import io.liteshift.inspect.DeclaredSchema;
+import io.liteshift.schema.Schema;
 import io.liteshift.sqlite.ForeignKeyCheck;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.Damage;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.sqlite.SchemaVersion;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +20,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The runbook's "verify in production": nothing pending, the history intact, the live schema equal to the latest
@@ -53,7 +62,7 @@ public final class Verifier {
                     + " not in " + dir.label() + ": this checkout is older than the database. Verify with the newest migrations."));
         }
         if (h.version() > 0 && h.ahead().isEmpty() && dir.snapshot(h.version()).isEmpty()) {
-            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + Migration.label(h.version()) + " in " + dir.snapshotsName()
+            out.add(new Problem(Problem.Kind.DRIFT, "no snapshot of " + SchemaVersion.label(h.version()) + " in " + dir.snapshotsName()
                     + " to compare the live schema with. Run `" + Fix.command(Fix.Command.HASH) + "` and commit the snapshot."));
         }
         Optional<Problem> damaged = integrity(c, database, recovery);
@@ -74,27 +83,27 @@ public final class Verifier {
      * the migrations produces, and the declared schema (when given) equal to the newest of them, so that a schema
      * change nobody generated a migration for fails the build.
      */
-    public static List<Problem> verifyDirectory(MigrationDirectory dir, java.nio.file.Path declared) throws SQLException {
-        boolean given = declared != null && java.nio.file.Files.exists(declared);
-        return verifyDirectory(dir, String.valueOf(declared), given ? () -> io.liteshift.inspect.DeclaredSchema.load(declared).schema() : null);
+    public static List<Problem> verifyDirectory(MigrationDirectory dir, Path declared) throws SQLException {
+        boolean given = declared != null && Files.exists(declared);
+        return verifyDirectory(dir, String.valueOf(declared), given ? () -> DeclaredSchema.load(declared).schema() : null);
     }
 
     /** As {@link #verifyDirectory(MigrationDirectory, java.nio.file.Path)}; {@code declared} may be null (no schema to check). */
     public static List<Problem> verifyDirectory(MigrationDirectory dir, String label,
-                                                java.util.function.Supplier<io.liteshift.schema.Schema> declared) throws SQLException {
+                                                Supplier<Schema> declared) throws SQLException {
         List<Problem> out = new ArrayList<>(dir.problems());
         if (!dir.layoutProblems().isEmpty()) return out;
         // each migration's schema is inspected once, reusing the tables the ones before it left unchanged; the last one
         // is the schema the directory produces (no migration: the empty schema)
         Inspector.Memo memo = new Inspector.Memo();
-        io.liteshift.schema.Schema[] last = {io.liteshift.schema.Schema.EMPTY};
+        Schema[] last = {Schema.EMPTY};
         try (Connection mem = Replay.run(dir, Integer.MAX_VALUE, (m, db) -> {
             last[0] = Inspector.inspect(db, memo);
             Optional<String> snapshot = dir.snapshot(m.version());
             String where = dir.snapshotName(m.version());
             if (snapshot.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is missing. Run `" + Fix.command(Fix.Command.HASH) + "` and commit it."));
-            } else if (!io.liteshift.diff.Differ.diff(Snapshots.schemaOf(where, snapshot.get()), last[0]).isEmpty()) {
+            } else if (!Differ.diff(Snapshots.schemaOf(where, snapshot.get()), last[0]).isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, where + " is not the schema " + m.fileName() + " produces (edited by"
                         + " hand, or written from another text of the migration). Run `" + Fix.command(Fix.Command.HASH) + "` and review the change."));
             }
@@ -102,10 +111,10 @@ public final class Verifier {
             // replayed to the end: last holds the newest schema
         }
         if (declared != null) {
-            List<io.liteshift.diff.Change> missing = io.liteshift.diff.Differ.diff(last[0], declared.get());
+            List<Change> missing = Differ.diff(last[0], declared.get());
             if (!missing.isEmpty()) {
                 out.add(new Problem(Problem.Kind.DRIFT, label + " has changes that no migration makes: "
-                        + missing.stream().map(io.liteshift.diff.Change::describe).collect(java.util.stream.Collectors.joining("; "))
+                        + missing.stream().map(Change::describe).collect(Collectors.joining("; "))
                         + ". Run `" + Fix.command(Fix.Command.GENERATE) + "` and commit the migration."));
             }
         }

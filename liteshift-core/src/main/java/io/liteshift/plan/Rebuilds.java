@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Text surgery for rebuilds, done on tokens so quoting and comments survive. */
-final class Rebuilds {
+/** Text surgery for rebuilds, done on tokens so quoting and comments survive; the online rebuild builds its shadow table with it too. */
+public final class Rebuilds {
     private Rebuilds() {
     }
 
@@ -20,7 +20,7 @@ final class Rebuilds {
      * would be "no such column". The final {@code ALTER TABLE ... RENAME} turns them back (SQLite rewrites such
      * references when it renames a table, legacy_alter_table being off, as liteshift always runs it).
      */
-    static String renameCreateTable(String createSql, String quotedName) {
+    public static String renameCreateTable(String createSql, String quotedName) {
         List<Token> all = Lexer.tokenize(createSql);
         int[] sig = all.stream().filter(t -> !t.isTrivia()).mapToInt(all::indexOf).toArray();
         int i = 1; // after CREATE

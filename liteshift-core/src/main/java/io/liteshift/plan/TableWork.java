@@ -175,7 +175,7 @@ final class TableWork {
             String key = Identifiers.fold(c.name());
             if (was == null) {
                 boolean aliasOfRowid = alter.to().rowidAlias().filter(r -> Identifiers.same(r.name(), c.name())).isPresent();
-                if (aliasOfRowid && !old.withoutRowid()) values.put(key, rowidName(old));
+                if (aliasOfRowid && !old.withoutRowid()) values.put(key, TableMapping.rowidName(old));
                 continue;
             }
             String expr = Identifiers.quote(was.name());
@@ -188,7 +188,7 @@ final class TableWork {
     }
 
     private boolean keepsRowid() {
-        return !alter.from().withoutRowid() && !alter.to().withoutRowid();
+        return mapping().keepsRowid();
     }
 
     private String backfillNote() {
@@ -205,28 +205,11 @@ final class TableWork {
     private String copySql(String newTable, String oldTable) {
         Map<String, String> renamed = new LinkedHashMap<>();
         for (Alteration.RenameColumn r : columnRenames) renamed.put(Identifiers.fold(r.from()), r.to());
-        List<String> into = new ArrayList<>();
-        List<String> select = new ArrayList<>();
-        boolean aliasCopied = alter.to().rowidAlias().map(a -> values.containsKey(Identifiers.fold(a.name()))).orElse(false);
-        if (keepsRowid() && !aliasCopied) {
-            into.add(rowidName(alter.to()));
-            select.add(rowidName(alter.from()));
-        }
-        for (Column c : alter.to().columns()) {
-            String expr = values.get(Identifiers.fold(c.name()));
-            if (expr == null) continue;
-            into.add(Identifiers.quote(c.name()));
-            select.add(SqlText.renameIdentifiers(expr, renamed));
-        }
-        if (into.isEmpty()) return null;
-        return "INSERT INTO " + newTable + " (" + String.join(", ", into) + ")\n  SELECT " + String.join(", ", select)
+        TableMapping.Copy copy = mapping().copy();
+        if (copy.isEmpty()) return null;
+        List<String> select = copy.select().stream().map(e -> SqlText.renameIdentifiers(e, renamed)).toList();
+        return "INSERT INTO " + newTable + " (" + String.join(", ", copy.into()) + ")\n  SELECT " + String.join(", ", select)
                 + " FROM " + oldTable;
-    }
-
-    /** A name for the rowid that is not shadowed by a column of the table. */
-    private static String rowidName(Table t) {
-        for (String n : List.of("rowid", "_rowid_", "oid")) if (t.column(n).isEmpty()) return n;
-        return "rowid";
     }
 
     private static String q(String name) {

@@ -1,6 +1,8 @@
 package io.liteshift.rehearse;
 
 import io.liteshift.Owner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
  * ({@link Owner#leftOver}). Kept copies are never removed.
  */
 final class Copies {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Copies.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Copies.class);
     static final String PREFIX = "liteshift-rehearse-";
     private static final Pattern RUNNING = Pattern.compile(Pattern.quote(PREFIX) + "(" + Owner.tagPattern() + ")-(\\d+)");
 

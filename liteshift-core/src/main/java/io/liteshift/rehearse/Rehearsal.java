@@ -3,6 +3,7 @@ package io.liteshift.rehearse;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.migrate.Migration;
@@ -12,6 +13,8 @@ import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verifier;
 import io.liteshift.sql.SqliteErrors;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,13 +84,13 @@ public final class Rehearsal {
                     (remaining, total) -> stopped[0] |= Interruption.requested(), 100, 100, 16_384);
             if (stopped[0]) throw new Interrupted("", "", null);
             if (rc != 0 && rc != 101) {
-                org.sqlite.SQLiteErrorCode code = org.sqlite.SQLiteErrorCode.getErrorCode(rc);
-                throw new org.sqlite.SQLiteException("the copy failed: " + code.message, code);
+                SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc);
+                throw new SQLiteException("the copy failed: " + code.message, code);
             }
         } catch (SQLException e) {
             if (DiskSpace.isFull(e)) {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, DiskSpace.full(copy, "copying " + database
-                        + " for the rehearsal", null) + "; the copy needs about " + DiskSpace.bytes(sizeOf(database)) + ", the size of"
+                        + " for the rehearsal", null) + "; the copy needs about " + Bytes.exactly(sizeOf(database)) + ", the size of"
                         + " the database. The copy was removed. Point the temporary directory at a larger volume"
                         + " (-Djava.io.tmpdir=DIR, e.g. in JAVA_TOOL_OPTIONS). Nothing was changed.", e);
             }

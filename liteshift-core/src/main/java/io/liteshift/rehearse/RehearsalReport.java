@@ -1,5 +1,6 @@
 package io.liteshift.rehearse;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.Problem;
 
@@ -43,12 +44,12 @@ public record RehearsalReport(String database, Path copy, long sizeBefore, long 
         /** The message for the Java API. */
         @Override
         public String message() {
-            return message(io.liteshift.Fix.FrontEnd.JAVA);
+            return message(Fix.FrontEnd.JAVA);
         }
 
         /** The message as {@code frontEnd} prints it. */
-        public String message(io.liteshift.Fix.FrontEnd frontEnd) {
-            return io.liteshift.Fix.render(message, frontEnd);
+        public String message(Fix.FrontEnd frontEnd) {
+            return Fix.render(message, frontEnd);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.liteshift.report;
 
+import io.liteshift.Fix;
+
 /**
  * Where a front end (the command line, the Maven plugin) prints what a command did. The texts are the same
  * everywhere; only the channels and the way a user runs the next command differ.
@@ -12,5 +14,5 @@ public interface ReportOutput {
     void warning(String text);
 
     /** Who reads it: the reports name commands and settings ({@link io.liteshift.Fix}) as this front end does. */
-    io.liteshift.Fix.FrontEnd frontEnd();
+    Fix.FrontEnd frontEnd();
 }

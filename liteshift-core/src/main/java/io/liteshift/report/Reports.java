@@ -2,7 +2,7 @@ package io.liteshift.report;
 
 import io.liteshift.Fix;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
+import io.liteshift.backup.RestoreResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
 import io.liteshift.doctor.DoctorReport;
@@ -18,6 +18,10 @@ import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.seed.AppliedSeed;
+import io.liteshift.seed.SeedResult;
+import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -79,10 +83,10 @@ public final class Reports {
         for (String note : notes(r, out.frontEnd())) out.line("note: " + note);
         for (Problem d : r.drift()) out.warning(d.message(out.frontEnd()));
         if (r.onReplica()) {
-            out.line(String.format("LiteFS replica of %s: the schema is at %04d; nothing written here.", r.replicaOf().get(), r.version()));
+            out.line(String.format("LiteFS replica of %s: the schema is at %s; nothing written here.", r.replicaOf().get(), SchemaVersion.label(r.version())));
         } else if (r.upToDate()) out.line("Nothing to do: " + database + " is up to date"
-                + (r.version() == 0 ? " (no migrations)." : " at " + String.format("%04d", r.version()) + "."));
-        else out.line(String.format("Database at %04d; %d applied in %d ms.", r.version(), r.applied().size(), r.took().toMillis()));
+                + (r.version() == 0 ? " (no migrations)." : " at " + SchemaVersion.label(r.version()) + "."));
+        else out.line(String.format("Database at %s; %d applied in %d ms.", SchemaVersion.label(r.version()), r.applied().size(), r.took().toMillis()));
     }
 
     /** A migration's notes, less the replica's "nothing written", which {@link #migrated} says in its own words. */
@@ -100,7 +104,7 @@ public final class Reports {
         }
         for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
         for (Problem p : r.problems()) out.line("problem: " + p.message(out.frontEnd()));
-        out.line(r.upToDate() ? "Up to date at " + String.format("%04d", h.version()) + "."
+        out.line(r.upToDate() ? "Up to date at " + SchemaVersion.label(h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
     }
 
@@ -163,10 +167,10 @@ public final class Reports {
     }
 
     public static void rehearsal(RehearsalReport r, ReportOutput out) {
-        out.line("Rehearsal on a copy of " + r.database() + " (" + size(r.sizeBefore()) + "):");
+        out.line("Rehearsal on a copy of " + r.database() + " (" + Bytes.of(r.sizeBefore()) + "):");
         for (RehearsalReport.Step s : r.steps()) {
             out.line(String.format("  applied %s_%s in %d ms: %d row(s) changed, %s -> %s", s.label(), s.name(), s.took().toMillis(),
-                    s.rowsChanged(), size(s.sizeBefore()), size(s.sizeAfter())));
+                    s.rowsChanged(), Bytes.of(s.sizeBefore()), Bytes.of(s.sizeAfter())));
         }
         if (r.failure() != null) {
             out.line("  FAILED" + (r.failure().migration() == null ? "" : " " + r.failure().migration()) + ":");
@@ -179,22 +183,22 @@ public final class Reports {
         else if (!r.problems().isEmpty()) out.line("Rehearsal applied " + r.steps().size() + " migration(s), but verify found "
                 + r.problems().size() + " problem(s) on the copy. " + r.database() + " was not changed.");
         else if (r.steps().isEmpty()) out.line("Nothing pending; the copy verifies. " + r.database() + " was not changed.");
-        else out.line("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + size(r.sizeBefore()) + " -> "
-                + size(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
+        else out.line("Rehearsal passed: " + r.steps().size() + " migration(s) in " + total + " ms, " + Bytes.of(r.sizeBefore()) + " -> "
+                + Bytes.of(r.sizeAfter()) + ", verified. " + r.database() + " was not changed.");
     }
 
     public static void backup(BackupInfo b, ReportOutput out) {
-        out.line(String.format("backup %s (%s, v%04d, sha256 %s)", b.file(), Backups.human(b.size()), b.version(), b.sha256()));
+        out.line(String.format("backup %s (%s, v%s, sha256 %s)", b.file(), Bytes.of(b.size()), SchemaVersion.label(b.version()), b.sha256()));
     }
 
-    public static void restored(io.liteshift.backup.RestoreResult r, Path backup, ReportOutput out) {
-        out.line(String.format("restored %s from %s (v%04d)", r.target(), backup.getFileName(), r.backup().version()));
+    public static void restored(RestoreResult r, Path backup, ReportOutput out) {
+        out.line(String.format("restored %s from %s (v%s)", r.target(), backup.getFileName(), SchemaVersion.label(r.backup().version())));
         if (r.replaced() != null) out.line("the previous file is kept as " + r.replaced());
         for (Path p : r.movedAside()) out.line("moved aside: " + p);
     }
 
-    public static void seeded(io.liteshift.seed.SeedResult r, ReportOutput out) {
-        for (io.liteshift.seed.AppliedSeed a : r.applied()) {
+    public static void seeded(SeedResult r, ReportOutput out) {
+        for (AppliedSeed a : r.applied()) {
             out.line(String.format("seeded %s (%s) in %d ms", a.name(), a.kind(), a.took().toMillis()));
         }
         for (String w : r.warnings()) out.warning(w);
@@ -212,12 +216,5 @@ public final class Reports {
         out.line("");
         out.line(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
                 + r.count(Finding.Severity.INFO) + " note(s).");
-    }
-
-    /** A size as the rehearsal reports it: exact bytes while small, then KiB, then MiB. */
-    static String size(long bytes) {
-        if (bytes < 10_000) return bytes + " B";
-        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KiB";
-        return String.format("%.1f MiB", bytes / 1048576.0);
     }
 }

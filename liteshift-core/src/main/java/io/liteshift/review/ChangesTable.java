@@ -1,5 +1,6 @@
 package io.liteshift.review;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every change of the diagram as rows of a table: the text alternative to the picture, and what a search finds. */
@@ -26,7 +27,7 @@ record ChangesTable(SchemaChanges changes, StringBuilder out) {
     }
 
     private void rows(TableDiff t) {
-        List<String> tableDetails = new java.util.ArrayList<>(t.details());
+        List<String> tableDetails = new ArrayList<>(t.details());
         t.rebuilds().forEach(r -> tableDetails.add("rebuilt by " + r));
         if (t.state() == State.ADDED || t.state() == State.DROPPED) {
             tableDetails.add(Figures.count(t.columns().size(), "column") + ", " + Figures.count(t.edges().size(), "foreign key"));

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -31,7 +32,7 @@ final class Components {
             int b = find(root, l.parent());
             if (a != b) root[Math.max(a, b)] = Math.min(a, b);
         }
-        Map<Integer, List<Integer>> parts = new java.util.TreeMap<>();
+        Map<Integer, List<Integer>> parts = new TreeMap<>();
         List<Integer> last = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             if (nodes.get(n).last()) last.add(n);

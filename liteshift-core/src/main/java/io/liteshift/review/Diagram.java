@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What one entity-relationship diagram draws, measured and placed: a box per table (a line per column, then the
@@ -87,7 +89,7 @@ record Diagram(String id, List<Box> boxes, List<Edge> edges, int hidden, int col
     }
 
     private static Diagram build(String id, List<TableDiff> tables, Set<String> collapsed, int hidden,
-                                 java.util.function.Predicate<EdgeDiff> drawn) {
+                                 Predicate<EdgeDiff> drawn) {
         Ids ids = new Ids();
         List<Box> boxes = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -132,7 +134,7 @@ record Diagram(String id, List<Box> boxes, List<Edge> edges, int hidden, int col
         }
         int nameCells = lines.stream().mapToInt(l -> TextWidth.cells(l.name())).max().orElse(0);
         int typeCells = lines.stream().mapToInt(l -> TextWidth.cells(l.type())).max().orElse(0);
-        String tag = t.state().changed() ? t.state().word().toUpperCase(java.util.Locale.ROOT) : "";
+        String tag = t.state().changed() ? t.state().word().toUpperCase(Locale.ROOT) : "";
         return new Box(id, t, false, heading, tag, lines, title, nameCells, typeCells);
     }
 

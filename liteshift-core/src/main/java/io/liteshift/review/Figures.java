@@ -1,5 +1,7 @@
 package io.liteshift.review;
 
+import io.liteshift.sqlite.Bytes;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,22 +21,9 @@ final class Figures {
         return count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** "812 bytes", "3.1 MiB". */
-    static String bytes(long bytes) {
-        if (Math.abs(bytes) < 1024) return bytes + " bytes";
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int i = -1;
-        while (Math.abs(v) >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
-    }
-
     /** "+3.1 MiB", "-812 bytes", "no change". */
     static String bytesDelta(long delta) {
-        return delta == 0 ? "no change" : (delta > 0 ? "+" : "") + bytes(delta);
+        return delta == 0 ? "no change" : (delta > 0 ? "+" : "") + Bytes.of(delta);
     }
 
     /** "120 ms", "1.4 s", "2 min 5 s". */

@@ -1,5 +1,6 @@
 package io.liteshift.review;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record Finding(String code, Severity severity, int line, String subject, 
 
         /** "error", as lint prints it. */
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

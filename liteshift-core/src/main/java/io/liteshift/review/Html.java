@@ -1,5 +1,7 @@
 package io.liteshift.review;
 
+import java.util.Locale;
+
 /**
  * Text from users (SQL, names, messages) made safe to put into the page: markup characters escaped, and characters
  * a reader could not see, or that would reorder what they see, shown as marks. The page is also well-formed XML,
@@ -53,7 +55,7 @@ final class Html {
     }
 
     private static String hex(int cp) {
-        return String.format(java.util.Locale.ROOT, "%04X", cp);
+        return String.format(Locale.ROOT, "%04X", cp);
     }
 
     private static String escape(String s, boolean attribute) {

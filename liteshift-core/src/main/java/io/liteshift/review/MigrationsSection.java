@@ -1,5 +1,7 @@
 package io.liteshift.review;
 
+import io.liteshift.sqlite.Bytes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +65,7 @@ record MigrationsSection(Overview overview, StringBuilder out) {
                         + "<th scope=\"col\">Rows changed</th><th scope=\"col\">Size before</th><th scope=\"col\">Size after</th>"
                         + "<th scope=\"col\">Size change</th></tr></thead>\n<tbody><tr><td>")
                 .append(Figures.duration(r.took())).append("</td><td>").append(Figures.count(r.rowsChanged())).append("</td><td>")
-                .append(Figures.bytes(r.sizeBefore())).append("</td><td>").append(Figures.bytes(r.sizeAfter())).append("</td><td>")
+                .append(Bytes.of(r.sizeBefore())).append("</td><td>").append(Bytes.of(r.sizeAfter())).append("</td><td>")
                 .append(Figures.bytesDelta(r.sizeAfter() - r.sizeBefore())).append("</td></tr></tbody>\n</table>\n");
     }
 
@@ -114,7 +116,7 @@ record MigrationsSection(Overview overview, StringBuilder out) {
         if (!f.subject().isEmpty()) parts.add("on " + f.subject());
         if (c.rowsAffected() != null) parts.add("rows affected: " + Figures.count(c.rowsAffected()));
         if (!c.sampleKeys().isEmpty()) parts.add("sample keys: " + String.join(", ", c.sampleKeys()));
-        if (c.bytes() != null) parts.add("size: " + Figures.bytes(c.bytes()));
+        if (c.bytes() != null) parts.add("size: " + Bytes.of(c.bytes()));
         if (c.estimatedLock() != null) parts.add("estimated lock: " + Figures.duration(c.estimatedLock()));
         return String.join("; ", parts);
     }

@@ -1,9 +1,12 @@
 package io.liteshift.review;
 
+import io.liteshift.sqlite.Bytes;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +18,7 @@ record SummarySection(Overview overview, StringBuilder out) {
 
     void write() {
         Verdict v = overview.verdict();
-        String level = v.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String level = v.level().name().toLowerCase(Locale.ROOT).replace('_', '-');
         out.append("<section id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary</h2>\n")
                 .append("<div class=\"verdict v-").append(level).append("\" id=\"verdict\">\n<p class=\"level\">Verdict: ")
                 .append(v.level().label()).append("</p>\n<ul>\n");
@@ -61,7 +64,7 @@ record SummarySection(Overview overview, StringBuilder out) {
         List<Rehearsal> measured = overview.input().migrations().stream().map(Migration::rehearsal).filter(Objects::nonNull).toList();
         if (measured.isEmpty()) return;
         Duration took = measured.stream().map(Rehearsal::took).reduce(Duration.ZERO, Duration::plus);
-        String sizes = Figures.bytes(measured.get(0).sizeBefore()) + " to " + Figures.bytes(measured.get(measured.size() - 1).sizeAfter());
+        String sizes = Bytes.of(measured.get(0).sizeBefore()) + " to " + Bytes.of(measured.get(measured.size() - 1).sizeAfter());
         figure("Rehearsal", Figures.duration(took) + ", " + sizes);
     }
 

@@ -1,8 +1,12 @@
 package io.liteshift.schema;
 
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlText;
+import io.liteshift.sql.Token;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -45,7 +49,7 @@ public record Column(String name, String type, boolean notNull, String defaultVa
 
     /** SQLite's type affinity for this column's declared type (datatype3.html, section 3.1). */
     public String affinity() {
-        String t = type.toUpperCase(java.util.Locale.ROOT);
+        String t = type.toUpperCase(Locale.ROOT);
         if (t.contains("INT")) return "INTEGER";
         if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) return "TEXT";
         if (t.isEmpty() || t.contains("BLOB")) return "BLOB";
@@ -58,10 +62,10 @@ public record Column(String name, String type, boolean notNull, String defaultVa
      * CREATE TABLE grammar requires around it, so anything but a literal is wrapped again.
      */
     static String defaultSql(String dflt) {
-        java.util.List<io.liteshift.sql.Token> t = io.liteshift.sql.Lexer.significant(dflt);
+        List<Token> t = Lexer.significant(dflt);
         boolean signedNumber = t.size() == 2 && (t.get(0).isPunct("-") || t.get(0).isPunct("+"))
-                && t.get(1).kind() == io.liteshift.sql.Token.Kind.NUMBER;
-        boolean literal = t.size() == 1 && t.get(0).kind() != io.liteshift.sql.Token.Kind.PUNCT;
+                && t.get(1).kind() == Token.Kind.NUMBER;
+        boolean literal = t.size() == 1 && t.get(0).kind() != Token.Kind.PUNCT;
         boolean parenthesized = !t.isEmpty() && t.get(0).isPunct("(")
                 && SqlText.canonicalExpression(dflt).length() < SqlText.canonical(dflt).length();
         return literal || signedNumber || parenthesized ? dflt : "(" + dflt + ")";

@@ -1,6 +1,9 @@
 package io.liteshift.schema;
 
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqlText;
+
+import java.util.Collection;
 
 /**
  * One key part of a PRIMARY KEY, UNIQUE or index: a column or an expression, with its collation and order.
@@ -14,9 +17,9 @@ public record IndexedColumn(String expression, boolean isColumn, String collatio
     }
 
     /** True when this key reads one of {@code foldedNames} (a column name is compared, an expression scanned). */
-    public boolean refersTo(java.util.Collection<String> foldedNames) {
+    public boolean refersTo(Collection<String> foldedNames) {
         return isColumn ? foldedNames.contains(Identifiers.fold(expression))
-                : io.liteshift.sql.SqlText.mentions(expression, foldedNames);
+                : SqlText.mentions(expression, foldedNames);
     }
 
     public IndexedColumn renamed(String to) {

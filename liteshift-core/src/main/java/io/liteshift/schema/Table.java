@@ -5,6 +5,7 @@ import io.liteshift.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An ordinary table. Constraints declared on a column and as table constraints are held alike, in the
@@ -70,7 +71,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
      * Canonical DDL with a comment at the end of some columns' lines ({@code commentFor} gives it, or null): where
      * a {@code -- @renamed from=old} column hint must stand.
      */
-    public String toString(java.util.function.Function<Column, String> commentFor) {
+    public String toString(Function<Column, String> commentFor) {
         List<String> parts = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         boolean inlineKey = autoincrement() && primaryKey.columns().size() == 1;

@@ -1,9 +1,11 @@
 package io.liteshift.seed;
 
+import io.liteshift.Interrupted;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.SqlScript;
 import io.liteshift.migrate.Transactions;
 import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sql.Utf8Files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,8 +82,8 @@ public final class Seeds {
                         SeedLog.record(conn, f.name(), f.checksum(), d, kind);
                     }
                 });
-            } catch (io.liteshift.Interrupted x) {
-                throw new io.liteshift.Interrupted("seed " + f.name(), "it was rolled back entirely and is not recorded."
+            } catch (Interrupted x) {
+                throw new Interrupted("seed " + f.name(), "it was rolled back entirely and is not recorded."
                         + ranAndLeft(f.name(), applied, order), x);
             } catch (LiteShiftException x) {
                 throw failed(x.reason(), x.text(), x, f.name(), applied, order);
@@ -108,7 +110,7 @@ public final class Seeds {
             List<SeedFile> out = new ArrayList<>();
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p)).toList()) {
                 String name = p.getFileName().toString();
-                String sql = io.liteshift.sql.Utf8Files.read(p, dir.resolve(name).toString());
+                String sql = Utf8Files.read(p, dir.resolve(name).toString());
                 out.add(new SeedFile(name, sql, SqlScript.checksum(sql), name.startsWith(REPEATABLE_PREFIX)));
             }
             out.sort(Comparator.comparing(SeedFile::repeatable).thenComparing(SeedFile::name));

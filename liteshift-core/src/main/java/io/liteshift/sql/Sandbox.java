@@ -2,6 +2,7 @@ package io.liteshift.sql;
 
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteLimits;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +31,7 @@ public final class Sandbox {
     /** A new, empty in-memory database with the limits above; the caller closes it. */
     public static Connection open() throws SQLException {
         Properties config = new Properties(); // load_extension stays disabled: the driver enables it only when asked
-        SQLiteConnection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite::memory:", ":memory:", config);
+        SQLiteConnection c = new JDBC4Connection("jdbc:sqlite::memory:", ":memory:", config);
         try {
             c.getDatabase().limit(SQLiteLimits.SQLITE_LIMIT_ATTACHED.getId(), 0);
             c.getDatabase().enable_load_extension(false);

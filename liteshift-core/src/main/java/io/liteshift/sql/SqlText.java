@@ -1,7 +1,10 @@
 package io.liteshift.sql;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Operations on SQL text that respect SQLite's tokens: comparison that ignores formatting, and renaming. */
 public final class SqlText {
@@ -21,7 +24,7 @@ public final class SqlText {
             switch (t.kind()) {
                 case WORD -> sb.append(Identifiers.fold(t.text()));
                 case QUOTED -> sb.append(Identifiers.fold(t.identifier()));
-                case BLOB, NUMBER -> sb.append(t.text().toLowerCase(java.util.Locale.ROOT));
+                case BLOB, NUMBER -> sb.append(t.text().toLowerCase(Locale.ROOT));
                 default -> sb.append(t.text());
             }
         }
@@ -61,7 +64,7 @@ public final class SqlText {
     }
 
     /** True when any identifier in {@code sql} names one of {@code foldedNames}. */
-    public static boolean mentions(String sql, java.util.Collection<String> foldedNames) {
+    public static boolean mentions(String sql, Collection<String> foldedNames) {
         if (sql == null || foldedNames.isEmpty()) return false;
         for (Token t : Lexer.significant(sql)) {
             if ((t.isIdentifier() || t.kind() == Token.Kind.STRING) && foldedNames.contains(Identifiers.fold(t.identifier()))) {
@@ -104,7 +107,7 @@ public final class SqlText {
                 ? (t.text().startsWith("--") ? "" : " ") : t.text()).replaceAll("[ \\t]+(\\r?\\n)", "$1");
     }
 
-    private static String rewrite(String sql, java.util.function.Function<Token, String> f) {
+    private static String rewrite(String sql, Function<Token, String> f) {
         StringBuilder sb = new StringBuilder(sql.length());
         for (Token t : Lexer.tokenize(sql)) sb.append(f.apply(t));
         return sb.toString();

@@ -4,6 +4,7 @@ import io.liteshift.LiteShiftException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -49,6 +50,6 @@ public final class DatabaseUrl {
     public static boolean looksLikeDatabase(String spec) {
         String s = spec.strip();
         return s.startsWith("jdbc:sqlite:") || s.startsWith("file:") || s.startsWith("sqlite:")
-                || !(s.endsWith(".sql") || java.nio.file.Files.isDirectory(Path.of(s)));
+                || !(s.endsWith(".sql") || Files.isDirectory(Path.of(s)));
     }
 }

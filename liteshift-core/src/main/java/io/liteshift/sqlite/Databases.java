@@ -1,10 +1,17 @@
 package io.liteshift.sqlite;
 
 import io.liteshift.Fix;
+import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sql.SqliteErrors;
+import org.sqlite.BusyHandler;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.jdbc4.JDBC4Connection;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Opens database files the way liteshift needs them: never created by accident, waiting politely for locks. */
 public final class Databases {
@@ -70,18 +78,18 @@ public final class Databases {
                 throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot open the database " + file.toAbsolutePath()
                         + ": a process stopped in the middle of writing it and left a hot journal (" + file.getFileName()
                         + "-journal) that must be rolled back first, and opening it for writing failed: "
-                        + io.liteshift.sql.SqliteErrors.message(e) + ". Open it once with write access (the application, or"
+                        + SqliteErrors.message(e) + ". Open it once with write access (the application, or"
                         + " the sqlite3 shell); that restores its last committed state.", e);
             }
         }
         if (isLocked(failure)) throw lockedOut(file, lockTimeout);
-        if (io.liteshift.sql.SqliteErrors.isDamage(failure)) {
+        if (SqliteErrors.isDamage(failure)) {
             // said in full (with the backup to restore) by whoever knows the backups: Damage.explained
             throw new LiteShiftException(LiteShiftException.Reason.DAMAGED, "cannot open the database " + file.toAbsolutePath() + ": "
-                    + io.liteshift.sql.SqliteErrors.message(failure) + ". The file is damaged, or not a SQLite database. Nothing was changed.", failure);
+                    + SqliteErrors.message(failure) + ". The file is damaged, or not a SQLite database. Nothing was changed.", failure);
         }
         throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                "cannot open the database " + file.toAbsolutePath() + ": " + io.liteshift.sql.SqliteErrors.message(failure)
+                "cannot open the database " + file.toAbsolutePath() + ": " + SqliteErrors.message(failure)
                         + ". Check that it is a SQLite database file and that it is readable.", failure);
     }
 
@@ -96,7 +104,7 @@ public final class Databases {
             if (Files.size(file) > 0) return true;
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             return Files.isRegularFile(wal) && Files.size(wal) > 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Files.exists(file); // cannot tell its size: let opening it say what is wrong
         }
     }
@@ -116,7 +124,7 @@ public final class Databases {
             if (!Files.isRegularFile(file) || Files.size(file) > 0) return;
             for (String side : new String[] {"-journal", "-wal", "-shm"}) Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
             Files.deleteIfExists(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the refusal itself is what the user needs to read; an empty file left behind is reported by the next command
         }
     }
@@ -128,7 +136,7 @@ public final class Databases {
         config.setReadOnly(readOnly);
         // the driver's connection class directly: going through org.sqlite.JDBC would register it with DriverManager,
         // whose first use scans the class path for drivers; a short command spends a good part of its start there
-        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
+        Connection c = new JDBC4Connection("jdbc:sqlite:" + file, file.toString(), config.toProperties());
         try (var s = c.createStatement()) {
             interruptible(c, lockTimeout);
             if (readOnly) ReaderWait.install(c, lockTimeout); // before the first read, which may already have to wait
@@ -147,16 +155,16 @@ public final class Databases {
      * {@code sqlite3_interrupt} reaches it; {@link #lockTimeoutOf} still tells the timeout.
      */
     public static void interruptible(Connection c, Duration lockTimeout) throws SQLException {
-        org.sqlite.ProgressHandler.setHandler(c, PROGRESS_EVERY, STOP_WHEN_REQUESTED);
-        org.sqlite.BusyHandler.setHandler(c, new LockWait(lockTimeout));
+        ProgressHandler.setHandler(c, PROGRESS_EVERY, STOP_WHEN_REQUESTED);
+        BusyHandler.setHandler(c, new LockWait(lockTimeout));
     }
 
     /** Virtual machine steps between two looks at {@link io.liteshift.Interruption}: well under a millisecond of work. */
     private static final int PROGRESS_EVERY = 10_000;
-    private static final org.sqlite.ProgressHandler STOP_WHEN_REQUESTED = new org.sqlite.ProgressHandler() {
+    private static final ProgressHandler STOP_WHEN_REQUESTED = new ProgressHandler() {
         @Override
         protected int progress() {
-            return io.liteshift.Interruption.requested() ? 1 : 0;
+            return Interruption.requested() ? 1 : 0;
         }
     };
 
@@ -165,7 +173,7 @@ public final class Databases {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
             long pragma = rs.next() ? rs.getLong(1) : 0;
             // a connection of liteshift's own waits in LockWait, so SQLite's timeout reads 0; the driver keeps the one it was opened with
-            return Duration.ofMillis(pragma > 0 ? pragma : c.unwrap(org.sqlite.SQLiteConnection.class).getBusyTimeout());
+            return Duration.ofMillis(pragma > 0 ? pragma : c.unwrap(SQLiteConnection.class).getBusyTimeout());
         } catch (SQLException e) {
             return Duration.ZERO;
         }
@@ -194,7 +202,7 @@ public final class Databases {
     public static boolean isLocked(SQLException e) {
         int primary = code(e) & 0xff;
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) return true;
-        String m = io.liteshift.sql.SqliteErrors.message(e);
+        String m = SqliteErrors.message(e);
         return m.contains("database is locked") || m.contains("database table is locked");
     }
 
@@ -210,16 +218,16 @@ public final class Databases {
     }
 
     /** The file of the connection's main database; empty for an in-memory or temporary one. */
-    public static java.util.Optional<Path> fileOf(Connection c) {
+    public static Optional<Path> fileOf(Connection c) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
             while (rs.next()) {
                 if (!"main".equals(rs.getString(2))) continue;
                 String f = rs.getString(3);
-                return f == null || f.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(f));
+                return f == null || f.isEmpty() ? Optional.empty() : Optional.of(Path.of(f));
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (SQLException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -234,7 +242,7 @@ public final class Databases {
         try {
             if (!Files.exists(journal) || Files.size(journal) == 0) return;
             connect(file, false, Duration.ZERO).close(); // never waits: a journal another process is writing is not hot
-        } catch (java.io.IOException | SQLException e) {
+        } catch (IOException | SQLException e) {
             failure.addSuppressed(e);
         }
     }
@@ -262,6 +270,6 @@ public final class Databases {
     }
 
     static int code(SQLException e) {
-        return io.liteshift.sql.SqliteErrors.code(e);
+        return SqliteErrors.code(e);
     }
 }

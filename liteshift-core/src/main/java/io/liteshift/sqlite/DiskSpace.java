@@ -3,13 +3,17 @@ package io.liteshift.sqlite;
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.TableSizes;
 import io.liteshift.sql.Identifiers;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +52,7 @@ public final class DiskSpace {
 
         /** "about 6.2 MiB (6496256 bytes), twice the 3.1 MiB (...) of t with its indexes". */
         public String describe() {
-            return "about " + DiskSpace.bytes(needed()) + ", twice " + basis;
+            return "about " + Bytes.exactly(needed()) + ", twice " + basis;
         }
     }
 
@@ -66,16 +70,16 @@ public final class DiskSpace {
     public static Estimate ofTables(Map<String, Long> sizes) {
         long total = sizes.values().stream().mapToLong(Long::longValue).sum();
         List<String> parts = new ArrayList<>();
-        sizes.forEach((t, b) -> parts.add(Identifiers.quote(t) + " " + bytes(b)));
+        sizes.forEach((t, b) -> parts.add(Identifiers.quote(t) + " " + Bytes.exactly(b)));
         boolean one = sizes.size() == 1;
         String of = one ? "of " + Identifiers.quote(sizes.keySet().iterator().next())
                 : "of the tables it rebuilds (" + String.join(", ", parts) + ")";
-        return new Estimate(total, "the " + bytes(total) + " " + of + " with " + (one ? "its" : "their") + " indexes");
+        return new Estimate(total, "the " + Bytes.exactly(total) + " " + of + " with " + (one ? "its" : "their") + " indexes");
     }
 
     private static long fileBytes(Connection db) throws SQLException {
-        try (java.sql.Statement s = db.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")) {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -127,7 +131,7 @@ public final class DiskSpace {
     public record Volume(String name, long usable) {
         /** "/data (tmpfs), 1.2 MiB (1258291 bytes) free". */
         public String describe() {
-            return name + ", " + bytes(usable) + " free";
+            return name + ", " + Bytes.exactly(usable) + " free";
         }
     }
 
@@ -152,13 +156,13 @@ public final class DiskSpace {
         if (need.bytes() == 0 || v == null || v.usable() >= need.needed()) return;
         throw new LiteShiftException(LiteShiftException.Reason.REFUSED_DATA, "refused " + what + ": not enough free disk space on the"
                 + " volume of " + file + " (" + v.name() + "): the rebuild needs " + need.describe() + " (the copy, and the"
-                + " journal or WAL pages until the commit); " + bytes(v.usable()) + " are free. Free space on that volume (old"
+                + " journal or WAL pages until the commit); " + Bytes.exactly(v.usable()) + " are free. Free space on that volume (old"
                 + " backups, files beside the database) or grow it (`fly volumes extend`), then run again. Nothing was changed.");
     }
 
     /**
      * The first sentence of a failure that ran out of space: "disk full: the volume of /data/app.db (/data (tmpfs),
-     * 120 kB free now) ran out of space while ... (estimated to need about ...)".
+     * 120.0 KiB (122880 bytes) free now) ran out of space while ... (estimated to need about ...)".
      *
      * @param file the file written, or the directory it was written in
      *
@@ -167,31 +171,18 @@ public final class DiskSpace {
      */
     public static String full(Path file, String during, Estimate need) {
         Volume v = volumeOf(file);
-        return "disk full: the volume of " + file + (v == null ? "" : " (" + v.name() + ", " + bytes(v.usable()) + " free now)")
+        return "disk full: the volume of " + file + (v == null ? "" : " (" + v.name() + ", " + Bytes.exactly(v.usable()) + " free now)")
                 + " ran out of space while " + during + (need == null || need.bytes() == 0 ? "" : " (estimated to need " + need.describe() + ")");
     }
 
     /** SQLITE_FULL anywhere in the chain, or an I/O error saying that the device has no space left. */
     public static boolean isFull(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof org.sqlite.SQLiteException e && e.getResultCode() != null
-                    && (e.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) return true;
+            if (c instanceof SQLiteException e && e.getResultCode() != null
+                    && (e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) return true;
             String m = String.valueOf(c.getMessage());
             if (m.contains("No space left on device") || m.contains("database or disk is full")) return true;
         }
         return false;
-    }
-
-    /** Byte counts as people read them, with the exact number beside: "3.1 MiB (3248128 bytes)". */
-    public static String bytes(long bytes) {
-        if (bytes < 1024) return bytes + " bytes";
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int i = -1;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s (%d bytes)", v, units[i], bytes);
     }
 }

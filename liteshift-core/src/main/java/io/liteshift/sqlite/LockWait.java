@@ -1,6 +1,7 @@
 package io.liteshift.sqlite;
 
 import io.liteshift.Interruption;
+import org.sqlite.BusyHandler;
 
 import java.time.Duration;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
  * timeout is spent), but in Java: a stop asked of {@link Interruption} ends the wait at once, and the statement then
  * fails with SQLITE_BUSY as it would after the timeout.
  */
-final class LockWait extends org.sqlite.BusyHandler {
+final class LockWait extends BusyHandler {
     /** SQLite's own sleeps between attempts, in ms (sqliteDefaultBusyCallback). */
     private static final int[] DELAYS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
     private final long timeoutNanos;

@@ -1,6 +1,7 @@
 package io.liteshift.sqlite;
 
 import org.sqlite.SQLiteConfig;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class Locks {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(0);
-        Connection c = new org.sqlite.jdbc4.JDBC4Connection("jdbc:sqlite:" + db, db.toString(), config.toProperties());
+        Connection c = new JDBC4Connection("jdbc:sqlite:" + db, db.toString(), config.toProperties());
         try (Statement s = c.createStatement()) {
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
             return c;

@@ -1,6 +1,7 @@
 package io.liteshift.apply;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.diff.Change;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
@@ -9,6 +10,7 @@ import io.liteshift.plan.Planner;
 import io.liteshift.plan.Step;
 import io.liteshift.schema.Schema;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +37,8 @@ class ApplierTest {
 
     @Test
     void aFailingStepRollsBackEverythingAndRestoresForeignKeys() throws Exception {
-        Path db = TestDb.create(dir, "a.db", BEFORE);
-        List<String> before = TestDb.dump(db);
+        Path db = TestDb.exec(dir.resolve("a.db"), BEFORE);
+        String before = TestDb.dump(db);
         Schema declared = DeclaredSchema.ofSql("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');"
                 + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, body TEXT);").schema();
         try (Connection c = Databases.open(db, false, false)) {
@@ -62,7 +64,7 @@ class ApplierTest {
 
     @Test
     void rebuildingAParentKeepsEveryCascadeChild() throws Exception {
-        Path db = TestDb.create(dir, "b.db", BEFORE);
+        Path db = TestDb.exec(dir.resolve("b.db"), BEFORE);
         Schema declared = DeclaredSchema.ofSql("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');"
                 + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, body TEXT);").schema();
         try (Connection c = Databases.open(db, false, false)) {
@@ -75,20 +77,20 @@ class ApplierTest {
             assertThat(pragma(c, "foreign_keys")).isEqualTo(1);
             assertThat(Differ.diff(Inspector.inspect(c), declared)).isEmpty();
         }
-        assertThat(TestDb.count(db, "SELECT count(*) FROM posts")).isEqualTo(3);
-        assertThat(TestDb.count(db, "SELECT count(*) FROM users")).isEqualTo(2);
-        assertThat(TestDb.count(db, "SELECT count(*) FROM pragma_foreign_key_check")).isZero();
-        assertThat(TestDb.count(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")).isZero();
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM posts")).isEqualTo(3);
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM users")).isEqualTo(2);
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM pragma_foreign_key_check")).isZero();
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")).isZero();
     }
 
     @Test
     void aPlanThatLeavesOrphansIsRolledBackWithTheirNumber() throws Exception {
-        Path db = TestDb.create(dir, "c.db", BEFORE);
-        List<String> before = TestDb.dump(db);
+        Path db = TestDb.exec(dir.resolve("c.db"), BEFORE);
+        String before = TestDb.dump(db);
         Schema declared = DeclaredSchema.ofSql("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
                 + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, body TEXT);").schema();
         try (Connection c = Databases.open(db, false, false)) {
-            Plan plan = new Plan(List.of(new io.liteshift.diff.Change.CreateTable(declared.table("users").orElseThrow())),
+            Plan plan = new Plan(List.of(new Change.CreateTable(declared.table("users").orElseThrow())),
                     List.of(new Step("delete a parent behind the children's back", "DELETE FROM users WHERE id = 1")), List.of());
             assertThatThrownBy(() -> Applier.apply(c, plan, declared))
                     .isInstanceOf(LiteShiftException.class)
@@ -100,8 +102,8 @@ class ApplierTest {
 
     @Test
     void aPlanThatDoesNotReachTheDeclaredSchemaIsNeverCommitted() throws Exception {
-        Path db = TestDb.create(dir, "d.db", BEFORE);
-        List<String> before = TestDb.dump(db);
+        Path db = TestDb.exec(dir.resolve("d.db"), BEFORE);
+        String before = TestDb.dump(db);
         Schema declared = DeclaredSchema.ofSql("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);"
                 + "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, body TEXT);").schema();
         try (Connection c = Databases.open(db, false, false)) {

@@ -1,6 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.Await;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,25 +34,25 @@ class BackupTest {
     @AfterEach
     void defaultStep() {
         Backups.pagesPerStep = 16_384;
-        Backups.progressEvery = java.time.Duration.ofSeconds(2);
+        Backups.progressEvery = Duration.ofSeconds(2);
         Backups.fileCopy = true;
     }
 
-    /** The backup API's step lines ("backup: 42% of 8.2 MB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
+    /** The backup API's step lines ("backup: 42% of 7.8 MiB"): the API copied; none: the file was copied ({@link FileSnapshot}). */
     private List<String> backupCountingSteps(Path db) {
         Backups.pagesPerStep = 16;
-        Backups.progressEvery = java.time.Duration.ZERO;
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Backups.progressEvery = Duration.ZERO;
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("steps"), 0, BackupCheck.QUICK, lines::add);
         return lines.stream().filter(l -> l.matches(API_STEP)).toList();
     }
 
-    private static final String API_STEP = "backup: \\d{1,2}% of [\\d.]+ (MB|kB)";
+    private static final String API_STEP = "backup: \\d{1,2}% of [\\d.]+ (MiB|KiB)";
 
     @Test
     void progressIsReportedBetweenStepsOnlyForALongCopy() throws Exception {
         Path db = dir.resolve("big.db");
-        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+        TestDb.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler SELECT randomblob(4000) FROM n");
         List<String> quiet = new ArrayList<>();
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, quiet::add);
@@ -61,12 +64,12 @@ class BackupTest {
     @Test
     void aFileCopyReportsItsStepsWhenTheyTakeLongerThanTheInterval() throws Exception {
         Path db = dir.resolve("big.db");
-        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+        TestDb.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO filler SELECT randomblob(4000) FROM n");
-        Backups.progressEvery = java.time.Duration.ZERO; // a line every millisecond: a 20 MB file takes several
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Backups.progressEvery = Duration.ZERO; // a line every millisecond: a 20 MB file takes several
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Backups.backup(db, dir.resolve("b"), 0, BackupCheck.QUICK, lines::add);
-        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MB"));
+        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("backup: (copying|quick_check, SHA-256 and fsync), \\d{1,2}% of [\\d.]+ MiB"));
         assertThat(lines).anyMatch(l -> l.startsWith("backup: quick_check, SHA-256 and fsync"));
     }
 
@@ -77,7 +80,7 @@ class BackupTest {
         Backups.fileCopy = fileCopy; // WAL: some backups find the WAL checkpointed and copy the file, others fall back
         int backups = mode.equals("wal") ? 5 : 3;
         Path db = dir.resolve("app.db");
-        Db.exec(db, "PRAGMA journal_mode = " + mode,
+        TestDb.exec(db, "PRAGMA journal_mode = " + mode,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)",
                 "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(4000) FROM n"); // ~8 MB, ~2000 pages
@@ -85,7 +88,7 @@ class BackupTest {
         AtomicLong committed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
-            try (Connection c = Db.open(db); PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, v) VALUES (?, randomblob(300))")) {
+            try (Connection c = TestDb.open(db); PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, v) VALUES (?, randomblob(300))")) {
                 for (long i = 1; !stop.get(); i++) {
                     ps.setLong(1, i);
                     ps.executeUpdate(); // one transaction per row
@@ -113,12 +116,12 @@ class BackupTest {
         long previous = 0;
         for (BackupInfo b : taken) {
             Path f = b.file();
-            assertThat(Db.string(f, "PRAGMA integrity_check")).isEqualTo("ok");
-            long count = Db.longValue(f, "SELECT count(*) FROM t");
+            assertThat(TestDb.text(f, "PRAGMA integrity_check")).isEqualTo("ok");
+            long count = TestDb.queryLong(f, "SELECT count(*) FROM t");
             assertThat(count).as("a committed prefix: rows 1..k without gaps").isPositive()
-                    .isEqualTo(Db.longValue(f, "SELECT max(id) FROM t"));
-            assertThat(Db.longValue(f, "SELECT min(id) FROM t")).isEqualTo(1);
-            assertThat(Db.longValue(f, "SELECT count(*) FROM filler")).isEqualTo(2000);
+                    .isEqualTo(TestDb.queryLong(f, "SELECT max(id) FROM t"));
+            assertThat(TestDb.queryLong(f, "SELECT min(id) FROM t")).isEqualTo(1);
+            assertThat(TestDb.queryLong(f, "SELECT count(*) FROM filler")).isEqualTo(2000);
             assertThat(count).isGreaterThanOrEqualTo(previous);
             previous = count;
         }
@@ -132,17 +135,17 @@ class BackupTest {
     @ValueSource(strings = {"wal", "delete"})
     void aQuietDatabaseIsCopiedAsAFileEvenWithFramesInItsWal(String mode) throws Exception {
         Path db = dir.resolve("quiet.db");
-        Db.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+        TestDb.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO t SELECT i, randomblob(3000) FROM n");
-        try (Connection open = Db.open(db); var read = open.createStatement()) {
+        try (Connection open = TestDb.open(db); var read = open.createStatement()) {
             read.executeQuery("SELECT count(*) FROM t").close(); // attached: the WAL and its frames outlive the next connection
-            Db.exec(db, "DELETE FROM t WHERE id > 200", "PRAGMA wal_autocheckpoint = 0");
+            TestDb.exec(db, "DELETE FROM t WHERE id > 200", "PRAGMA wal_autocheckpoint = 0");
             if (mode.equals("wal")) assertThat(Files.size(Path.of(db + "-wal"))).as("frames in the WAL").isPositive();
             assertThat(backupCountingSteps(db)).as("no backup API steps: the file was copied").isEmpty();
             Path copy = Backups.list(dir.resolve("steps"), "quiet.db").get(0).file();
-            assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).isEqualTo(200);
-            assertThat(Db.longValue(copy, "SELECT max(id) FROM t")).isEqualTo(200);
-            assertThat(Db.string(copy, "PRAGMA integrity_check")).isEqualTo("ok");
+            assertThat(TestDb.queryLong(copy, "SELECT count(*) FROM t")).isEqualTo(200);
+            assertThat(TestDb.queryLong(copy, "SELECT max(id) FROM t")).isEqualTo(200);
+            assertThat(TestDb.text(copy, "PRAGMA integrity_check")).isEqualTo("ok");
         }
     }
 
@@ -154,12 +157,12 @@ class BackupTest {
     @Test
     void aFileCopyKeepsTheLocksOfThisProcesssOtherConnections() throws Exception {
         Path db = dir.resolve("locked.db");
-        Db.exec(db, "PRAGMA journal_mode = delete", "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1)");
-        try (Connection app = Db.open(db); var s = app.createStatement()) {
+        TestDb.exec(db, "PRAGMA journal_mode = delete", "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1)");
+        try (Connection app = TestDb.open(db); var s = app.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             s.execute("INSERT INTO t VALUES (2)");
             assertThat(backupCountingSteps(db)).as("the file was copied").isEmpty();
-            try (Connection other = Db.open(db); var o = other.createStatement()) {
+            try (Connection other = TestDb.open(db); var o = other.createStatement()) {
                 o.execute("PRAGMA busy_timeout = 0");
                 assertThatThrownBy(() -> o.execute("BEGIN IMMEDIATE")).as("the application's write lock survived the backup")
                         .hasMessageContaining("locked");
@@ -167,14 +170,14 @@ class BackupTest {
             s.execute("COMMIT");
         }
         Path copy = Backups.list(dir.resolve("steps"), "locked.db").get(0).file();
-        assertThat(Db.longValue(copy, "SELECT count(*) FROM t")).as("the snapshot before the uncommitted insert").isEqualTo(1);
-        assertThat(Db.longValue(db, "SELECT count(*) FROM t")).isEqualTo(2);
+        assertThat(TestDb.queryLong(copy, "SELECT count(*) FROM t")).as("the snapshot before the uncommitted insert").isEqualTo(1);
+        assertThat(TestDb.queryLong(db, "SELECT count(*) FROM t")).isEqualTo(2);
     }
 
     @Test
     void theNameCarriesTheSchemaVersionAndTheManifestTheChecksum() throws Exception {
         Path db = dir.resolve("shop.db");
-        Db.exec(db, "CREATE TABLE liteshift_migrations (version INTEGER PRIMARY KEY)",
+        TestDb.exec(db, "CREATE TABLE liteshift_migrations (version INTEGER PRIMARY KEY)",
                 "INSERT INTO liteshift_migrations VALUES (1), (3)", "CREATE TABLE x (a)");
         BackupInfo b = Backups.backup(db, dir.resolve("b"));
         assertThat(b.file().getFileName().toString()).matches("shop-\\d{8}-\\d{9}-v0003\\.sqlite");
@@ -184,12 +187,12 @@ class BackupTest {
                 .containsEntry("source", db.toAbsolutePath().toString()).containsEntry("version", "3").containsEntry("check", "quick_check").containsEntry("integrity", "ok");
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::file).containsExactly(b.file());
         // the name's stamp is the moment taken, in UTC, to the millisecond
-        assertThat(b.taken()).isEqualTo(java.time.Instant.parse(m.get("taken")));
+        assertThat(b.taken()).isEqualTo(Instant.parse(m.get("taken")));
         assertThat(Backups.list(dir.resolve("b"), "shop.db")).extracting(BackupInfo::taken).containsExactly(b.taken());
-        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(java.time.Instant.parse("2024-02-29T23:59:59.007Z"));
+        assertThat(Backups.parseStamp(Path.of("a.b-20240229-235959007-v0012.sqlite"))).isEqualTo(Instant.parse("2024-02-29T23:59:59.007Z"));
 
         Path empty = dir.resolve("empty.db");
-        Db.exec(empty, "CREATE TABLE y (a)");
+        TestDb.exec(empty, "CREATE TABLE y (a)");
         assertThat(Backups.backup(empty, dir.resolve("b")).file().getFileName().toString()).endsWith("-v0000.sqlite");
     }
 
@@ -200,11 +203,11 @@ class BackupTest {
     @Test
     void anIndexThatDisagreesWithItsTablePassesTheQuickCheckFailsTheFullOneAndIsNeverRestored() throws Exception {
         Path db = dir.resolve("odd.db");
-        Db.exec(db, "CREATE TABLE t (a INTEGER, b INTEGER)", "CREATE INDEX t_a ON t (a)",
+        TestDb.exec(db, "CREATE TABLE t (a INTEGER, b INTEGER)", "CREATE INDEX t_a ON t (a)",
                 "INSERT INTO t VALUES (1, 10), (2, 20), (3, 30)",
                 "PRAGMA writable_schema = ON",
                 "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t (b)' WHERE name = 't_a'");
-        assertThat(Db.string(db, "PRAGMA quick_check")).isEqualTo("ok");
+        assertThat(TestDb.text(db, "PRAGMA quick_check")).isEqualTo("ok");
         byte[] before = Files.readAllBytes(db);
 
         BackupInfo quick = Backups.backup(db, dir.resolve("b"));
@@ -215,7 +218,7 @@ class BackupTest {
         assertThat(Backups.list(dir.resolve("b"), "odd.db")).extracting(BackupInfo::file).containsExactly(quick.file());
 
         Path target = dir.resolve("target.db");
-        Db.exec(target, "CREATE TABLE keep (x)", "INSERT INTO keep VALUES (42)");
+        TestDb.exec(target, "CREATE TABLE keep (x)", "INSERT INTO keep VALUES (42)");
         byte[] targetBefore = Files.readAllBytes(target);
         assertThatThrownBy(() -> Backups.restore(quick.file(), target, false)).hasMessageContaining("integrity_check")
                 .hasMessageContaining("Nothing was changed");
@@ -227,8 +230,8 @@ class BackupTest {
     void keepDeletesTheOldestBackupsOfThatDatabaseOnly() throws Exception {
         Path db = dir.resolve("app.db");
         Path other = dir.resolve("other.db");
-        Db.exec(db, "CREATE TABLE t (a)");
-        Db.exec(other, "CREATE TABLE t (a)");
+        TestDb.exec(db, "CREATE TABLE t (a)");
+        TestDb.exec(other, "CREATE TABLE t (a)");
         Path to = dir.resolve("b");
         Backups.backup(other, to);
         List<Path> made = new ArrayList<>();
@@ -249,8 +252,8 @@ class BackupTest {
     void keepPrunesTheBackupsOfADatabaseWithDotsInItsName() throws Exception {
         Path db = dir.resolve("my.app.db");
         Path my = dir.resolve("my.db");
-        Db.exec(db, "CREATE TABLE t (a)");
-        Db.exec(my, "CREATE TABLE t (a)");
+        TestDb.exec(db, "CREATE TABLE t (a)");
+        TestDb.exec(my, "CREATE TABLE t (a)");
         Path to = dir.resolve("b");
         List<Path> mine = List.of(Backups.backup(my, to).file(), Backups.backup(my, to).file());
         Backups.backup(db, to);

@@ -1,6 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,9 @@ class EmptyFileBackupTest {
     @Test
     void restoreReplacesItAsItReplacesAnyTarget() throws Exception {
         Path source = dir.resolve("source.db");
-        Db.exec(source, "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
+        TestDb.exec(source, "CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
         Backups.restore(Backups.backup(source, dir.resolve("backups")).file(), empty, false);
-        assertThat(Db.longValue(empty, "SELECT count(*) FROM t")).isEqualTo(2);
-        assertThat(Db.string(empty, "PRAGMA integrity_check")).isEqualTo("ok");
+        assertThat(TestDb.queryLong(empty, "SELECT count(*) FROM t")).isEqualTo(2);
+        assertThat(TestDb.text(empty, "PRAGMA integrity_check")).isEqualTo("ok");
     }
 }

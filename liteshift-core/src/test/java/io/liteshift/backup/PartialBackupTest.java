@@ -1,7 +1,9 @@
 package io.liteshift.backup;
 
+import io.liteshift.Await;
 import io.liteshift.Interrupted;
 import io.liteshift.Owner;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class PartialBackupTest {
     @Test
     void aBackupApiCopyInterruptedOnItsThreadLeavesNoPartialFile() throws Exception {
         Path db = tmp.resolve("app.db");
-        Db.exec(db, "CREATE TABLE filler (b BLOB)",
+        TestDb.exec(db, "CREATE TABLE filler (b BLOB)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO filler SELECT randomblob(4000) FROM n");
         Backups.fileCopy = false;
         Backups.pagesPerStep = 4; // thousands of steps, each one a chance to notice
@@ -52,12 +54,10 @@ class PartialBackupTest {
             }
         });
         t.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (files(dir).isEmpty()) {
+        Await.until("the backup's partial file", Duration.ofMinutes(1), () -> {
             assertThat(t.isAlive()).as("backup under way: %s", failure.get()).isTrue();
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(1);
-        }
+            return !files(dir).isEmpty();
+        });
         t.interrupt();
         t.join(60_000);
 
@@ -71,7 +71,7 @@ class PartialBackupTest {
     @Test
     void theNextBackupRemovesWhatStoppedProcessesLeftAndNothingElse() throws Exception {
         Path db = tmp.resolve("app.db");
-        Db.exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes (body) VALUES ('kept')");
+        TestDb.exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes (body) VALUES ('kept')");
         Path dir = Files.createDirectories(tmp.resolve("backups"));
         String host = Owner.current().host();
         String now = Backups.STAMP.format(Instant.now());
@@ -88,7 +88,7 @@ class PartialBackupTest {
         assertThat(found).containsOnly(Map.entry(name(killed), true), Map.entry(name(running), false), Map.entry(name(elsewhereBusy), false),
                 Map.entry(name(elsewhereIdle), true), Map.entry(name(olderLiteshift), true));
         assertThat(Backups.leftovers(dir, "app.db").stream().filter(l -> l.file().equals(killed)).findFirst().orElseThrow().describe())
-                .as("the copy and its journal").isEqualTo(name(killed) + " (32 B, pid " + dead + " on " + host + ", no longer running)");
+                .as("the copy and its journal").isEqualTo(name(killed) + " (32 bytes, pid " + dead + " on " + host + ", no longer running)");
 
         List<String> lines = new ArrayList<>();
         BackupInfo b = Backups.backup(db, dir, 0, BackupCheck.QUICK, lines::add);
@@ -96,7 +96,7 @@ class PartialBackupTest {
         assertThat(lines).hasSize(3).allMatch(l -> l.startsWith("backup: removed a partial backup that a stopped backup left: "));
         assertThat(files(dir)).map(PartialBackupTest::name).containsExactlyInAnyOrder(name(running), name(elsewhereBusy), name(otherDatabase),
                 name(b.file()), name(b.manifest()));
-        assertThat(Db.string(b.file(), "SELECT body FROM notes")).isEqualTo("kept");
+        assertThat(TestDb.text(b.file(), "SELECT body FROM notes")).isEqualTo("kept");
     }
 
     @Test

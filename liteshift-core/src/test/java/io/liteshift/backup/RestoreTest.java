@@ -1,6 +1,7 @@
 package io.liteshift.backup;
 
 import io.liteshift.LiteShiftException;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class RestoreTest {
 
     private Path database(String name, String mode, String value, int rows) throws Exception {
         Path db = dir.resolve(name);
-        Db.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
+        TestDb.exec(db, "PRAGMA journal_mode = " + mode, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + rows + ") INSERT INTO t SELECT i, '"
                         + value + "' FROM n");
         return db;
@@ -40,7 +41,7 @@ class RestoreTest {
     }
 
     private static String content(Path db) throws Exception {
-        return Db.string(db, "SELECT group_concat(DISTINCT v) || ':' || count(*) FROM t");
+        return TestDb.text(db, "SELECT group_concat(DISTINCT v) || ':' || count(*) FROM t");
     }
 
     @Test
@@ -53,7 +54,7 @@ class RestoreTest {
         List<String> bad = new ArrayList<>();
         Thread reader = new Thread(() -> {
             while (!stop.get()) {
-                try (Connection c = Db.open(db); Statement s = c.createStatement();
+                try (Connection c = TestDb.open(db); Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT group_concat(DISTINCT v) || ':' || count(*) FROM t")) {
                     rs.next();
                     String seen = rs.getString(1);
@@ -74,7 +75,7 @@ class RestoreTest {
         assertThat(bad).isEmpty();
         assertThat(reads.get()).isPositive();
         assertThat(content(db)).isEqualTo("a:3000");
-        assertThat(Db.string(db, "PRAGMA integrity_check")).isEqualTo("ok");
+        assertThat(TestDb.text(db, "PRAGMA integrity_check")).isEqualTo("ok");
     }
 
     @Test
@@ -100,7 +101,7 @@ class RestoreTest {
         // the state a crashed application leaves: committed rows still only in app.db-wal, and its -shm
         Path live = database("live.db", "wal", "old", 5);
         Path db = dir.resolve("app.db");
-        try (Connection c = Db.open(live); Statement s = c.createStatement()) {
+        try (Connection c = TestDb.open(live); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_autocheckpoint = 0");
             s.execute("INSERT INTO t VALUES (100, 'old')");
             Files.copy(live, db);
@@ -110,7 +111,7 @@ class RestoreTest {
         assertThat(Files.size(dir.resolve("app.db-wal"))).isPositive();
         RestoreResult r = Backups.restore(b.file(), db, false);
         assertThat(content(db)).isEqualTo("new:10");
-        assertThat(Db.string(db, "PRAGMA integrity_check")).isEqualTo("ok");
+        assertThat(TestDb.text(db, "PRAGMA integrity_check")).isEqualTo("ok");
         assertThat(content(r.replaced())).as("the old file got its WAL's rows before it was put aside").isEqualTo("old:6");
         assertThat(dir.resolve("app.db-wal")).doesNotExist();
     }
@@ -119,7 +120,7 @@ class RestoreTest {
     void anotherConnectionHoldingTheFileOpenInWalModeIsRefusedUnlessForced() throws Exception {
         BackupInfo b = backupOf("new", 10);
         Path db = database("app.db", "wal", "old", 5);
-        try (Connection app = Db.open(db); Statement s = app.createStatement()) {
+        try (Connection app = TestDb.open(db); Statement s = app.createStatement()) {
             s.executeQuery("SELECT count(*) FROM t").close(); // an idle application connection
             byte[] before = Files.readAllBytes(db);
             assertThatThrownBy(() -> Backups.restore(b.file(), db, false)).isInstanceOfSatisfying(LiteShiftException.class, e -> {
@@ -132,14 +133,14 @@ class RestoreTest {
             assertThat(r.movedAside()).isNotEmpty();
         }
         assertThat(content(db)).isEqualTo("new:10");
-        assertThat(Db.string(db, "PRAGMA integrity_check")).isEqualTo("ok");
+        assertThat(TestDb.text(db, "PRAGMA integrity_check")).isEqualTo("ok");
     }
 
     @Test
     void aWriterHoldingTheLockIsRefused() throws Exception {
         BackupInfo b = backupOf("new", 10);
         Path db = database("app.db", "delete", "old", 5);
-        try (Connection app = Db.open(db); Statement s = app.createStatement()) {
+        try (Connection app = TestDb.open(db); Statement s = app.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             s.execute("INSERT INTO t VALUES (99, 'old')");
             long started = System.nanoTime();

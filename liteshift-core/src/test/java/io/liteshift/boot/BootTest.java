@@ -3,6 +3,7 @@ package io.liteshift.boot;
 import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.seed.Seeder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +35,12 @@ class BootTest {
         Files.writeString(seeds.resolve("0001_plans.sql"), "INSERT INTO plans (name) VALUES ('free'), ('pro');\n");
 
         LiteShift boot = LiteShift.configure().database(db.toString()).createMissing(true).migrations(migrations)
-                .backupBeforeMigrate(backups, 3).seedAfterMigrate(seeds, new io.liteshift.seed.Seeder() {
+                .backupBeforeMigrate(backups, 3).seedAfterMigrate(seeds, new Seeder() {
                     public String name() {
                         return "admin user";
                     }
 
-                    public void seed(Connection c) throws java.sql.SQLException {
+                    public void seed(Connection c) throws SQLException {
                         c.createStatement().execute("INSERT INTO plans (name) VALUES ('admin')");
                     }
                 }).load();
@@ -59,7 +62,7 @@ class BootTest {
     private static List<String> names(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              ResultSet rs = c.createStatement().executeQuery("SELECT name FROM plans ORDER BY id")) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(1));
             return out;
         }

@@ -1,12 +1,16 @@
 package io.liteshift.boot;
 
+import io.liteshift.Await;
 import io.liteshift.Interrupted;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
+import io.liteshift.backup.BackupCheck;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,7 +79,7 @@ class InterruptedBootTest {
     @Test
     void interruptedDuringTheBackupBeforeMigratingLeavesNoPartialFile() throws Exception {
         LiteShift boot = LiteShift.configure().database(db.toString()).migrations(migrations)
-                .backupBeforeMigrate(backups, 0).backupCheck(io.liteshift.backup.BackupCheck.FULL).load();
+                .backupBeforeMigrate(backups, 0).backupCheck(BackupCheck.FULL).load();
         Outcome o = runInterrupted(boot, () -> !files(backups).isEmpty());
 
         assertThat(o.failure).isInstanceOf(Interrupted.class);
@@ -100,12 +104,10 @@ class InterruptedBootTest {
             }
         }, "boot");
         t.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!underWay.getAsBoolean()) {
+        Await.until("migrate under way", WAIT, () -> {
             assertThat(t.isAlive()).as("migrate still running before it was interrupted: %s", outcome.get()).isTrue();
-            assertThat(System.nanoTime()).as("migrate under way").isLessThan(deadline);
-            Thread.sleep(2);
-        }
+            return underWay.getAsBoolean();
+        });
         t.interrupt();
         t.join(WAIT.toMillis());
         assertThat(t.isAlive()).as("migrate stopped").isFalse();
@@ -133,7 +135,7 @@ class InterruptedBootTest {
     private static long size(Path p) {
         try {
             return Files.exists(p) ? Files.size(p) : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -142,8 +144,8 @@ class InterruptedBootTest {
         if (!Files.isDirectory(d)) return List.of();
         try (Stream<Path> s = Files.list(d)) {
             return s.toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

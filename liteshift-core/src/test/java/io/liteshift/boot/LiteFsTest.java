@@ -18,12 +18,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,19 +198,19 @@ class LiteFsTest {
     }
 
     private static void assertSameBytes(Path file, byte[] expected, String what) throws Exception {
-        assertThat(java.util.Arrays.equals(Files.readAllBytes(file), expected)).as(what + " is byte for byte as it was").isTrue();
+        assertThat(Arrays.equals(Files.readAllBytes(file), expected)).as(what + " is byte for byte as it was").isTrue();
     }
 
     /** The application's pool for the replica, counting the connections liteshift takes: each look while it waits takes one. */
     private static final class Looks extends SQLiteDataSource {
-        private final java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger taken = new AtomicInteger();
 
         Looks(Path db) {
             setUrl("jdbc:sqlite:" + db);
         }
 
         @Override
-        public Connection getConnection() throws java.sql.SQLException {
+        public Connection getConnection() throws SQLException {
             taken.incrementAndGet();
             return super.getConnection();
         }

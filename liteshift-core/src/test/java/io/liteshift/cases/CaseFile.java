@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,15 +72,15 @@ record CaseFile(String name, String before, String after, Expect expect, List<Ch
      * Names (lower case) that a rename hint moves away from. A name that is renamed away and then reused (a swap,
      * or a new table under the old name) rightly holds other values afterwards, so value checks skip it.
      */
-    java.util.Set<String> renamedAway() {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@renamed\\s+from\\s*=\\s*\"?([^\"\\s]+)").matcher(after);
-        while (m.find()) out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+    Set<String> renamedAway() {
+        Set<String> out = new HashSet<>();
+        Matcher m = Pattern.compile("@renamed\\s+from\\s*=\\s*\"?([^\"\\s]+)").matcher(after);
+        while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT));
         return out;
     }
 
     boolean checksMention(String table) {
-        String t = table.toLowerCase(java.util.Locale.ROOT);
-        return checks.stream().anyMatch(c -> c.query().toLowerCase(java.util.Locale.ROOT).contains(t));
+        String t = table.toLowerCase(Locale.ROOT);
+        return checks.stream().anyMatch(c -> c.query().toLowerCase(Locale.ROOT).contains(t));
     }
 }

@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
+import io.liteshift.testing.TestDb;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one case through the library the way a user runs {@code push --yes}, then judges the database with the
@@ -33,10 +35,15 @@ final class CaseRunner {
         this.schema = dir.resolve("schema.sql");
     }
 
+    /** Runs a whole script with foreign keys enforced, so a case cannot start from rows that break its own keys. */
+    static void build(Path file, String script) {
+        TestDb.exec(file, "PRAGMA foreign_keys = ON", script);
+    }
+
     void run() throws Exception {
-        Sqlite.build(db, c.before());
+        build(db, c.before());
         Files.writeString(schema, c.after(), StandardCharsets.UTF_8);
-        Sqlite.build(want, c.after());
+        build(want, c.after());
         Snapshot before = Snapshot.of(db);
         if (c.expect() == CaseFile.Expect.REFUSE) judgeRefusal(before);
         else judgeApply(before);
@@ -76,20 +83,20 @@ final class CaseRunner {
         }
         SchemaShape got;
         SchemaShape expected;
-        try (Connection g = Sqlite.open(db); Connection w = Sqlite.open(want)) {
+        try (Connection g = TestDb.open(db); Connection w = TestDb.open(want)) {
             got = SchemaShape.of(g);
             expected = SchemaShape.of(w);
             problems.addAll(SchemaShape.differences(got, expected));
-            List<String> ic = Sqlite.strings(g, "PRAGMA integrity_check");
+            List<String> ic = TestDb.column(g, "PRAGMA integrity_check");
             if (!ic.equals(List.of("ok"))) problems.add("integrity_check: " + ic);
-            List<List<Object>> fk = Sqlite.rows(g, "PRAGMA foreign_key_check");
+            List<List<Object>> fk = TestDb.rows(g, "PRAGMA foreign_key_check");
             if (!fk.isEmpty()) problems.add("foreign_key_check: " + fk);
             for (CaseFile.Check check : c.checks()) {
                 String result;
                 try {
-                    result = CheckFormat.rows(Sqlite.rows(g, check.query()));
-                } catch (SQLException e) {
-                    result = "error: " + e.getMessage();
+                    result = CheckFormat.rows(TestDb.rows(g, check.query()));
+                } catch (IllegalStateException e) {
+                    result = "error: " + e.getCause().getMessage(); // SQLite's own message, as the case file expects
                 }
                 if (!result.equals(check.expected())) {
                     problems.add("check " + check.query() + ": got '" + result + "' want '" + check.expected() + "'");
@@ -97,7 +104,7 @@ final class CaseRunner {
             }
         }
         Snapshot after = Snapshot.of(db);
-        java.util.Set<String> moved = c.renamedAway();
+        Set<String> moved = c.renamedAway();
         before.values.forEach((column, was) -> {
             DatabaseContent.ColumnValues now = after.values.get(column);
             boolean reused = moved.contains(column.substring(0, column.indexOf('.'))) || moved.contains(column.substring(column.indexOf('.') + 1));
@@ -124,7 +131,7 @@ final class CaseRunner {
     /** The database's content before and after: dump for refusals, counts and column values for applied changes. */
     private record Snapshot(List<String> dump, Map<String, Long> counts, Map<String, DatabaseContent.ColumnValues> values) {
         static Snapshot of(Path file) throws SQLException {
-            try (Connection conn = Sqlite.open(file)) {
+            try (Connection conn = TestDb.open(file)) {
                 return new Snapshot(DatabaseContent.dump(conn), DatabaseContent.counts(conn), DatabaseContent.columnValues(conn));
             }
         }

@@ -1,9 +1,12 @@
 package io.liteshift.cases;
 
+import io.liteshift.testing.TestDb;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,20 +22,20 @@ final class ColumnCollations {
     /** "table.column" (lower-cased) to the collation name (lower-cased), for ordinary tables. */
     static Map<String, String> of(List<List<Object>> schemaEntries) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        try (Connection scratch = Sqlite.memory(); Statement s = scratch.createStatement()) {
+        try (Connection scratch = TestDb.memory(); Statement s = scratch.createStatement()) {
             for (List<Object> e : schemaEntries) {
                 String name = (String) e.get(1);
                 String sql = (String) e.get(3);
                 if (!"table".equals(e.get(0)) || sql == null || DatabaseContent.isToolName(name)) continue;
-                if (sql.strip().toLowerCase(java.util.Locale.ROOT).startsWith("create virtual")) continue;
+                if (sql.strip().toLowerCase(Locale.ROOT).startsWith("create virtual")) continue;
                 try {
                     s.executeUpdate(sql);
                 } catch (SQLException ignored) {
                     continue; // e.g. a shadow table already created by its virtual table: not compared anyway
                 }
-                for (String column : Sqlite.strings(scratch, "SELECT name FROM pragma_table_xinfo(?)", name)) {
-                    s.executeUpdate("CREATE INDEX oracle_collation ON " + Sqlite.quote(name) + "(" + Sqlite.quote(column) + ")");
-                    List<String> coll = Sqlite.strings(scratch, "SELECT coll FROM pragma_index_xinfo('oracle_collation') WHERE key = 1");
+                for (String column : TestDb.column(scratch, "SELECT name FROM pragma_table_xinfo(?)", name)) {
+                    s.executeUpdate("CREATE INDEX oracle_collation ON " + TestDb.quote(name) + "(" + TestDb.quote(column) + ")");
+                    List<String> coll = TestDb.column(scratch, "SELECT coll FROM pragma_index_xinfo('oracle_collation') WHERE key = 1");
                     out.put(DatabaseContent.lower(name) + "." + DatabaseContent.lower(column), DatabaseContent.lower(coll.get(0)));
                     s.executeUpdate("DROP INDEX oracle_collation");
                 }

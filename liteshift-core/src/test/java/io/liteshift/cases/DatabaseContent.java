@@ -1,5 +1,7 @@
 package io.liteshift.cases;
 
+import io.liteshift.testing.TestDb;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,14 +29,14 @@ final class DatabaseContent {
      */
     static List<String> dump(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (List<Object> r : Sqlite.rows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")) {
+        for (List<Object> r : TestDb.rows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")) {
             String name = (String) r.get(1);
             if (isToolName(name) && !name.startsWith("sqlite_")) continue;
             out.add("schema " + r);
         }
-        for (String table : Sqlite.strings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+        for (String table : TestDb.column(c, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
             if (isToolName(table) && !table.equals("sqlite_sequence")) continue;
-            for (List<Object> row : Sqlite.rows(c, "SELECT * FROM " + Sqlite.quote(table) + " ORDER BY " + orderOf(c, table))) {
+            for (List<Object> row : TestDb.rows(c, "SELECT * FROM " + TestDb.quote(table) + " ORDER BY " + orderOf(c, table))) {
                 StringBuilder sb = new StringBuilder("row ").append(table);
                 for (Object v : row) sb.append(" | ").append(tagged(v));
                 out.add(sb.toString());
@@ -46,9 +48,9 @@ final class DatabaseContent {
     /** Rows per user table (virtual and shadow tables too), keyed by lower-cased name. */
     static Map<String, Long> counts(Connection c) throws SQLException {
         Map<String, Long> out = new TreeMap<>();
-        for (String table : Sqlite.strings(c, "SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+        for (String table : TestDb.column(c, "SELECT name FROM sqlite_schema WHERE type = 'table'")) {
             if (isToolName(table)) continue;
-            Object n = Sqlite.rows(c, "SELECT count(*) FROM " + Sqlite.quote(table)).get(0).get(0);
+            Object n = TestDb.rows(c, "SELECT count(*) FROM " + TestDb.quote(table)).get(0).get(0);
             out.put(lower(table), ((Number) n).longValue());
         }
         return out;
@@ -64,15 +66,15 @@ final class DatabaseContent {
     /** Every stored (not generated) column of every ordinary table, keyed by "table.column" lower-cased. */
     static Map<String, ColumnValues> columnValues(Connection c) throws SQLException {
         Map<String, ColumnValues> out = new TreeMap<>();
-        for (List<Object> t : Sqlite.rows(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")) {
+        for (List<Object> t : TestDb.rows(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")) {
             String table = (String) t.get(0);
             if (isToolName(table)) continue;
             String order = orderOf(c, table);
-            for (List<Object> col : Sqlite.rows(c, "SELECT name, type, \"notnull\", hidden FROM pragma_table_xinfo(?)", table)) {
+            for (List<Object> col : TestDb.rows(c, "SELECT name, type, \"notnull\", hidden FROM pragma_table_xinfo(?)", table)) {
                 if (((Number) col.get(3)).intValue() != 0) continue; // generated columns are recomputed, not kept
                 String name = (String) col.get(0);
                 List<String> values = new ArrayList<>();
-                for (List<Object> r : Sqlite.rows(c, "SELECT " + Sqlite.quote(name) + " FROM " + Sqlite.quote(table) + " ORDER BY " + order)) {
+                for (List<Object> r : TestDb.rows(c, "SELECT " + TestDb.quote(name) + " FROM " + TestDb.quote(table) + " ORDER BY " + order)) {
                     values.add(comparable(r.get(0)));
                 }
                 String type = col.get(1) == null ? "" : ((String) col.get(1)).toUpperCase(Locale.ROOT);
@@ -84,13 +86,13 @@ final class DatabaseContent {
 
     /** Row order: rowid, or the primary key of a WITHOUT ROWID table (which has no rowid to order by). */
     private static String orderOf(Connection c, String table) throws SQLException {
-        List<List<Object>> wr = Sqlite.rows(c, "SELECT wr FROM pragma_table_list WHERE name = ? AND schema = 'main'", table);
+        List<List<Object>> wr = TestDb.rows(c, "SELECT wr FROM pragma_table_list WHERE name = ? AND schema = 'main'", table);
         boolean withoutRowid = !wr.isEmpty() && ((Number) wr.get(0).get(0)).intValue() == 1;
         if (!withoutRowid) return "rowid";
         List<String> pk = new ArrayList<>();
-        List<List<Object>> cols = Sqlite.rows(c, "SELECT name, pk FROM pragma_table_xinfo(?) WHERE pk > 0", table);
+        List<List<Object>> cols = TestDb.rows(c, "SELECT name, pk FROM pragma_table_xinfo(?) WHERE pk > 0", table);
         cols.sort(Comparator.comparingInt(r -> ((Number) r.get(1)).intValue()));
-        for (List<Object> r : cols) pk.add(Sqlite.quote((String) r.get(0)));
+        for (List<Object> r : cols) pk.add(TestDb.quote((String) r.get(0)));
         return String.join(", ", pk);
     }
 

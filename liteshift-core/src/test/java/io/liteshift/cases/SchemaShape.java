@@ -1,10 +1,13 @@
 package io.liteshift.cases;
 
+import io.liteshift.testing.TestDb;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +42,7 @@ final class SchemaShape {
 
     static SchemaShape of(Connection c) throws SQLException {
         SchemaShape shape = new SchemaShape();
-        List<List<Object>> entries = Sqlite.rows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema");
+        List<List<Object>> entries = TestDb.rows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema");
         Set<String> virtual = new TreeSet<>();
         for (List<Object> e : entries) {
             if ("table".equals(e.get(0)) && e.get(3) != null && VIRTUAL.matcher((String) e.get(3)).find()) {
@@ -72,11 +75,11 @@ final class SchemaShape {
         Map<String, Object> t = new TreeMap<>();
         List<String> columns = new ArrayList<>();
         List<String> order = new ArrayList<>();
-        for (List<Object> col : Sqlite.rows(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid", name)) {
+        for (List<Object> col : TestDb.rows(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid", name)) {
             String colName = DatabaseContent.lower((String) col.get(0));
             order.add(colName);
             columns.add(String.join(" ", colName,
-                    "type=" + (col.get(1) == null ? "" : ((String) col.get(1)).toUpperCase(java.util.Locale.ROOT)),
+                    "type=" + (col.get(1) == null ? "" : ((String) col.get(1)).toUpperCase(Locale.ROOT)),
                     "notnull=" + col.get(2),
                     "default=" + SqlNormal.defaultValue((String) col.get(3)),
                     "pk=" + col.get(4),
@@ -90,7 +93,7 @@ final class SchemaShape {
         t.put("unique_constraints", automaticIndexes(c, name));
         t.put("checks", SqlNormal.checks(sql));
         t.put("autoincrement", AUTOINCREMENT.matcher(sql).find());
-        List<List<Object>> tl = Sqlite.rows(c, "SELECT wr, strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", name);
+        List<List<Object>> tl = TestDb.rows(c, "SELECT wr, strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", name);
         t.put("without_rowid", tl.isEmpty() ? "?" : tl.get(0).get(0).toString());
         t.put("strict", tl.isEmpty() ? "?" : tl.get(0).get(1).toString());
         return t;
@@ -98,7 +101,7 @@ final class SchemaShape {
 
     private static List<String> foreignKeys(Connection c, String table) throws SQLException {
         Map<Integer, List<List<Object>>> byId = new TreeMap<>();
-        for (List<Object> r : Sqlite.rows(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?)", table)) {
+        for (List<Object> r : TestDb.rows(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?)", table)) {
             byId.computeIfAbsent(((Number) r.get(0)).intValue(), k -> new ArrayList<>()).add(r);
         }
         List<String> out = new ArrayList<>();
@@ -116,7 +119,7 @@ final class SchemaShape {
     /** The indexes SQLite creates for PRIMARY KEY and UNIQUE constraints (named sqlite_autoindex_*). */
     private static List<String> automaticIndexes(Connection c, String table) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (List<Object> il : Sqlite.rows(c, "SELECT name, \"unique\", origin FROM pragma_index_list(?)", table)) {
+        for (List<Object> il : TestDb.rows(c, "SELECT name, \"unique\", origin FROM pragma_index_list(?)", table)) {
             String origin = (String) il.get(2);
             if (!origin.equals("u") && !origin.equals("pk")) continue;
             out.add(origin + " unique=" + il.get(1) + " " + keyColumns(c, (String) il.get(0)));
@@ -128,7 +131,7 @@ final class SchemaShape {
     private static Map<String, Object> index(Connection c, String name, String table, String sql) throws SQLException {
         Map<String, Object> ix = new TreeMap<>();
         ix.put("table", DatabaseContent.lower(table));
-        List<List<Object>> il = Sqlite.rows(c, "SELECT \"unique\", partial FROM pragma_index_list(?) WHERE name = ?", table, name);
+        List<List<Object>> il = TestDb.rows(c, "SELECT \"unique\", partial FROM pragma_index_list(?) WHERE name = ?", table, name);
         ix.put("unique", il.isEmpty() ? "?" : il.get(0).get(0).toString());
         Matcher where = WHERE.matcher(sql);
         ix.put("where", where.find() ? SqlNormal.sql(where.group(1)) : "");
@@ -141,7 +144,7 @@ final class SchemaShape {
 
     private static List<String> keyColumns(Connection c, String index) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (List<Object> x : Sqlite.rows(c, "SELECT name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno", index)) {
+        for (List<Object> x : TestDb.rows(c, "SELECT name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno", index)) {
             out.add((x.get(0) == null ? "<expr>" : DatabaseContent.lower((String) x.get(0)))
                     + (((Number) x.get(1)).intValue() == 1 ? " desc" : "") + " collate " + lowerOrNull(x.get(2)));
         }

@@ -1,5 +1,6 @@
 package io.liteshift.cases;
 
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,9 +63,9 @@ class SchemaShapeTest {
     private List<String> differences(String left, String right) throws Exception {
         Path a = Files.createTempFile(tmp, "a", ".db");
         Path b = Files.createTempFile(tmp, "b", ".db");
-        Sqlite.build(a, left);
-        Sqlite.build(b, right);
-        try (Connection ca = Sqlite.open(a); Connection cb = Sqlite.open(b)) {
+        CaseRunner.build(a, left);
+        CaseRunner.build(b, right);
+        try (Connection ca = TestDb.open(a); Connection cb = TestDb.open(b)) {
             return SchemaShape.differences(SchemaShape.of(ca), SchemaShape.of(cb));
         }
     }

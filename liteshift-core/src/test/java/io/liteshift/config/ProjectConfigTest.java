@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class ProjectConfigTest {
 
@@ -36,7 +39,7 @@ class ProjectConfigTest {
 
     private String error(String text) throws IOException {
         config(text);
-        LiteShiftException e = (LiteShiftException) org.assertj.core.api.Assertions.catchThrowable(this::load);
+        LiteShiftException e = (LiteShiftException) catchThrowable(this::load);
         assertThat(e).as("loading should fail").isNotNull();
         assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
         return e.getMessage();
@@ -72,9 +75,9 @@ class ProjectConfigTest {
         Path file = config(ProjectConfig.starter());
 
         assertThat(load()).isEqualTo(ProjectConfig.defaults(file, dir));
-        java.util.List<String> lines = ProjectConfig.starter().lines().toList();
+        List<String> lines = ProjectConfig.starter().lines().toList();
         for (String key : new String[]{"schema", "migrations", "database", "backups", "create", "out_of_order", "lock_timeout", "baseline_on_migrate"}) {
-            int at = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).matches("(# )?" + key + " = .*")).findFirst().orElseThrow();
+            int at = IntStream.range(0, lines.size()).filter(i -> lines.get(i).matches("(# )?" + key + " = .*")).findFirst().orElseThrow();
             assertThat(lines.get(at - 1)).as("the comment above " + key).startsWith("# ");
         }
     }
@@ -86,7 +89,7 @@ class ProjectConfigTest {
         assertThat(c.baselineOnMigrate()).isTrue();
         assertThat(c.withDatabase("x.db").withMigrations(dir).baselineOnMigrate()).as("kept by the flag overrides").isTrue();
         config("[migrate]\nbaseline_on_migrate = \"yes\"\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(this::load).hasMessageContaining("baseline_on_migrate must be true or false");
+        assertThatThrownBy(this::load).hasMessageContaining("baseline_on_migrate must be true or false");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class AnotherUserTest {
                 .contains("The migration itself may be fine", "doctor (DB_NOT_WRITABLE): " + owned + "\ndoctor (DIR_NOT_WRITABLE): the directory "
                         + f.db.getParent() + " is owned by root (uid 0, gid 0), mode rwxr-xr-x; it is not writable by uid 1234.\n" + fix)
                 .doesNotContain("Fix the migration");
-        assertThat(asApp.out.split(java.util.regex.Pattern.quote(fix), -1)).as("push and migrate explain it, each fix said once").hasSize(3);
+        assertThat(asApp.out.split(Pattern.quote(fix), -1)).as("push and migrate explain it, each fix said once").hasSize(3);
         assertThat(Files.readAllBytes(f.db)).isEqualTo(before);
     }
 

@@ -2,15 +2,13 @@ package io.liteshift.doctor;
 
 import io.liteshift.LiteShift;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.testing.TestDb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Map;
 
 /** A project in a temporary directory: schema.sql, migrations/ and data/app.db, made with the real commands. */
 final class Fixture {
@@ -51,16 +49,12 @@ final class Fixture {
     }
 
     Fixture sql(String... statements) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            for (String sql : statements) s.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        TestDb.exec(db, statements);
         return this;
     }
 
     /** The doctor as tests use it: this project's migrations, an empty environment, plenty of disk. */
     Doctor doctor() {
-        return Doctor.of(db).migrations(MigrationDirectory.of(migrations)).environment(java.util.Map.of()).usableSpace(Long.MAX_VALUE / 4);
+        return Doctor.of(db).migrations(MigrationDirectory.of(migrations)).environment(Map.of()).usableSpace(Long.MAX_VALUE / 4);
     }
 }

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class ReadOnlyMountTest {
         }
         assertThat(run("mount", "-o", "remount,ro", mount.toString())).as("remount read-only").isTrue();
 
-        DoctorReport r = Doctor.of(db).environment(java.util.Map.of()).examine();
+        DoctorReport r = Doctor.of(db).environment(Map.of()).examine();
 
         assertThat(r.find("READ_ONLY_MOUNT")).as(r.toString()).hasValueSatisfying(f -> {
             assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
@@ -73,7 +75,7 @@ class ReadOnlyMountTest {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package io.liteshift.doctor;
 
+import io.liteshift.sqlite.DiskSpace;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class RebuiltTablesTest {
                 DROP TABLE notes;
                 ALTER TABLE "_liteshift_new_notes" RENAME TO notes;
                 """;
-        assertThat(io.liteshift.sqlite.DiskSpace.rebuiltTables(sql)).containsExactly("notes");
+        assertThat(DiskSpace.rebuiltTables(sql)).containsExactly("notes");
     }
 
     @Test
@@ -29,6 +30,6 @@ class RebuiltTablesTest {
                 ALTER TABLE customers RENAME TO clients;
                 COMMIT;
                 """;
-        assertThat(io.liteshift.sqlite.DiskSpace.rebuiltTables(sql)).as("a plain rename rebuilds nothing").containsExactly("Order Items");
+        assertThat(DiskSpace.rebuiltTables(sql)).as("a plain rename rebuilds nothing").containsExactly("Order Items");
     }
 }

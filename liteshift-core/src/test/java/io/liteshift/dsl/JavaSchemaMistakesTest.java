@@ -9,12 +9,13 @@ import static io.liteshift.dsl.SqliteType.INTEGER;
 import static io.liteshift.dsl.SqliteType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The mistakes the DSL catches before any SQL runs: each message names the table, the column, the line and the fix. */
 class JavaSchemaMistakesTest {
 
     private static String mistake(Consumer<SchemaBuilder> declarations) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> JavaSchema.define(declarations));
+        Throwable t = catchThrowable(() -> JavaSchema.define(declarations));
         assertThat(t).isInstanceOf(LiteShiftException.class);
         assertThat(((LiteShiftException) t).reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
         return t.getMessage();

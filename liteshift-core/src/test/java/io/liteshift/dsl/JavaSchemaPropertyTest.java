@@ -12,6 +12,8 @@ import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,7 +148,7 @@ class JavaSchemaPropertyTest {
     }
 
     private static String sql(SchemaSpec spec) {
-        java.util.Random random = new java.util.Random(spec.lowerCaseSeed());
+        Random random = new Random(spec.lowerCaseSeed());
         StringBuilder out = new StringBuilder();
         for (int ti = 0; ti < spec.tables().size(); ti++) {
             TableSpec t = spec.tables().get(ti);
@@ -206,7 +208,7 @@ class JavaSchemaPropertyTest {
     }
 
     /** Keywords in upper or lower case: SQLite does not care, and neither may the comparison. */
-    private static String kw(java.util.Random random, String keywords) {
-        return random.nextBoolean() ? keywords : keywords.toLowerCase(java.util.Locale.ROOT);
+    private static String kw(Random random, String keywords) {
+        return random.nextBoolean() ? keywords : keywords.toLowerCase(Locale.ROOT);
     }
 }

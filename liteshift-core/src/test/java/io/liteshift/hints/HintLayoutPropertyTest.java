@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class HintLayoutPropertyTest {
         }
 
         Rendered render() {
-            java.util.Random random = new java.util.Random(seed);
+            Random random = new Random(seed);
             List<String> lines = new ArrayList<>();
             lines.add("-- the users of the app");
             lines.add("CREATE TABLE " + (decorate ? "/* t */ " : "") + "t (");

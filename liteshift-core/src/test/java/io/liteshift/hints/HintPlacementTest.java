@@ -4,6 +4,7 @@ import io.liteshift.DirectoryState;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
+import io.liteshift.PushResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +137,7 @@ class HintPlacementTest {
         assertSound();
     }
 
-    private io.liteshift.PushResult pushYes(String schema) throws Exception {
+    private PushResult pushYes(String schema) throws Exception {
         Path file = Files.writeString(dir.resolve("schema.sql"), schema);
         return LiteShift.push(db.toString(), file, PushOptions.defaults().allowingDestructive());
     }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,7 +134,7 @@ class ForbiddenStatementsPropertyTest {
     }
 
     private static Template statement(Stream<Piece> pieces) {
-        return new Template(pieces.filter(java.util.Objects::nonNull).toList(), 0);
+        return new Template(pieces.filter(Objects::nonNull).toList(), 0);
     }
 
     /** What may stand between two tokens: SQLite reads all of it as nothing. */

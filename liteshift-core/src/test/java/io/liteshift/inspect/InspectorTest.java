@@ -7,7 +7,7 @@ import io.liteshift.schema.Table;
 import io.liteshift.schema.Trigger;
 import io.liteshift.schema.View;
 import io.liteshift.schema.VirtualTable;
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

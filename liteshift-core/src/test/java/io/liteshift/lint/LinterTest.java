@@ -249,7 +249,7 @@ class LinterTest {
         assertThat(only(r, "foreign-key").message()).contains("1 of 4 rows", "id 3");
         assertThat(only(r, "strict-type").message()).contains("'old'");
         LintIssue rebuild = only(r, "rebuild");
-        assertThat(rebuild.message()).contains("copies 4 rows", "MB", "free", "holding the write lock");
+        assertThat(rebuild.message()).contains("copies 4 rows", "KiB", "free", "holding the write lock");
         assertThat(rebuild.severity()).isEqualTo(Severity.INFO);
     }
 

@@ -1,5 +1,6 @@
 package io.liteshift.lint;
 
+import io.liteshift.inspect.TableSizes;
 import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class TableStatsTest {
             TableStats stats = new TableStats(c);
             assertThat(stats.rows("users")).isEqualTo(3000);
             long bytes = stats.bytes("users");
-            assertThat(bytes).isEqualTo(io.liteshift.inspect.TableSizes.bytes(c, "users").orElseThrow()).isGreaterThan(300_000);
+            assertThat(bytes).isEqualTo(TableSizes.bytes(c, "users").orElseThrow()).isGreaterThan(300_000);
 
             Databases.exec(c, "DELETE FROM users WHERE id > 10");
             // the same run asks again (another spelling of the name, too): the first measure, not a new scan

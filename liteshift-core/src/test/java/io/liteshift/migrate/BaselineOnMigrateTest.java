@@ -3,6 +3,7 @@ package io.liteshift.migrate;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
+import io.liteshift.SchemaSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +154,7 @@ class BaselineOnMigrateTest {
 
         Files.writeString(p.schema, V3);
         assertThat(LiteShift.push(p.db.toString(), p.schema, PushOptions.defaults()).plan().isEmpty()).isTrue();
-        assertThat(LiteShift.diff(io.liteshift.SchemaSource.parse(p.db.toString()), io.liteshift.SchemaSource.parse(p.schema.toString())).isEmpty()).isTrue();
+        assertThat(LiteShift.diff(SchemaSource.parse(p.db.toString()), SchemaSource.parse(p.schema.toString())).isEmpty()).isTrue();
         assertThat(p.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('flyway_schema_history', '__drizzle_migrations', '_litestream_seq')"))
                 .isEqualTo(3);
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,8 +42,8 @@ class GenerateMigrateTest {
         assertThat(r.applied()).extracting(AppliedMigration::version).containsExactly(2);
         assertThat(r.drift()).isEmpty();
         assertThat(p.count("SELECT count(*) FROM posts")).isEqualTo(3);
-        assertThat(p.rows("SELECT id, nickname FROM users ORDER BY id")).containsExactly(java.util.List.of(1, ""), java.util.List.of(2, "bee"));
-        assertThat(p.rows("PRAGMA integrity_check")).containsExactly(java.util.List.of("ok"));
+        assertThat(p.rows("SELECT id, nickname FROM users ORDER BY id")).containsExactly(List.of(1, ""), List.of(2, "bee"));
+        assertThat(p.rows("PRAGMA integrity_check")).containsExactly(List.of("ok"));
         assertThat(p.rows("PRAGMA foreign_key_check")).isEmpty();
         assertThat(p.count("SELECT count(*) FROM liteshift_migrations")).isEqualTo(2);
         assertThat(p.liteshift().verify()).isEmpty();

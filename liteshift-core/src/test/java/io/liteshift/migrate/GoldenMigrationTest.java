@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Golden;
 import io.liteshift.LiteShift;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenMigrationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden-migrations");
-    private static final boolean UPDATE = io.liteshift.Golden.UPDATE;
+    private static final boolean UPDATE = Golden.UPDATE;
 
     @TestFactory
     Stream<DynamicTest> golden_migration_directories() throws IOException {
@@ -70,7 +72,7 @@ class GoldenMigrationTest {
         if (UPDATE) {
             if (Files.exists(expected)) {
                 try (Stream<Path> old = Files.walk(expected)) {
-                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
                 }
             }
             for (Path rel : produced) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,7 +101,7 @@ class MigrateCrashTest {
             MigrateProcess p = next;
             p.awaitReady(LONG_WAIT);
             p.go(db);
-            Thread.sleep(delay);
+            p.process.waitFor(delay, TimeUnit.MILLISECONDS); // the kill moment, or the end of the run if it comes first
             boolean killed = p.kill();
             next = start(++round); // warms up while this round is checked
             if (!killed) {

@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Await;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.inspect.Inspector;
@@ -33,13 +34,11 @@ public final class MigrateMain {
         warmUp(migrations);
         System.out.println("READY");
         System.out.flush();
-        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos(); // never outlive a test run that was aborted
-        while (!Files.exists(go)) {
-            if (System.nanoTime() > giveUp) {
-                System.out.println("NO START SIGNAL");
-                System.exit(3);
-            }
-            Thread.sleep(1);
+        try {
+            Await.until("the start signal", Duration.ofMinutes(10), () -> Files.exists(go)); // never outlive an aborted test run
+        } catch (AssertionError e) {
+            System.out.println("NO START SIGNAL");
+            System.exit(3);
         }
         String db = Files.readString(go, StandardCharsets.UTF_8).strip();
         long start = System.currentTimeMillis();

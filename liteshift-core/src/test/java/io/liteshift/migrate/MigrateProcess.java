@@ -1,13 +1,19 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +42,7 @@ final class MigrateProcess {
      * leave nothing behind elsewhere.
      */
     /** Every process started and not yet reaped, so that a failed test leaves none behind. */
-    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
 
     static MigrateProcess start(Path work, String name, Path migrations, Duration lockTimeout, Path go) {
         Path out = work.resolve(name + ".out");
@@ -66,13 +72,11 @@ final class MigrateProcess {
         STARTED.clear();
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!stdout().contains("READY")) {
+    void awaitReady(Duration timeout) {
+        Await.until(name + " to be ready", timeout, () -> {
             if (!process.isAlive()) throw new AssertionError(name + " exited before it was ready:\n" + this);
-            if (System.nanoTime() > deadline) throw new AssertionError(name + " not ready after " + timeout + ":\n" + this);
-            Thread.sleep(5);
-        }
+            return stdout().contains("READY");
+        }, this::toString);
     }
 
     /** Releases it (every process waiting on the same file at once): it migrates {@code db}. */
@@ -80,7 +84,7 @@ final class MigrateProcess {
         Path tmp = goFile.resolveSibling(goFile.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, db.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, goFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, goFile, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,9 +119,9 @@ final class MigrateProcess {
     }
 
     /** Its migration durations in ms as logged, by version. */
-    java.util.Map<Integer, Long> loggedMillis() {
+    Map<Integer, Long> loggedMillis() {
         Matcher m = Pattern.compile("applied (\\d+)_\\S+ to .* in (\\d+) ms").matcher(stderr());
-        java.util.Map<Integer, Long> out = new java.util.TreeMap<>();
+        Map<Integer, Long> out = new TreeMap<>();
         while (m.find()) out.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
         return out;
     }

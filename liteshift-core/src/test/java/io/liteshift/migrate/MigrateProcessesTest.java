@@ -1,5 +1,6 @@
 package io.liteshift.migrate;
 
+import io.liteshift.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,12 +115,10 @@ class MigrateProcessesTest {
         holder.awaitReady(Duration.ofSeconds(60));
         waiter.awaitReady(Duration.ofSeconds(60));
         holder.go(db);
-        long deadline = System.nanoTime() + LONG_WAIT.toNanos();
-        while (holder.lastLoggedApplied() < slowVersion - 1) {
+        Await.until("the holder to reach " + (slowVersion - 1), LONG_WAIT, () -> {
             assertThat(holder.process.isAlive()).as("%s", holder).isTrue();
-            assertThat(System.nanoTime()).as("holder reached %d", slowVersion - 1).isLessThan(deadline);
-            Thread.sleep(2);
-        }
+            return holder.lastLoggedApplied() >= slowVersion - 1;
+        }, holder::toString);
         waiter.go(db); // the holder is now inside the slow migration, holding the write lock
         int waiterExit = waiter.awaitExit(LONG_WAIT);
         boolean holderKilled = holder.kill();

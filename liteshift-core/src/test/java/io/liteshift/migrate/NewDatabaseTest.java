@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,7 +163,7 @@ class NewDatabaseTest {
     }
 
     private static List<List<String>> rows(Path db, String sql) throws Exception {
-        try (io.liteshift.sql.MemoryDb file = io.liteshift.sql.MemoryDb.onFile(db)) {
+        try (MemoryDb file = MemoryDb.onFile(db)) {
             return file.rows(sql);
         }
     }

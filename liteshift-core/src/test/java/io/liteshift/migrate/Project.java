@@ -1,17 +1,12 @@
 package io.liteshift.migrate;
 
 import io.liteshift.LiteShift;
+import io.liteshift.testing.TestDb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A project in a temporary directory: a schema file, a migrations directory and a database file. */
@@ -58,31 +53,15 @@ final class Project {
     }
 
     void sql(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            for (String part : sql.split(";\\s*\\n")) if (!part.isBlank()) s.execute(part);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        TestDb.exec(db, sql);
     }
 
     List<List<Object>> rows(String query) {
-        List<List<Object>> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) row.add(rs.getObject(i));
-                out.add(row);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-        return out;
+        return TestDb.rows(db, query);
     }
 
     long count(String query) {
-        return ((Number) rows(query).get(0).get(0)).longValue();
+        return TestDb.queryLong(db, query);
     }
 
     byte[] dbBytes() {

@@ -83,7 +83,7 @@ class RefusalTest {
         p.liteshift().hash();
         refused(p.liteshift(), LiteShiftException.Reason.REFUSED_HISTORY, "0003_late.sql is pending, but the newer 0004 is applied",
                 "outOfOrder(true)");
-        MigrateResult r = io.liteshift.LiteShift.configure().database(p.db.toString()).migrations(p.migrations).outOfOrder(true).load().migrate();
+        MigrateResult r = LiteShift.configure().database(p.db.toString()).migrations(p.migrations).outOfOrder(true).load().migrate();
         assertThat(r.applied()).extracting(AppliedMigration::version).containsExactly(3);
         assertThat(p.count("SELECT count(*) FROM sqlite_schema WHERE name = 'd'")).isOne();
     }

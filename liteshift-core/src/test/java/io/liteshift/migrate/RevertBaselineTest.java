@@ -6,12 +6,18 @@ import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +86,7 @@ class RevertBaselineTest {
         assertThat(p.liteshift().baseline(2)).extracting(AppliedMigration::kind).containsExactly("baseline", "baseline");
         MigrateResult r = p.liteshift().migrate();
         assertThat(r.applied()).extracting(AppliedMigration::version).containsExactly(3);
-        assertThat(p.rows("SELECT id, v, w FROM a")).containsExactly(java.util.Arrays.asList(1, "x", null));
+        assertThat(p.rows("SELECT id, v, w FROM a")).containsExactly(Arrays.asList(1, "x", null));
         assertThatThrownBy(() -> p.liteshift().baseline(2)).hasMessageContaining("already has 3 applied migration(s)");
     }
 
@@ -90,16 +96,16 @@ class RevertBaselineTest {
         p.generate("CREATE TABLE a (id INTEGER PRIMARY KEY);", "a");
         p.generate("CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY);", "b");
         Path jar = tmp.resolve("app.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
             try (var files = Files.walk(p.migrations)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new java.util.jar.JarEntry("db/migrations/" + p.migrations.relativize(f).toString().replace('\\', '/')));
+                    out.putNextEntry(new JarEntry("db/migrations/" + p.migrations.relativize(f).toString().replace('\\', '/')));
                     out.write(Files.readAllBytes(f));
                     out.closeEntry();
                 }
             }
         }
-        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+        try (var loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null)) {
             LiteShift ls = LiteShift.configure().database("file:" + tmp.resolve("prod.db")).createMissing(true)
                     .migrations("classpath:db/migrations").classLoader(loader).load();
             MigrateResult r = ls.migrate();
@@ -117,7 +123,7 @@ class RevertBaselineTest {
     void aDataSourceWorksAsWellAsAPath() {
         Project p = new Project(tmp);
         p.generate("CREATE TABLE a (id INTEGER PRIMARY KEY);", "a");
-        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + tmp.resolve("ds.db"));
         LiteShift ls = LiteShift.configure().dataSource(ds).migrations(p.migrations).load();
         assertThat(ls.migrate().applied()).hasSize(1);

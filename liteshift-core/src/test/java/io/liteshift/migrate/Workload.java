@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.Databases;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ record Workload(Path dir, int count, List<String> fingerprints, List<Schema> sch
      */
     int assertAtBoundary(Path db) throws SQLException {
         // killed before its first commit: still the empty file it started from, which is no database yet (version 0)
-        if (!io.liteshift.sqlite.Databases.holdsDatabase(db)) return 0;
+        if (!Databases.holdsDatabase(db)) return 0;
         StatusReport status = liteshift(db, Duration.ofSeconds(30)).status();
         assertThat(status.history().problems()).as("history problems of %s", db).isEmpty();
         assertThat(status.drift()).as("drift of %s", db).isEmpty();

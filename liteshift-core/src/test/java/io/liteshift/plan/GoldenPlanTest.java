@@ -1,10 +1,11 @@
 package io.liteshift.plan;
 
+import io.liteshift.Golden;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.schema.Schema;
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -81,7 +82,7 @@ class GoldenPlanTest {
             try (MemoryDb db = before()) {
                 sql = plan(db, declared()).toSql();
             }
-            io.liteshift.Golden.check(file(".plan.sql"), sql);
+            Golden.check(file(".plan.sql"), sql);
         }
 
         void checkPlanRuns() throws IOException, SQLException {

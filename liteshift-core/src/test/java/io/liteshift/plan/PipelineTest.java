@@ -7,7 +7,7 @@ import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.hints.RenameRecords;
 import io.liteshift.schema.Schema;
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.liteshift.plan;
 
-import io.liteshift.sql.MemoryDb;
 import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlText;
 import io.liteshift.sql.Statement;
+import io.liteshift.testing.MemoryDb;
 
 import java.sql.SQLException;
 
@@ -21,8 +21,8 @@ final class PlanScript {
             } else {
                 try {
                     db.execute(s.sql());
-                } catch (SQLException e) {
-                    throw new AssertionError("plan statement at line " + s.line() + " failed: " + e.getMessage()
+                } catch (IllegalStateException e) {
+                    throw new AssertionError("plan statement at line " + s.line() + " failed: " + e.getCause().getMessage()
                             + "\n" + s.sql(), e);
                 }
             }

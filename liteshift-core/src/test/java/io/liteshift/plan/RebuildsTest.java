@@ -1,6 +1,9 @@
 package io.liteshift.plan;
 
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.diff.Differ;
+import io.liteshift.inspect.Inspector;
+import io.liteshift.schema.Schema;
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -47,15 +50,15 @@ class RebuildsTest {
      */
     @Test
     void aStatementStoredWithATrailingCommentKeepsItsSemicolonInTheScript() throws SQLException {
-        io.liteshift.schema.Schema live;
+        Schema live;
         try (MemoryDb db = MemoryDb.open()) {
             db.execute("CREATE TABLE t (a INT)");
             db.execute("CREATE INDEX t_a ON t (a) -- by a");
             db.execute("CREATE VIEW v AS SELECT a FROM t -- every a");
-            live = io.liteshift.inspect.Inspector.inspect(db.connection());
+            live = Inspector.inspect(db.connection());
         }
-        Plan plan = Planner.plan(io.liteshift.schema.Schema.EMPTY, live,
-                io.liteshift.diff.Differ.diff(io.liteshift.schema.Schema.EMPTY, live));
+        Plan plan = Planner.plan(Schema.EMPTY, live,
+                Differ.diff(Schema.EMPTY, live));
         try (MemoryDb fresh = MemoryDb.with(plan.body())) {
             assertThat(fresh.column("SELECT name FROM sqlite_schema ORDER BY name")).containsExactly("t", "t_a", "v");
         }

@@ -6,7 +6,7 @@ import io.liteshift.schema.Column;
 import io.liteshift.schema.Schema;
 import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;
-import io.liteshift.sql.MemoryDb;
+import io.liteshift.testing.MemoryDb;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

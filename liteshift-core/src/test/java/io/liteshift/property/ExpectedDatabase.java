@@ -1,5 +1,7 @@
 package io.liteshift.property;
 
+import io.liteshift.testing.TestDb;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,15 +26,15 @@ final class ExpectedDatabase {
 
     /** Fills {@code expected}; returns why A's rows do not fit B, or empty when they do. */
     static Optional<String> fill(Scenario s, Connection aDb, Connection expected) throws SQLException {
-        for (String stmt : s.b().statements(null, false, s.spelling())) Sqlite.exec(expected, stmt);
-        Sqlite.exec(expected, "PRAGMA foreign_keys = OFF");
+        for (String stmt : s.b().statements(null, false, s.spelling())) TestDb.exec(expected, stmt);
+        TestDb.exec(expected, "PRAGMA foreign_keys = OFF");
         for (TableDef bt : s.b().tables()) {
             Optional<TableDef> at = s.a().table(bt.id());
             if (at.isEmpty()) continue;
             Optional<String> why = copy(at.get(), bt, aDb, expected);
             if (why.isPresent()) return why;
         }
-        List<String> violations = Sqlite.rows(expected, "PRAGMA foreign_key_check");
+        List<String> violations = TestDb.lines(expected, "PRAGMA foreign_key_check");
         return violations.isEmpty() ? Optional.empty() : Optional.of("foreign_key_check: " + violations);
     }
 

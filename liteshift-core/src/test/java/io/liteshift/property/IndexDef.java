@@ -1,5 +1,6 @@
 package io.liteshift.property;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ record IndexDef(String name, int table, boolean unique, List<Part> parts, int pa
     }
 
     List<Integer> columnIds() {
-        List<Integer> ids = new java.util.ArrayList<>(parts.stream().map(Part::column).toList());
+        List<Integer> ids = new ArrayList<>(parts.stream().map(Part::column).toList());
         if (partialOn >= 0) ids.add(partialOn);
         return ids;
     }

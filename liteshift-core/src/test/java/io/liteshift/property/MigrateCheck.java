@@ -5,6 +5,7 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.testing.TestDb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,16 +54,16 @@ final class MigrateCheck {
         PushCheck.populate(db, List.of(), s.populating(), skipped);
         Files.writeString(schema, s.schemaBSql());
         GenerateResult b = liteshift.generate("b");
-        try (Connection fresh = Sqlite.memory(); Connection expected = Sqlite.memory()) {
-            for (String stmt : s.b().statements(null, true, s.spelling())) Sqlite.exec(fresh, stmt);
+        try (Connection fresh = TestDb.memory(); Connection expected = TestDb.memory()) {
+            for (String stmt : s.b().statements(null, true, s.spelling())) TestDb.exec(fresh, stmt);
             Optional<String> misfit;
             String before;
-            try (Connection a = Sqlite.open(db)) {
+            try (Connection a = TestDb.open(db)) {
                 misfit = ExpectedDatabase.fill(s, a, expected);
-                before = Sqlite.dump(a);
+                before = TestDb.dump(a);
             }
             if (!b.written()) {
-                try (Connection a = Sqlite.open(db)) {
+                try (Connection a = TestDb.open(db)) {
                     PushCheck.assertSameSchema(a, fresh);
                 }
                 return Outcome.NOTHING_TO_GENERATE;
@@ -74,11 +75,11 @@ final class MigrateCheck {
                 return Outcome.REFUSED;
             }
             liteshift.migrate();
-            try (Connection migrated = Sqlite.open(db)) {
+            try (Connection migrated = TestDb.open(db)) {
                 PushCheck.assertSameSchema(migrated, fresh);
                 PushCheck.assertSameRows(s, migrated, expected);
-                assertThat(Sqlite.rows(migrated, "PRAGMA integrity_check")).containsExactly("ok");
-                assertThat(Sqlite.rows(migrated, "PRAGMA foreign_key_check")).isEmpty();
+                assertThat(TestDb.lines(migrated, "PRAGMA integrity_check")).containsExactly("ok");
+                assertThat(TestDb.lines(migrated, "PRAGMA foreign_key_check")).isEmpty();
             }
             assertThat(liteshift.verify()).as("verify after migrating to B").isEmpty();
         }
@@ -90,8 +91,8 @@ final class MigrateCheck {
         GenerateResult back = liteshift.revert(1, null);
         assertThat(back.written()).isTrue();
         String before;
-        try (Connection c = Sqlite.open(db)) {
-            before = Sqlite.dump(c);
+        try (Connection c = TestDb.open(db)) {
+            before = TestDb.dump(c);
         }
         try {
             liteshift.migrate();
@@ -99,19 +100,19 @@ final class MigrateCheck {
             assertUnchanged(before);
             return Outcome.APPLIED_REVERT_REFUSED;
         }
-        try (Connection reverted = Sqlite.open(db); Connection freshA = Sqlite.memory()) {
-            for (String stmt : s.schemaAStatements()) Sqlite.exec(freshA, stmt);
+        try (Connection reverted = TestDb.open(db); Connection freshA = TestDb.memory()) {
+            for (String stmt : s.schemaAStatements()) TestDb.exec(freshA, stmt);
             // the engine's comparison, not the PRAGMA view: a column B dropped comes back last (column order is not significant)
             assertThat(Differ.diff(Inspector.inspect(reverted), Inspector.inspect(freshA))).as("reverted vs fresh A").isEmpty();
-            assertThat(Sqlite.rows(reverted, "PRAGMA integrity_check")).containsExactly("ok");
+            assertThat(TestDb.lines(reverted, "PRAGMA integrity_check")).containsExactly("ok");
         }
         assertThat(liteshift.verify()).as("verify after the revert").isEmpty();
         return Outcome.APPLIED_AND_REVERTED;
     }
 
     private void assertUnchanged(String before) throws SQLException {
-        try (Connection after = Sqlite.open(db)) {
-            assertThat(Sqlite.dump(after)).as("a failed migration changes nothing").isEqualTo(before);
+        try (Connection after = TestDb.open(db)) {
+            assertThat(TestDb.dump(after)).as("a failed migration changes nothing").isEqualTo(before);
         }
     }
 }

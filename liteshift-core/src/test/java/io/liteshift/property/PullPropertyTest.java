@@ -8,6 +8,7 @@ import io.liteshift.PushResult;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.testing.TestDb;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -38,10 +39,10 @@ class PullPropertyTest {
         ScratchDirectory.with("liteshift-pull", dir -> {
             Path db = dir.resolve("app.db");
             PushCheck.populate(db, s.schemaAStatements(), s.populating(), new ArrayList<>());
-            try (Connection c = Sqlite.open(db)) {
-                Sqlite.exec(c, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50))");
-                Sqlite.exec(c, "CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)");
-                Sqlite.exec(c, "INSERT INTO flyway_schema_history VALUES (1, '1')");
+            try (Connection c = TestDb.open(db)) {
+                TestDb.exec(c, "CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50))");
+                TestDb.exec(c, "CREATE TABLE \"__drizzle_migrations\" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)");
+                TestDb.exec(c, "INSERT INTO flyway_schema_history VALUES (1, '1')");
             }
             Files.writeString(dir.resolve("b.sql"), s.schemaBSql());
             try {
@@ -51,7 +52,7 @@ class PullPropertyTest {
             }
 
             PulledSchema pulled = LiteShift.pull(db.toString());
-            try (Connection c = Sqlite.open(db)) {
+            try (Connection c = TestDb.open(db)) {
                 assertThat(Differ.diff(DeclaredSchema.ofSql(pulled.sql()).schema(), Inspector.inspect(c)))
                         .as("the pulled text read as a schema differs from the live one:\n" + pulled.sql()).isEmpty();
             }
@@ -63,8 +64,8 @@ class PullPropertyTest {
             PushResult again = LiteShift.push(db.toString(), schema, PushOptions.defaults());
             assertThat(again.plan().isEmpty()).as("pushing the pulled schema planned:\n" + again.plan().toSql() + "\nfrom:\n" + pulled.sql()).isTrue();
             assertThat(Files.readAllBytes(db)).isEqualTo(before);
-            try (Connection c = Sqlite.open(db)) {
-                assertThat(Sqlite.rows(c, "SELECT version FROM flyway_schema_history")).containsExactly("1");
+            try (Connection c = TestDb.open(db)) {
+                assertThat(TestDb.lines(c, "SELECT version FROM flyway_schema_history")).containsExactly("1");
             }
             return null;
         });

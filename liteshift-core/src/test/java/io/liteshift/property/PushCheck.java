@@ -6,6 +6,8 @@ import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.diff.Differ;
 import io.liteshift.inspect.Inspector;
+import io.liteshift.testing.TestDb;
+import net.jqwik.api.statistics.Statistics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,25 +51,25 @@ final class PushCheck {
     private Outcome check() throws Exception {
         populateA();
         Files.writeString(schemaFile, s.schemaBSql());
-        try (Connection a = Sqlite.open(dbFile); Connection fresh = Sqlite.memory(); Connection expected = Sqlite.memory()) {
-            for (String stmt : s.b().statements(null, true, s.spelling())) Sqlite.exec(fresh, stmt);
+        try (Connection a = TestDb.open(dbFile); Connection fresh = TestDb.memory(); Connection expected = TestDb.memory()) {
+            for (String stmt : s.b().statements(null, true, s.spelling())) TestDb.exec(fresh, stmt);
             Optional<String> misfit = ExpectedDatabase.fill(s, a, expected);
-            String before = Sqlite.dump(a);
+            String before = TestDb.dump(a);
             List<String> sequences = autoincrementCounters(a, s.a());
             a.close();
             if (misfit.isPresent()) {
-                net.jqwik.api.statistics.Statistics.label("why A's rows do not fit B").collect(ExpectedDatabase.kind(misfit.get()));
+                Statistics.label("why A's rows do not fit B").collect(ExpectedDatabase.kind(misfit.get()));
                 assertRefused(misfit.get(), before);
                 return Outcome.REFUSED;
             }
             push();
-            try (Connection pushed = Sqlite.open(dbFile)) {
+            try (Connection pushed = TestDb.open(dbFile)) {
                 assertSameSchema(pushed, fresh);
                 assertSameRows(pushed, expected);
                 assertThat(autoincrementCounters(pushed, s.b())).as("AUTOINCREMENT counters (sqlite_sequence)")
                         .containsExactlyElementsOf(sequences);
-                assertThat(Sqlite.rows(pushed, "PRAGMA integrity_check")).as("integrity_check").containsExactly("ok");
-                assertThat(Sqlite.rows(pushed, "PRAGMA foreign_key_check")).as("foreign_key_check").isEmpty();
+                assertThat(TestDb.lines(pushed, "PRAGMA integrity_check")).as("integrity_check").containsExactly("ok");
+                assertThat(TestDb.lines(pushed, "PRAGMA foreign_key_check")).as("foreign_key_check").isEmpty();
             }
             PushResult again = push();
             assertThat(again.plan().isEmpty()).as("a second push of B plans nothing, but planned:\n" + again.plan().toSql()).isTrue();
@@ -81,20 +83,20 @@ final class PushCheck {
 
     /** Runs {@code schema}, then the INSERTs; an INSERT SQLite rejects is skipped and noted in {@code skipped}. */
     static void populate(Path dbFile, List<String> schema, List<String> inserts, List<String> skipped) throws SQLException {
-        try (Connection a = Sqlite.open(dbFile)) {
-            Sqlite.exec(a, "PRAGMA foreign_keys = ON");
-            Sqlite.exec(a, "PRAGMA synchronous = OFF");
+        try (Connection a = TestDb.open(dbFile)) {
+            TestDb.exec(a, "PRAGMA foreign_keys = ON");
+            TestDb.exec(a, "PRAGMA synchronous = OFF");
             // one transaction: a rejected INSERT undoes only itself, and the file is synced once
-            Sqlite.exec(a, "BEGIN");
-            for (String stmt : schema) Sqlite.exec(a, stmt);
+            TestDb.exec(a, "BEGIN");
+            for (String stmt : schema) TestDb.exec(a, stmt);
             for (String insert : inserts) {
                 try {
-                    Sqlite.exec(a, insert);
-                } catch (SQLException e) {
-                    skipped.add(insert + " /* " + e.getMessage() + " */");
+                    TestDb.exec(a, insert);
+                } catch (IllegalStateException e) {
+                    skipped.add(insert + " /* " + e.getCause().getMessage() + " */");
                 }
             }
-            Sqlite.exec(a, "COMMIT");
+            TestDb.exec(a, "COMMIT");
         }
     }
 
@@ -114,8 +116,8 @@ final class PushCheck {
             assertThat(e.reason()).as("refusal reason for: " + misfit + "\nmessage: " + e.getMessage())
                     .isEqualTo(LiteShiftException.Reason.REFUSED_DATA);
         }
-        try (Connection after = Sqlite.open(dbFile)) {
-            assertThat(Sqlite.dump(after)).as("a refused push changes nothing").isEqualTo(before);
+        try (Connection after = TestDb.open(dbFile)) {
+            assertThat(TestDb.dump(after)).as("a refused push changes nothing").isEqualTo(before);
         }
     }
 
@@ -137,7 +139,7 @@ final class PushCheck {
             if (!b.autoincrement() || !b.hasRowidAlias() || a.isEmpty() || !a.get().autoincrement()) continue;
             String name = schema.tableById(b.id()).name();
             // no row and a NULL seq both mean 0 to SQLite
-            List<String> seq = Sqlite.rows(conn, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = " + Sql.literal(name));
+            List<String> seq = TestDb.lines(conn, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = " + Sql.literal(name));
             out.add("t" + b.id() + "=" + seq.get(0));
         }
         return out;
@@ -153,9 +155,24 @@ final class PushCheck {
             boolean rowid = ExpectedDatabase.keepsRowid(s.a().table(b.id()), b);
             String orderBy = !b.primaryKey().isEmpty() ? SchemaDef.names(b, b.primaryKey()) : null;
             List<String> columns = b.columns().stream().map(ColumnDef::name).toList();
-            List<String> want = Sqlite.contents(expected, b.name(), columns, rowid, orderBy);
-            assertThat(Sqlite.contents(pushed, b.name(), columns, rowid, orderBy)).as("rows of " + b.name())
+            List<String> want = contents(expected, b.name(), columns, rowid, orderBy);
+            assertThat(contents(pushed, b.name(), columns, rowid, orderBy)).as("rows of " + b.name())
                     .containsExactlyElementsOf(want);
         }
+    }
+
+    /**
+     * The table's contents with exact types (SQLite's quote()): rowid first when asked, ordered by
+     * {@code orderBy} (null: by rowid).
+     */
+    private static List<String> contents(Connection conn, String table, List<String> columns, boolean withRowid, String orderBy)
+            throws SQLException {
+        String rowid = Sql.rowid(columns);
+        if (orderBy == null) orderBy = rowid;
+        List<String> cells = new ArrayList<>();
+        if (withRowid) cells.add("quote(" + rowid + ")");
+        columns.forEach(c -> cells.add("quote(" + Sql.name(c) + ")"));
+        if (cells.isEmpty()) cells.add("1");
+        return TestDb.lines(conn, "SELECT " + String.join(", ", cells) + " FROM " + Sql.name(table) + " ORDER BY " + orderBy);
     }
 }

@@ -1,6 +1,7 @@
 package io.liteshift.property;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -167,7 +168,7 @@ record SchemaDef(List<TableDef> tables, List<IndexDef> indexes, List<ViewDef> vi
         if (v.unionTable() >= 0) {
             TableDef u = tableById(v.unionTable());
             String column = Sql.name(u.columnById(v.unionColumn()).name());
-            sql += "\n  UNION ALL SELECT " + String.join(", ", java.util.Collections.nCopies(v.columns().size(), column))
+            sql += "\n  UNION ALL SELECT " + String.join(", ", Collections.nCopies(v.columns().size(), column))
                     + " FROM " + Sql.name(u.name());
         }
         return sql + ";\n";

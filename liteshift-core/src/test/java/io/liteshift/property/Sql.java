@@ -1,8 +1,12 @@
 package io.liteshift.property;
 
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** SQL spelling for the generated schemas and rows, written independently of the engine's own helpers. */
 final class Sql {
@@ -36,7 +40,7 @@ final class Sql {
     static String defaultValue(String defaultSql) {
         String d = defaultSql.strip();
         if (BARE.matcher(d).matches() && !VALUE_WORDS.contains(d.toLowerCase())) return literal(d);
-        java.util.regex.Matcher q = QUOTED_NAME.matcher(d);
+        Matcher q = QUOTED_NAME.matcher(d);
         if (q.matches()) {
             String inner = q.group(1) != null ? q.group(1).replace("\"\"", "\"") : q.group(2) != null ? q.group(2).replace("``", "`") : q.group(3);
             return literal(inner);
@@ -45,9 +49,9 @@ final class Sql {
     }
 
     /** A name for the rowid that no column of the table shadows (columns may be called rowid or oid). */
-    static String rowid(java.util.Collection<String> columnNames) {
-        java.util.List<String> folded = columnNames.stream().map(Names::fold).toList();
-        return java.util.stream.Stream.of("rowid", "_rowid_", "oid").filter(n -> !folded.contains(n)).findFirst()
+    static String rowid(Collection<String> columnNames) {
+        List<String> folded = columnNames.stream().map(Names::fold).toList();
+        return Stream.of("rowid", "_rowid_", "oid").filter(n -> !folded.contains(n)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("every rowid alias is a column: " + columnNames));
     }
 

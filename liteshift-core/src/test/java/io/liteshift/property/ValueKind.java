@@ -2,6 +2,7 @@ package io.liteshift.property;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /** What a column holds, derived from its declared type, and how to make values and constraints for it. */
 enum ValueKind {
@@ -11,7 +12,7 @@ enum ValueKind {
     static final List<String> STRICT_TYPES = List.of("INTEGER", "TEXT", "REAL", "BLOB", "ANY");
 
     static ValueKind of(String type) {
-        return switch (type.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (type.toUpperCase(Locale.ROOT)) {
             case "INTEGER", "NUMERIC", "INT" -> INT;
             case "TEXT", "VARCHAR(20)" -> TEXT;
             case "REAL" -> REAL;

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,7 +168,7 @@ class RehearsalTest {
         write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
         liteshift().hash();
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), new Rehearsal.Options(true, false, java.time.Duration.ofSeconds(5)));
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), new Rehearsal.Options(true, false, Duration.ofSeconds(5)));
         try {
             assertThat(r.copy()).exists().isNotEqualTo(db);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + r.copy()); Statement s = c.createStatement();

@@ -1,5 +1,6 @@
 package io.liteshift.report;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShift;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.migrate.GenerateResult;
@@ -34,8 +35,8 @@ class ReportsTest {
             log.add("WARN " + text);
         }
 
-        public io.liteshift.Fix.FrontEnd frontEnd() {
-            return io.liteshift.Fix.FrontEnd.MAVEN;
+        public Fix.FrontEnd frontEnd() {
+            return Fix.FrontEnd.MAVEN;
         }
     };
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class Chromium implements AutoCloseable {
                 "--disable-default-apps", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank");
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> stderr = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> stderr = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {

@@ -1,6 +1,7 @@
 package io.liteshift.review;
 
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class Outline {
 
     /** The line number of the nearest SQL line row above a finding row, or "the top" when the finding comes first. */
     static String lineAbove(Element findingRow) {
-        for (org.w3c.dom.Node n = findingRow.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
+        for (Node n = findingRow.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
             if (n instanceof Element e && e.getTagName().equals("tr") && !PageDom.hasClass(e, "finding")) {
                 return "line " + PageDom.text(PageDom.children(e).get(0));
             }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +29,7 @@ class PaletteTest {
     @Test
     void both_themes_name_the_same_colours_and_the_stylesheet_uses_only_those() {
         assertThat(Palette.DARK.keySet()).containsExactlyElementsOf(Palette.LIGHT.keySet());
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("var\\(--([a-z-]+)\\)").matcher(Styles.CSS);
+        Matcher used = Pattern.compile("var\\(--([a-z-]+)\\)").matcher(Styles.CSS);
         while (used.find()) assertThat(Palette.LIGHT).as("var(--%s)", used.group(1)).containsKey(used.group(1));
         assertThat(Styles.CSS).doesNotContain("<", "&");
         assertThat(Styles.SCRIPT).doesNotContain("<", "&");

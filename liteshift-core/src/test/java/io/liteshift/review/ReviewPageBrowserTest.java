@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -109,7 +110,7 @@ class ReviewPageBrowserTest {
             assertThat(box.get("visible")).as(t.name()).isEqualTo(true);
             assertThat(number(box.get("width"))).as(t.name()).isGreaterThan(100);
             assertThat((String) box.get("heading")).as(t.name()).isEqualTo(t.state().mark() + " " + t.name());
-            assertThat((String) box.get("tag")).as(t.name()).isEqualTo(t.state().word().toUpperCase(java.util.Locale.ROOT));
+            assertThat((String) box.get("tag")).as(t.name()).isEqualTo(t.state().word().toUpperCase(Locale.ROOT));
         }
 
         List<Map<String, Object>> findings = rows("Array.from(document.querySelectorAll('tr.finding')).map(tr => {"

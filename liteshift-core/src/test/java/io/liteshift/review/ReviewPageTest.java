@@ -1,7 +1,9 @@
 package io.liteshift.review;
 
 import io.liteshift.Golden;
+import io.liteshift.schema.Index;
 import io.liteshift.schema.Schema;
+import io.liteshift.schema.Table;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -51,9 +53,9 @@ class ReviewPageTest {
     }
 
     private static Schema reversed(Schema s) {
-        List<io.liteshift.schema.Table> tables = new ArrayList<>(s.tables());
+        List<Table> tables = new ArrayList<>(s.tables());
         Collections.reverse(tables);
-        List<io.liteshift.schema.Index> indexes = new ArrayList<>(s.indexes());
+        List<Index> indexes = new ArrayList<>(s.indexes());
         Collections.reverse(indexes);
         return new Schema(tables, indexes, s.views(), s.triggers(), s.virtualTables());
     }

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,8 +26,8 @@ final class Tab {
     private final String session;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     /** Every request the page asked for, by its DevTools request id, in order. */
-    private final Map<String, String> asked = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
-    private final java.util.Set<String> blockedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> asked = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> blockedIds = ConcurrentHashMap.newKeySet();
     private final List<String> dialogs = Collections.synchronizedList(new ArrayList<>());
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
@@ -114,7 +117,7 @@ final class Tab {
 
     /** A PNG of the viewport's area, or of the whole page (at most {@code maxHeight} pixels of it). */
     void screenshot(Path png, boolean wholePage, int maxHeight) throws IOException {
-        Map<String, Object> params = new java.util.LinkedHashMap<>(Map.of("format", "png"));
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("format", "png"));
         if (wholePage) {
             double width = ((Number) eval("document.documentElement.scrollWidth")).doubleValue();
             double height = Math.min(maxHeight, ((Number) eval("document.documentElement.scrollHeight")).doubleValue());
@@ -131,7 +134,7 @@ final class Tab {
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) eval("(() => { const r = document.querySelector(" + quoted(selector)
                 + ").getBoundingClientRect(); return {x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height}; })()");
-        Map<String, Object> clip = new java.util.LinkedHashMap<>(box);
+        Map<String, Object> clip = new LinkedHashMap<>(box);
         clip.put("scale", 1);
         String data = (String) call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
         Files.createDirectories(png.toAbsolutePath().getParent());

@@ -1,5 +1,6 @@
 package io.liteshift.review;
 
+import io.liteshift.schema.Schema;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -53,7 +54,7 @@ class VerdictTest {
         Finding two = destroying(2);
         Finding outside = destroying(3);
         Migration m = new Migration("0002_x.sql", sql, List.of(new Step(1, 2, "delete a and b", List.of())), List.of(one, two, outside), null);
-        ReviewInput in = new ReviewInput("t", "", io.liteshift.schema.Schema.EMPTY, io.liteshift.schema.Schema.EMPTY, List.of(), List.of(m));
+        ReviewInput in = new ReviewInput("t", "", Schema.EMPTY, Schema.EMPTY, List.of(), List.of(m));
         Overview o = Overview.of(in);
         assertThat(o.destructiveSteps()).isEqualTo(2);
         assertThat(o.verdict().level()).isEqualTo(Verdict.Level.DESTRUCTIVE);

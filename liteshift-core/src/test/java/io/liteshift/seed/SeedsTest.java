@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Seeds on a real database file: run once, in order, recorded; repeatable ones again on change; failures roll back. */
 class SeedsTest {
@@ -80,7 +81,7 @@ class SeedsTest {
 
         write("R__settings.sql", "INSERT OR REPLACE INTO settings VALUES ('theme', 'dark');\n");
         SeedResult changed = Seeds.run(c, seeds, List.of());
-        assertThat(changed.applied()).extracting(AppliedSeed::name, AppliedSeed::kind).containsExactly(org.assertj.core.groups.Tuple.tuple("R__settings.sql", "repeatable"));
+        assertThat(changed.applied()).extracting(AppliedSeed::name, AppliedSeed::kind).containsExactly(tuple("R__settings.sql", "repeatable"));
         assertThat(rows("SELECT value FROM settings")).containsExactly("dark");
         assertThat(count("SELECT count(*) FROM liteshift_seeds WHERE name = 'R__settings.sql'")).isEqualTo(1);
     }

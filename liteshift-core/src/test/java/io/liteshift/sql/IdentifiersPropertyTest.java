@@ -1,5 +1,6 @@
 package io.liteshift.sql;
 
+import io.liteshift.testing.MemoryDb;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +41,7 @@ class IdentifiersPropertyTest {
         Arbitrary<String> built = pieces.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
         Arbitrary<String> letters = Arbitraries.strings().withCharRange('A', 'z').ofMinLength(1).ofMaxLength(10);
         return Arbitraries.oneOf(keywords, built, letters)
-                .filter(n -> !n.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_"));
+                .filter(n -> !n.toLowerCase(Locale.ROOT).startsWith("sqlite_"));
     }
 
     @Property(tries = 400)

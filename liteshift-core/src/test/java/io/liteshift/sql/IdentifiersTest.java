@@ -1,5 +1,6 @@
 package io.liteshift.sql;
 
+import io.liteshift.testing.MemoryDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

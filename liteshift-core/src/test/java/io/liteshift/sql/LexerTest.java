@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class LexerTest {
 
@@ -156,7 +157,7 @@ class LexerTest {
 
     @Test
     void syntax_error_reports_the_line_where_the_unterminated_token_starts() {
-        SqlSyntaxException e = (SqlSyntaxException) org.assertj.core.api.Assertions.catchThrowable(
+        SqlSyntaxException e = (SqlSyntaxException) catchThrowable(
                 () -> Lexer.tokenize("select 1;\nselect 2;\nselect 'never\nclosed"));
         assertThat(e.line()).isEqualTo(3);
     }

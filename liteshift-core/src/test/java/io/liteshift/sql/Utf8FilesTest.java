@@ -2,13 +2,16 @@ package io.liteshift.sql;
 
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
+import io.liteshift.config.ProjectConfig;
 import io.liteshift.inspect.DeclaredSchema;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,7 +26,7 @@ class Utf8FilesTest {
         return "CREATE TABLE t (\n  name TEXT DEFAULT 'José'\n);\n".getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static LiteShiftException invalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static LiteShiftException invalid(ThrowableAssert.ThrowingCallable call) {
         LiteShiftException e = catchThrowableOfType(LiteShiftException.class, call);
         assertThat(e).isNotNull();
         assertThat(e.reason()).isEqualTo(LiteShiftException.Reason.INVALID_INPUT);
@@ -65,7 +68,7 @@ class Utf8FilesTest {
         assertThat(dir.resolve("app.db")).doesNotExist();
 
         Path config = Files.write(dir.resolve("liteshift.toml"), "schema = \"sch\u00e9ma.sql\"\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(invalid(() -> io.liteshift.config.ProjectConfig.load(config, dir, java.util.Map.of())).getMessage())
+        assertThat(invalid(() -> ProjectConfig.load(config, dir, Map.of())).getMessage())
                 .startsWith(config + ":1: not valid UTF-8 at byte offset 13");
     }
 }

@@ -4,6 +4,11 @@ import io.liteshift.DirectoryState;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
+import io.liteshift.doctor.Doctor;
+import io.liteshift.doctor.DoctorReport;
+import io.liteshift.doctor.Finding;
+import io.liteshift.migrate.MigrationDirectory;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +34,7 @@ class ZeroByteDatabaseTest {
         schema = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
     }
 
-    private LiteShiftException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private LiteShiftException refused(ThrowableAssert.ThrowingCallable call) {
         DirectoryState before = DirectoryState.of(dir);
         LiteShiftException e = catchThrowableOfType(LiteShiftException.class, call);
         assertThat(e).isNotNull();
@@ -64,8 +69,8 @@ class ZeroByteDatabaseTest {
     void doctorReportsItAsAnEmptyDatabaseThatNeedsCreate() throws Exception {
         Path migrations = Files.createDirectory(dir.resolve("migrations"));
         LiteShift.configure().database(dir.resolve("scratch.db").toString()).migrations(migrations).schema(schema).load().generate("init");
-        io.liteshift.doctor.DoctorReport r = io.liteshift.doctor.Doctor.of(empty).migrations(io.liteshift.migrate.MigrationDirectory.of(migrations)).examine();
-        io.liteshift.doctor.Finding f = r.find("EMPTY_DATABASE").orElseThrow(() -> new AssertionError(r.toString()));
+        DoctorReport r = Doctor.of(empty).migrations(MigrationDirectory.of(migrations)).examine();
+        Finding f = r.find("EMPTY_DATABASE").orElseThrow(() -> new AssertionError(r.toString()));
         assertThat(f.found()).contains("0 bytes", "0 tables");
         assertThat(f.fix()).contains("liteshift migrate --create", "a 0-byte file counts as missing");
         assertThat(r.find("CANNOT_OPEN")).isEmpty();

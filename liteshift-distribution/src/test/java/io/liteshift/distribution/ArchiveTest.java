@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ class ArchiveTest {
         assertThat(fromZip).isEqualTo(fromTar).containsExactly(TOP + "LICENSE", TOP + "README.md", TOP + "bin/liteshift", TOP + "lib/liteshift.jar");
     }
 
-    private static List<String> strings(Statement s, String sql) throws java.sql.SQLException {
+    private static List<String> strings(Statement s, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.add(rs.getString(1));

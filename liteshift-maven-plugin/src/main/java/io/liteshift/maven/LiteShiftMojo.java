@@ -1,6 +1,7 @@
 package io.liteshift.maven;
 
 import io.liteshift.Configuration;
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
@@ -14,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -72,7 +74,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
         try {
             run();
         } catch (LiteShiftException e) {
-            throw new MojoFailureException(e.message(io.liteshift.Fix.FrontEnd.MAVEN), inMavensWords(e));
+            throw new MojoFailureException(e.message(Fix.FrontEnd.MAVEN), inMavensWords(e));
         } catch (RuntimeException e) {
             throw new MojoExecutionException("liteshift: unexpected error: " + e, e);
         } finally {
@@ -87,7 +89,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
      * the cause chain that differs from the failure's, and the original's is the Java API's.
      */
     private static LiteShiftException inMavensWords(LiteShiftException e) {
-        LiteShiftException rendered = new LiteShiftException(e.reason(), e.message(io.liteshift.Fix.FrontEnd.MAVEN), e.getCause());
+        LiteShiftException rendered = new LiteShiftException(e.reason(), e.message(Fix.FrontEnd.MAVEN), e.getCause());
         rendered.setStackTrace(e.getStackTrace());
         return rendered;
     }
@@ -145,7 +147,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
         if (projectClasses == null) return;
         try {
             projectClasses.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             getLog().debug("closing the project's class loader: " + e);
         }
         projectClasses = null;
@@ -170,7 +172,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
 
     /** Problems as a failed build lists them, one "  - message" line each. */
     static String bullets(List<Problem> problems) {
-        return problems.stream().map(p -> "  - " + p.message(io.liteshift.Fix.FrontEnd.MAVEN)).collect(Collectors.joining("\n"));
+        return problems.stream().map(p -> "  - " + p.message(Fix.FrontEnd.MAVEN)).collect(Collectors.joining("\n"));
     }
 
     final Path basedir() {
@@ -188,8 +190,8 @@ abstract class LiteShiftMojo extends AbstractMojo {
                 getLog().warn(text);
             }
 
-            public io.liteshift.Fix.FrontEnd frontEnd() {
-                return io.liteshift.Fix.FrontEnd.MAVEN;
+            public Fix.FrontEnd frontEnd() {
+                return Fix.FrontEnd.MAVEN;
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.liteshift.maven;
 
 import io.liteshift.Configuration;
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.report.Reports;
@@ -32,7 +33,7 @@ public final class RehearseMojo extends LiteShiftMojo {
         if (r.failure() != null) {
             // the same reason the migration would fail with for real
             throw new LiteShiftException(r.failure().reason(), "rehearsal failed" + (r.failure().migration() == null ? ""
-                    : " at " + r.failure().migration()) + ": " + r.failure().message(io.liteshift.Fix.FrontEnd.MAVEN) + "\n" + r.database() + " was not changed.");
+                    : " at " + r.failure().migration()) + ": " + r.failure().message(Fix.FrontEnd.MAVEN) + "\n" + r.database() + " was not changed.");
         }
         if (!r.problems().isEmpty()) {
             throw new MojoFailureException("rehearsal applied " + r.steps().size() + " migration(s), but verify found "

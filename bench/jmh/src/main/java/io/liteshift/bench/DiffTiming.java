@@ -1,5 +1,6 @@
 package io.liteshift.bench;
 
+import io.liteshift.SchemaSource;
 import io.liteshift.apply.Applier;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.plan.Plan;
@@ -51,7 +52,7 @@ public final class DiffTiming {
     private static void checkPlanReachesTarget(DiffFixture f, Plan plan) throws Exception {
         Path copy = Files.copy(f.sourceDb, f.dir.resolve("applied.db"));
         try (Connection c = Databases.open(copy, false, false)) {
-            Applier.apply(c, plan, new io.liteshift.SchemaSource.Declared(f.targetSql).load().schema());
+            Applier.apply(c, plan, new SchemaSource.Declared(f.targetSql).load().schema());
         }
         System.out.println("check: the plan applied to a copy of the source database gives exactly the declared target");
     }

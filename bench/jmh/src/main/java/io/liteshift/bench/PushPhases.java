@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Where the time of one {@code push} goes, phase by phase, in-process: it does what {@code LiteShift.push} and
@@ -84,7 +85,7 @@ public final class PushPhases {
         System.out.printf("%-60s %9.1f ms%n", "total in-process", (System.nanoTime() - start) / 1e6);
     }
 
-    private static <T> T phase(String name, java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T phase(String name, Callable<T> work) throws Exception {
         Timings t = new Timings();
         T result = t.time(work);
         System.out.printf("%-60s %9.1f ms%n", name, t.medianMs());

@@ -4,6 +4,7 @@ import io.liteshift.LiteShiftException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 
 /**
  * The notes application. {@code java -jar fly-app.jar [serve|migrate]}:
@@ -47,7 +48,7 @@ public final class App {
     }
 
     private static void serve(Settings settings) throws Exception {
-        if (!java.nio.file.Files.exists(settings.databaseFile())) {
+        if (!Files.exists(settings.databaseFile())) {
             // without this, the first query would create an empty file, and every request would fail "no such table"
             System.err.println("cannot serve: the database " + settings.databaseFile() + " does not exist. Migrate first"
                     + " (java -jar fly-app.jar migrate), or let serve migrate (MIGRATE_ON_BOOT=true), or fix DATABASE_URL.");

@@ -3,6 +3,7 @@ package io.liteshift.examples.flyapp;
 import io.liteshift.sqlite.DatabaseUrl;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ record Settings(String databaseUrl, int port, String migrations, Path backups, i
                     + " DATABASE_URL=file:/data/sqlite.db (on Fly.io: [env] in fly.toml, on the volume's mount).");
         }
         Path db = DatabaseUrl.toPath(url).toAbsolutePath();
-        String create = env.getOrDefault("CREATE_DATABASE", "auto").strip().toLowerCase(java.util.Locale.ROOT);
+        String create = env.getOrDefault("CREATE_DATABASE", "auto").strip().toLowerCase(Locale.ROOT);
         if (!create.equals("auto") && !create.equals("true") && !create.equals("false")) {
             throw new IllegalArgumentException("CREATE_DATABASE=" + create + " is not auto, true or false.");
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +110,7 @@ class LitestreamRestoreTest {
         Path out = tmp.resolve(name);
         Files.deleteIfExists(out);
         Path log = tmp.resolve(name + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(litestream.toString(), "restore", "-config", config.toString(), "-o", out.toString()));
+        List<String> command = new ArrayList<>(List.of(litestream.toString(), "restore", "-config", config.toString(), "-o", out.toString()));
         command.addAll(List.of(flags));
         command.add(db.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

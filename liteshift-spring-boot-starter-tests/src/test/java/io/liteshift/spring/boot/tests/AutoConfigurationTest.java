@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.spring.boot.LiteShiftAutoConfiguration;
 import io.liteshift.spring.boot.LiteShiftMigrationInitializer;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When the auto-configuration applies, what it migrates, and when it steps aside (contexts without an application). */
@@ -104,8 +105,8 @@ class AutoConfigurationTest {
     /** A database made by 0001 alone, by hand (tables, no liteshift history), with a customer in it. */
     private Path adoptedDatabase() throws Exception {
         Path db = dir.resolve("app.db");
-        TestDatabases.execute(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE)");
-        TestDatabases.execute(db, "INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
+        TestDb.exec(db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE)");
+        TestDb.exec(db, "INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')");
         return db;
     }
 

@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.migrate.Problem;
 import io.liteshift.spring.boot.LiteShiftMigrationStrategy;
 import io.liteshift.spring.boot.testapp.TestApplication;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +50,7 @@ class BackupAndStrategyTest {
     void theStrategyMigratesAfterAVerifiedBackupOfVersion1() throws Exception {
         Path db = dir.resolve("app.db");
         TestDatabases.migrateTo(db, 1, dir);
-        TestDatabases.execute(db, "INSERT INTO customers (name, email) VALUES ('Ada', 'ada@example.com')");
+        TestDb.exec(db, "INSERT INTO customers (name, email) VALUES ('Ada', 'ada@example.com')");
         Path backups = dir.resolve("backups");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TestApplication.class, MigrateThenVerify.class)

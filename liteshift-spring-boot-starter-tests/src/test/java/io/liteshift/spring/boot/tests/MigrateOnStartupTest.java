@@ -23,13 +23,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
 import static io.liteshift.spring.boot.tests.TestDatabases.rows;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +66,7 @@ class MigrateOnStartupTest {
                     return "second-customer";
                 }
 
-                public void seed(java.sql.Connection c) throws SQLException {
+                public void seed(Connection c) throws SQLException {
                     try (PreparedStatement s = c.prepareStatement("INSERT INTO customers (name, email) VALUES (?, ?)")) {
                         s.setString(1, "Grace");
                         s.setString(2, "grace@example.com");

@@ -1,5 +1,6 @@
 package io.liteshift.spring.boot.tests;
 
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,11 +48,11 @@ class PackagedJarIT {
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"version\":\"0002\"").contains("\"applied\":2");
 
             // someone changes the schema by hand: the migrations no longer describe the database
-            TestDatabases.execute(db, "CREATE TABLE made_by_hand (x)");
+            TestDb.exec(db, "CREATE TABLE made_by_hand (x)");
             HttpResponse<String> drifted = app.get("/actuator/health");
             assertThat(drifted.statusCode()).isEqualTo(503);
             assertThat(drifted.body()).contains("\"status\":\"DOWN\"").contains("made_by_hand");
-            TestDatabases.execute(db, "DROP TABLE made_by_hand");
+            TestDb.exec(db, "DROP TABLE made_by_hand");
             assertThat(app.get("/actuator/health/liteshift").statusCode()).isEqualTo(200);
 
             assertThat(app.output()).contains("applied 0001_customers.sql").contains("applied 0002_orders.sql")
@@ -69,7 +70,7 @@ class PackagedJarIT {
     void anEditedMigrationStopsTheJarWithLiteshiftsMessageAndTheFileUnchanged() throws Exception {
         Path db = dir.resolve("app.db");
         TestDatabases.migrateTo(db, 1, dir);
-        TestDatabases.execute(db, "UPDATE liteshift_migrations SET checksum = 'checksum-of-another-text' WHERE version = 1");
+        TestDb.exec(db, "UPDATE liteshift_migrations SET checksum = 'checksum-of-another-text' WHERE version = 1");
         Map<String, String> before = TestDatabases.files(db);
 
         String output;

@@ -3,6 +3,7 @@ package io.liteshift.spring.boot.tests;
 import io.liteshift.LiteShiftException;
 import io.liteshift.spring.boot.LiteShiftStartupException;
 import io.liteshift.spring.boot.testapp.TestApplication;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import static io.liteshift.spring.boot.tests.TestDatabases.column;
+import static io.liteshift.testing.TestDb.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class StartupRefusalTest {
     void anEditedAppliedMigrationStopsStartupWithLiteshiftsMessageAndChangesNothing(CapturedOutput output) throws Exception {
         Path db = dir.resolve("app.db");
         TestDatabases.migrateTo(db, 1, dir); // 0002 is pending
-        TestDatabases.execute(db, "UPDATE liteshift_migrations SET checksum = 'checksum-of-another-text' WHERE version = 1");
+        TestDb.exec(db, "UPDATE liteshift_migrations SET checksum = 'checksum-of-another-text' WHERE version = 1");
         Map<String, String> before = TestDatabases.files(db);
 
         assertThatThrownBy(() -> start(db)).hasRootCauseInstanceOf(LiteShiftException.class)

@@ -2,6 +2,7 @@ package io.liteshift.spring.boot.tests;
 
 import io.liteshift.LiteShift;
 import io.liteshift.spring.boot.testapp.TestApplication;
+import io.liteshift.testing.TestDb;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real SQLite files for the tests: databases at a given version of the test application's migrations, and reads. */
 final class TestDatabases {
@@ -65,21 +68,10 @@ final class TestDatabases {
         }
     }
 
-    /** The first column of every row, as text. */
-    static List<String> column(Path db, String sql) throws SQLException {
-        return rows(db, sql).stream().map(r -> String.valueOf(r.values().iterator().next())).toList();
-    }
-
-    static void execute(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     /** {@code PRAGMA integrity_check} is ok and {@code PRAGMA foreign_key_check} finds no orphan. */
     static void assertSound(Path db) throws SQLException {
-        org.assertj.core.api.Assertions.assertThat(column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
-        org.assertj.core.api.Assertions.assertThat(rows(db, "PRAGMA foreign_key_check")).as("foreign_key_check of " + db).isEmpty();
+        assertThat(TestDb.column(db, "PRAGMA integrity_check")).as("integrity_check of " + db).containsExactly("ok");
+        assertThat(rows(db, "PRAGMA foreign_key_check")).as("foreign_key_check of " + db).isEmpty();
     }
 
     /** The database file and its side files, each by SHA-256 (absent: not listed), to show that nothing was written. */

@@ -1,0 +1,525 @@
+package io.liteshift.online;
+
+import io.liteshift.Interrupted;
+import io.liteshift.Interruption;
+import io.liteshift.LiteShiftException;
+import io.liteshift.schema.Index;
+import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.SqliteErrors;
+import io.liteshift.sqlite.Databases;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Drives one online rebuild through its phases, one write transaction (or one read) per {@link #step()}: set up,
+ * copy chunks (replaying the log before each), check foreign keys, swap, drain the old table. {@link #run()} steps to
+ * the end, leaving the lock free for {@link Pace#gap()} after each write; tests step it themselves and write between
+ * steps. Any failure before the swap removes what the rebuild made; after it, the rebuild is complete and only the
+ * draining is left for the next run.
+ */
+final class Engine implements AutoCloseable {
+    private final Path file;
+    private final Target t;
+    private final OnlineOptions options;
+    private final Poll poll;
+    private final Pace copyPace;
+    private final Pace replayPace;
+    private final Pace drainPace;
+    private Connection conn;
+    private Copier copier;
+    private Progress.Phase phase = Progress.Phase.SETUP;
+    private Recovery recovery = new Recovery.Nothing();
+    /** The last rowid copied; null before the first row. */
+    private Long copied;
+    /** The log's sequence number replayed up to. */
+    private long replayed;
+    private long total;
+    private long chunks;
+    private long copiedRows;
+    private boolean copyDone;
+    /** The full foreign key check ran: from then on replayed log entries are kept for the swap's check. */
+    private boolean checked;
+    private long longestLockNanos;
+    private final long started = System.nanoTime();
+    private long swapped;
+    private long drained;
+    private long rowsAfter;
+    /** The most rows a chunk copies: unlimited, except for tests that interleave writes with many small chunks. */
+    private long chunkCap = Long.MAX_VALUE;
+
+    private Engine(Path file, Target t, OnlineOptions options) {
+        this.file = file;
+        this.t = t;
+        this.options = options;
+        this.poll = new Poll(options.lockTimeout());
+        this.copyPace = new Pace(options.maxLock());
+        this.replayPace = new Pace(options.maxLock());
+        this.drainPace = new Pace(options.maxLock());
+    }
+
+    /** Opens the database and refuses, before writing anything, a rebuild that cannot be done online. */
+    static Engine open(Path file, Target target, OnlineOptions options) {
+        Engine e = new Engine(file, target, options);
+        try {
+            e.conn = connect(file, e.poll, options);
+            Refusals.require(e.conn, file, target);
+            return e;
+        } catch (SQLException | RuntimeException x) {
+            e.close();
+            if (x instanceof RuntimeException r) throw r;
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot start the online rebuild of " + target.table()
+                    + " in " + file + ": " + SqliteErrors.message((SQLException) x) + ". Nothing was changed.", x);
+        }
+    }
+
+    private static Connection connect(Path file, Poll poll, OnlineOptions options) throws SQLException {
+        Connection c = Databases.open(file, false, false, options.lockTimeout());
+        try {
+            org.sqlite.BusyHandler.setHandler(c, poll);
+            // off before any transaction, where SQLite honours it: the copy fires no action, the renames touch no REFERENCES
+            Databases.exec(c, "PRAGMA foreign_keys = OFF");
+            Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
+            Databases.exec(c, "PRAGMA recursive_triggers = OFF");
+            // WAL with NORMAL is consistent after any crash; a power loss may undo the last chunks, which are then copied again
+            Databases.exec(c, "PRAGMA synchronous = NORMAL");
+            // the shadow's indexes are filled in rowid order, not key order: a large cache keeps their pages at hand
+            Databases.exec(c, "PRAGMA cache_size = -65536");
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    Progress.Phase phase() {
+        return phase;
+    }
+
+    /** Test hook: chunks of at most {@code rows} rows, so that a small table is copied in many steps. */
+    Engine capChunks(long rows) {
+        this.chunkCap = rows;
+        return this;
+    }
+
+    /** Steps to the end: the result, or a refusal / {@link Interrupted} after removing what the rebuild made. */
+    OnlineResult run() {
+        recover();
+        while (phase != Progress.Phase.DONE) {
+            if (Interruption.requested()) throw stopped(null);
+            Progress.Phase before = phase;
+            step();
+            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) pause(copyPace.gap());
+        }
+        return result();
+    }
+
+    OnlineResult result() {
+        double seconds = Math.max(1e-9, (swapped - started) / 1e9);
+        return new OnlineResult(t.table(), rowsAfter, Duration.ofNanos(swapped - started), Duration.ofNanos(drained - swapped),
+                Duration.ofNanos(longestLockNanos), chunks, copiedRows / seconds, recovery);
+    }
+
+    /** One transaction's worth of work; the phase after it. */
+    Progress.Phase step() {
+        try {
+            switch (phase) {
+                case SETUP -> setup();
+                case COPY -> copy();
+                case CHECK -> check();
+                case CUT_OVER -> cutOver();
+                case DRAIN -> drain();
+                case DONE -> { }
+            }
+            return phase;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** What an earlier run left: resumed when it is this rebuild, else finished or removed; then this one starts. */
+    Recovery recover() {
+        try {
+            Optional<Ledger.Entry> left = Ledger.read(conn);
+            if (left.isEmpty()) return recovery;
+            Ledger.Entry e = left.get();
+            if (Ledger.alive(e.owner())) throw Refusals.busy(file, e);
+            recovery = switch (e.stage()) {
+                case DRAIN -> {
+                    finishDrain("_liteshift_old_" + e.table());
+                    yield new Recovery.Finished(e.table());
+                }
+                case REMOVE -> {
+                    finishRemoval(e.table());
+                    yield new Recovery.CleanedUp(e.table(), "it had been stopped or refused");
+                }
+                case COPY -> resumeOrRemove(e);
+            };
+            return recovery;
+        } catch (SQLException x) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot look at what an earlier online rebuild left in " + file
+                    + ": " + SqliteErrors.message(x) + ". Nothing was changed.", x);
+        }
+    }
+
+    private Recovery resumeOrRemove(Ledger.Entry e) throws SQLException {
+        String why = !Identifiers.same(e.table(), t.table()) ? "it rebuilt another table"
+                : !e.fingerprint().equals(t.fingerprint()) ? "the table or the declared schema changed since"
+                : !complete() ? "part of it is missing" : null;
+        if (why != null) {
+            finishRemoval(e.table());
+            return new Recovery.CleanedUp(e.table(), why);
+        }
+        begin();
+        Ledger.adopt(conn);
+        commit();
+        copied = e.copied();
+        total = e.total();
+        chunks = e.chunks();
+        copier = new Copier(conn, t);
+        phase = Progress.Phase.COPY;
+        return new Recovery.Resumed(t.table(), e.copied() == null ? 0 : copiedUpTo());
+    }
+
+    private long copiedUpTo() throws SQLException {
+        Long n = Sql.one(conn, "SELECT count(*) FROM " + t.shadowQ());
+        return n == null ? 0 : n;
+    }
+
+    /** The shadow, the log and the capture triggers are all there. */
+    private boolean complete() throws SQLException {
+        if (!Drain.exists(conn, t.shadow()) || !Drain.exists(conn, Target.LOG)) return false;
+        for (String trigger : Capture.names().subList(0, 3)) if (!Drain.exists(conn, trigger)) return false;
+        return true;
+    }
+
+    private void setup() throws SQLException {
+        total = Sql.one(conn, "SELECT count(*) FROM " + t.tableQ());
+        begin();
+        try {
+            Ledger.create(conn, t, total);
+            Databases.exec(conn, Copier.createLogSql());
+            Databases.exec(conn, t.shadowSql(!t.to().autoincrement() || Drain.exists(conn, "sqlite_sequence")));
+            for (Index i : t.indexes()) Databases.exec(conn, t.shadowIndexSql(i));
+            for (String trigger : Capture.triggers(conn, t)) Databases.exec(conn, trigger);
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            Databases.rollbackAfter(conn, e);
+            throw e;
+        }
+        copier = new Copier(conn, t);
+        phase = Progress.Phase.COPY;
+        report();
+    }
+
+    /** One chunk: replay the log's oldest entries, then copy the next rows, in as much time as the budget allows. */
+    private void copy() throws SQLException {
+        long budget = options.maxLock().toNanos();
+        begin();
+        long locked = System.nanoTime();
+        try {
+            long before = replayed;
+            replayed = copier.replay(replayed, copied, Math.min(chunkCap, replayPace.rows(0.5)), checked);
+            long afterReplay = System.nanoTime();
+            replayPace.took(replayed - before, afterReplay - locked);
+            double share = Math.max(0.25, 1 - (double) (afterReplay - locked) / budget);
+            long rows = Math.min(chunkCap, copyPace.rows(share));
+            Copier.Copied chunk = copier.chunk(copied, rows);
+            if (chunk != null) {
+                copiedRows += chunk.rows();
+                // a short last chunk says little about the time per row
+                if (chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
+                copied = chunk.last();
+                copier.checkpoint(copied);
+                chunks++;
+            } else {
+                copyDone = true;
+            }
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            Databases.rollbackAfter(conn, e);
+            if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
+            throw e;
+        } finally {
+            held(locked);
+        }
+        if (copyDone && copier.backlog(replayed) <= cutOverBacklog()) phase = Progress.Phase.CHECK;
+        report();
+    }
+
+    /** The backlog the swap replays inside its lock: what fits in half the budget at the measured replay rate. */
+    private long cutOverBacklog() {
+        return Math.max(16, replayPace.rows(0.5));
+    }
+
+    /** Every foreign key of and to the declared table, in a read transaction: writers go on meanwhile. */
+    private void check() throws SQLException {
+        Databases.exec(conn, "BEGIN DEFERRED");
+        try {
+            Optional<String> broken = ForeignKeys.broken(conn, t, replayed, false);
+            Databases.exec(conn, "COMMIT");
+            if (broken.isPresent()) {
+                String removed = abandon();
+                throw Violations.foreignKeys(t, broken.get(), removed);
+            }
+        } catch (SQLException e) {
+            Databases.rollbackAfter(conn, e);
+            throw e;
+        }
+        checked = true;
+        phase = Progress.Phase.CUT_OVER;
+        report();
+    }
+
+    /** The swap, when the backlog still fits in the lock; otherwise one more replay and back to copying. */
+    private void cutOver() throws SQLException {
+        begin();
+        long locked = System.nanoTime();
+        try {
+            if (copier.backlog(replayed) > 4 * cutOverBacklog()) {
+                replayed = copier.replay(replayed, copied, cutOverBacklog(), true);
+                commit();
+                phase = Progress.Phase.COPY;
+                return;
+            }
+            replayed = copier.replay(replayed, copied, Long.MAX_VALUE / 2, true);
+            for (Copier.Copied c = copier.chunk(copied, Long.MAX_VALUE / 2); c != null; c = copier.chunk(copied, Long.MAX_VALUE / 2)) {
+                copied = c.last();
+                copiedRows += c.rows();
+            }
+            Optional<String> broken = ForeignKeys.broken(conn, t, replayed, true);
+            if (broken.isPresent()) {
+                Databases.rollbackAfter(conn, new SQLException("broken foreign keys"));
+                String removed = abandon();
+                throw Violations.foreignKeys(t, broken.get(), removed);
+            }
+            copier.close();
+            copier = null;
+            CutOver.swap(conn, t);
+            Ledger.stage(conn, Ledger.Stage.DRAIN);
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            Databases.rollbackAfter(conn, e);
+            if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
+            throw e;
+        } finally {
+            held(locked);
+        }
+        swapped = System.nanoTime();
+        rowsAfter = Sql.one(conn, "SELECT count(*) FROM " + Identifiers.quote(t.to().name()));
+        // the swap renamed indexes behind this connection's back: read the schema afresh
+        conn.close();
+        conn = connect(file, poll, options);
+        phase = Progress.Phase.DRAIN;
+        report();
+    }
+
+    private void drain() throws SQLException {
+        if (drainChunk(t.old(), t.rowid())) {
+            drained = System.nanoTime();
+            phase = Progress.Phase.DONE;
+            report();
+        }
+    }
+
+    /** One chunk of the old table deleted; true when it is gone. */
+    private boolean drainChunk(String table, String rowid) throws SQLException {
+        begin();
+        long locked = System.nanoTime();
+        try {
+            long n = Drain.chunk(conn, table, rowid, drainPace.rows(1));
+            drainPace.took(n, System.nanoTime() - locked);
+            commit();
+            return n < 0;
+        } catch (SQLException | RuntimeException e) {
+            Databases.rollbackAfter(conn, e);
+            throw e;
+        } finally {
+            held(locked);
+        }
+    }
+
+    private void finishDrain(String table) throws SQLException {
+        begin();
+        Ledger.adopt(conn);
+        commit();
+        String rowid = Drain.rowidOf(conn, table);
+        while (!drainChunk(table, rowid)) pause(drainPace.gap());
+    }
+
+    /**
+     * Removes everything a rebuild of {@code table} made that did not swap: in one short transaction the capture
+     * triggers and the log (the application's writes are not recorded from then on), then the shadow a chunk at a time.
+     */
+    private void finishRemoval(String table) throws SQLException {
+        poll.finishing = true;
+        org.sqlite.ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
+        begin();
+        try {
+            for (String trigger : Capture.names()) Databases.exec(conn, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
+            Databases.exec(conn, "DROP TABLE IF EXISTS " + Target.logQ());
+            if (Ledger.read(conn).isPresent()) Ledger.stage(conn, Ledger.Stage.REMOVE);
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            Databases.rollbackAfter(conn, e);
+            throw e;
+        }
+        String shadow = "_liteshift_new_" + table;
+        String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
+        while (!drainChunk(shadow, rowid)) pause(drainPace.gap());
+    }
+
+    /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */
+    private String abandon() {
+        try {
+            if (copier != null) copier.close();
+            copier = null;
+            finishRemoval(t.table());
+            phase = Progress.Phase.DONE;
+            return t.table() + " is as it was and in use; the shadow table, triggers and change log were removed.";
+        } catch (SQLException e) {
+            return t.table() + " is as it was and in use; removing the shadow table failed (" + SqliteErrors.message(e)
+                    + "), the next run removes it.";
+        }
+    }
+
+    /** A constraint failure of a chunk or a replay: the row is found, everything removed, and the refusal says which. */
+    private RuntimeException violation() {
+        try {
+            Violations.Found found = locate();
+            String key = found == null ? null : Violations.key(conn, t, found.rowid());
+            String removed = abandon();
+            if (found == null) {
+                return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table()
+                        + " failed on a constraint no single row breaks. " + removed + " This is a liteshift bug; please report it.");
+            }
+            return Violations.refusal(t, key, found, removed);
+        } catch (SQLException e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * The row behind a constraint failure: after replaying the whole log (a stale shadow row can clash with a row
+     * copied now, which the log would have fixed), the next chunk and the pending log entries are copied one row at a time.
+     */
+    private Violations.Found locate() throws SQLException {
+        begin();
+        try {
+            Databases.exec(conn, "DELETE FROM " + t.shadowQ() + " WHERE " + t.shadowRowid() + " IN (SELECT rid FROM " + Target.logQ()
+                    + " WHERE seq > " + replayed + ")");
+            var logged = Violations.rowids(conn, "SELECT DISTINCT rid FROM " + Target.logQ() + " WHERE seq > ?1 AND rid <= ?2 ORDER BY rid",
+                    replayed, copied == null ? Long.MIN_VALUE : copied);
+            Violations.Found f = copied == null ? null : Violations.first(conn, t, logged);
+            if (f == null) {
+                var next = Violations.rowids(conn, "SELECT " + t.rowid() + " FROM " + t.tableQ() + " WHERE " + t.rowid() + " > ?1 ORDER BY "
+                        + t.rowid() + " LIMIT ?2", copied == null ? Long.MIN_VALUE : copied, Math.max(1000, copyPace.rows(1)));
+                f = Violations.first(conn, t, next);
+            }
+            return f;
+        } finally {
+            Databases.rollbackAfter(conn, new SQLException("located"));
+        }
+    }
+
+    private RuntimeException failed(SQLException e) {
+        if (Interruption.stopped(e)) return stopped(e);
+        if (phase == Progress.Phase.DRAIN) {
+            return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " is complete, but"
+                    + " freeing the old table's pages failed: " + SqliteErrors.message(e) + ". The next run frees them.", e);
+        }
+        String removed = abandon();
+        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, io.liteshift.sqlite.Locks.Wanted.WRITE)
+                : SqliteErrors.message(e);
+        return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " in " + file
+                + " failed: " + why + ". " + removed + (Databases.isLocked(e) ? " Run again when it is done, or wait longer ("
+                + io.liteshift.Fix.setting(io.liteshift.Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
+    }
+
+    private Interrupted stopped(Throwable cause) {
+        String during = "the online rebuild of " + t.table() + " in " + file;
+        if (phase == Progress.Phase.DRAIN || phase == Progress.Phase.DONE && swapped > 0) {
+            return new Interrupted(during, "the rebuild is complete and in use; freeing the old table's pages is left to the next run", cause);
+        }
+        return new Interrupted(during, abandon(), cause);
+    }
+
+    private void begin() throws SQLException {
+        Databases.exec(conn, "BEGIN IMMEDIATE");
+    }
+
+    private void commit() throws SQLException {
+        Databases.exec(conn, "COMMIT");
+    }
+
+    private void held(long since) {
+        longestLockNanos = Math.max(longestLockNanos, System.nanoTime() - since);
+    }
+
+    private void report() {
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        double rate = copiedRows / seconds;
+        long left = Math.max(0, total - copiedRows);
+        long backlog = 0;
+        try {
+            backlog = copier == null ? 0 : copier.backlog(replayed);
+        } catch (SQLException e) {
+            // the progress line goes without it
+        }
+        Duration eta = copyDone || rate <= 0 ? Duration.ZERO : Duration.ofSeconds((long) (left / rate));
+        options.progress().accept(new Progress(t.table(), phase, copiedRows, total, rate, eta, backlog, Duration.ofNanos(longestLockNanos)));
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Interruption.requested() sees it at the next step
+        }
+    }
+
+    /** {@link OnlineRebuild#recover(Path, OnlineOptions)}: finishes a drain, removes anything else, resumes nothing. */
+    static Recovery recoverAlone(Path file, OnlineOptions options) {
+        Engine e = new Engine(file, null, options);
+        try {
+            e.conn = connect(file, e.poll, options);
+            Optional<Ledger.Entry> left = Ledger.read(e.conn);
+            if (left.isEmpty()) return new Recovery.Nothing();
+            Ledger.Entry entry = left.get();
+            if (Ledger.alive(entry.owner())) throw Refusals.busy(file, entry);
+            if (entry.stage() == Ledger.Stage.DRAIN) {
+                e.finishDrain("_liteshift_old_" + entry.table());
+                return new Recovery.Finished(entry.table());
+            }
+            e.finishRemoval(entry.table());
+            return new Recovery.CleanedUp(entry.table(), entry.stage() == Ledger.Stage.REMOVE ? "it had been stopped or refused"
+                    : "it was not resumed");
+        } catch (SQLException x) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot clean up what an earlier online rebuild left in "
+                    + file + ": " + SqliteErrors.message(x) + ". The next run tries again.", x);
+        } finally {
+            e.close();
+        }
+    }
+
+    static Optional<String> pending(Path file) {
+        try (Connection c = Databases.open(file, false, true)) {
+            return Ledger.read(c).map(Ledger.Entry::table);
+        } catch (SQLException x) {
+            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot read " + file + ": " + SqliteErrors.message(x), x);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copier != null) copier.close();
+            if (conn != null) conn.close();
+        } catch (SQLException e) {
+            // closing only releases memory here: every transaction has ended
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.liteshift.online;
+
+import io.liteshift.sql.Identifiers;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The reasons not to start an online rebuild, each found before anything is written, each with its fix. */
+final class Refusals {
+    private Refusals() {
+    }
+
+    static void require(Connection c, Path file, Target t) throws SQLException {
+        String mode = Sql.text(c, "PRAGMA journal_mode");
+        if (!"wal".equalsIgnoreCase(mode)) {
+            throw new OnlineRefusal(OnlineRefusal.Kind.NOT_WAL, t.table(), null, null, "refused: " + file + " is in " + mode
+                    + " journal mode, not WAL. An online rebuild lets the application read while it copies, which only WAL allows:"
+                    + " in rollback-journal mode every chunk would lock the readers out too. Switch the database to WAL once"
+                    + " (PRAGMA journal_mode = WAL; it stays set in the file; with the sqlite3 shell: sqlite3 " + file
+                    + " 'PRAGMA journal_mode=WAL'), or rebuild offline (without --online). Nothing was changed.", null);
+        }
+        if (t.from().withoutRowid() || t.to().withoutRowid()) {
+            throw new OnlineRefusal(OnlineRefusal.Kind.WITHOUT_ROWID, t.table(), null, null, "refused: " + t.table() + " is "
+                    + (t.from().withoutRowid() ? "" : "declared ") + "WITHOUT ROWID. An online rebuild follows the rows by their rowid"
+                    + " (to copy them in order and to replay the application's changes), which such a table does not have."
+                    + " Rebuild it offline (without --online). Nothing was changed.", null);
+        }
+        if (!Identifiers.same(t.from().name(), t.to().name())) {
+            throw new OnlineRefusal(OnlineRefusal.Kind.RENAMED, t.table(), null, null, "refused: the change renames " + t.from().name()
+                    + " to " + t.to().name() + ", which an online rebuild does not do. Rename the table first (a quick change:"
+                    + " push or migrate the rename alone), then rebuild it online. Nothing was changed.", null);
+        }
+        String alias = t.to().rowidAlias().map(a -> t.mapping().values().get(Identifiers.fold(a.name()))).orElse(null);
+        boolean keepsRowid = t.to().rowidAlias().isEmpty() || t.rowid().equals(alias)
+                || t.from().rowidAlias().map(a -> Identifiers.quote(a.name()).equals(alias)).orElse(false);
+        if (!keepsRowid) {
+            throw new OnlineRefusal(OnlineRefusal.Kind.WITHOUT_ROWID, t.table(), null, null, "refused: the declared " + t.table()
+                    + " makes another column its INTEGER PRIMARY KEY, so every row gets a new rowid, and an online rebuild follows"
+                    + " the rows by their rowid. Rebuild it offline (without --online). Nothing was changed.", null);
+        }
+        Optional<String> mismatch = ForeignKeys.mismatch(t);
+        if (mismatch.isPresent()) {
+            throw new OnlineRefusal(OnlineRefusal.Kind.VIOLATION, t.table(), null, mismatch.get(), "refused: the declared " + t.table()
+                    + " does not fit the foreign keys around it (" + mismatch.get() + "): a referenced column must be the PRIMARY KEY"
+                    + " or have a UNIQUE constraint. Fix the declared schema. Nothing was changed.", null);
+        }
+    }
+
+    static OnlineRefusal busy(Path file, Ledger.Entry e) {
+        return new OnlineRefusal(OnlineRefusal.Kind.BUSY, e.table(), null, null, "refused: another online rebuild of " + e.table()
+                + " in " + file + " is running (" + e.owner() + "). Wait for it to finish, or stop that process; the next run"
+                + " then resumes or removes its work. Nothing was changed.", null);
+    }
+}
