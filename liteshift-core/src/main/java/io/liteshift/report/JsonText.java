@@ -36,14 +36,9 @@ public final class JsonText {
             object(m, b, depth);
         } else if (value instanceof List<?> l) {
             array(l, b, depth);
-        } else if (value instanceof Enum<?> e) {
-            string(e.name().toLowerCase(java.util.Locale.ROOT), b);
         } else {
-            // a path, a URI, an Instant: their text; anything else would be a mistake of the caller, said loudly
-            if (!(value instanceof java.nio.file.Path || value instanceof java.net.URI || value instanceof java.time.temporal.Temporal)) {
-                throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
-            }
-            string(value.toString(), b);
+            // a path or a time has more than one text (relative, rendered for whom): the caller says which one
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName() + ": pass its text");
         }
     }
 
