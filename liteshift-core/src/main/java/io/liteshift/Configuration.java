@@ -23,6 +23,12 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Configuration {
+    /**
+     * How long a command waits for another process's lock unless told otherwise: the one default of the Java API,
+     * {@code liteshift.toml}, the command line, the Maven plugin and the Spring Boot starter.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
+
     String database;
     DataSource dataSource;
     String migrations = "migrations";
@@ -30,7 +36,7 @@ public final class Configuration {
     String schemaClass;
     boolean createMissing;
     boolean outOfOrder;
-    Duration lockTimeout = Duration.ofMinutes(2);
+    Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     Duration replicaTimeout = Duration.ofSeconds(60);
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean classLoaderSet;
@@ -45,6 +51,30 @@ public final class Configuration {
     List<Seeder> seeders = List.of();
 
     Configuration() {
+    }
+
+    /** A copy: what {@link #load()} keeps, so that changing this configuration later leaves a loaded instance alone. */
+    private Configuration(Configuration other) {
+        database = other.database;
+        dataSource = other.dataSource;
+        migrations = other.migrations;
+        schema = other.schema;
+        schemaClass = other.schemaClass;
+        createMissing = other.createMissing;
+        outOfOrder = other.outOfOrder;
+        lockTimeout = other.lockTimeout;
+        replicaTimeout = other.replicaTimeout;
+        classLoader = other.classLoader;
+        classLoaderSet = other.classLoaderSet;
+        lintBeforeMigrate = other.lintBeforeMigrate;
+        baselineOnMigrate = other.baselineOnMigrate;
+        progress = other.progress;
+        backupsBeforeMigrate = other.backupsBeforeMigrate;
+        backups = other.backups;
+        keepBackups = other.keepBackups;
+        backupCheck = other.backupCheck;
+        seedsAfterMigrate = other.seedsAfterMigrate;
+        seeders = other.seeders;
     }
 
     /** The database file: a path, or a {@code file:}, {@code sqlite:} or {@code jdbc:sqlite:} URL. */
@@ -104,7 +134,7 @@ public final class Configuration {
         return this;
     }
 
-    /** How long to wait for another process's write lock (e.g. another instance migrating); default 2 minutes. */
+    /** How long to wait for another process's write lock (e.g. another instance migrating); default {@link #DEFAULT_LOCK_TIMEOUT}. */
     public Configuration lockTimeout(Duration timeout) {
         if (timeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + timeout);
         this.lockTimeout = timeout;
@@ -164,6 +194,7 @@ public final class Configuration {
      * (the runbook's "back up before deploy", on boot). {@code keep} > 0 deletes the oldest beyond that many.
      */
     public Configuration backupBeforeMigrate(Path dir, int keep) {
+        requireKeep(keep);
         this.backupsBeforeMigrate = Objects.requireNonNull(dir, "dir");
         this.keepBackups = keep;
         return this;
@@ -177,6 +208,14 @@ public final class Configuration {
     public Configuration backups(Path dir) {
         this.backups = Objects.requireNonNull(dir, "dir");
         return this;
+    }
+
+    /** How many backups to keep: 0 keeps all; a negative number is refused, whichever front end gave it. */
+    static void requireKeep(int keep) {
+        if (keep < 0) {
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, Fix.setting(Fix.Setting.KEEP) + " must be 0 (keep all)"
+                    + " or more, not " + keep + ". Nothing was changed.");
+        }
     }
 
     /** Where the damage message looks for backups: {@link #backups}, else where migrate backs up. */
@@ -209,7 +248,11 @@ public final class Configuration {
         return this;
     }
 
+    /**
+     * The configured instance. It keeps a copy of this configuration (as Flyway's {@code configure()...load()} does):
+     * changing the configuration afterwards, to load another instance, does not change this one.
+     */
     public LiteShift load() {
-        return new LiteShift(this);
+        return new LiteShift(new Configuration(this));
     }
 }

@@ -96,6 +96,13 @@ public final class Fix {
         DATABASE("--db", "<database> (-Dliteshift.database)", "database(...)"),
         MIGRATIONS("--dir (or `migrations` in liteshift.toml, or migrations(...) in the Java API)",
                 "<migrations> (-Dliteshift.migrations, or `migrations` in liteshift.toml)", "migrations(...)"),
+        /** The declared schema's file or directory. */
+        SCHEMA("--schema FILE or --schema-class CLASS (or schema in liteshift.toml)",
+                "<schema> (-Dliteshift.schema, or schema in liteshift.toml)", "the schema path (schema(...))"),
+        /** How many backups of a database to keep. */
+        KEEP("--keep N", "-Dliteshift.keep (<keep>)", "keep in backup(dir, keep) or backupBeforeMigrate(dir, keep)"),
+        /** The seeds directory (no Maven goal seeds). */
+        SEEDS("--seeds", "--seeds", "seed(dir, seeders) or seedAfterMigrate(dir, ...)"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
         /** restore: in spite of another process using the database (no Maven goal restores). */

@@ -2,19 +2,20 @@ package io.liteshift;
 
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.Backups;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.doctor.Doctor;
 import io.liteshift.doctor.DoctorReport;
 import io.liteshift.dsl.SchemaClasses;
 import io.liteshift.inspect.DeclaredSchema;
+import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Linter;
 import io.liteshift.migrate.History;
 import io.liteshift.rehearse.Rehearsal;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.seed.SeedResult;
 import io.liteshift.seed.Seeder;
-import io.liteshift.seed.Seeds;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.LiteFs;
@@ -26,6 +27,7 @@ import io.liteshift.migrate.Generator;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationLint;
 import io.liteshift.migrate.Migrator;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
@@ -90,6 +92,7 @@ public final class LiteShift {
     }
 
     private MigrateResult migrateHere(Optional<Path> file) {
+        Seeding.requireDirectory(config.seedsAfterMigrate); // a mistyped seeds directory is refused before anything is applied
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
         Migrator migrator = migrator();
@@ -112,12 +115,11 @@ public final class LiteShift {
                         // more. With the file, lint also checks that its volume has room for the rebuilds.
                         if (config.lintBeforeMigrate && !allAtOnce) {
                             accepted.clear();
-                            accepted.addAll(Linter.warnings(
-                                    Linter.requireNoErrors(migrator.directory(), conn, file.orElse(null), history.pending())));
+                            accepted.addAll(Linter.warnings(MigrationLint.requireNoErrors(
+                                    migrator.directory(), conn, file.orElse(null), history.pending())));
                         }
                         if (backUp) {
-                            backup[0] = Backups.backup(databaseFile(), config.backupsBeforeMigrate, config.keepBackups,
-                                    config.backupCheck, config.lockTimeout, config.progress).file();
+                            backup[0] = backup(config.backupsBeforeMigrate, config.keepBackups).file();
                             LOG.info("backed up {} before migrating: {}", databaseFile(), backup[0]);
                         }
                     }, created.isPresent());
@@ -186,27 +188,57 @@ public final class LiteShift {
 
     /**
      * Runs seed files (each once; {@code R__} files again when they change) and Java seeders. Seeds are written for the
-     * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); {@code liteshift seed} refuses
-     * while migrations are pending.
+     * migrated schema: run it after {@code migrate()} (or use {@code seedAfterMigrate}); it refuses (NOT_MIGRATED,
+     * nothing seeded) while migrations are pending.
+     *
+     * @param dir the seeds directory, which must exist; null for none (only the Java seeders)
      */
     public SeedResult seed(Path dir, List<Seeder> seeders) {
-        return withDatabase(true, (c, label) -> Seeds.run(c, dir, seeders));
+        Seeding.requireDirectory(dir);
+        Optional<Migrator> migrator = directory().exists() ? Optional.of(migrator()) : Optional.empty();
+        return withDatabase(true, (c, label) -> Seeding.run(c, label, migrator, dir, seeders));
     }
 
     /** An online, consistent, verified backup into {@code dir}, named with time and schema version; {@code keep} > 0 prunes. */
     public BackupInfo backup(Path dir, int keep) {
-        return Backups.backup(databaseFile(), dir, keep, config.backupCheck, config.lockTimeout, config.progress);
+        Configuration.requireKeep(keep);
+        return Writes.backedUp(dir, () -> Backups.backup(databaseFile(), dir, keep, config.backupCheck,
+                config.lockTimeout, config.progress));
+    }
+
+    /** The backups in {@code dir} of the configured database (of every database when none is configured), oldest first. */
+    public List<BackupInfo> backups(Path dir) {
+        return Backups.list(dir, databaseName());
+    }
+
+    /** The partial backups in {@code dir}, as {@link #backups(Path)}: left by stopped backups, or still being written. */
+    public List<BackupLeftover> partialBackups(Path dir) {
+        return Backups.leftovers(dir, databaseName());
+    }
+
+    /** Checks a backup as restore would (manifest SHA-256, integrity_check), changing nothing: what a dry-run restore says. */
+    public BackupInfo verifyBackup(Path backup) {
+        return Backups.verify(backup);
+    }
+
+    /** The configured database's file name, which its backups' names start with; null when none is configured. */
+    private String databaseName() {
+        return config.database == null ? null : String.valueOf(DatabaseUrl.toPath(config.database).getFileName());
     }
 
     /** Verifies {@code backup} and swaps it in atomically, keeping the replaced file, owner and mode. */
     public RestoreResult restore(Path backup, boolean force) {
-        return Backups.restore(backup, databaseFile(), force);
+        return Writes.restored(databaseFile(), () -> Backups.restore(backup, databaseFile(), force));
     }
 
-    /** The pending migrations on an online copy of the database, measured and verified; the original is never written. */
+    /**
+     * The pending migrations on an online copy of the database, measured and verified; the original is never written.
+     * A migrations directory that does not exist is refused, not rehearsed as nothing pending.
+     */
     public RehearsalReport rehearse(boolean keepCopy) {
+        MigrationDirectory directory = existingDirectory();
         try {
-            return Rehearsal.run(databaseFile(), directory(),
+            return Rehearsal.run(databaseFile(), directory,
                     new Rehearsal.Options(keepCopy, config.outOfOrder, config.lockTimeout));
         } catch (RuntimeException e) {
             throw Damage.explained(e, recovery(), databaseFile().toString());
@@ -227,8 +259,8 @@ public final class LiteShift {
     /** Backups, restore, rehearsals and the doctor work on the file itself, so they need a path, not a DataSource. */
     private Path databaseFile() {
         if (config.database == null) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "this needs the database file: configure"
-                    + " database(path or URL); a DataSource alone does not say where the file is.");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "this needs the database file: set "
+                    + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL to its path; a DataSource alone does not say where the file is.");
         }
         return DatabaseUrl.toPath(config.database);
     }
@@ -261,6 +293,18 @@ public final class LiteShift {
         }
     }
 
+    /**
+     * Lints the pending migrations against the configured database's rows (only read), or, with no database configured,
+     * every migration from version {@code from} on for what may fail.
+     */
+    public LintReport lint(int from) {
+        MigrationDirectory directory = existingDirectory();
+        if (config.dataSource != null) {
+            return withDatabase(false, (c, label) -> MigrationLint.lint(directory, c, fileOfDatabase().orElse(null), from));
+        }
+        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from);
+    }
+
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
     public List<AppliedMigration> baseline(int version) {
         return withDatabase(true, (c, label) -> migrator().baseline(c, version, label));
@@ -273,8 +317,13 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        if (config.schemaClass == null) return new Generator(directory()).generate(config.schema, name);
-        return new Generator(directory()).generate(config.schemaClass, this::declared, name);
+        if (config.schemaClass == null) return generator().generate(config.schema, name);
+        return generator().generate(config.schemaClass, this::declared, name);
+    }
+
+    /** The generator, with lint's notes for the header of what it writes. */
+    private Generator generator() {
+        return new Generator(directory(), Linter::headerNotes);
     }
 
     /** The declared schema as configured, read now: the schema class when one is set, else the schema file. */
@@ -285,17 +334,17 @@ public final class LiteShift {
 
     /** Writes a new migration that takes the schema back to what it was after {@code version}. */
     public GenerateResult revert(int version, String name) {
-        return new Generator(directory()).revert(version, name);
+        return generator().revert(version, name);
     }
 
     /** Creates an empty numbered migration for hand-written SQL. */
     public Path newMigration(String name) {
-        return new Generator(directory()).newMigration(name);
+        return generator().newMigration(name);
     }
 
     /** Accepts the migrations directory as it is now: the integrity file and the snapshots are written anew. */
     public List<String> hash() {
-        return new Generator(directory()).hash();
+        return generator().hash();
     }
 
     /** The migrations as they are now: read again for every command, so a long-lived instance never sees stale files. */
@@ -303,15 +352,19 @@ public final class LiteShift {
         return MigrationDirectory.at(config.migrations, config.classLoader);
     }
 
-    /** Commands that apply or check migrations need them: a mistyped directory must not read as "nothing to do". */
     private Migrator migrator() {
+        return new Migrator(existingDirectory(), config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
+    }
+
+    /** Commands that apply, lint or check migrations need them: a mistyped directory must not read as "nothing to do". */
+    private MigrationDirectory existingDirectory() {
         MigrationDirectory directory = directory();
         if (!directory.exists()) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "the migrations directory "
                     + directory.root().toAbsolutePath() + " does not exist. Check " + Fix.setting(Fix.Setting.MIGRATIONS) + "; `"
                     + Fix.command(Fix.Command.GENERATE) + "` or `" + Fix.command(Fix.Command.INIT) + "` creates it. Nothing was changed.");
         }
-        return new Migrator(directory, config.outOfOrder).baselineOnMigrate(config.baselineOnMigrate);
+        return directory;
     }
 
     @FunctionalInterface
@@ -322,8 +375,8 @@ public final class LiteShift {
     private <T> T withDatabase(boolean write, DatabaseWork<T> work) {
         if (config.dataSource != null) return write ? Writes.written(fileOfDatabase(), () -> withDataSource(work)) : withDataSource(work);
         if (config.database == null) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "no database configured: call database(...) or dataSource(...), or set DATABASE_URL / --db.");
+            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no database configured: set "
+                    + Fix.setting(Fix.Setting.DATABASE) + " / DATABASE_URL (in Java also dataSource(...)). Nothing was changed.");
         }
         Path file = DatabaseUrl.toPath(config.database);
         boolean existed = Files.exists(file);

@@ -19,6 +19,11 @@ public class LiteShiftException extends RuntimeException {
         REFUSED_DATA,
         /** The migration history cannot be trusted: an edited, missing, unlisted or out-of-order migration. */
         REFUSED_HISTORY,
+        /**
+         * The database is behind its migrations, and this needs them applied first: seeds are written for the migrated
+         * schema. Nothing was changed.
+         */
+        NOT_MIGRATED,
         /** Applying failed; everything was rolled back. */
         FAILED,
         /**

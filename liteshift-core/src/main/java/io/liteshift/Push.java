@@ -89,7 +89,8 @@ final class Push {
                 Findings findings = checked(c, p, now);
                 // under the write lock, so the backup is exactly what the change starts from
                 Optional<Path> backup = options.backupTo() == null || !existed ? Optional.empty()
-                        : Optional.of(Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
+                        : Optional.of(Writes.backedUp(options.backupTo(), () -> Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK,
+                                options.lockTimeout(), line -> { })).file());
                 Applier.runPlan(c, p, declared.schema());
                 return result(p, findings, true, backup);
             });

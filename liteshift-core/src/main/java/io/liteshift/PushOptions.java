@@ -12,20 +12,17 @@ import java.util.Objects;
  * @param createMissing    create the database file when it does not exist
  * @param backupTo         when not null, a verified backup is taken into this directory under the write lock, just
  *                         before the change is applied (not for a dry run, nor when there is nothing to do)
- * @param lockTimeout      how long to wait for another process's lock (the CLI's {@code --lock-timeout}); default 2
- *                         minutes, as for {@code migrate}
+ * @param lockTimeout      how long to wait for another process's lock (the CLI's {@code --lock-timeout}); default
+ *                         {@link Configuration#DEFAULT_LOCK_TIMEOUT}, as for {@code migrate}
  */
 public record PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo, Duration lockTimeout) {
-    /** The default lock timeout, the same as {@code migrate}'s. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
-
     public PushOptions {
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         if (lockTimeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative: " + lockTimeout);
     }
 
     public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing, Path backupTo) {
-        this(allowDestructive, dryRun, createMissing, backupTo, DEFAULT_LOCK_TIMEOUT);
+        this(allowDestructive, dryRun, createMissing, backupTo, Configuration.DEFAULT_LOCK_TIMEOUT);
     }
 
     public PushOptions(boolean allowDestructive, boolean dryRun, boolean createMissing) {

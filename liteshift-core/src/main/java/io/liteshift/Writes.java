@@ -38,6 +38,34 @@ final class Writes {
         }
     }
 
+    /**
+     * A backup into {@code dir}: when the file system refuses the write, doctor's write-access checks say why the
+     * directory cannot be written, with their fix (backup, below doctor, cannot ask it).
+     */
+    static <T> T backedUp(Path dir, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LiteShiftException e) {
+            if (e instanceof Interrupted || !Doctor.refusedWrite(e)) throw e;
+            Optional<String> why = Doctor.explainUnwritableDirectory(dir);
+            if (why.isEmpty()) throw e;
+            String text = e.text().endsWith("Nothing was changed.") ? e.text() : e.text() + ". Nothing was changed.";
+            throw new LiteShiftException(e.reason(), text + "\n" + why.get(), e);
+        }
+    }
+
+    /** A restore over {@code database}: a refused write is explained as {@link #backedUp} explains it, for the file. */
+    static <T> T restored(Path database, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LiteShiftException e) {
+            if (e instanceof Interrupted || !Doctor.refusedWrite(e)) throw e;
+            Optional<String> why = Doctor.explainRefusedWrite(database);
+            if (why.isEmpty()) throw e;
+            throw new LiteShiftException(e.reason(), e.text() + "\n" + why.get(), e);
+        }
+    }
+
     /** The SQLite error under a failure (its message is the one to read), or the failure itself. */
     static SQLException rootSql(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof SQLException e) return e;

@@ -1,15 +1,13 @@
 package io.liteshift;
 
+import io.liteshift.testing.TestDb;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The ways a database file gets damaged, done to a real file: a page of a table or index with flipped bytes (found
@@ -65,17 +63,10 @@ enum DamagedFile {
     }
 
     private static long rootPage(Path db, String name) throws SQLException {
-        return query(db, "SELECT rootpage FROM sqlite_schema WHERE name = '" + name + "'");
+        return TestDb.queryLong(db, "SELECT rootpage FROM sqlite_schema WHERE name = '" + name + "'");
     }
 
     private static long pragma(Path db, String name) throws SQLException {
-        return query(db, "PRAGMA " + name);
-    }
-
-    private static long query(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) throw new IllegalStateException("no row: " + sql);
-            return rs.getLong(1);
-        }
+        return TestDb.queryLong(db, "PRAGMA " + name);
     }
 }

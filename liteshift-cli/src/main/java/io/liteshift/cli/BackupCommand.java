@@ -1,14 +1,11 @@
 package io.liteshift.cli;
 
+import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
-import io.liteshift.LiteShiftException;
 import io.liteshift.report.JsonBackups;
-import io.liteshift.report.Reports;
-import io.liteshift.sqlite.Bytes;
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,20 +42,24 @@ final class BackupCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--keep must be 0 (keep all) or more.");
         if (each.requested()) return EachRun.run(this, each, json.on, this::one);
-        Path db = DatabaseUrl.toPath(project.requireDatabase());
-        BackupInfo b = Backups.backup(db, directory(project, to), keep, check(), lockTimeout.or(project.resolve()), line -> err().println(line));
-        if (json.on) return Json.print(spec, 0, JsonBackups.taken(db.toString(), b));
+        BackupInfo b = settings(Setup.configuration(project, null)).progress(line -> err().println(line)).load()
+                .backup(directory(project, to), keep);
+        if (json.on) return Json.print(spec, 0, JsonBackups.taken(project.resolve().databaseFile().toString(), b));
         Reports.backup(b, report());
         return 0;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
-        BackupInfo b = Backups.backup(db.file(), EachRun.below(directory(project, to), db), keep, check(), lockTimeout.or(project.resolve()),
-                line -> err().println(db.name() + ": " + line));
-        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Bytes.of(b.size()) + ")",
+        BackupInfo b = settings(Setup.configuration(project, null, db)).progress(line -> err().println(db.name() + ": " + line)).load()
+                .backup(EachRun.below(directory(project, to), db), keep);
+        return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Reports.bytes(b.size()) + ")",
                 List.of(), JsonBackups.taken(db.name(), b));
+    }
+
+    /** The project's settings with this command's check and lock timeout. */
+    private Configuration settings(Configuration config) {
+        return config.backupCheck(check()).lockTimeout(lockTimeout.or(project.resolve()));
     }
 
     private BackupCheck check() {

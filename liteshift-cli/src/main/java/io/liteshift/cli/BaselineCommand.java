@@ -2,7 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.report.JsonResults;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +23,7 @@ final class BaselineCommand extends ProjectCommand {
         List<AppliedMigration> recorded = Setup.database(project, null).baseline(version);
         if (json.on) return Json.print(spec, 0, JsonResults.baselined(project.requireDatabase(), version, recorded));
         out().printf("Baselined %s at %s: %d migration(s) recorded as applied; `liteshift migrate` applies the rest.%n",
-                project.requireDatabase(), SchemaVersion.label(version), recorded.size());
+                project.requireDatabase(), Reports.version(version), recorded.size());
         return 0;
     }
 }

@@ -3,9 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
@@ -190,7 +188,7 @@ final class Demo {
         });
         step("§10 Data rollback: a bad write, then `restore` the backup", w -> {
             long[] lost = database.badWrite(w);
-            List<BackupInfo> taken = Backups.list(backups, db.getFileName().toString());
+            List<BackupInfo> taken = app().backups(backups);
             require(taken.size() == 1, "the backup directory holds " + taken.size() + " backups of app.db, not the 1 taken in §7");
             BackupInfo backup = taken.get(0);
             Reports.restored(app().restore(backup.file(), false), backup.file(), console(w));
@@ -234,7 +232,7 @@ final class Demo {
     }
 
     private LintReport lint(PrintWriter w) {
-        LintReport r = Linter.lint(app().directory(), db, 0);
+        LintReport r = app().lint(0);
         Reports.lint(r, console(w));
         return r;
     }

@@ -4,8 +4,7 @@ import io.liteshift.EachDatabase;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.report.JsonReports;
-import io.liteshift.sqlite.Databases;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class EachRun {
         }
 
         static String version(int v) {
-            return SchemaVersion.label(v);
+            return Reports.version(v);
         }
 
         /** What a database that threw gets: its message in full, and the exit code it would have had alone. */
@@ -93,7 +92,7 @@ final class EachRun {
             Row r = row(o);
             rows.put(o, r);
             err.printf("%s %s %s%s (%s)%n", progress(finished.incrementAndGet(), databases.size()), o.database().name(), r.result(),
-                    r.detail().isEmpty() ? "" : ", " + r.detail(), Databases.describe(o.took()));
+                    r.detail().isEmpty() ? "" : ", " + r.detail(), Reports.duration(o.took()));
         });
         List<Done> done = outcomes.stream().map(o -> new Done(o.database(), o.took(), rows.get(o))).toList();
         int exit = exitCode(done);
@@ -126,7 +125,7 @@ final class EachRun {
         for (Done o : outcomes) {
             Row r = o.row();
             String first = r.ok() || r.messages().isEmpty() ? "" : firstLine(r.messages().get(0));
-            table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Databases.describe(o.took()), first});
+            table.add(new String[]{o.database().name(), r.result(), r.version(), r.detail(), Reports.duration(o.took()), first});
         }
         int[] width = new int[table.get(0).length];
         for (String[] line : table) for (int i = 0; i < line.length; i++) width[i] = Math.max(width[i], line[i].length());

@@ -3,13 +3,11 @@ package io.liteshift.cli;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.report.JsonReports;
 import io.liteshift.report.LintFormat;
 import io.liteshift.report.LintPlace;
 import io.liteshift.report.ReportFile;
 import io.liteshift.report.Reports;
-import io.liteshift.sqlite.DatabaseUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,8 +44,7 @@ final class LintCommand extends ProjectCommand {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "--json and --format "
                     + chosen.id() + " both say how to print the findings. Pass one of them.");
         }
-        String db = project.resolve().database();
-        LintReport r = Linter.lint(Setup.files(project).directory(), db == null ? null : DatabaseUrl.toPath(db), from);
+        LintReport r = Setup.project(project).lint(from);
         int exit = r.hasErrors() ? Main.NOT_UP_TO_DATE : 0;
         StringBuilder text = new StringBuilder();
         if (json.on) {

@@ -158,7 +158,7 @@ public final class Main implements Runnable {
             case REFUSED_DATA -> REFUSED_DATA;
             case REFUSED_HISTORY -> REFUSED_HISTORY;
             case FAILED -> FAILED;
-            case DAMAGED -> NOT_UP_TO_DATE;
+            case DAMAGED, NOT_MIGRATED -> NOT_UP_TO_DATE;
         };
     }
 

@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 @Command(name = "push", description = {
@@ -43,10 +42,6 @@ final class PushCommand extends ProjectCommand {
         String db = project.requireDatabase();
         ProjectConfig c = project.resolve();
         Path schema = c.schema();
-        if (c.schemaClass() == null && project.schema == null && !Files.exists(schema)) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "no schema given: " + schema
-                    + " does not exist. Pass --schema FILE or --schema-class CLASS, set schema in liteshift.toml, or run `liteshift init`.");
-        }
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
         if (json.on) return Json.print(spec, 0, JsonResults.pushed(db, r, dryRun));
         PrintWriter out = out();

@@ -2,8 +2,6 @@ package io.liteshift.cli;
 
 import io.liteshift.Configuration;
 import io.liteshift.Fix;
-import io.liteshift.LiteShift;
-import io.liteshift.LiteShiftException;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.report.JsonReports;
@@ -35,13 +33,7 @@ final class RehearseCommand extends ProjectCommand {
         String database = project.requireDatabase();
         Configuration config = c.configure().database(database);
         if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
-        LiteShift liteShift = config.load();
-        // LiteShift.rehearse() does not check that the directory exists: a mistyped --dir is refused, not rehearsed as nothing pending
-        if (!liteShift.directory().exists()) {
-            throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the migrations directory " + c.migrations() + " does not exist. Check --dir (or `migrations` in liteshift.toml).");
-        }
-        RehearsalReport r = liteShift.rehearse(keep);
+        RehearsalReport r = config.load().rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
         if (json.on) return Json.print(spec, r.ok(), code, JsonReports.rehearsal(r));
         Reports.rehearsal(r, report());

@@ -1,12 +1,10 @@
 package io.liteshift.cli;
 
+import io.liteshift.LiteShift;
 import io.liteshift.report.JsonBackups;
-import io.liteshift.report.Reports;
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.backup.BackupInfo;
-import io.liteshift.backup.Backups;
 import io.liteshift.backup.RestoreResult;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,18 +33,20 @@ final class RestoreCommand extends ProjectCommand {
     @Override
     public Integer call() {
         Path file = ProjectOptions.workingDir().resolve(backup).normalize();
-        Path db = DatabaseUrl.toPath(project.requireDatabase()).toAbsolutePath().normalize();
+        project.requireDatabase();
+        Path db = project.resolve().databaseFile().toAbsolutePath().normalize();
+        LiteShift liteShift = Setup.configuration(project, null).load();
         if (!yes) {
-            BackupInfo b = Backups.verify(file);
+            BackupInfo b = liteShift.verifyBackup(file);
             if (json.on) return Json.print(spec, 0, JsonBackups.wouldRestore(db, b, Files.exists(db)));
-            out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), SchemaVersion.label(b.version()));
+            out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), Reports.version(b.version()));
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
                     : "Would create " + db + " from it.");
             out().println("Dry run: nothing was changed. Run again with --yes to restore.");
             return 0;
         }
-        RestoreResult r = Backups.restore(file, db, force);
+        RestoreResult r = liteShift.restore(file, force);
         if (json.on) return Json.print(spec, 0, JsonBackups.restored(r));
         Reports.restored(r, file, report());
         return 0;

@@ -3,7 +3,6 @@ package io.liteshift.cli;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
-import io.liteshift.sqlite.SchemaVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +23,7 @@ final class RevertCommand extends ProjectCommand {
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
         if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
-        Reports.generated(r, "Nothing to revert: the schema after " + SchemaVersion.label(to) + " equals the current one."
+        Reports.generated(r, "Nothing to revert: the schema after " + Reports.version(to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;
     }

@@ -17,6 +17,12 @@ final class Setup {
         return declaredSchema(LiteShift.configure().migrations(c.migrations()), c).load();
     }
 
+    /** For commands that read the database when the project names one ({@code lint}), and work without one too. */
+    static LiteShift project(ProjectOptions project) {
+        ProjectConfig c = project.resolve();
+        return declaredSchema(c.configure(), c).load();
+    }
+
     /** The declared schema of the settings: the schema class (with its classpath) when one is set, else the schema file. */
     static Configuration declaredSchema(Configuration config, ProjectConfig c) {
         if (c.schemaClass() == null) return config.schema(c.schema());

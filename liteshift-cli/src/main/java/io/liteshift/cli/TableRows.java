@@ -1,13 +1,12 @@
 package io.liteshift.cli;
 
-import io.liteshift.sql.Identifiers;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +33,8 @@ record TableRows(String table, long count, Map<String, String> columns) {
 
     static TableRows of(Connection c, String table) throws SQLException {
         List<String> names = columns(c, table);
-        String select = "SELECT " + names.stream().map(Identifiers::forceQuote).collect(Collectors.joining(", "))
-                + " FROM " + Identifiers.forceQuote(table);
+        String select = "SELECT " + names.stream().map(TableRows::quoted).collect(Collectors.joining(", "))
+                + " FROM " + quoted(table);
         List<MessageDigest> digests = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) digests.add(sha256());
         long count = 0;
@@ -64,7 +63,7 @@ record TableRows(String table, long count, Map<String, String> columns) {
     /** By rowid, which a rebuild keeps; a WITHOUT ROWID table by all of its columns. */
     private static String order(Connection c, String table, int columns) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT rowid FROM " + Identifiers.forceQuote(table) + " LIMIT 0").close();
+            s.executeQuery("SELECT rowid FROM " + quoted(table) + " LIMIT 0").close();
             return "rowid";
         } catch (SQLException withoutRowid) {
             StringBuilder order = new StringBuilder("1");
@@ -85,10 +84,21 @@ record TableRows(String table, long count, Map<String, String> columns) {
 
     static List<String> columns(Connection c, String table) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM pragma_table_info(" + Identifiers.literal(table) + ")")) {
-            while (rs.next()) out.add(rs.getString(1));
+        try (PreparedStatement s = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
         }
         return out;
+    }
+
+    /**
+     * A name as SQL writes it, in double quotes. The demo checks liteshift's work from outside, as an application
+     * would, so it writes its own SQL rather than through liteshift's.
+     */
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** A plain connection, as an application opens one (the demo checks through it what a user would see). */

@@ -64,7 +64,7 @@ class JsonDataCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(Cli.run("generate", "--name", "pinned").exitCode()).isZero();
         Cli.Result pending = Cli.run("seed", "--json");
         assertThat(pending.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
-        assertThat(JsonOut.error("seed", pending)).containsEntry("reason", "pending").containsEntry("fix", List.of("liteshift migrate"));
+        assertThat(JsonOut.error("seed", pending)).containsEntry("reason", "not_migrated").containsEntry("fix", List.of("liteshift migrate"));
         assertThat(TestDb.count(db, "notes")).isEqualTo(50);
 
         assertThat(Cli.run("migrate").exitCode()).isZero();

@@ -9,13 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +59,7 @@ class SchemaClassCommandsTest extends InTemporaryWorkingDirectory {
 
         Path db = dir.resolve("app.db");
         assertThat(Cli.run("migrate", "--db", db.toString(), "--create").exitCode()).isZero();
-        sql(db, "INSERT INTO notes (id, body) VALUES (1, 'milk'), (2, 'eggs')");
+        TestDb.exec(db, "INSERT INTO notes (id, body) VALUES (1, 'milk'), (2, 'eggs')");
 
         compile(V2);
         Cli.Result unchanged = run("verify");
@@ -83,9 +76,9 @@ class SchemaClassCommandsTest extends InTemporaryWorkingDirectory {
         }
 
         assertThat(Cli.run("migrate", "--db", db.toString()).exitCode()).isZero();
-        assertThat(rows(db, "SELECT id, text, pinned FROM notes ORDER BY id")).containsExactly("1|milk|0", "2|eggs|0");
-        assertThat(rows(db, "PRAGMA integrity_check")).containsExactly("ok");
-        assertThat(rows(db, "PRAGMA foreign_key_check")).isEmpty();
+        assertThat(TestDb.lines(db, "SELECT id, text, pinned FROM notes ORDER BY id")).containsExactly("1|milk|0", "2|eggs|0");
+        assertThat(TestDb.lines(db, "PRAGMA integrity_check")).containsExactly("ok");
+        assertThat(TestDb.lines(db, "PRAGMA foreign_key_check")).isEmpty();
 
         Cli.Result verified = run("verify");
         assertThat(verified.exitCode()).as(verified.toString()).isZero();
@@ -108,7 +101,7 @@ class SchemaClassCommandsTest extends InTemporaryWorkingDirectory {
         Cli.Result changed = run("diff", "--from", db.toString());
         assertThat(changed.exitCode()).as(changed.toString()).isZero();
         assertThat(changed.out()).contains("RENAME COLUMN body TO text").contains("CREATE INDEX notes_pinned");
-        assertThat(rows(db, "SELECT body FROM notes")).as("diff writes nothing").containsExactly("milk");
+        assertThat(TestDb.lines(db, "SELECT body FROM notes")).as("diff writes nothing").containsExactly("milk");
     }
 
     @Test
@@ -118,7 +111,7 @@ class SchemaClassCommandsTest extends InTemporaryWorkingDirectory {
         compile(V2);
         Cli.Result r = run("push", "--db", db.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(rows(db, "SELECT id, text, pinned FROM notes")).containsExactly("1|milk|0");
+        assertThat(TestDb.lines(db, "SELECT id, text, pinned FROM notes")).containsExactly("1|milk|0");
         assertThat(run("push", "--db", db.toString()).out()).contains("Nothing to do: the database already matches the schema class app.db.AppSchema.");
     }
 
@@ -165,24 +158,5 @@ class SchemaClassCommandsTest extends InTemporaryWorkingDirectory {
         Cli.Result config = Cli.run("generate");
         assertThat(config.exitCode()).isEqualTo(2);
         assertThat(config.err()).contains("liteshift.toml:2: both schema and schema_class are set");
-    }
-
-    private static void sql(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Path db, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                out.add(sb.toString());
-            }
-        }
-        return out;
     }
 }

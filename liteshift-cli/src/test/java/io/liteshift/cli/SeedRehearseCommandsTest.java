@@ -141,7 +141,7 @@ class SeedRehearseCommandsTest {
         Cli.Result r = Cli.run("rehearse", "--dir", mistyped.toString(), "--db", db.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("the migrations directory " + mistyped + " does not exist.",
-                "Check --dir (or `migrations` in liteshift.toml).");
+                "Check --dir (or `migrations` in liteshift.toml", "Nothing was changed.");
         assertThat(r.out()).isEmpty();
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(TestDb.queryLong(db, "SELECT count(*) FROM liteshift_migrations")).isEqualTo(1);

@@ -3,7 +3,6 @@ package io.liteshift.backup;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
-import io.liteshift.doctor.Doctor;
 import io.liteshift.sqlite.Bytes;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sql.SqliteErrors;
@@ -109,7 +108,7 @@ public final class Backups {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot create the backup directory " + dir + ": "
-                    + e.getMessage() + ". Nothing was changed." + explainDirectory(dir), e);
+                    + e.getMessage() + ". Nothing was changed.", e);
         }
         for (BackupLeftover l : Leftovers.removeStale(dir, FileOps.baseName(db))) {
             progress.accept("backup: removed a partial backup that a stopped backup left: " + l.describe());
@@ -195,7 +194,8 @@ public final class Backups {
 
     /**
      * A failure of the copy, the check or the writes, said for what caused it: a full backup volume (with what it has
-     * and what the backup needs), a directory this user cannot write (doctor's diagnosis), or SQLite's message.
+     * and what the backup needs), or SQLite's message. Why a directory cannot be written is doctor's to say, which sits
+     * above this package: the facade adds it.
      */
     private static LiteShiftException failed(String what, Path db, Path tmp, Exception e) {
         if (Interruption.stopped(e)) return new Interrupted("", "", e); // take() says it properly
@@ -205,14 +205,7 @@ public final class Backups {
                     + " size of the database. The partial file was removed. Free space in " + tmp.getParent() + " (older backups: --keep N), or"
                     + " back up to another volume (--to DIR). Nothing was changed.", e);
         }
-        String denied = Doctor.refusedWrite(e) ? explainDirectory(tmp.getParent()) : "";
-        LiteShiftException x = Sqlite.failed(what, e);
-        return denied.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + ". Nothing was changed." + denied, e);
-    }
-
-    /** "; doctor (DIR_NOT_WRITABLE): ..." when doctor's checks say why {@code dir} cannot be written; else "". */
-    private static String explainDirectory(Path dir) {
-        return Doctor.explainUnwritableDirectory(dir).map(why -> "\n" + why).orElse("");
+        return Sqlite.failed(what, e);
     }
 
     /**

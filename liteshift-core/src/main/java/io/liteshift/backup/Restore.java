@@ -4,7 +4,6 @@ import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
-import io.liteshift.doctor.Doctor;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
 
@@ -24,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -153,11 +151,8 @@ final class Restore {
                 release(c);
             }
         } catch (IOException e) {
-            LiteShiftException x = Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
-            // a directory (or mount) this user cannot write: doctor's diagnosis says which, and the fix
-            Optional<String> why = Doctor.refusedWrite(e) ? Doctor.explainRefusedWrite(db)
-                    : Optional.empty();
-            throw why.isEmpty() ? x : new LiteShiftException(x.reason(), x.getMessage() + "\n" + why.get(), e);
+            // a directory (or mount) this user cannot write: the facade adds doctor's diagnosis, which says which, and the fix
+            throw Sqlite.failed("the restore of " + db + " failed before the swap; the database was not changed", e);
         } finally {
             Backups.deleteQuietly(tmp);
         }

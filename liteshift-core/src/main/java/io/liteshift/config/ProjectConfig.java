@@ -3,6 +3,7 @@ package io.liteshift.config;
 import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
+import io.liteshift.sqlite.DatabaseUrl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,6 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
 
     public static final String FILE_NAME = "liteshift.toml";
 
-    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
-
     /**
      * Reads the project's settings. {@code explicit} is the {@code --config} flag (may be null); without it,
      * {@code workingDir/liteshift.toml} is read when it exists, else the defaults apply. Relative paths in the
@@ -76,7 +75,7 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
     /** The settings when nothing is configured, with paths relative to {@code base}. */
     static ProjectConfig defaults(Path file, Path base) {
         return new ProjectConfig(file, base.resolve("schema.sql"), base.resolve("migrations"), null,
-                base.resolve("backups"), false, false, DEFAULT_LOCK_TIMEOUT);
+                base.resolve("backups"), false, false, Configuration.DEFAULT_LOCK_TIMEOUT);
     }
 
     /** These settings with the schema file from a flag (which replaces a schema class); null keeps the current one. */
@@ -125,6 +124,11 @@ public record ProjectConfig(Path file, Path schema, Path migrations, String data
                 .backups(backups);
         if (schemaClass != null) c.schemaClass(schemaClass);
         return database == null ? c : c.database(database);
+    }
+
+    /** The database's file, or null when no database is set. */
+    public Path databaseFile() {
+        return database == null ? null : DatabaseUrl.toPath(database);
     }
 
     /** A duration as the settings write it ("90s", "2m", "1h", or whole seconds), for flags that take one. */

@@ -1,5 +1,6 @@
 package io.liteshift.inspect;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
 import io.liteshift.hints.HintBinder;
 import io.liteshift.hints.RenameHints;
@@ -231,7 +232,8 @@ public record DeclaredSchema(Path source, Schema schema, RenameHints hints) {
         }
         if (!Files.isRegularFile(source)) {
             throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT,
-                    "the schema file " + source.toAbsolutePath() + " does not exist. Check the --schema path.");
+                    "the schema file " + source.toAbsolutePath() + " does not exist. Check " + Fix.setting(Fix.Setting.SCHEMA)
+                            + ", or run `" + Fix.command(Fix.Command.INIT) + "`, which writes an example.");
         }
         return List.of(source);
     }

@@ -2,14 +2,8 @@ package io.liteshift.lint;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.sqlite.Databases;
 import io.liteshift.diff.Alteration;
 import io.liteshift.diff.Change;
-import io.liteshift.migrate.Migration;
-import io.liteshift.migrate.MigrationDirectory;
-import io.liteshift.migrate.MigrationEffect;
-import io.liteshift.migrate.MigrationEffects;
-import io.liteshift.migrate.Migrator;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Planner;
 import io.liteshift.schema.Schema;
@@ -18,7 +12,6 @@ import io.liteshift.sql.Scripts;
 import io.liteshift.sql.SqlSyntaxException;
 import io.liteshift.sql.Statement;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,17 +19,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The way into lint. {@code liteshift lint}: classifies every step of the pending migrations (all of them, or from a
- * version on, when no database is given). A migration's effect is read by running it on an in-memory replay of the
- * ones before it and diffing the schemas; its statements are read for unsafe SQL ({@link Rules}). With a database
- * (only read) the data-dependent rules are counted on the real rows, and rebuilds are sized. Also what migrate runs
- * first ({@link #requireNoErrors}), the notes of a generated migration's header ({@link #headerNotes}) and push's
- * data check ({@link #dataCheck}).
+ * The way into lint. {@code liteshift lint}: classifies every step of migrations, each given with what a replay of the
+ * ones before it found it to change ({@link Replayed}; the replay, and which migrations are pending, is the versioned
+ * layer's: {@code migrate.MigrationLint}); its statements are read for unsafe SQL ({@link Rules}). With a database
+ * (only read) the data-dependent rules are counted on the real rows, and rebuilds are sized. Also the refusal migrate
+ * makes of a report with errors ({@link #requireNoErrors}), the notes of a generated migration's header
+ * ({@link #headerNotes}) and push's data check ({@link #dataCheck}).
  */
 public final class Linter {
 
@@ -46,97 +40,62 @@ public final class Linter {
     }
 
     /**
-     * Lints against a database file, opened read-only (never written).
+     * One migration as lint reads it: its file and SQL, and what running it on a replay of the migrations before it
+     * did.
      *
-     * @param database the database file, or null to lint without rows: every migration from {@code from} on
-     * @param from     the first version to lint (0 or 1: all); with a database, only pending migrations are linted
+     * @param before  the schema the migrations before it produce
+     * @param after   the schema after it (equal to {@code before} when it failed)
+     * @param changes the differences, with the renames it makes
+     * @param failure why it does not run on the replay, when it does not
      */
-    public static LintReport lint(MigrationDirectory dir, Path database, int from) {
-        if (database == null) return lint(dir, null, null, from);
-        try (Connection c = Databases.open(database, false, true)) {
-            // connection settings only, nothing is written: the counts group and sort whole tables, in memory
-            Databases.exec(c, "PRAGMA temp_store = MEMORY");
-            Databases.exec(c, "PRAGMA cache_size = -65536");
-            Databases.exec(c, "PRAGMA threads = 2");
-            return lint(dir, c, database, from);
-        } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "could not read " + database + ": " + e.getMessage(), e);
+    public record Replayed(String fileName, String sql, Schema before, Schema after, List<Change> changes, Optional<String> failure) {
+        public Replayed {
+            changes = List.copyOf(changes);
         }
     }
 
     /**
-     * Lints against an open connection (only read from; a TEMP table may be made to try STRICT types).
+     * Lints the migrations {@code linted} (file names, in order) from their replay {@code replayed}, which stops at the
+     * first migration that does not run (which may come before the linted ones: then nothing can be judged).
      *
-     * @param db   the database, or null for none
-     * @param file its file, for the free disk space a rebuild needs; may be null
+     * @param db       the database, only read (a TEMP table may be made to try STRICT types), or null for none
+     * @param file     its file, for the free disk space a rebuild needs; may be null
+     * @param database how the report names the database (null: linted without one)
      */
-    public static LintReport lint(MigrationDirectory dir, Connection db, Path file, int from) {
-        try {
-            List<Migration> chosen = db != null ? new Migrator(dir, true).history(db).pending() : dir.migrations();
-            return lint(dir, chosen.stream().filter(m -> m.version() >= from).toList(), db, file);
-        } catch (SQLException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "lint could not read the database: " + e.getMessage(), e);
-        }
-    }
-
-    /** Lints {@code chosen}, migrations of {@code dir} in order, against {@code db} (or none). */
-    private static LintReport lint(MigrationDirectory dir, List<Migration> chosen, Connection db, Path file) {
+    public static LintReport lint(List<String> linted, List<Replayed> replayed, Connection db, Path file, String database) {
         try {
             List<LintIssue> issues = new ArrayList<>();
             int suppressed = 0;
             Set<String> touched = new HashSet<>(); // tables earlier linted migrations change: the rows no longer tell
             TableStats stats = db == null ? null : new TableStats(db); // the rows do not change while lint reads them
-            for (MigrationEffect e : MigrationEffects.of(dir, chosen)) {
-                if (chosen.stream().noneMatch(m -> m.version() == e.migration().version())) {
+            for (Replayed e : replayed) {
+                if (!linted.contains(e.fileName())) {
                     // an earlier migration does not run: nothing after it can be judged
-                    issues.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(e.migration().fileName(), 0, ""), "",
+                    issues.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(e.fileName(), 0, ""), "",
                             "does not run on a replay of the migrations: " + e.failure().orElse("?"), "fix that migration first."));
                     break;
                 }
                 List<LintIssue> found = one(e, stats, file, touched);
-                Set<String> ignored = ignored(e.migration().sql());
+                Set<String> ignored = ignored(e.sql());
                 for (LintIssue i : found) {
                     if (ignored.contains(i.code())) suppressed++;
                     else issues.add(i);
                 }
             }
-            return new LintReport(chosen.stream().map(Migration::fileName).toList(), issues, suppressed,
-                    db == null ? null : file == null ? "database" : file.toString());
+            return new LintReport(linted, issues, suppressed, database);
         } catch (SQLException e) {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED, "lint could not read the database: " + e.getMessage(), e);
         }
     }
 
     /**
-     * What {@code migrate} runs first: lints the migrations it would apply to {@code database} (every one when the file
-     * does not exist yet) and refuses, with exit reason REFUSED_DATA, when an error is found.
+     * What {@code migrate} does with the lint of the migrations it would apply: refuses, with exit reason REFUSED_DATA,
+     * when an error is found.
      *
      * @return the report, which has no errors (its warnings are for the caller to print)
      * @throws LiteShiftException REFUSED_DATA listing the errors; nothing was written
      */
-    public static LintReport requireNoErrors(MigrationDirectory dir, Path database) {
-        return requireNoErrors(lint(dir, database != null && Files.exists(database) ? database : null, 0));
-    }
-
-    /** {@link #requireNoErrors(MigrationDirectory, Path)} on an open connection (a {@code DataSource}'s); only read. */
-    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db) {
-        return requireNoErrors(lint(dir, db, null, 0));
-    }
-
-    /**
-     * {@link #requireNoErrors(MigrationDirectory, Connection)} for a caller that has read the history already
-     * (migrate, before applying): lints {@code pending}, the migrations of {@code dir} it is about to apply.
-     */
-    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db, List<Migration> pending) {
-        return requireNoErrors(dir, db, null, pending);
-    }
-
-    /** The same, also checking that the volume of {@code file} (may be null: not checked) has room for the rebuilds. */
-    public static LintReport requireNoErrors(MigrationDirectory dir, Connection db, Path file, List<Migration> pending) {
-        return requireNoErrors(lint(dir, pending, db, file));
-    }
-
-    private static LintReport requireNoErrors(LintReport r) {
+    public static LintReport requireNoErrors(LintReport r) {
         if (!r.hasErrors()) return r;
         StringBuilder sb = new StringBuilder("migrate refused: lint found " + r.errors().size() + " error(s) in the pending migrations;"
                 + " nothing was applied.\n");
@@ -197,11 +156,11 @@ public final class Linter {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static List<LintIssue> one(MigrationEffect e, TableStats stats, Path file, Set<String> touched) throws SQLException {
-        String name = e.migration().fileName();
+    private static List<LintIssue> one(Replayed e, TableStats stats, Path file, Set<String> touched) throws SQLException {
+        String name = e.fileName();
         List<Statement> statements;
         try {
-            statements = Scripts.split(e.migration().sql());
+            statements = Scripts.split(e.sql());
         } catch (SqlSyntaxException x) {
             return List.of(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, x.line(), ""), "",
                     x.getMessage(), "fix the SQL."));

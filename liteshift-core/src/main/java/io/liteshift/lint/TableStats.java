@@ -1,6 +1,6 @@
 package io.liteshift.lint;
 
-import io.liteshift.inspect.TableSizes;
+import io.liteshift.sqlite.TableSizes;
 import io.liteshift.sql.Identifiers;
 
 import java.sql.Connection;

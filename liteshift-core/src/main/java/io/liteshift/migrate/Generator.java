@@ -7,7 +7,6 @@ import io.liteshift.inspect.DeclaredSchema;
 import io.liteshift.inspect.Inspector;
 import io.liteshift.hints.RenameHints;
 import io.liteshift.hints.RenameRecords;
-import io.liteshift.lint.Linter;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.schema.Schema;
@@ -20,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,9 +30,15 @@ import java.util.stream.Collectors;
  */
 public final class Generator {
     private final MigrationDirectory dir;
+    private final Function<Plan, List<String>> headerNotes;
 
-    public Generator(MigrationDirectory dir) {
+    /**
+     * @param headerNotes what a generated migration's header says needs attention, one line each (lint's findings
+     *                    from the plan alone: the caller hands them in, as lint sits below this package)
+     */
+    public Generator(MigrationDirectory dir, Function<Plan, List<String>> headerNotes) {
         this.dir = dir;
+        this.headerNotes = headerNotes;
     }
 
     public GenerateResult generate(Path schema, String name) {
@@ -125,7 +131,7 @@ public final class Generator {
             throws SQLException {
         if (plan.isEmpty()) return new GenerateResult(Optional.empty(), "", plan, List.of(), snapshots);
         String fileName = dir.nextFileName(Migration.slug(name != null ? name : autoName(plan)));
-        List<String> attention = Linter.headerNotes(plan);
+        List<String> attention = headerNotes.apply(plan);
         String text = header(fileName, what, plan, attention) + "\n" + plan.body();
         Migration m = Migration.of(fileName, text).orElseThrow();
         // prove it before writing it: the file, run as migrate will run it, must reach exactly the target

@@ -37,13 +37,11 @@ import java.util.List;
 public final class Rehearsal {
 
     /**
-     * @param keep       keep the copy (its path is in the report) instead of deleting it
-     * @param outOfOrder as {@code migrate --out-of-order}
+     * @param keep        keep the copy (its path is in the report) instead of deleting it
+     * @param outOfOrder  as {@code migrate --out-of-order}
+     * @param lockTimeout how long to wait for another process's lock
      */
     public record Options(boolean keep, boolean outOfOrder, Duration lockTimeout) {
-        public static Options defaults() {
-            return new Options(false, false, Duration.ofMinutes(2));
-        }
     }
 
     private Rehearsal() {

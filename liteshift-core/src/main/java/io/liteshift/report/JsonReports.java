@@ -51,7 +51,7 @@ public final class JsonReports {
 
     /**
      * An error of another kind: {@code reason} is {@code usage} (a bad option), {@code unexpected} (a bug: the message
-     * is the exception), {@code interrupted} (a stop signal) or a check's own reason ({@code pending}).
+     * is the exception) or {@code interrupted} (a stop signal).
      */
     public static Map<String, Object> error(String reason, String message, List<String> fix, int exitCode) {
         Map<String, Object> m = new LinkedHashMap<>();

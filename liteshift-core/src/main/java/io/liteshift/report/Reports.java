@@ -1,7 +1,9 @@
 package io.liteshift.report;
 
 import io.liteshift.Fix;
+import io.liteshift.Owner;
 import io.liteshift.backup.BackupInfo;
+import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
@@ -21,9 +23,11 @@ import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.seed.AppliedSeed;
 import io.liteshift.seed.SeedResult;
 import io.liteshift.sqlite.Bytes;
+import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,6 +39,8 @@ import java.util.Locale;
  */
 public final class Reports {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** To the millisecond: backups taken in the same second are told apart. */
+    private static final DateTimeFormatter LISTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private Reports() {
     }
@@ -189,6 +195,38 @@ public final class Reports {
 
     public static void backup(BackupInfo b, ReportOutput out) {
         out.line(String.format("backup %s (%s, v%s, sha256 %s)", b.file(), Bytes.of(b.size()), SchemaVersion.label(b.version()), b.sha256()));
+    }
+
+    /**
+     * The backups of {@code dir}, oldest first (of {@code database}'s file when given), then the partial ones: one line
+     * each, with time (UTC), version, size and checksum.
+     */
+    public static void backups(List<BackupInfo> all, List<BackupLeftover> partial, Path dir, String database, ReportOutput out) {
+        if (all.isEmpty()) out.line("No backups in " + dir + (database == null ? "." : " of " + database + "."));
+        for (BackupInfo b : all) {
+            out.line(String.format("%s UTC  v%s  %9s  %s  %s", LISTED.format(b.taken()), SchemaVersion.label(b.version()), Bytes.of(b.size()),
+                    b.sha256() == null ? "no manifest" : "sha256 " + b.sha256().substring(0, 16), b.file().getFileName()));
+        }
+        for (BackupLeftover l : partial) {
+            out.line(String.format("%s UTC  partial  %9s  %s  %s", LISTED.format(l.started()), Bytes.of(l.size()), l.file().getFileName(),
+                    l.leftOver() ? "left by a stopped backup (" + Owner.describe(l.owner(), true) + "); the next backup removes it"
+                            : "being written (" + Owner.describe(l.owner(), false) + ")"));
+        }
+    }
+
+    /** A size as the reports write it ("3.1 MiB"), for a front end's own lines (a row of a table). */
+    public static String bytes(long bytes) {
+        return Bytes.of(bytes);
+    }
+
+    /** A schema version as the reports write it ("0003"), for a front end's own lines. */
+    public static String version(int version) {
+        return SchemaVersion.label(version);
+    }
+
+    /** A duration as the reports write it, for a front end's own lines. */
+    public static String duration(Duration d) {
+        return Databases.describe(d);
     }
 
     public static void restored(RestoreResult r, Path backup, ReportOutput out) {

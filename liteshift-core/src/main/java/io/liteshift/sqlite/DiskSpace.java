@@ -1,7 +1,6 @@
 package io.liteshift.sqlite;
 
 import io.liteshift.LiteShiftException;
-import io.liteshift.inspect.TableSizes;
 import io.liteshift.sql.Identifiers;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;

@@ -4,16 +4,14 @@ import io.liteshift.LiteShift;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
 import io.liteshift.seed.Seeder;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +43,7 @@ class BootTest {
                     }
                 }).load();
         assertThat(boot.migrate().applied()).hasSize(1);
-        assertThat(names(db)).containsExactly("free", "pro", "admin");
+        assertThat(TestDb.column(db, "SELECT name FROM plans ORDER BY id")).containsExactly("free", "pro", "admin");
         assertThat(Backups.list(backups, "app.db")).as("a new database has nothing to back up").isEmpty();
 
         Files.writeString(tmp.resolve("v2.sql"), "CREATE TABLE plans (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, price INTEGER);\n");
@@ -54,17 +52,8 @@ class BootTest {
         List<BackupInfo> taken = Backups.list(backups, "app.db");
         assertThat(taken).hasSize(1);
         assertThat(taken.get(0).version()).as("the backup holds the schema before the migration").isEqualTo(1);
-        assertThat(names(db)).as("seeds run once").containsExactly("free", "pro", "admin");
+        assertThat(TestDb.column(db, "SELECT name FROM plans ORDER BY id")).as("seeds run once").containsExactly("free", "pro", "admin");
         assertThat(boot.migrate().upToDate()).isTrue();
         assertThat(Backups.list(backups, "app.db")).as("nothing pending, no backup").hasSize(1);
-    }
-
-    private static List<String> names(Path db) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             ResultSet rs = c.createStatement().executeQuery("SELECT name FROM plans ORDER BY id")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        }
     }
 }

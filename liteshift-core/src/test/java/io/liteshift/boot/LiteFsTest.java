@@ -5,6 +5,7 @@ import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.MigrateResult;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,7 @@ class LiteFsTest {
         primary = Files.createDirectories(tmp.resolve("primary")).resolve("app.db");
         replica = Files.createDirectories(tmp.resolve("replica")).resolve("app.db");
         boot(primary).createMissing(true).load().migrate();
-        sql(primary, "INSERT INTO notes (body) VALUES ('one'), ('two')");
+        TestDb.exec(primary, "INSERT INTO notes (body) VALUES ('one'), ('two')");
         replicate();
         Files.writeString(replica.resolveSibling(".primary"), PRIMARY_HOST + "\n");
         Files.writeString(tmp.resolve("v2.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, pinned INTEGER NOT NULL DEFAULT 0);\n");
@@ -69,7 +68,7 @@ class LiteFsTest {
     @ParameterizedTest
     @ValueSource(strings = {"delete", "wal"})
     void aReplicaWaitsForTheReplicatedSchemaThenGoesOnWithoutWriting(String journalMode) throws Exception {
-        sql(primary, "PRAGMA journal_mode = " + journalMode);
+        TestDb.exec(primary, "PRAGMA journal_mode = " + journalMode);
         replicate();
         byte[] before = Files.readAllBytes(replica);
         Looks looks = new Looks(replica);
@@ -92,8 +91,8 @@ class LiteFsTest {
         assertThat(r.applied()).isEmpty();
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("replica of " + PRIMARY_HOST, "reached 0002", "nothing written"));
         assertSameBytes(replica, replicated, "the replica holds what replication wrote, nothing more");
-        assertThat(rows(replica, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
-        assertThat(rows(replica, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
+        assertThat(TestDb.column(replica, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
+        assertThat(TestDb.column(replica, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
     }
 
     @Test
@@ -115,12 +114,12 @@ class LiteFsTest {
     @Test
     void aReplicaNeverCreatesTheJournalTableNorAMissingFile() throws Exception {
         Path fresh = tmp.resolve("replica").resolve("fresh.db");
-        sql(fresh, "CREATE TABLE legacy (id INTEGER PRIMARY KEY)");
+        TestDb.exec(fresh, "CREATE TABLE legacy (id INTEGER PRIMARY KEY)");
         byte[] before = Files.readAllBytes(fresh);
         assertThatThrownBy(() -> boot(fresh).replicaTimeout(Duration.ofMillis(300)).load().migrate())
                 .hasMessageContaining(fresh + " is at 0000");
         assertSameBytes(fresh, before, "the replica's file");
-        assertThat(rows(fresh, "SELECT count(*) FROM sqlite_schema WHERE name = 'liteshift_migrations'")).containsExactly("0");
+        assertThat(TestDb.column(fresh, "SELECT count(*) FROM sqlite_schema WHERE name = 'liteshift_migrations'")).containsExactly("0");
 
         Path missing = tmp.resolve("replica").resolve("not-yet.db");
         assertThatThrownBy(() -> boot(missing).createMissing(true).replicaTimeout(Duration.ofMillis(300)).load().migrate())
@@ -149,7 +148,7 @@ class LiteFsTest {
         MigrateResult onPrimary = boot(primary).load().migrate();
         assertThat(onPrimary.onReplica()).isFalse();
         assertThat(onPrimary.applied()).extracting(a -> a.version()).containsExactly(2);
-        assertThat(rows(primary, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
+        assertThat(TestDb.column(primary, "SELECT body || ':' || pinned FROM notes ORDER BY id")).containsExactly("one:0", "two:0");
 
         Looks looks = new Looks(replica);
         CompletableFuture<MigrateResult> onReplica = CompletableFuture.supplyAsync(
@@ -159,7 +158,7 @@ class LiteFsTest {
         MigrateResult promoted = onReplica.get(20, TimeUnit.SECONDS);
         assertThat(promoted.onReplica()).isFalse();
         assertThat(promoted.applied()).extracting(a -> a.version()).containsExactly(2);
-        assertThat(rows(replica, "PRAGMA integrity_check")).containsExactly("ok");
+        assertThat(TestDb.column(replica, "PRAGMA integrity_check")).containsExactly("ok");
     }
 
     @Test
@@ -226,20 +225,6 @@ class LiteFsTest {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + db);
         return ds;
-    }
-
-    private static void sql(Path db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Path db, String query) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); ResultSet rs = c.createStatement().executeQuery(query)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
     }
 
     private static List<String> files(Path dir) throws Exception {

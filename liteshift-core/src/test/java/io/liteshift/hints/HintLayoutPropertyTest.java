@@ -4,6 +4,7 @@ import io.liteshift.DirectoryState;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
+import io.liteshift.testing.TestDb;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,7 +127,7 @@ class HintLayoutPropertyTest {
         try {
             Path db = dir.resolve("app.db");
             populate(db, layout);
-            List<String> oldValues = strings(db, "SELECT old_name FROM t ORDER BY id");
+            List<String> oldValues = TestDb.column(db, "SELECT old_name FROM t ORDER BY id");
             Layout.Rendered rendered = layout.render();
             Path schema = Files.writeString(dir.resolve("schema.sql"), rendered.text());
             PushOptions yes = PushOptions.defaults().allowingDestructive();
@@ -143,8 +143,8 @@ class HintLayoutPropertyTest {
                 return;
             }
             LiteShift.push(db.toString(), schema, yes);
-            assertThat(strings(db, "SELECT new_name FROM t ORDER BY id")).isEqualTo(oldValues);
-            assertThat(strings(db, "PRAGMA integrity_check")).containsExactly("ok");
+            assertThat(TestDb.column(db, "SELECT new_name FROM t ORDER BY id")).isEqualTo(oldValues);
+            assertThat(TestDb.column(db, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(LiteShift.push(db.toString(), schema, yes).plan().isEmpty()).as("pushed twice: nothing to do").isTrue();
             Statistics.collect("renamed");
         } finally {
@@ -175,13 +175,5 @@ class HintLayoutPropertyTest {
                 s.execute(insert.append(values).append(")").toString());
             }
         }
-    }
-
-    private static List<String> strings(Path db, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); ResultSet rs = c.createStatement().executeQuery(query)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
     }
 }

@@ -12,6 +12,7 @@ import io.liteshift.report.LintPlace;
 import io.liteshift.report.ReportOutput;
 import io.liteshift.report.Reports;
 import io.liteshift.report.SarifSchema;
+import io.liteshift.migrate.MigrationLint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,7 @@ class LintOutputGoldenTest {
         LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load();
         String header = app.generate("many").sql().lines().filter(l -> l.startsWith("--   - ")).collect(Collectors.joining("\n", "", "\n"));
         Golden.check(GOLDEN.resolve("generated-header.txt"), header);
-        Golden.check(GOLDEN.resolve("generated-without-rows.txt"), lines(Linter.lint(MigrationDirectory.of(migrations), null, 2)));
+        Golden.check(GOLDEN.resolve("generated-without-rows.txt"), lines(MigrationLint.lint(MigrationDirectory.of(migrations), null, 2)));
         Golden.check(GOLDEN.resolve("generated-with-rows.txt"), withRows());
     }
 
@@ -106,7 +107,7 @@ class LintOutputGoldenTest {
         Files.writeString(migrations.resolve("0003_cannot_run.sql"), "UPDATE teams SET name = 'c'; VACUUM; DELETE FROM teams;"
                 + " ATTACH ':memory:' AS x;\n");
         assertThatThrownBy(() -> LiteShift.configure().migrations(migrations).load().hash()).hasMessageContaining("0003_cannot_run.sql");
-        Golden.check(GOLDEN.resolve("by-hand-without-rows.txt"), lines(Linter.lint(MigrationDirectory.of(migrations), null, 2)));
+        Golden.check(GOLDEN.resolve("by-hand-without-rows.txt"), lines(MigrationLint.lint(MigrationDirectory.of(migrations), null, 2)));
         Golden.check(GOLDEN.resolve("by-hand-with-rows.txt"), withRows());
     }
 
@@ -124,7 +125,7 @@ class LintOutputGoldenTest {
                 """);
         LintReport r;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            r = Linter.lint(MigrationDirectory.of(migrations), c, null, 0);
+            r = MigrationLint.lint(MigrationDirectory.of(migrations), c, null, 0);
         }
         assertThat(r.issues()).hasSizeGreaterThan(10).extracting(LintIssue::file).contains("0002_many.sql", "0003_by_hand.sql");
         // the version is the test's own: the files stay the same from release to release
@@ -186,7 +187,7 @@ class LintOutputGoldenTest {
     /** Lint against the rows, through a connection without a file: no free-space figure of this machine's disk. */
     private String withRows() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            return lines(Linter.lint(MigrationDirectory.of(migrations), c, null, 0));
+            return lines(MigrationLint.lint(MigrationDirectory.of(migrations), c, null, 0));
         }
     }
 

@@ -3,6 +3,7 @@ package io.liteshift.lint;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationLint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +53,11 @@ class LinterTest {
     }
 
     private LintReport withDb() {
-        return Linter.lint(MigrationDirectory.of(migrations), db, 0);
+        return MigrationLint.lint(MigrationDirectory.of(migrations), db, 0);
     }
 
     private LintReport withoutDb() {
-        return Linter.lint(MigrationDirectory.of(migrations), null, 2);
+        return MigrationLint.lint(MigrationDirectory.of(migrations), null, 2);
     }
 
     private static LintIssue only(LintReport r, String code) {
@@ -408,15 +409,15 @@ class LinterTest {
     void requireNoErrorsRefusesWithTheDataReason() throws Exception {
         base(USERS, THOUSAND);
         write("0002_email_required.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n");
-        assertThatThrownBy(() -> Linter.requireNoErrors(MigrationDirectory.of(migrations), db))
+        assertThatThrownBy(() -> MigrationLint.requireNoErrors(MigrationDirectory.of(migrations), db))
                 .isInstanceOf(LiteShiftException.class)
                 .satisfies(e -> assertThat(((LiteShiftException) e).reason()).isEqualTo(LiteShiftException.Reason.REFUSED_DATA))
                 .hasMessageContaining("[not-null]", "--force", "nothing was applied");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            assertThatThrownBy(() -> Linter.requireNoErrors(MigrationDirectory.of(migrations), c)).hasMessageContaining("37 of 1,000 rows");
+            assertThatThrownBy(() -> MigrationLint.requireNoErrors(MigrationDirectory.of(migrations), c)).hasMessageContaining("37 of 1,000 rows");
         }
         sql("UPDATE users SET email = 'x' WHERE email IS NULL;\n");
-        assertThat(Linter.requireNoErrors(MigrationDirectory.of(migrations), db).hasErrors()).isFalse();
+        assertThat(MigrationLint.requireNoErrors(MigrationDirectory.of(migrations), db).hasErrors()).isFalse();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.liteshift.lint;
 
-import io.liteshift.inspect.TableSizes;
+import io.liteshift.sqlite.TableSizes;
 import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

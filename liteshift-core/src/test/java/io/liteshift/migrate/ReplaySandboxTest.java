@@ -4,7 +4,6 @@ import io.liteshift.DirectoryState;
 import io.liteshift.LiteShiftException;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -83,7 +82,7 @@ class ReplaySandboxTest {
         refused(() -> p.liteshift().verifyDirectory());
         p.declare("CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY); CREATE TABLE c (x);");
         refused(() -> p.liteshift().generate("c"));
-        LintReport lint = Linter.lint(MigrationDirectory.of(p.migrations), p.db, 0);
+        LintReport lint = MigrationLint.lint(MigrationDirectory.of(p.migrations), p.db, 0);
         assertThat(lint.errors()).anySatisfy(i -> assertThat(i.message()).contains("0002_b.sql:2:"));
 
         assertThat(DirectoryState.of(prod.getParent())).isEqualTo(files);

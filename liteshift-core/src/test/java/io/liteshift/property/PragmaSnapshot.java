@@ -28,14 +28,13 @@ final class PragmaSnapshot {
             out.addAll(sorted(TestDb.lines(conn, "SELECT \"table\", group_concat(\"from\" || '->' || coalesce(\"to\", '<pk>'), ','), on_update, on_delete, \"match\""
                     + " FROM (SELECT * FROM pragma_foreign_key_list(" + lit + ") ORDER BY id, seq) GROUP BY id"), "  foreign key "));
             List<String> indexes = new ArrayList<>();
-            for (String row : TestDb.lines(conn, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(" + lit + ")")) {
-                String[] cells = row.split(" \\| ", -1);
-                String name = cells[0];
+            for (List<Object> cells : TestDb.rows(conn, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(" + lit + ")")) {
+                String name = (String) cells.get(0);
                 List<String> keys = TestDb.lines(conn, "SELECT coalesce(name, '<expr>'), \"desc\", coll FROM pragma_index_xinfo("
                         + Sql.literal(name) + ") WHERE key = 1 ORDER BY seqno");
                 // automatic indexes are named by position, which a rebuild may legitimately change
-                String label = cells[2].equals("c") ? name : "<auto>";
-                indexes.add(label + " unique=" + cells[1] + " origin=" + cells[2] + " partial=" + cells[3] + " keys=" + keys);
+                String label = "c".equals(cells.get(2)) ? name : "<auto>";
+                indexes.add(label + " unique=" + cells.get(1) + " origin=" + cells.get(2) + " partial=" + cells.get(3) + " keys=" + keys);
             }
             out.addAll(sorted(indexes, "  index "));
         }

@@ -1,5 +1,6 @@
 package io.liteshift.rehearse;
 
+import io.liteshift.Configuration;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.MigrationDirectory;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rehearsals on real files: the copy is migrated and measured, the original is never written. */
 class RehearsalTest {
+    private static final Rehearsal.Options DEFAULTS = new Rehearsal.Options(false, false, Configuration.DEFAULT_LOCK_TIMEOUT);
+
     @TempDir
     Path tmp;
     Path migrations;
@@ -56,7 +59,7 @@ class RehearsalTest {
         liteshift().hash();
         byte[] before = Files.readAllBytes(db);
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
         assertThat(r.ok()).isTrue();
         assertThat(r.failure()).isNull();
@@ -80,7 +83,7 @@ class RehearsalTest {
         liteshift().hash(); // 0003 replays fine on an empty database: only the real rows show the problem
         byte[] before = Files.readAllBytes(db);
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
         assertThat(r.ok()).isFalse();
         assertThat(r.steps()).extracting(RehearsalReport.Step::label).containsExactly("0002");
@@ -100,7 +103,7 @@ class RehearsalTest {
         Files.writeString(snapshot, Files.readString(snapshot) + "CREATE TABLE promised (id INTEGER PRIMARY KEY);\n");
         byte[] before = Files.readAllBytes(db);
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
         assertThat(r.failure()).isNull();
         assertThat(r.steps()).hasSize(1);
@@ -119,7 +122,7 @@ class RehearsalTest {
             byte[] before = Files.readAllBytes(db);
             FileTime mtime = Files.getLastModifiedTime(db);
 
-            RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+            RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
             assertThat(r.ok()).as(String.valueOf(r.failure())).isTrue();
             assertThat(r.steps()).extracting(RehearsalReport.Step::rowsChanged).containsExactly(4002L); // 2001 updates + 2001 audit rows
@@ -138,7 +141,7 @@ class RehearsalTest {
         Files.setLastModifiedTime(db, FileTime.fromMillis(1_000_000_000_000L));
         byte[] before = Files.readAllBytes(db);
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
         assertThat(r.ok()).as(String.valueOf(r.failure())).isTrue();
         assertThat(r.steps()).hasSize(1);
@@ -154,7 +157,7 @@ class RehearsalTest {
         write("0002_lower_emails.sql", "UPDATE users SET email = lower(email);\n");
         byte[] before = Files.readAllBytes(db);
 
-        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), Rehearsal.Options.defaults());
+        RehearsalReport r = Rehearsal.run(db, MigrationDirectory.of(migrations), DEFAULTS);
 
         assertThat(r.steps()).isEmpty();
         assertThat(r.failure().migration()).isNull();

@@ -133,7 +133,10 @@ public final class TestDb {
         }
     }
 
-    /** Every row as its values' text joined with " | " (SQL NULL as {@code <null>}), for comparing whole rows. */
+    /**
+     * Every row as the sqlite3 shell lists it, its values' text joined with "|" ("1|Ada"), for comparing whole rows;
+     * SQL NULL as {@code <null>}, where the shell's empty text would hide it.
+     */
     public static List<String> lines(Connection c, String sql) {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -142,13 +145,21 @@ public final class TestDb {
                 StringBuilder line = new StringBuilder();
                 for (int i = 1; i <= n; i++) {
                     String v = rs.getString(i);
-                    line.append(i > 1 ? " | " : "").append(v == null ? "<null>" : v);
+                    line.append(i > 1 ? "|" : "").append(v == null ? "<null>" : v);
                 }
                 out.add(line.toString());
             }
             return out;
         } catch (SQLException e) {
             throw failed(sql, e);
+        }
+    }
+
+    public static List<String> lines(Path file, String sql) {
+        try (Connection c = open(file)) {
+            return lines(c, sql);
+        } catch (SQLException e) {
+            throw failed("closing " + file, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.liteshift.maven;
 
-import io.liteshift.LiteShiftException;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.report.Reports;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,7 +28,6 @@ public final class BackupMojo extends LiteShiftMojo {
 
     @Override
     void run() {
-        if (keep < 0) throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "keep must be 0 (keep all) or more, not " + keep + ".");
         Reports.backup(configure().database(requireDatabase()).backupCheck(fullCheck ? BackupCheck.FULL : BackupCheck.QUICK)
                 .load().backup(backupsDirectory(backups), keep), log());
     }

@@ -1,10 +1,9 @@
 package io.liteshift.maven;
 
+import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
-import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.report.LintFormat;
 import io.liteshift.report.LintPlace;
 import io.liteshift.report.ReportFile;
@@ -61,9 +60,8 @@ public final class LintMojo extends LiteShiftMojo {
     @Override
     void run() throws MojoFailureException {
         LintFormat chosen = LintFormat.named(format, "-Dliteshift.format (<format> in the plugin's configuration)");
-        String db = settings().database();
-        LintReport r = Linter.lint(configure().load().directory(), db == null ? null : DatabaseUrl.toPath(db), from);
-        LintPlace place = LintPlace.of(settings().migrations(), executionRoot.toPath(), pluginVersion, io.liteshift.Fix.FrontEnd.MAVEN);
+        LintReport r = configure().load().lint(from);
+        LintPlace place = LintPlace.of(settings().migrations(), executionRoot.toPath(), pluginVersion, Fix.FrontEnd.MAVEN);
         Path file = output != null ? output.toPath() : chosen == LintFormat.SARIF ? buildDirectory.toPath().resolve("liteshift-lint.sarif") : null;
         if (file != null) {
             StringBuilder text = new StringBuilder();
@@ -98,8 +96,8 @@ public final class LintMojo extends LiteShiftMojo {
                 log.warning(text);
             }
 
-            public io.liteshift.Fix.FrontEnd frontEnd() {
-                return io.liteshift.Fix.FrontEnd.MAVEN;
+            public Fix.FrontEnd frontEnd() {
+                return Fix.FrontEnd.MAVEN;
             }
         };
     }

@@ -3,8 +3,8 @@ package io.liteshift.bench;
 import io.liteshift.LiteShift;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
-import io.liteshift.lint.Linter;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.migrate.MigrationLint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +37,11 @@ public final class LintTiming {
         MigrationDirectory dir = MigrationDirectory.of(migrations);
 
         Timings first = new Timings();
-        LintReport r = first.time(() -> Linter.lint(dir, db, 0));
+        LintReport r = first.time(() -> MigrationLint.lint(dir, db, 0));
         for (LintIssue i : r.issues()) System.out.println("  " + i);
         System.out.printf("lint --db, %,d rows, first call in this JVM: %8.1f ms%n", rows, first.medianMs());
         Timings warm = new Timings();
-        for (int i = 0; i < reps; i++) warm.time(() -> Linter.lint(dir, db, 0));
+        for (int i = 0; i < reps; i++) warm.time(() -> MigrationLint.lint(dir, db, 0));
         System.out.printf("lint --db, %,d rows, warm:                   %s%n", rows, warm);
         Path launcher = Path.of("liteshift");
         if (Files.exists(launcher)) {

@@ -59,10 +59,10 @@ public class LiteShiftAutoConfiguration {
                     .createMissing(properties.createMissing())
                     .outOfOrder(properties.outOfOrder())
                     .lintBeforeMigrate(properties.lintBeforeMigrate())
-                    .lockTimeout(properties.lockTimeout())
                     .replicaTimeout(properties.replicaTimeout())
                     .baselineOnMigrate(properties.baselineOnMigrate())
                     .backupCheck(properties.backup().check());
+            if (properties.lockTimeout() != null) c.lockTimeout(properties.lockTimeout()); // else liteshift's one default
             target.applyTo(c);
             if (properties.backup().directory() != null) c.backupBeforeMigrate(properties.backup().directory(), properties.backup().keep());
             Seeder[] javaSeeders = seeders.orderedStream().toArray(Seeder[]::new);

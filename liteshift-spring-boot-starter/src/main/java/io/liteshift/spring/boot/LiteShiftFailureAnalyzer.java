@@ -33,6 +33,8 @@ class LiteShiftFailureAnalyzer extends AbstractFailureAnalyzer<LiteShiftStartupE
                     + " loss explicit as the message says, then start the application again.";
             case DAMAGED -> "SQLite reports the database file damaged, so liteshift wrote nothing to it. Restore it as the"
                     + " message says (the newest intact backup, or the sqlite3 shell's .recover), then start the application again.";
+            case NOT_MIGRATED -> "The seeds are written for the migrated schema, and migrations are still pending. Let"
+                    + " liteshift migrate first (spring.liteshift.enabled), then start the application again.";
             case FAILED -> "The failing migration was rolled back (migrations applied before it in this run stay). Fix what"
                     + " the message names, then start the application again. " + settings;
         };

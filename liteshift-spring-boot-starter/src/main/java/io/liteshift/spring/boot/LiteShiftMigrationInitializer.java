@@ -3,7 +3,7 @@ package io.liteshift.spring.boot;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.MigrateResult;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -52,6 +52,6 @@ public class LiteShiftMigrationInitializer implements InitializingBean {
         r.notes().forEach(LOG::info);
         r.drift().forEach(p -> LOG.warn("liteshift: {}", p.message()));
         LOG.info("liteshift: the schema is at version {} ({} migration(s) applied on this start)",
-                SchemaVersion.label(r.version()), r.applied().size());
+                Reports.version(r.version()), r.applied().size());
     }
 }

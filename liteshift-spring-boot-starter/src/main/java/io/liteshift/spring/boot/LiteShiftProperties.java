@@ -24,6 +24,7 @@ import java.time.Duration;
  * @param lintBeforeMigrate  Whether to lint the pending migrations against the rows first and refuse, applying
  *                           nothing, when one has an error (off is the command line's --force).
  * @param lockTimeout        How long to wait for another process's write lock, such as another instance migrating.
+ *                           Default: liteshift's own, 2 minutes (Configuration.DEFAULT_LOCK_TIMEOUT).
  * @param replicaTimeout     On a LiteFS replica (.primary beside the database), how long to wait for the primary's
  *                           migrations to arrive by replication before startup fails. A replica never writes.
  * @param baselineOnMigrate  Whether to adopt a database that has tables but no liteshift history, instead of
@@ -39,7 +40,7 @@ public record LiteShiftProperties(
         @DefaultValue("false") boolean createMissing,
         @DefaultValue("false") boolean outOfOrder,
         @DefaultValue("true") boolean lintBeforeMigrate,
-        @DefaultValue("2m") Duration lockTimeout,
+        Duration lockTimeout,
         @DefaultValue("60s") Duration replicaTimeout,
         @DefaultValue("false") boolean baselineOnMigrate,
         @DefaultValue Backup backup,

@@ -5,7 +5,7 @@ import io.liteshift.migrate.History;
 import io.liteshift.migrate.Migration;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
-import io.liteshift.sqlite.SchemaVersion;
+import io.liteshift.report.Reports;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ public record LiteShiftReport(String database, String version, boolean upToDate,
 
     static LiteShiftReport of(StatusReport status) {
         History h = status.history();
-        return new LiteShiftReport(status.database(), SchemaVersion.label(h.version()), status.upToDate(),
+        return new LiteShiftReport(status.database(), Reports.version(h.version()), status.upToDate(),
                 h.applied().stream().map(Applied::of).toList(), h.pending().stream().map(Pending::of).toList(),
                 h.ahead().stream().map(Applied::of).toList(), messages(status.drift()), messages(h.problems()));
     }

@@ -1,4 +1,4 @@
-package io.liteshift.inspect;
+package io.liteshift.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
