@@ -103,6 +103,12 @@ public final class Fix {
         KEEP("--keep N", "-Dliteshift.keep (<keep>)", "keep in backup(dir, keep) or backupBeforeMigrate(dir, keep)"),
         /** The seeds directory (no Maven goal seeds). */
         SEEDS("--seeds", "--seeds", "seed(dir, seeders) or seedAfterMigrate(dir, ...)"),
+        /** review: where the page is written. */
+        REVIEW_OUT("--out FILE", "<out> (-Dliteshift.reviewOut)", "the out argument of LiteShift#review"),
+        /** review: the schema before, of two compared. */
+        REVIEW_FROM("--from", "<from> (-Dliteshift.reviewFrom)", "the from argument of LiteShift.review(from, to, out)"),
+        /** review: the schema after, of two compared. */
+        REVIEW_TO("--to", "<to> (-Dliteshift.reviewTo)", "the to argument of LiteShift.review(from, to, out)"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
         /** restore: in spite of another process using the database (no Maven goal restores). */

@@ -41,7 +41,7 @@ public final class Main implements Runnable {
 
     /** In the order of the usage text. */
     private static final Map<String, Class<?>> COMMANDS = commands(DemoCommand.class, InitCommand.class, GenerateCommand.class,
-            MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
+            MigrateCommand.class, LintCommand.class, ReviewCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
             HashCommand.class, SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, PullCommand.class, DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);

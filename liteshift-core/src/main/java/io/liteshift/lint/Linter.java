@@ -139,6 +139,19 @@ public final class Linter {
         return DataCheck.run(new TableStats(db), plan, current, declared);
     }
 
+    /**
+     * Lints a plan as the script it runs as ({@code sql}, named {@code fileName}), each finding at its line. With
+     * {@code db}, which has the schema {@code before} (only read), the rows are counted as for a pending migration:
+     * what a push of the plan would lose and which rows could not take {@code after}.
+     *
+     * @param file the database's file, for the free disk space a rebuild needs; may be null
+     */
+    public static List<LintIssue> plan(String fileName, String sql, Plan plan, Schema before, Schema after, Connection db, Path file)
+            throws SQLException {
+        LintContext.Counts counts = db == null ? null : new LintContext.Counts(new TableStats(db), file, before, after);
+        return sorted(new ArrayList<>(Rules.check(LintContext.of(fileName, plan, Scripts.split(sql), counts))));
+    }
+
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
     static Set<String> ignored(String sql) {
         Set<String> out = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.liteshift.online;
 
+import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
@@ -7,6 +8,9 @@ import io.liteshift.schema.Index;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.Locks;
+import org.sqlite.BusyHandler;
+import org.sqlite.ProgressHandler;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,7 +83,7 @@ final class Engine implements AutoCloseable {
     private static Connection connect(Path file, Poll poll, OnlineOptions options) throws SQLException {
         Connection c = Databases.open(file, false, false, options.lockTimeout());
         try {
-            org.sqlite.BusyHandler.setHandler(c, poll);
+            BusyHandler.setHandler(c, poll);
             // off before any transaction, where SQLite honours it: the copy fires no action, the renames touch no REFERENCES
             Databases.exec(c, "PRAGMA foreign_keys = OFF");
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
@@ -88,6 +92,11 @@ final class Engine implements AutoCloseable {
             Databases.exec(c, "PRAGMA synchronous = NORMAL");
             // the shadow's indexes are filled in rowid order, not key order: a large cache keeps their pages at hand
             Databases.exec(c, "PRAGMA cache_size = -65536");
+            // the application's commits make SQLite drop this connection's page cache; mapped pages are read without a copy
+            Databases.exec(c, "PRAGMA mmap_size = 1073741824");
+            // checkpoints are run after each commit by wal(), outside the lock, and timed apart from it
+            Databases.exec(c, "PRAGMA wal_autocheckpoint = 0");
+            Databases.exec(c, "PRAGMA temp_store = MEMORY");
             return c;
         } catch (SQLException e) {
             c.close();
@@ -112,7 +121,10 @@ final class Engine implements AutoCloseable {
             if (Interruption.requested()) throw stopped(null);
             Progress.Phase before = phase;
             step();
-            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) pause(copyPace.gap());
+            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) {
+                Duration ckpt = checkpoint();
+                pause(copyPace.gap().minus(ckpt));
+            }
         }
         return result();
     }
@@ -230,8 +242,6 @@ final class Engine implements AutoCloseable {
             Copier.Copied chunk = copier.chunk(copied, rows);
             if (chunk != null) {
                 copiedRows += chunk.rows();
-                // a short last chunk says little about the time per row
-                if (chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
                 copied = chunk.last();
                 copier.checkpoint(copied);
                 chunks++;
@@ -239,6 +249,9 @@ final class Engine implements AutoCloseable {
                 copyDone = true;
             }
             commit();
+            // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
+            // chunk says little about the time per row
+            if (chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
@@ -347,7 +360,7 @@ final class Engine implements AutoCloseable {
         Ledger.adopt(conn);
         commit();
         String rowid = Drain.rowidOf(conn, table);
-        while (!drainChunk(table, rowid)) pause(drainPace.gap());
+        while (!drainChunk(table, rowid)) pause(drainPace.gap().minus(checkpoint()));
     }
 
     /**
@@ -356,7 +369,7 @@ final class Engine implements AutoCloseable {
      */
     private void finishRemoval(String table) throws SQLException {
         poll.finishing = true;
-        org.sqlite.ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
+        ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
         begin();
         try {
             for (String trigger : Capture.names()) Databases.exec(conn, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
@@ -369,7 +382,7 @@ final class Engine implements AutoCloseable {
         }
         String shadow = "_liteshift_new_" + table;
         String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
-        while (!drainChunk(shadow, rowid)) pause(drainPace.gap());
+        while (!drainChunk(shadow, rowid)) pause(drainPace.gap().minus(checkpoint()));
     }
 
     /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */
@@ -432,11 +445,11 @@ final class Engine implements AutoCloseable {
                     + " freeing the old table's pages failed: " + SqliteErrors.message(e) + ". The next run frees them.", e);
         }
         String removed = abandon();
-        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, io.liteshift.sqlite.Locks.Wanted.WRITE)
+        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, Locks.Wanted.WRITE)
                 : SqliteErrors.message(e);
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " in " + file
                 + " failed: " + why + ". " + removed + (Databases.isLocked(e) ? " Run again when it is done, or wait longer ("
-                + io.liteshift.Fix.setting(io.liteshift.Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
+                + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
     }
 
     private Interrupted stopped(Throwable cause) {
@@ -456,7 +469,8 @@ final class Engine implements AutoCloseable {
     }
 
     private void held(long since) {
-        longestLockNanos = Math.max(longestLockNanos, System.nanoTime() - since);
+        long n = System.nanoTime() - since;
+        longestLockNanos = Math.max(longestLockNanos, n);
     }
 
     private void report() {
@@ -473,7 +487,24 @@ final class Engine implements AutoCloseable {
         options.progress().accept(new Progress(t.table(), phase, copiedRows, total, rate, eta, backlog, Duration.ofNanos(longestLockNanos)));
     }
 
+    /**
+     * A passive checkpoint of what the last commit added to the WAL, on this thread and outside the lock (it takes the
+     * checkpoint lock, not the write lock): the WAL stays small, and the application's next commit, which would run
+     * SQLite's automatic checkpoint itself once the WAL passes 1000 pages, finds nothing to do. Its time counts as part
+     * of the gap left to writers.
+     */
+    private Duration checkpoint() {
+        long t0 = System.nanoTime();
+        try {
+            Databases.exec(conn, "PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // a checkpoint that cannot run now runs after the next chunk
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
     private static void pause(Duration d) {
+        if (d.isNegative() || d.isZero()) return;
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -120,15 +120,19 @@ record Target(Table from, Table to, Schema current, Schema declared, TableMappin
         return String.join(", ", mapping.copy().select());
     }
 
-    /** One chunk: the next {@code ?2} rows after rowid {@code ?1}, in rowid order. */
+    /**
+     * One chunk: the next {@code ?2} rows after rowid {@code ?1}, in rowid order. OR FAIL: a failed chunk rolls back its
+     * whole transaction anyway, and without ABORT's promise to undo the statement alone SQLite keeps no statement
+     * journal, which would copy every index page the chunk touches (half the chunk's time, measured).
+     */
     String copyChunkSql() {
-        return "INSERT INTO " + shadowQ() + " (" + columns() + ") SELECT " + values() + " FROM " + tableQ() + " WHERE " + rowid()
+        return "INSERT OR FAIL INTO " + shadowQ() + " (" + columns() + ") SELECT " + values() + " FROM " + tableQ() + " WHERE " + rowid()
                 + " > ?1 ORDER BY " + rowid() + " LIMIT ?2";
     }
 
     /** The rows of {@code rowidSet} (a subquery) as they are now in the table. */
     String copyRowsSql(String rowidSet) {
-        return "INSERT INTO " + shadowQ() + " (" + columns() + ") SELECT " + values() + " FROM " + tableQ() + " WHERE " + rowid()
+        return "INSERT OR FAIL INTO " + shadowQ() + " (" + columns() + ") SELECT " + values() + " FROM " + tableQ() + " WHERE " + rowid()
                 + " IN (" + rowidSet + ")";
     }
 
