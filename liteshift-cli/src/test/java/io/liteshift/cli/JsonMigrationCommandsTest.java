@@ -113,6 +113,28 @@ class JsonMigrationCommandsTest extends InTemporaryWorkingDirectory {
         assertThat((String) reverted.get("sql")).contains("pinned");
     }
 
+    /** The review page's verdict and findings, as a CI step would read them beside the page it uploads. */
+    @Test
+    void reviewSaysTheVerdictAndTheFindingsOfThePage() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, legacy TEXT);\n");
+        assertThat(Cli.run("generate", "--name", "notes").exitCode()).isZero();
+        assertThat(Cli.run("migrate").exitCode()).isZero();
+        TestDb.exec(db, "INSERT INTO notes (body, legacy) VALUES ('a', 'x'), ('b', 'y'), ('c', NULL)");
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n");
+        assertThat(Cli.run("generate", "--name", "drop_legacy").exitCode()).isZero();
+
+        Map<String, Object> r = JsonOut.of("review", Cli.run("review", "--out", "review.html", "--json"));
+        assertThat(r).containsEntry("file", dir.resolve("review.html").toString());
+        assertThat(dir.resolve("review.html")).isNotEmptyFile();
+        assertThat(map(r, "verdict")).containsEntry("level", "destructive");
+        assertThat(list(r, "migrations")).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("file", "0002_drop_legacy.sql");
+            long values = TestDb.queryLong(db, "SELECT count(legacy) FROM notes");
+            assertThat(list(m, "findings")).anySatisfy(f -> assertThat(f).containsEntry("code", "drop-column").containsEntry("destroys", true)
+                    .extracting(x -> (String) x.get("message")).asString().contains(values + " values"));
+        });
+    }
+
     /** A refusal is JSON on standard output, with the message, its reason, what to run and the exit code. */
     @Test
     void refusalsAndUsageErrorsAreJsonToo() throws Exception {

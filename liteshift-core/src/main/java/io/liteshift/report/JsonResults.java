@@ -3,6 +3,7 @@ package io.liteshift.report;
 import io.liteshift.Fix;
 import io.liteshift.PulledSchema;
 import io.liteshift.PushResult;
+import io.liteshift.ReviewResult;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
@@ -16,6 +17,7 @@ import io.liteshift.seed.SeedResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -143,6 +145,38 @@ public final class JsonResults {
         m.put("virtualTables", s.virtualTables().stream().map(v -> v.name()).toList());
         m.put("leftOut", p.leftOut());
         m.put("sql", p.sql());
+        return m;
+    }
+
+    /**
+     * {@code review}: the page written, its verdict ({@code safe}, {@code needs_attention}, {@code destructive}) with
+     * the reasons, and per migration the findings the page shows at their lines.
+     */
+    public static Map<String, Object> reviewed(ReviewResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", r.file().toString());
+        m.put("title", r.input().title());
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("level", r.verdict().level().name().toLowerCase(Locale.ROOT));
+        verdict.put("reasons", r.verdict().reasons());
+        m.put("verdict", verdict);
+        m.put("migrations", r.input().migrations().stream().map(migration -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", migration.fileName());
+            x.put("steps", migration.steps().size());
+            x.put("findings", migration.findings().stream().map(f -> {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("code", f.code());
+                y.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                y.put("line", f.line());
+                y.put("subject", f.subject());
+                y.put("message", f.message());
+                y.put("fix", f.fix());
+                y.put("destroys", f.destroysData());
+                return y;
+            }).toList());
+            return x;
+        }).toList());
         return m;
     }
 
