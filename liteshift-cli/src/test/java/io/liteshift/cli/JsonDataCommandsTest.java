@@ -46,6 +46,15 @@ class JsonDataCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(list(listed, "backups")).singleElement().satisfies(x -> assertThat(x).containsEntry("file", file.toString())
                 .containsEntry("sha256", b.get("sha256")));
 
+        // under --each, each database's backup the same way, in its own entry
+        Map<String, Object> each = JsonOut.of("backup", Cli.run("backup", "--each", "*.db", "--to", "each", "--json"));
+        assertThat(list(each, "databases")).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("database", "app.db").containsEntry("ok", true);
+            Path copy = Path.of((String) map(d, "backup").get("file"));
+            assertThat(copy.getParent()).isEqualTo(dir.resolve("each"));
+            assertThat(TestDb.count(copy, "notes")).isEqualTo(TestDb.count(db, "notes"));
+        });
+
         TestDb.exec(db, "DELETE FROM notes WHERE id > 10");
         Map<String, Object> dryRun = JsonOut.of("restore", Cli.run("restore", file.toString(), "--json"));
         assertThat(dryRun).containsEntry("dryRun", true).containsEntry("replaces", true);
