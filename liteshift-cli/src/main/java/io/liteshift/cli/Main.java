@@ -12,6 +12,7 @@ import sun.misc.Signal;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code liteshift} command. */
@@ -85,13 +86,13 @@ public final class Main implements Runnable {
         else COMMANDS.values().forEach(cmd::addSubcommand);
         cmd.setOut(out);
         cmd.setErr(err);
-        boolean json = java.util.Arrays.asList(args).contains(JsonOption.NAME);
+        boolean json = Arrays.asList(args).contains(JsonOption.NAME);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line, err, json));
         CommandLine.IParameterExceptionHandler usage = cmd.getParameterExceptionHandler();
         cmd.setParameterExceptionHandler((ex, arguments) -> {
             int code = usage.handleParseException(ex, arguments);
             // the usage text went to standard error as always; a script that asked for JSON reads why on standard output
-            if (json) printJson(ex.getCommandLine(), JsonReports.error("usage", ex.getMessage(), java.util.List.of("--help"), code));
+            if (json) printJson(ex.getCommandLine(), JsonReports.error("usage", ex.getMessage(), List.of("--help"), code));
             return code;
         });
         return cmd.execute(args);
@@ -117,7 +118,7 @@ public final class Main implements Runnable {
             err.println("liteshift: " + message);
             if (verbose) i.printStackTrace(err);
             // main() exits with 128 + the signal's number; the JSON says the code the process will have
-            if (json) printJson(line, JsonReports.error("interrupted", message, java.util.List.of(), StopSignals.exitCode(stopSignal(), FAILED)));
+            if (json) printJson(line, JsonReports.error("interrupted", message, List.of(), StopSignals.exitCode(stopSignal(), FAILED)));
             return FAILED;
         }
         if (ex instanceof LiteShiftException e) {
@@ -128,15 +129,13 @@ public final class Main implements Runnable {
         }
         err.println("liteshift: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) ex.printStackTrace(err);
-        if (json) printJson(line, JsonReports.error("unexpected", "unexpected error: " + ex, java.util.List.of("--verbose"), FAILED));
+        if (json) printJson(line, JsonReports.error("unexpected", "unexpected error: " + ex, List.of("--verbose"), FAILED));
         return FAILED;
     }
 
     /** An error as the whole --json output of {@code line}'s command. */
-    private static void printJson(CommandLine line, java.util.Map<String, Object> error) {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", error);
-        line.getOut().println(Json.of(JsonReports.envelope(line.getCommandName(), false, (Integer) error.get("exitCode"), body)));
+    private static void printJson(CommandLine line, Map<String, Object> error) {
+        line.getOut().println(Json.of(JsonReports.failed(line.getCommandName(), error)));
         line.getOut().flush();
     }
 

@@ -44,6 +44,13 @@ public final class JsonReports {
         return m;
     }
 
+    /** The whole output of a run that failed: the envelope ({@code ok} false, the error's exit code) and the {@code error}. */
+    public static Map<String, Object> failed(String command, Map<String, Object> error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        return envelope(command, false, (Integer) error.get("exitCode"), body);
+    }
+
     /** What a refusal or failure says: why (a {@link LiteShiftException.Reason}, lower case), the message, what to run. */
     public static Map<String, Object> error(LiteShiftException e, int exitCode) {
         return error(e.reason().name().toLowerCase(Locale.ROOT), e.message(READER), Fix.names(e.text(), READER), exitCode);
