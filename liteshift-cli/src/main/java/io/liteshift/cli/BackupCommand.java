@@ -30,7 +30,7 @@ final class BackupCommand extends ProjectCommand {
     @Mixin
     EachOptions each;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Mixin

@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.report.JsonBackups;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ final class BackupsCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
     Path to;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

@@ -4,6 +4,7 @@ import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -15,7 +16,7 @@ final class BaselineCommand extends ProjectCommand {
     @Option(names = "--version", required = true, paramLabel = "N", description = "the migration the database's schema matches")
     int version;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

@@ -34,7 +34,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Spec

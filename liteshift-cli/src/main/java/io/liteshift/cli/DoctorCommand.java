@@ -5,6 +5,7 @@ import io.liteshift.doctor.DoctorReport;
 import io.liteshift.report.JsonReports;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 
 @Command(name = "doctor", header = "Diagnose the common production errors before they bite. Reads only.",
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         "the next rebuild, a Fly.io release machine, a LiteFS replica; and the settings every connection should make.",
         "Reads only, never creates the file. Exit code 0 when nothing is an error, 6 when something is."})
 final class DoctorCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

@@ -4,6 +4,7 @@ import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 
@@ -16,7 +17,7 @@ final class GenerateCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the migration's name, e.g. add_orders (default: from the changes)")
     String name;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

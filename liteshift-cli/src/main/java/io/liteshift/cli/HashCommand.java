@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
         "Accept the migrations directory as it is after a reviewed hand edit: rewrite the integrity file (liteshift.sum)",
         "and refresh the schema snapshots of changed migrations (replayed on an empty in-memory database)."})
 final class HashCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
 

@@ -9,6 +9,7 @@ import io.liteshift.report.LintPlace;
 import io.liteshift.report.ReportFile;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.nio.file.Path;
         "their paths are relative to the current directory (run it from the repository's root).",
         "Exit code 0 when no error is found, 6 when one is."})
 final class LintCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class NewCommand extends ProjectCommand {
     @Option(names = "--name", required = true, paramLabel = "SLUG", description = "the migration's name, e.g. backfill_emails")
     String name;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

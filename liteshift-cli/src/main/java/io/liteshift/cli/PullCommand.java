@@ -7,6 +7,7 @@ import io.liteshift.report.JsonResults;
 import io.liteshift.report.ReportFile;
 import io.liteshift.schema.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class PullCommand extends ProjectCommand {
     @Option(names = "--force", description = "with --out: replace FILE if it exists")
     boolean force;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

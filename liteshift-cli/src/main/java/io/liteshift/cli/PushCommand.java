@@ -34,7 +34,7 @@ final class PushCommand extends ProjectCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

@@ -7,6 +7,7 @@ import io.liteshift.rehearse.RehearsalReport;
 import io.liteshift.report.JsonReports;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         "Exit code 0 when everything applied and verified; the failing migration's code (1 failed, 4 rows refused, 5",
         "history refused) when one fails on the copy; 6 when verify finds problems on the migrated copy."})
 final class RehearseCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Option(names = "--keep", description = "keep the migrated copy and print its path (default: deleted)")

@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.migrate.Migration;
 import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
         "Accept reviewed edits of applied migrations: the journal takes the files' checksums. Use only for edits that",
         "change nothing that ran (comments, formatting); a real change belongs in a new migration."})
 final class RepairCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
 

@@ -6,6 +6,7 @@ import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +28,7 @@ final class RestoreCommand extends ProjectCommand {
     @Option(names = "--force", description = "restore even while another process uses the database (what it writes meanwhile is lost)")
     boolean force;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

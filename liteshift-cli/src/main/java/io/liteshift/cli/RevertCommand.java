@@ -4,6 +4,7 @@ import io.liteshift.migrate.GenerateResult;
 import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "revert", header = "Write a new migration that takes the schema back to what it was after migration N.",
@@ -16,7 +17,7 @@ final class RevertCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the new migration's name (default: revert_to_NNNN)")
     String name;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

@@ -26,7 +26,7 @@ final class SeedCommand extends ProjectCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
 
     @Override

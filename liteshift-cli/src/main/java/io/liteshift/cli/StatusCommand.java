@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         "Exit code 0 when the database is up to date, 6 when it is not.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class StatusCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
     @Mixin
     EachOptions each;

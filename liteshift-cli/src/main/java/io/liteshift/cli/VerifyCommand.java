@@ -26,7 +26,7 @@ import java.util.Map;
         "Exit code 0 when all hold, 6 with each problem named otherwise.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class VerifyCommand extends ProjectCommand {
-    @picocli.CommandLine.Mixin
+    @Mixin
     JsonOption json;
     @Option(names = "--repo", description = "check the repository alone (CI), ignoring any database DATABASE_URL or"
             + " liteshift.toml names; not with --db or --each")

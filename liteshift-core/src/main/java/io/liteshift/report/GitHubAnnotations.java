@@ -2,6 +2,8 @@ package io.liteshift.report;
 
 import io.liteshift.Fix;
 import io.liteshift.lint.LintIssue;
+import io.liteshift.lint.LintReport;
+import io.liteshift.lint.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ final class GitHubAnnotations {
     private GitHubAnnotations() {
     }
 
-    static List<String> lines(io.liteshift.lint.LintReport r, LintPlace place) {
+    static List<String> lines(LintReport r, LintPlace place) {
         List<String> lines = new ArrayList<>();
         for (LintIssue i : r.issues()) lines.add(command(i, place));
         return lines;
@@ -32,7 +34,7 @@ final class GitHubAnnotations {
         return "::" + level(i.severity()) + " " + String.join(",", properties) + "::" + data(text);
     }
 
-    private static String level(io.liteshift.lint.Severity s) {
+    private static String level(Severity s) {
         return switch (s) {
             case ERROR -> "error";
             case WARNING -> "warning";
