@@ -164,6 +164,23 @@ public final class Fix {
         return out.toString();
     }
 
+    /**
+     * The commands and settings {@code text} names, written for {@code frontEnd}, in order and each once: what a
+     * message says to run or set (the {@code fix} of an error in {@code --json}). Empty for a text without references.
+     */
+    public static List<String> names(String text, FrontEnd frontEnd) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (text != null && (i = text.indexOf(OPEN, i)) >= 0) {
+            int close = text.indexOf(CLOSE, i);
+            if (close < 0) break;
+            String name = reference(text.substring(i + 1, close), frontEnd);
+            if (!names.contains(name)) names.add(name);
+            i = close + 1;
+        }
+        return names;
+    }
+
     private static String reference(String body, FrontEnd frontEnd) {
         List<String> parts = new ArrayList<>(List.of(body.split(String.valueOf(ARGUMENT), -1)));
         String head = parts.remove(0);

@@ -5,7 +5,9 @@ import io.liteshift.ReviewResult;
 import io.liteshift.SchemaSource;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -36,6 +38,9 @@ final class ReviewCommand extends ProjectCommand {
     @Option(names = "--rehearse", description = "rehearse the pending migrations on a copy of the database and show their times and sizes")
     boolean rehearse;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path wd = ProjectOptions.workingDir();
@@ -55,6 +60,7 @@ final class ReviewCommand extends ProjectCommand {
         } else {
             r = project.resolve().configure().load().review(page, rehearse);
         }
+        if (json.on) return Json.print(spec, 0, JsonResults.reviewed(r));
         out().println("wrote " + r.file());
         out().println(r.verdictLine());
         out().flush();
