@@ -312,7 +312,7 @@ public final class LiteShift {
         if (config.dataSource != null) {
             return withDatabase(false, (c, label) -> MigrationLint.lint(directory, c, fileOfDatabase().orElse(null), from));
         }
-        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from);
+        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from, config.lockTimeout);
     }
 
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
