@@ -109,6 +109,10 @@ public final class Fix {
         REVIEW_FROM("--from", "<from> (-Dliteshift.reviewFrom)", "the from argument of LiteShift.review(from, to, out)"),
         /** review: the schema after, of two compared. */
         REVIEW_TO("--to", "<to> (-Dliteshift.reviewTo)", "the to argument of LiteShift.review(from, to, out)"),
+        /** review: rehearse the pending migrations too. */
+        REVIEW_REHEARSE("--rehearse", "<rehearse> (-Dliteshift.rehearse)", "ReviewOptions.rehearse"),
+        /** review: the plan a push would run, instead of the migrations. */
+        REVIEW_PUSH("--schema FILE (or --schema-class CLASS)", "<pushPlan> (-Dliteshift.reviewPush)", "ReviewOptions.pushPlan"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
         /** restore: in spite of another process using the database (no Maven goal restores). */
