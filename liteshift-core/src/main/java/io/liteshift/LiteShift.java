@@ -256,6 +256,16 @@ public final class LiteShift {
         return Reviews.pending(this, config, out, rehearse);
     }
 
+    /**
+     * Writes the review page that {@code options} ask for: the pending migrations (as {@link #review(Path, boolean)}),
+     * two schemas (as {@link #review(SchemaSource, SchemaSource, Path)}), or the plan a push of the configured
+     * declared schema would run on the configured database (as {@link #reviewPush}). Options that do not go together
+     * (one side alone, a rehearsal of two schemas or of a push plan) are refused, and nothing is written.
+     */
+    public ReviewResult review(ReviewOptions options) {
+        return Reviews.of(this, config, options);
+    }
+
     /** The runbook's common errors, diagnosed without writing anything. */
     public DoctorReport doctor() {
         Doctor doctor = Doctor.of(databaseFile()).migrations(directory());
@@ -313,7 +323,7 @@ public final class LiteShift {
         if (config.dataSource != null) {
             return withDatabase(false, (c, label) -> MigrationLint.lint(directory, c, fileOfDatabase().orElse(null), from));
         }
-        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from);
+        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from, config.lockTimeout);
     }
 
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */

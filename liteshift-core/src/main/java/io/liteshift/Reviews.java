@@ -41,6 +41,37 @@ final class Reviews {
     private Reviews() {
     }
 
+    /** What {@code options} ask for, or a refusal when they do not go together. */
+    static ReviewResult of(LiteShift liteShift, Configuration config, ReviewOptions options) {
+        boolean twoSchemas = options.from() != null || options.to() != null;
+        if (twoSchemas && (options.from() == null || options.to() == null)) {
+            Fix.Setting missing = options.from() == null ? Fix.Setting.REVIEW_FROM : Fix.Setting.REVIEW_TO;
+            throw refused("two schemas are compared, but only one side was given: add the other (" + Fix.setting(missing) + ").");
+        }
+        if (twoSchemas && options.pushPlan()) {
+            throw refused("two schemas (" + Fix.setting(Fix.Setting.REVIEW_FROM) + ", " + Fix.setting(Fix.Setting.REVIEW_TO)
+                    + ") and a push plan (" + Fix.setting(Fix.Setting.REVIEW_PUSH) + ") were both asked for: give one of them.");
+        }
+        if (options.rehearse() && (twoSchemas || options.pushPlan())) {
+            throw refused(Fix.setting(Fix.Setting.REVIEW_REHEARSE) + " rehearses the pending migrations, but "
+                    + (twoSchemas ? "two schemas are compared" : "a push plan is reviewed") + ", which has none. Leave "
+                    + Fix.setting(Fix.Setting.REVIEW_REHEARSE) + " out, or review the migrations.");
+        }
+        if (twoSchemas) return between(options.from(), options.to(), options.out());
+        if (!options.pushPlan()) return pending(liteShift, config, options.out(), options.rehearse());
+        if (config.database == null) {
+            throw refused("a push plan is reviewed against the database, and none was given: give it with "
+                    + Fix.setting(Fix.Setting.DATABASE) + ".");
+        }
+        SchemaSource declared = config.schemaClass == null ? new SchemaSource.Declared(config.schema)
+                : SchemaSource.javaClass(config.schemaClass, config.schemaClassLoader());
+        return push(config.database, declared, options.out());
+    }
+
+    private static LiteShiftException refused(String why) {
+        return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "cannot review: " + why + " Nothing was written.");
+    }
+
     /** The pending migrations of the configured directory against the configured database, or all of them from an empty schema. */
     static ReviewResult pending(LiteShift liteShift, Configuration config, Path out, boolean rehearse) {
         MigrationDirectory dir = liteShift.directory();

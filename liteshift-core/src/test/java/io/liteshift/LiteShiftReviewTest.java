@@ -136,6 +136,12 @@ class LiteShiftReviewTest {
                 SchemaSource.parse(db.toString()), out))
                 .isInstanceOfSatisfying(LiteShiftException.class, e -> assertThat(e.getMessage())
                         .contains("the schema before " + dir.resolve("nowhere.sql"), "does not exist", "Nothing was written."));
+        assertThatThrownBy(() -> withDb().review(new ReviewOptions(out, true, null, null, true)))
+                .isInstanceOfSatisfying(LiteShiftException.class, e -> assertThat(e.getMessage())
+                        .contains("ReviewOptions.rehearse rehearses the pending migrations, but a push plan is reviewed"));
+        assertThatThrownBy(() -> withDb().review(new ReviewOptions(out, false, SchemaSource.parse(db.toString()), null, false)))
+                .isInstanceOfSatisfying(LiteShiftException.class, e -> assertThat(e.getMessage())
+                        .contains("only one side was given: add the other (the to argument of LiteShift.review(from, to, out))"));
         assertThat(dir.resolve("pages")).as("not even the directory it would have made").doesNotExist();
         assertThat(List.of(dir.toFile().list())).containsExactlyInAnyOrder("migrations", "app.db");
     }

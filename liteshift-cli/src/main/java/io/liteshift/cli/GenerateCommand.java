@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 
@@ -19,9 +21,13 @@ final class GenerateCommand extends ProjectCommand {
             + " copies its rows in short chunks while the application keeps writing (needs WAL mode)")
     boolean online;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name, online);
+        if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         Reports.generated(r, project.resolve(), report());
         return 0;
     }

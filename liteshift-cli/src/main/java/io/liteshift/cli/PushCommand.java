@@ -5,6 +5,7 @@ import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +41,9 @@ final class PushCommand extends ProjectCommand {
     @Mixin
     EachOptions each;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         if (each.requested()) return EachRun.run(this, each, false, this::one);
@@ -53,6 +57,7 @@ final class PushCommand extends ProjectCommand {
         } finally {
             progress.close();
         }
+        if (json.on) return Json.print(spec, 0, JsonResults.pushed(db, r, dryRun));
         PrintWriter out = out();
         r.recoveries().forEach(line -> out.println(line + "."));
         if (r.plan().isEmpty()) {

@@ -1,13 +1,14 @@
 package io.liteshift.cli;
 
-import io.liteshift.LiteShift;
+import io.liteshift.ReviewOptions;
 import io.liteshift.ReviewResult;
 import io.liteshift.SchemaSource;
 import io.liteshift.config.DatabaseSpec;
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 
@@ -36,25 +37,18 @@ final class ReviewCommand extends ProjectCommand {
     @Option(names = "--rehearse", description = "rehearse the pending migrations on a copy of the database and show their times and sizes")
     boolean rehearse;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path wd = ProjectOptions.workingDir();
-        Path page = wd.resolve(out).normalize();
-        ReviewResult r;
-        if (from != null || to != null) {
-            requireNoRehearsal("--from/--to compare two schemas");
-            if (from == null || to == null) {
-                throw new ParameterException(spec.commandLine(), "--from and --to go together: give both sides (" + (from == null
-                        ? "--to " + to + " has no --from" : "--from " + from + " has no --to") + ").");
-            }
-            r = LiteShift.review(side(from, wd), side(to, wd), page);
-        } else if (project.schema != null || project.javaSchema.schemaClass != null) {
-            requireNoRehearsal("--schema reviews a push plan");
-            ProjectConfig c = project.resolve();
-            r = LiteShift.reviewPush(project.requireDatabase(), Setup.declaredSource(c), page);
-        } else {
-            r = project.resolve().configure().load().review(page, rehearse);
-        }
+        ProjectConfig c = project.resolve();
+        // --schema (or --schema-class) names the declared schema: its push plan is what is reviewed
+        boolean pushPlan = project.schema != null || project.javaSchema.schemaClass != null;
+        ReviewOptions options = new ReviewOptions(wd.resolve(out).normalize(), rehearse, side(from, wd), side(to, wd), pushPlan);
+        ReviewResult r = Setup.declaredSchema(c.configure(), c).load().review(options);
+        if (json.on) return Json.print(spec, 0, JsonResults.reviewed(r));
         out().println("wrote " + r.file());
         out().println(r.verdictLine());
         out().flush();
@@ -62,13 +56,6 @@ final class ReviewCommand extends ProjectCommand {
     }
 
     private static SchemaSource side(String spec, Path wd) {
-        return SchemaSource.parse(DatabaseSpec.resolveAgainst(spec, wd));
-    }
-
-    private void requireNoRehearsal(String why) {
-        if (rehearse) {
-            throw new ParameterException(spec.commandLine(), "--rehearse rehearses the pending migrations, but " + why
-                    + ", which has none. Leave --rehearse out, or review the migrations (without --from/--to and --schema).");
-        }
+        return spec == null ? null : SchemaSource.parse(DatabaseSpec.resolveAgainst(spec, wd));
     }
 }

@@ -230,11 +230,19 @@ class ReviewCommandTest extends InTemporaryWorkingDirectory {
 
         Cli.Result half = Cli.run("review", "--to", "schema.sql");
         assertThat(half.exitCode()).isEqualTo(Main.USAGE);
-        assertThat(half.err()).contains("--from and --to go together");
+        assertThat(half.err()).contains("only one side was given: add the other (--from)", "Nothing was written.");
 
         Cli.Result rehearseTwo = Cli.run("review", "--from", "shop.db", "--to", "schema.sql", "--rehearse");
         assertThat(rehearseTwo.exitCode()).isEqualTo(Main.USAGE);
-        assertThat(rehearseTwo.err()).contains("--rehearse");
+        assertThat(rehearseTwo.err()).contains("--rehearse rehearses the pending migrations, but two schemas are compared");
+
+        Cli.Result rehearsePush = Cli.run("review", "--db", db.toString(), "--schema", "schema.sql", "--rehearse");
+        assertThat(rehearsePush.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(rehearsePush.err()).contains("a push plan is reviewed");
+
+        Cli.Result pushWithout = Cli.run("review", "--schema", "schema.sql");
+        assertThat(pushWithout.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(pushWithout.err()).contains("a push plan is reviewed against the database, and none was given", "--db");
 
         Cli.Result noDb = Cli.run("review", "--db", "missing.db");
         assertThat(noDb.exitCode()).isEqualTo(Main.USAGE);

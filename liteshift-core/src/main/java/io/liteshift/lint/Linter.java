@@ -167,6 +167,15 @@ public final class Linter {
         return out;
     }
 
+    /**
+     * The line a replay's failure names ({@code migrations/0003_x.sql:3: VACUUM cannot run ...}), so that the finding
+     * is at the statement that stops it; 0 when it names none.
+     */
+    static int failedLine(String failure, String file) {
+        Matcher m = Pattern.compile("(?:^|[/\\\\\\s])" + Pattern.quote(file) + ":(\\d+):").matcher(failure);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     private static List<LintIssue> one(Replayed e, TableStats stats, Path file, Set<String> touched) throws SQLException {
         String name = e.fileName();
         List<Statement> statements;
@@ -179,8 +188,9 @@ public final class Linter {
         if (e.failure().isPresent()) {
             // its statements still speak; what it changes is unknown
             List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, new Plan(List.of(), List.of(), List.of()), statements, null)));
-            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a"
-                    + " replay of the migrations before it: " + e.failure().get(), "fix the migration; migrate would fail here."));
+            LintIssue.Location at = new LintIssue.Location(name, failedLine(e.failure().get(), name), "");
+            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, at, "", "does not run on a replay of the migrations before it: "
+                    + e.failure().get(), "fix the migration; migrate would fail here."));
             return sorted(out);
         }
         Plan plan;

@@ -445,11 +445,14 @@ final class Engine implements AutoCloseable {
                     + " freeing the old table's pages failed: " + SqliteErrors.message(e) + ". The next run frees them.", e);
         }
         String removed = abandon();
-        String why = Databases.isLocked(e) ? Databases.keptLocked(options.lockTimeout(), file, Locks.Wanted.WRITE)
-                : SqliteErrors.message(e);
+        if (Databases.isLocked(e)) {
+            return new OnlineRefusal(OnlineRefusal.Kind.LOCK_STARVED, t.table(), null, null, "the online rebuild of " + t.table()
+                    + " in " + file + " stopped: " + Databases.keptLocked(options.lockTimeout(), file, Locks.Wanted.WRITE)
+                    + ", so the rebuild could not take its next turn. " + removed + " Run again when that is done, or wait longer ("
+                    + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
+        }
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " in " + file
-                + " failed: " + why + ". " + removed + (Databases.isLocked(e) ? " Run again when it is done, or wait longer ("
-                + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ")." : ""), e);
+                + " failed: " + SqliteErrors.message(e) + ". " + removed, e);
     }
 
     private Interrupted stopped(Throwable cause) {

@@ -23,7 +23,7 @@ public final class OnlineRefusal extends LiteShiftException {
         BUSY,
         /** A row (copied, or written by the application meanwhile) breaks a constraint of the declared schema. */
         VIOLATION,
-        /** The application kept the write lock so long that the swap never got it. */
+        /** Another connection kept the write lock longer than the lock timeout, so the rebuild could not go on. */
         LOCK_STARVED
     }
 

@@ -123,4 +123,27 @@ class OnlineRefusalTest {
         assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(before);
         assertThat(OnlineDb.leftovers(db)).isFalse();
     }
+
+    @Test
+    void aWriteLockHeldLongerThanTheLockTimeoutStopsTheRebuildCleanly() throws Exception {
+        Path db = OnlineDb.create(dir.resolve("held.db"), OnlineRebuildTest.BEFORE);
+        List<String> before = OnlineDb.dump(db);
+        Schema declared = OnlineDb.declared(OnlineRebuildTest.AFTER);
+        OnlineOptions shortWait = OnlineOptions.defaults().withLockTimeout(java.time.Duration.ofMillis(200));
+        try (Engine engine = OnlineDb.online(db, declared, "users", shortWait).engine().capChunks(100);
+             Connection holder = OnlineDb.open(db); Statement s = holder.createStatement()) {
+            engine.recover();
+            engine.step(); // set up
+            engine.step(); // a first chunk
+            s.execute("BEGIN IMMEDIATE"); // an application transaction that does not end
+            assertThatThrownBy(engine::step)
+                    .isInstanceOfSatisfying(OnlineRefusal.class, e -> assertThat(e.kind()).isEqualTo(OnlineRefusal.Kind.LOCK_STARVED))
+                    .hasMessageContaining("kept the database locked for more than 200 ms");
+            s.execute("ROLLBACK");
+        }
+        assertThat(OnlineDb.leftovers(db)).as("the removal waits for the lock too: left to the next run").isTrue();
+        assertThat(OnlineRebuild.recover(db)).isInstanceOf(Recovery.CleanedUp.class);
+        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(before);
+        assertThat(OnlineDb.leftovers(db)).isFalse();
+    }
 }

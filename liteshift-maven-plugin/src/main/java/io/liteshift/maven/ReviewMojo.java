@@ -1,7 +1,6 @@
 package io.liteshift.maven;
 
-import io.liteshift.LiteShift;
-import io.liteshift.LiteShiftException;
+import io.liteshift.ReviewOptions;
 import io.liteshift.ReviewResult;
 import io.liteshift.SchemaSource;
 import io.liteshift.config.DatabaseSpec;
@@ -44,34 +43,12 @@ public final class ReviewMojo extends LiteShiftMojo {
 
     @Override
     void run() {
-        ReviewResult r;
-        if (given(from) || given(to)) {
-            if (!given(from) || !given(to) || rehearse || pushPlan) {
-                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "<from> and <to> (-Dliteshift.reviewFrom,"
-                        + " -Dliteshift.reviewTo) go together and compare two schemas, which have no migrations to rehearse and no"
-                        + " push plan: give both, without rehearse and pushPlan. Nothing was written.");
-            }
-            r = LiteShift.review(side(from), side(to), out.toPath());
-        } else if (pushPlan) {
-            if (rehearse) {
-                throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "rehearse rehearses the pending migrations;"
-                        + " a push plan has none. Leave one of them out. Nothing was written.");
-            }
-            SchemaSource declared = settings().schemaClass() == null ? new SchemaSource.Declared(settings().schema())
-                    : SchemaSource.javaClass(settings().schemaClass(), projectClasses());
-            r = LiteShift.reviewPush(requireDatabase(), declared, out.toPath());
-        } else {
-            r = configure().load().review(out.toPath(), rehearse);
-        }
+        ReviewResult r = configure().load().review(new ReviewOptions(out.toPath(), rehearse, side(from), side(to), pushPlan));
         getLog().info("wrote " + r.file());
         getLog().info(r.verdictLine());
     }
 
     private SchemaSource side(String spec) {
-        return SchemaSource.parse(DatabaseSpec.resolveAgainst(spec, basedir()));
-    }
-
-    private static boolean given(String s) {
-        return s != null && !s.isBlank();
+        return spec == null || spec.isBlank() ? null : SchemaSource.parse(DatabaseSpec.resolveAgainst(spec, basedir()));
     }
 }
