@@ -164,6 +164,7 @@ final class Engine implements AutoCloseable {
                 }
                 case REMOVE -> {
                     finishRemoval(e.table());
+                    stoppableAgain();
                     yield new Recovery.CleanedUp(e.table(), "it had been stopped or refused");
                 }
                 case COPY -> resumeOrRemove(e);
@@ -181,6 +182,7 @@ final class Engine implements AutoCloseable {
                 : !complete() ? "part of it is missing" : null;
         if (why != null) {
             finishRemoval(e.table());
+            stoppableAgain();
             return new Recovery.CleanedUp(e.table(), why);
         }
         begin();
@@ -414,6 +416,13 @@ final class Engine implements AutoCloseable {
         String shadow = "_liteshift_new_" + table;
         String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
         while (!drainChunk(shadow, rowid)) pause(drainPace.gap().minus(checkpoint()));
+    }
+
+    /** After removing an earlier run's leftovers, this run's own work stops on request again. */
+    private void stoppableAgain() throws SQLException {
+        poll.finishing = false;
+        Databases.interruptible(conn, options.lockTimeout());
+        org.sqlite.BusyHandler.setHandler(conn, poll);
     }
 
     /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */
