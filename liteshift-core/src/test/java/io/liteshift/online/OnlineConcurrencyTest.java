@@ -82,7 +82,16 @@ class OnlineConcurrencyTest {
         }
         Path expected = OnlineDb.copy(mirror, dir.resolve("expected.db"));
         OnlineDb.offline(expected, declared);
-        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected));
+        // the AUTOINCREMENT counter aside: the offline oracle takes it after every write, but SQLite raises it on INSERT
+        // only, so a write after the swap that moves a row to a higher id leaves the online counter lower, as it would
+        // leave any counter (the property test, whose writes all come before the swap, compares it too)
+        assertThat(withoutCounter(OnlineDb.dump(db))).containsExactlyElementsOf(withoutCounter(OnlineDb.dump(expected)));
+        assertThat(OnlineDb.count(db, "SELECT seq >= (SELECT max(id) FROM users WHERE id < 30000) FROM sqlite_sequence WHERE name = 'users'"))
+                .isEqualTo(1);
         assertThat(OnlineDb.leftovers(db)).isFalse();
+    }
+
+    private static List<String> withoutCounter(List<String> dump) {
+        return dump.stream().filter(l -> !l.startsWith("sqlite_sequence | users'")).toList();
     }
 }
