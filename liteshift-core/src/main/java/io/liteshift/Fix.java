@@ -103,6 +103,16 @@ public final class Fix {
         KEEP("--keep N", "-Dliteshift.keep (<keep>)", "keep in backup(dir, keep) or backupBeforeMigrate(dir, keep)"),
         /** The seeds directory (no Maven goal seeds). */
         SEEDS("--seeds", "--seeds", "seed(dir, seeders) or seedAfterMigrate(dir, ...)"),
+        /** review: where the page is written. */
+        REVIEW_OUT("--out FILE", "<out> (-Dliteshift.reviewOut)", "the out argument of LiteShift#review"),
+        /** review: the schema before, of two compared. */
+        REVIEW_FROM("--from", "<from> (-Dliteshift.reviewFrom)", "the from argument of LiteShift.review(from, to, out)"),
+        /** review: the schema after, of two compared. */
+        REVIEW_TO("--to", "<to> (-Dliteshift.reviewTo)", "the to argument of LiteShift.review(from, to, out)"),
+        /** review: rehearse the pending migrations too. */
+        REVIEW_REHEARSE("--rehearse", "<rehearse> (-Dliteshift.rehearse)", "ReviewOptions.rehearse"),
+        /** review: the plan a push would run, instead of the migrations. */
+        REVIEW_PUSH("--schema FILE (or --schema-class CLASS)", "<pushPlan> (-Dliteshift.reviewPush)", "ReviewOptions.pushPlan"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
         /** restore: in spite of another process using the database (no Maven goal restores). */
@@ -156,6 +166,23 @@ public final class Fix {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * The commands and settings {@code text} names, written for {@code frontEnd}, in order and each once: what a
+     * message says to run or set (the {@code fix} of an error in {@code --json}). Empty for a text without references.
+     */
+    public static List<String> names(String text, FrontEnd frontEnd) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (text != null && (i = text.indexOf(OPEN, i)) >= 0) {
+            int close = text.indexOf(CLOSE, i);
+            if (close < 0) break;
+            String name = reference(text.substring(i + 1, close), frontEnd);
+            if (!names.contains(name)) names.add(name);
+            i = close + 1;
+        }
+        return names;
     }
 
     private static String reference(String body, FrontEnd frontEnd) {

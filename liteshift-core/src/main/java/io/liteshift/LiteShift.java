@@ -245,6 +245,26 @@ public final class LiteShift {
         }
     }
 
+    /**
+     * Writes the review page of the pending migrations to {@code out}: against the configured database (only read;
+     * lint counts its rows), or, without one, every migration from an empty schema. With {@code rehearse}, they are
+     * also rehearsed on a copy of the database and the page shows each one's time and sizes. The page is written
+     * all at once or not at all.
+     */
+    public ReviewResult review(Path out, boolean rehearse) {
+        return Reviews.pending(this, config, out, rehearse);
+    }
+
+    /**
+     * Writes the review page that {@code options} ask for: the pending migrations (as {@link #review(Path, boolean)}),
+     * two schemas (as {@link #review(SchemaSource, SchemaSource, Path)}), or the plan a push of the configured
+     * declared schema would run on the configured database (as {@link #reviewPush}). Options that do not go together
+     * (one side alone, a rehearsal of two schemas or of a push plan) are refused, and nothing is written.
+     */
+    public ReviewResult review(ReviewOptions options) {
+        return Reviews.of(this, config, options);
+    }
+
     /** The runbook's common errors, diagnosed without writing anything. */
     public DoctorReport doctor() {
         Doctor doctor = Doctor.of(databaseFile()).migrations(directory());
@@ -302,7 +322,7 @@ public final class LiteShift {
         if (config.dataSource != null) {
             return withDatabase(false, (c, label) -> MigrationLint.lint(directory, c, fileOfDatabase().orElse(null), from));
         }
-        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from);
+        return MigrationLint.lint(directory, config.database == null ? null : DatabaseUrl.toPath(config.database), from, config.lockTimeout);
     }
 
     /** Adopts an existing database whose schema matches migration {@code version} (checked). */
@@ -463,6 +483,23 @@ public final class LiteShift {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot read the schema of " + file + ": " + SqliteErrors.message(e) + ". Nothing was written.", e);
         }
+    }
+
+    /**
+     * Writes the review page of the change from {@code from} to {@code to} (each a database, a schema file or
+     * directory, or a migrations directory; see {@link SchemaSource#parse}) to {@code out}: the plan {@code diff}
+     * prints, linted, against the rows of {@code from} when it is a database (only read).
+     */
+    public static ReviewResult review(SchemaSource from, SchemaSource to, Path out) {
+        return Reviews.between(from, to, out);
+    }
+
+    /**
+     * Writes the review page of the plan {@code push} would run on {@code database} to reach {@code declaredSchema},
+     * linted against its rows, to {@code out}. Nothing is written to the database.
+     */
+    public static ReviewResult reviewPush(String database, SchemaSource declaredSchema, Path out) {
+        return Reviews.push(database, declaredSchema, out);
     }
 
     /** Brings the database to the declared schema, keeping every row, or refuses and changes nothing. */

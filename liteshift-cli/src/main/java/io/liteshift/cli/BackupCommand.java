@@ -2,6 +2,7 @@ package io.liteshift.cli;
 
 import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
+import io.liteshift.report.JsonBackups;
 import io.liteshift.backup.BackupCheck;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.report.Reports;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "backup", description = {
         "Take an online, consistent backup of the database while the application keeps writing.",
@@ -31,6 +31,9 @@ final class BackupCommand extends ProjectCommand {
     EachOptions each;
 
     @Mixin
+    JsonOption json;
+
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Option(names = "--full-check", description = "check the copy with PRAGMA integrity_check (every row looked up in every index;"
@@ -39,9 +42,10 @@ final class BackupCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (each.requested()) return EachRun.run(this, each, false, this::one);
+        if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         BackupInfo b = settings(Setup.configuration(project, null)).progress(line -> err().println(line)).load()
                 .backup(directory(project, to), keep);
+        if (json.on) return Json.print(spec, 0, JsonBackups.taken(project.resolve().databaseFile().toString(), b));
         Reports.backup(b, report());
         return 0;
     }
@@ -50,7 +54,7 @@ final class BackupCommand extends ProjectCommand {
         BackupInfo b = settings(Setup.configuration(project, null, db)).progress(line -> err().println(db.name() + ": " + line)).load()
                 .backup(EachRun.below(directory(project, to), db), keep);
         return new EachRun.Row(0, "backed up", EachRun.Row.version(b.version()), b.file() + " (" + Reports.bytes(b.size()) + ")",
-                List.of(), Map.of());
+                List.of(), JsonBackups.taken(db.name(), b));
     }
 
     /** The project's settings with this command's check and lock timeout. */

@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
+import io.liteshift.report.JsonBackups;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,13 +17,17 @@ final class BackupsCommand extends ProjectCommand {
     @Option(names = "--to", paramLabel = "DIR", description = "the backup directory (default: backups, or as set in liteshift.toml)")
     Path to;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path dir = BackupCommand.directory(project, to);
         Path db = project.resolve().databaseFile();
         LiteShift liteShift = Setup.project(project);
-        Reports.backups(liteShift.backups(dir), liteShift.partialBackups(dir), dir,
-                db == null ? null : db.getFileName().toString(), report());
+        String name = db == null ? null : db.getFileName().toString();
+        if (json.on) return Json.print(spec, 0, JsonBackups.listed(dir, name, liteShift.backups(dir), liteShift.partialBackups(dir)));
+        Reports.backups(liteShift.backups(dir), liteShift.partialBackups(dir), dir, name, report());
         return 0;
     }
 }

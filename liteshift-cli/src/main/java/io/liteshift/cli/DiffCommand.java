@@ -4,6 +4,7 @@ import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.SchemaSource;
 import io.liteshift.plan.Plan;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -40,6 +43,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan = LiteShift.diff(SchemaSource.parse(from), wanted());
+        if (json.on) return Json.print(spec, 0, JsonResults.diff(from, to != null ? to : javaSchema.schemaClass, plan));
         if (!plan.isEmpty()) spec.commandLine().getOut().print(plan.toSql());
         spec.commandLine().getOut().flush();
         return 0;

@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.EachDatabase;
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.report.JsonReports;
 import io.liteshift.report.Reports;
 
 import java.io.PrintWriter;
@@ -53,8 +54,9 @@ final class EachRun {
             };
             String message = e instanceof LiteShiftException l ? l.message(Fix.FrontEnd.COMMAND_LINE) : "unexpected error: " + e;
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("ok", false);
-            json.put("error", message);
+            // the same error object as a single database's --json failure
+            json.put("error", e instanceof LiteShiftException l ? JsonReports.error(l, code)
+                    : JsonReports.error("unexpected", message, List.of("--verbose"), code));
             return new Row(code, result, "-", "", List.of(message), json);
         }
     }
@@ -93,9 +95,10 @@ final class EachRun {
                     r.detail().isEmpty() ? "" : ", " + r.detail(), Reports.duration(o.took()));
         });
         List<Done> done = outcomes.stream().map(o -> new Done(o.database(), o.took(), rows.get(o))).toList();
-        if (json) out.println(Json.of(json(done)));
-        else report(done, out, err);
-        return exitCode(done);
+        int exit = exitCode(done);
+        if (json) return Json.print(command.spec, exit, json(done));
+        report(done, out, err);
+        return exit;
     }
 
     /** One database's outcome as its row, in the order of the databases. */
@@ -151,16 +154,15 @@ final class EachRun {
         for (Done o : outcomes) {
             Row r = o.row();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.putAll(r.json());
             m.put("database", o.database().name());
             m.put("file", o.database().file().toString());
             m.put("ok", r.ok());
             m.put("exitCode", r.exitCode());
             m.put("durationMs", o.took().toMillis());
+            r.json().forEach(m::putIfAbsent); // the command's own fields after these, never instead of them
             entries.add(m);
         }
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("ok", outcomes.stream().allMatch(o -> o.row().ok()));
         all.put("databases", entries);
         return all;
     }

@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 
@@ -15,9 +17,13 @@ final class GenerateCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the migration's name, e.g. add_orders (default: from the changes)")
     String name;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).generate(name);
+        if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         Reports.generated(r, project.resolve(), report());
         return 0;
     }

@@ -1,7 +1,9 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -10,10 +12,14 @@ import java.util.List;
         "Accept the migrations directory as it is after a reviewed hand edit: rewrite the integrity file (liteshift.sum)",
         "and refresh the schema snapshots of changed migrations (replayed on an empty in-memory database)."})
 final class HashCommand extends ProjectCommand {
+    @Mixin
+    JsonOption json;
+
 
     @Override
     public Integer call() {
         List<String> written = Setup.files(project).hash();
+        if (json.on) return Json.print(spec, 0, JsonResults.hashed(project.resolve().migrations(), written));
         Reports.hashed(written, project.resolve().migrations(), report());
         return 0;
     }

@@ -61,6 +61,9 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOption json;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +94,12 @@ final class InitCommand implements Callable<Integer> {
             }
         });
 
+        if (json.on) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("directory", target.toString());
+            body.put("written", files.keySet().stream().map(Path::toString).toList());
+            return Json.print(spec, 0, body);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote a new liteshift project in " + target + ":");
         out.printf("  %-22s the project settings%n", ProjectConfig.FILE_NAME);

@@ -4,6 +4,7 @@ import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
+import io.liteshift.report.JsonReports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sun.misc.Signal;
@@ -11,6 +12,7 @@ import sun.misc.Signal;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code liteshift} command. */
@@ -40,7 +42,7 @@ public final class Main implements Runnable {
 
     /** In the order of the usage text. */
     private static final Map<String, Class<?>> COMMANDS = commands(DemoCommand.class, InitCommand.class, GenerateCommand.class,
-            MigrateCommand.class, LintCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
+            MigrateCommand.class, LintCommand.class, ReviewCommand.class, StatusCommand.class, VerifyCommand.class, DoctorCommand.class, NewCommand.class,
             HashCommand.class, SeedCommand.class, RehearseCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
             RevertCommand.class, RepairCommand.class, BaselineCommand.class, PullCommand.class, DiffCommand.class, PushCommand.class,
             CommandLine.HelpCommand.class);
@@ -84,7 +86,15 @@ public final class Main implements Runnable {
         else COMMANDS.values().forEach(cmd::addSubcommand);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line, err));
+        boolean json = Arrays.asList(args).contains(JsonOption.NAME);
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line, err, json));
+        CommandLine.IParameterExceptionHandler usage = cmd.getParameterExceptionHandler();
+        cmd.setParameterExceptionHandler((ex, arguments) -> {
+            int code = usage.handleParseException(ex, arguments);
+            // the usage text went to standard error as always; a script that asked for JSON reads why on standard output
+            if (json) printJson(ex.getCommandLine(), JsonReports.error("usage", ex.getMessage(), List.of("--help"), code));
+            return code;
+        });
         return cmd.execute(args);
     }
 
@@ -99,22 +109,40 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static int report(Exception ex, CommandLine line, PrintWriter err) {
+    /** The message on standard error, as always; with --json, the same error as JSON on standard output too. */
+    private static int report(Exception ex, CommandLine line, PrintWriter err, boolean json) {
         boolean verbose = line.getParseResult() != null && line.getParseResult().hasMatchedOption("--verbose");
         if (ex instanceof Interrupted i) {
             interruptionReported = true;
-            err.println("liteshift: " + i.describe(stopSignal()));
+            String message = i.describe(stopSignal());
+            err.println("liteshift: " + message);
             if (verbose) i.printStackTrace(err);
+            // main() exits with 128 + the signal's number; the JSON says the code the process will have
+            if (json) printJson(line, JsonReports.error("interrupted", message, List.of(), StopSignals.exitCode(stopSignal(), FAILED)));
             return FAILED;
         }
         if (ex instanceof LiteShiftException e) {
             err.println("liteshift: " + e.message(Fix.FrontEnd.COMMAND_LINE));
             if (verbose) e.printStackTrace(err);
+            if (json) printJson(line, JsonReports.error(e, exitCode(e.reason())));
             return exitCode(e.reason());
         }
         err.println("liteshift: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) ex.printStackTrace(err);
+        if (json) printJson(line, JsonReports.error("unexpected", "unexpected error: " + ex, List.of("--verbose"), FAILED));
         return FAILED;
+    }
+
+    /** An error as the whole --json output of {@code line}'s command. */
+    private static void printJson(CommandLine line, Map<String, Object> error) {
+        line.getOut().println(Json.of(JsonReports.failed(line.getCommandName(), error)));
+        line.getOut().flush();
+    }
+
+    /** liteshift's version, as the jar's manifest says it ("development build" when run from classes). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     /** What stopped the command: the signal, when one came (then the library was asked to stop), else an interrupt. */
@@ -135,8 +163,7 @@ public final class Main implements Runnable {
 
     static final class Version implements CommandLine.IVersionProvider {
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"liteshift " + (v == null ? "development build" : v)};
+            return new String[]{"liteshift " + version()};
         }
     }
 }

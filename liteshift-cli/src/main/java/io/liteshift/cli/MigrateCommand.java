@@ -4,6 +4,7 @@ import io.liteshift.Configuration;
 import io.liteshift.EachDatabase;
 import io.liteshift.Fix;
 import io.liteshift.migrate.MigrateResult;
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "migrate", description = {
         "Apply the pending migrations, each once, in order, atomically with its journal row.",
@@ -25,13 +25,16 @@ final class MigrateCommand extends ProjectCommand {
     MigrateFlags flags;
     @Mixin
     EachOptions each;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
-        if (each.requested()) return EachRun.run(this, each, false, this::one);
+        if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         PrintWriter err = err();
         // with something pending: lint (refuses with exit 4 on an error, unless --force), then the backup (--backup)
         MigrateResult r = Setup.configuration(project, flags).progress(err::println).load().migrate();
+        if (json.on) return Json.print(spec, 0, JsonResults.migrated(project.requireDatabase(), r));
         Reports.migrated(r, project.requireDatabase(), report());
         return 0;
     }
@@ -49,6 +52,6 @@ final class MigrateCommand extends ProjectCommand {
         String detail = r.onReplica() ? "nothing written (primary: " + r.replicaOf().get() + ")"
                 : r.upToDate() ? "" : r.applied().size() + " applied" + (r.appliedByOthers().isEmpty() ? "" : ", "
                 + r.appliedByOthers().size() + " by another process") + (r.backup().isPresent() ? ", backed up first" : "");
-        return new EachRun.Row(0, result, EachRun.Row.version(r.version()), detail, messages, Map.of()); // migrate has no --json
+        return new EachRun.Row(0, result, EachRun.Row.version(r.version()), detail, messages, JsonResults.migrated(db.name(), r));
     }
 }

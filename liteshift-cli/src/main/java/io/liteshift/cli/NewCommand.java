@@ -1,7 +1,9 @@
 package io.liteshift.cli;
 
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -11,9 +13,13 @@ final class NewCommand extends ProjectCommand {
     @Option(names = "--name", required = true, paramLabel = "SLUG", description = "the migration's name, e.g. backfill_emails")
     String name;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path file = Setup.files(project).newMigration(name);
+        if (json.on) return Json.print(spec, 0, JsonResults.created(file));
         Reports.created(file, report());
         return 0;
     }

@@ -3,16 +3,14 @@ package io.liteshift.cli;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PulledSchema;
+import io.liteshift.report.JsonResults;
+import io.liteshift.report.ReportFile;
 import io.liteshift.schema.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 @Command(name = "pull", description = {
         "Write the declared schema of a live database: tables, indexes, views, triggers and virtual tables as canonical SQL,",
@@ -26,6 +24,9 @@ final class PullCommand extends ProjectCommand {
     @Option(names = "--force", description = "with --out: replace FILE if it exists")
     boolean force;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         PulledSchema pulled = LiteShift.pull(project.requireDatabase());
@@ -33,6 +34,7 @@ final class PullCommand extends ProjectCommand {
             err().println("liteshift: note: left out " + String.join(", ", pulled.leftOut())
                     + " (another tool's bookkeeping; it stays in the database and liteshift ignores it).");
         }
+        if (json.on && outFile == null) return Json.print(spec, 0, JsonResults.pulled(project.requireDatabase(), pulled, null));
         if (outFile == null) {
             out().print(pulled.sql());
             out().flush();
@@ -40,6 +42,7 @@ final class PullCommand extends ProjectCommand {
         }
         Path target = ProjectOptions.workingDir().resolve(outFile).normalize();
         write(target, pulled.sql());
+        if (json.on) return Json.print(spec, 0, JsonResults.pulled(project.requireDatabase(), pulled, target));
         Schema s = pulled.schema();
         out().printf("Wrote %s: %d table(s), %d index(es), %d view(s), %d trigger(s), %d virtual table(s) of %s.%n", outFile,
                 s.tables().size(), s.indexes().size(), s.views().size(), s.triggers().size(), s.virtualTables().size(),
@@ -47,36 +50,12 @@ final class PullCommand extends ProjectCommand {
         return 0;
     }
 
-    /** All of the text or nothing: written beside the target under a temporary name, then moved into place. */
     private void write(Path target, String text) {
-        if (Files.isDirectory(target)) throw refused(target + " is a directory. Give --out a file name (e.g. schema.sql).");
-        if (Files.exists(target) && !force) throw exists(target);
-        Path parent = target.getParent();
-        if (parent == null || !Files.isDirectory(parent)) throw refused("the directory " + parent + " does not exist. Create it first.");
-        Path tmp = parent.resolve("." + target.getFileName() + ".liteshift-" + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            if (force) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            else Files.move(tmp, target);
-        } catch (FileAlreadyExistsException e) {
-            throw exists(target); // it appeared meanwhile
-        } catch (IOException e) {
-            throw new LiteShiftException(LiteShiftException.Reason.FAILED, "cannot write " + target + ": " + e + ". Nothing was written.", e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // moved into place, or never written
-            }
-        }
+        ReportFile.write(target, text, "--out", "schema.sql", force ? null : () -> exists(target));
     }
 
     private static LiteShiftException exists(Path target) {
-        return refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
+        return ReportFile.refused(target + " exists, and pull never overwrites a file unless told to. Pass --force to replace it, or"
                 + " choose another --out.");
-    }
-
-    private static LiteShiftException refused(String why) {
-        return new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, why + " Nothing was written.");
     }
 }

@@ -6,6 +6,7 @@ import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.lint.LintIssue;
+import io.liteshift.report.JsonResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,12 +34,16 @@ final class PushCommand extends ProjectCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         String db = project.requireDatabase();
         ProjectConfig c = project.resolve();
         Path schema = c.schema();
         PushResult r = LiteShift.push(db, Setup.declaredSource(c), new PushOptions(yes, dryRun, create, backup ? c.backups() : null, lockTimeout.or(c)));
+        if (json.on) return Json.print(spec, 0, JsonResults.pushed(db, r, dryRun));
         PrintWriter out = out();
         if (r.plan().isEmpty()) {
             out.println("Nothing to do: the database already matches " + (c.schemaClass() != null ? c.schemaLabel() : shown(schema)) + ".");

@@ -4,12 +4,12 @@ import io.liteshift.Configuration;
 import io.liteshift.Fix;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.rehearse.RehearsalReport;
+import io.liteshift.report.JsonReports;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 @Command(name = "rehearse", header = "Try the pending migrations on an online copy of the database, measured and verified.",
         description = {
@@ -19,8 +19,8 @@ import java.util.Map;
         "Exit code 0 when everything applied and verified; the failing migration's code (1 failed, 4 rows refused, 5",
         "history refused) when one fails on the copy; 6 when verify finds problems on the migrated copy."})
 final class RehearseCommand extends ProjectCommand {
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--keep", description = "keep the migrated copy and print its path (default: deleted)")
     boolean keep;
@@ -36,39 +36,8 @@ final class RehearseCommand extends ProjectCommand {
         if (outOfOrder) config.outOfOrder(true); // else as set in liteshift.toml
         RehearsalReport r = config.load().rehearse(keep);
         int code = r.failure() != null ? Main.exitCode(r.failure().reason()) : r.problems().isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
-        if (json) out().println(Json.of(json(r, code)));
-        else Reports.rehearsal(r, report());
+        if (json.on) return Json.print(spec, r.ok(), code, JsonReports.rehearsal(r));
+        Reports.rehearsal(r, report());
         return code;
-    }
-
-    private static Map<String, Object> json(RehearsalReport r, int code) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("database", r.database());
-        m.put("ok", r.ok());
-        m.put("exitCode", code);
-        m.put("copy", r.copy() == null ? null : r.copy().toString());
-        m.put("sizeBefore", r.sizeBefore());
-        m.put("sizeAfter", r.sizeAfter());
-        m.put("migrations", r.steps().stream().map(s -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("version", s.label());
-            step.put("name", s.name());
-            step.put("durationMs", s.took().toMillis());
-            step.put("rowsChanged", s.rowsChanged());
-            step.put("sizeBefore", s.sizeBefore());
-            step.put("sizeAfter", s.sizeAfter());
-            return step;
-        }).toList());
-        if (r.failure() == null) {
-            m.put("failure", null);
-        } else {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("migration", r.failure().migration());
-            f.put("reason", r.failure().reason().name().toLowerCase());
-            f.put("message", r.failure().message(Fix.FrontEnd.COMMAND_LINE));
-            m.put("failure", f);
-        }
-        m.put("problems", Json.problems(r.problems()));
-        return m;
     }
 }

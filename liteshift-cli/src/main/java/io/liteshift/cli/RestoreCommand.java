@@ -1,10 +1,12 @@
 package io.liteshift.cli;
 
 import io.liteshift.LiteShift;
+import io.liteshift.report.JsonBackups;
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +28,9 @@ final class RestoreCommand extends ProjectCommand {
     @Option(names = "--force", description = "restore even while another process uses the database (what it writes meanwhile is lost)")
     boolean force;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Path file = ProjectOptions.workingDir().resolve(backup).normalize();
@@ -34,6 +39,7 @@ final class RestoreCommand extends ProjectCommand {
         LiteShift liteShift = Setup.configuration(project, null).load();
         if (!yes) {
             BackupInfo b = liteShift.verifyBackup(file);
+            if (json.on) return Json.print(spec, 0, JsonBackups.wouldRestore(db, b, Files.exists(db)));
             out().printf("backup %s verified (sha256 %s, integrity ok, v%s).%n", file, b.sha256(), Reports.version(b.version()));
             out().println(Files.exists(db)
                     ? "Would replace " + db + " with it, keeping the current file as " + db.getFileName() + ".replaced-<time>."
@@ -42,6 +48,7 @@ final class RestoreCommand extends ProjectCommand {
             return 0;
         }
         RestoreResult r = liteShift.restore(file, force);
+        if (json.on) return Json.print(spec, 0, JsonBackups.restored(r));
         Reports.restored(r, file, report());
         return 0;
     }

@@ -1,8 +1,10 @@
 package io.liteshift.cli;
 
 import io.liteshift.migrate.GenerateResult;
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "revert", header = "Write a new migration that takes the schema back to what it was after migration N.",
@@ -15,9 +17,13 @@ final class RevertCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the new migration's name (default: revert_to_NNNN)")
     String name;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerateResult r = Setup.files(project).revert(to, name);
+        if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         Reports.generated(r, "Nothing to revert: the schema after " + Reports.version(to) + " equals the current one."
                 + " Nothing was written.", report());
         return 0;

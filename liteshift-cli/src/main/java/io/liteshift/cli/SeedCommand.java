@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import io.liteshift.config.ProjectConfig;
+import io.liteshift.report.JsonResults;
 import io.liteshift.report.Reports;
 import io.liteshift.seed.SeedResult;
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ final class SeedCommand extends ProjectCommand {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         ProjectConfig c = project.resolve();
@@ -36,6 +40,7 @@ final class SeedCommand extends ProjectCommand {
         // through the library, so that a failed write is explained (and a hot journal it left rolled back) as for migrate,
         // and so that it refuses while migrations are pending, as it does for Java and on boot
         SeedResult r = Setup.configuration(project, null).createMissing(false).lockTimeout(lockTimeout.or(c)).load().seed(given, List.of());
+        if (json.on) return Json.print(spec, 0, JsonResults.seeded(database, given, r));
         Reports.seeded(r, report());
         if (given == null) out.println("Nothing to seed: no seeds directory " + dir + ".");
         else if (r.applied().isEmpty()) out.println("Nothing to do: every seed in " + dir + " has run (" + r.upToDate() + ").");

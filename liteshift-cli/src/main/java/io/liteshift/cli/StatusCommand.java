@@ -3,6 +3,7 @@ package io.liteshift.cli;
 import io.liteshift.EachDatabase;
 import io.liteshift.Fix;
 import io.liteshift.migrate.History;
+import io.liteshift.report.JsonReports;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
@@ -16,20 +17,17 @@ import java.io.PrintWriter;
         "Exit code 0 when the database is up to date, 6 when it is not.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class StatusCommand extends ProjectCommand {
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     EachOptions each;
 
     @Override
     public Integer call() {
-        if (each.requested()) return EachRun.run(this, each, json, this::one);
+        if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         StatusReport r = Setup.database(project, null).status();
         PrintWriter out = out();
-        if (json) {
-            out.println(Json.of(Json.history(r.database(), r.history(), r.upToDate(), r.problems())));
-            return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
-        }
+        if (json.on) return Json.print(spec, r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, JsonReports.history(r.database(), r.history(), r.problems()));
         Reports.status(r, project.resolve().migrations(), report());
         return r.upToDate() ? 0 : Main.NOT_UP_TO_DATE;
     }
@@ -40,6 +38,6 @@ final class StatusCommand extends ProjectCommand {
         String detail = h.pending().size() + " pending" + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " problem(s)");
         return new EachRun.Row(r.upToDate() ? 0 : Main.NOT_UP_TO_DATE, r.upToDate() ? "up to date" : "not up to date",
                 EachRun.Row.version(h.version()), detail, r.problems().stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(),
-                Json.history(db.name(), h, r.upToDate(), r.problems()));
+                JsonReports.history(db.name(), h, r.problems()));
     }
 }

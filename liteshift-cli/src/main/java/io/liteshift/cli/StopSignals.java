@@ -67,4 +67,14 @@ final class StopSignals {
     static int exitCode(Signal s) {
         return 128 + s.getNumber();
     }
+
+    /** The exit code for a stop by {@code by} ("SIGTERM", as {@link #name} says it), or {@code otherwise} for an interrupt. */
+    static int exitCode(String by, int otherwise) {
+        if (!by.startsWith("SIG")) return otherwise;
+        try {
+            return exitCode(new Signal(by.substring(3)));
+        } catch (IllegalArgumentException unknown) {
+            return otherwise;
+        }
+    }
 }

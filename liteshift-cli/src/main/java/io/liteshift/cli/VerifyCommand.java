@@ -6,12 +6,12 @@ import io.liteshift.LiteShiftException;
 import io.liteshift.migrate.History;
 import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.Verification;
+import io.liteshift.report.JsonReports;
 import io.liteshift.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ import java.util.Map;
         "Exit code 0 when all hold, 6 with each problem named otherwise.",
         "--each GLOB: every matching database, --parallel N at once, summed up in a table."})
 final class VerifyCommand extends ProjectCommand {
-    @Option(names = "--json", description = "machine-readable output")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Option(names = "--repo", description = "check the repository alone (CI), ignoring any database DATABASE_URL or"
             + " liteshift.toml names; not with --db or --each")
     boolean repo;
@@ -37,17 +37,14 @@ final class VerifyCommand extends ProjectCommand {
     @Override
     public Integer call() {
         if (repo) return verifyRepository();
-        if (each.requested()) return EachRun.run(this, each, json, this::one);
+        if (each.requested()) return EachRun.run(this, each, json.on, this::one);
         if (project.resolve().database() == null) return verifyDirectory(false);
         Verification v = Setup.database(project, null).verification();
         List<Problem> problems = v.problems();
-        PrintWriter out = out();
-        if (json) {
-            out.println(Json.of(Json.history(project.requireDatabase(), v.status().history(), problems.isEmpty(), problems)));
-        } else {
-            Reports.verified(problems, project.requireDatabase(), report());
-        }
-        return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+        int exit = problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+        if (json.on) return Json.print(spec, exit, JsonReports.history(project.requireDatabase(), v.status().history(), problems));
+        Reports.verified(problems, project.requireDatabase(), report());
+        return exit;
     }
 
     private EachRun.Row one(EachDatabase.Match db) {
@@ -58,7 +55,7 @@ final class VerifyCommand extends ProjectCommand {
                 : problems.stream().anyMatch(p -> p.kind() == Problem.Kind.DAMAGED) ? "damaged" : "not verified";
         return new EachRun.Row(problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE, result,
                 EachRun.Row.version(h.version()), problems.isEmpty() ? "" : problems.size() + " problem(s)",
-                problems.stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(), Json.history(db.name(), h, problems.isEmpty(), problems));
+                problems.stream().map(p -> p.message(Fix.FrontEnd.COMMAND_LINE)).toList(), JsonReports.history(db.name(), h, problems));
     }
 
     /** --repo: the repository alone, whatever database DATABASE_URL or liteshift.toml names. */
@@ -74,15 +71,17 @@ final class VerifyCommand extends ProjectCommand {
     /** No database given, or --repo: what CI can check from the repository alone. */
     private int verifyDirectory(boolean repositoryOnly) {
         List<Problem> problems = Setup.files(project).verifyDirectory();
-        if (json) {
+        int exit = problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+        if (json.on) {
+            // no database was read: the repository's migrations directory is what was checked
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("database", "none");
-            m.put("ok", problems.isEmpty());
-            m.put("problems", Json.problems(problems));
-            out().println(Json.of(m));
-        } else {
-            Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
+            m.put("database", null);
+            m.put("directory", project.resolve().migrations().toString());
+            m.put("repositoryOnly", repositoryOnly);
+            m.put("problems", JsonReports.problems(problems));
+            return Json.print(spec, exit, m);
         }
-        return problems.isEmpty() ? 0 : Main.NOT_UP_TO_DATE;
+        Reports.verifiedDirectory(problems, project.resolve(), repositoryOnly, report());
+        return exit;
     }
 }

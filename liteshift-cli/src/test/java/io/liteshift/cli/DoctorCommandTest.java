@@ -1,6 +1,5 @@
 package io.liteshift.cli;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class DoctorCommandTest {
     void json() throws Exception {
         Cli.Result r = doctor("--json");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(6);
-        Map<String, Object> m = JSON.std.mapFrom(r.out());
+        Map<String, Object> m = JsonOut.of("doctor", r);
         assertThat(m).containsEntry("database", db.toString()).containsEntry("ok", false).containsEntry("errors", 1);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> findings = (List<Map<String, Object>>) m.get("findings");

@@ -11,7 +11,7 @@ class HelpTest {
         Cli.Result r = Cli.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("diff").contains("push").contains("Exit codes:")
+        assertThat(r.out()).contains("diff").contains("push").contains("review").contains("Exit codes:")
                 .contains("3  refused").contains("4  refused");
     }
 

@@ -1,6 +1,7 @@
 package io.liteshift.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class LintCommandTest {
     void jsonOutput() throws Exception {
         Cli.Result r = runDb("lint", "--json");
         assertThat(r.exitCode()).isEqualTo(Main.NOT_UP_TO_DATE);
-        Map<String, Object> m = JSON.std.mapFrom(r.out());
+        Map<String, Object> m = JsonOut.of("lint", r);
         assertThat(m).containsEntry("ok", false).containsEntry("suppressed", 0);
         assertThat((List<Object>) m.get("linted")).containsExactly("0002_email_required.sql");
         List<Map<String, Object>> issues = (List<Map<String, Object>>) m.get("issues");
@@ -81,6 +82,41 @@ class LintCommandTest {
                     .containsEntry("file", "0002_email_required.sql").containsEntry("subject", "users.email");
             assertThat((String) i.get("fix")).contains("DEFAULT");
         });
+    }
+
+    /**
+     * GitHub's annotations and SARIF name the file as the repository does: relative to the current directory (the
+     * checkout's root in CI), at the finding's line, with its code.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void githubAndSarifPlaceTheFindingOnItsLine() throws Exception {
+        String previous = System.setProperty("user.dir", dir.toString());
+        try {
+            Cli.Result github = runDb("lint", "--format", "github");
+            assertThat(github.exitCode()).as(github.toString()).isEqualTo(Main.NOT_UP_TO_DATE);
+            assertThat(github.out().lines().filter(l -> l.startsWith("::")).toList()).singleElement().asString()
+                    .startsWith("::error file=migrations/0002_email_required.sql,line=1,title=not-null::users.email becomes NOT NULL: "
+                            + TestDb.queryLong(Path.of(db), "SELECT count(*) FROM users WHERE email IS NULL") + " of 1,000 rows are NULL")
+                    .contains("%0AFix: ");
+
+            Cli.Result sarif = runDb("lint", "--format", "sarif", "--output", "lint.sarif");
+            assertThat(sarif.exitCode()).as(sarif.toString()).isEqualTo(Main.NOT_UP_TO_DATE);
+            assertThat(sarif.out()).contains("Wrote lint.sarif (sarif): 1 finding(s), 1 error(s).");
+            Map<String, Object> log = JSON.std.mapFrom(Files.readString(dir.resolve("lint.sarif")));
+            assertThat(log).containsEntry("version", "2.1.0");
+            Map<String, Object> run = ((List<Map<String, Object>>) log.get("runs")).get(0);
+            Map<String, Object> result = ((List<Map<String, Object>>) run.get("results")).get(0);
+            assertThat(result).containsEntry("ruleId", "not-null").containsEntry("level", "error");
+            // the count in the message is the database's: 1 in 27 of the 1,000 rows is NULL
+            assertThat(((Map<String, Object>) result.get("message")).get("text").toString())
+                    .contains(TestDb.queryLong(Path.of(db), "SELECT count(*) FROM users WHERE email IS NULL") + " of 1,000 rows are NULL");
+            assertThat(result.get("locations").toString()).contains("uri=migrations/0002_email_required.sql", "uriBaseId=%SRCROOT%", "startLine=1");
+        } finally {
+            System.setProperty("user.dir", previous);
+        }
+        assertThat(run("lint", "--format", "junit").err()).contains("unknown lint format 'junit' given by --format. Use one of: text, github, sarif.");
+        assertThat(run("lint", "--format", "sarif", "--json").exitCode()).isEqualTo(Main.USAGE);
     }
 
     @Test

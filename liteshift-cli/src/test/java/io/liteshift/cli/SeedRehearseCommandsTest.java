@@ -1,6 +1,5 @@
 package io.liteshift.cli;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +95,7 @@ class SeedRehearseCommandsTest {
         assertThat(ok.out()).contains("applied 0002_upper", "2 row(s) changed", "Rehearsal passed", "was not changed");
 
         Cli.Result json = run("rehearse", "--json");
-        Map<String, Object> j = JSON.std.mapFrom(json.out());
+        Map<String, Object> j = JsonOut.of("rehearse", json);
         assertThat(j).containsEntry("ok", true).containsEntry("exitCode", 0);
         assertThat((List<?>) j.get("migrations")).singleElement()
                 .satisfies(m -> assertThat((Map<String, Object>) m).containsEntry("version", "0002").containsEntry("rowsChanged", 2));
@@ -106,7 +105,7 @@ class SeedRehearseCommandsTest {
         assertThat(run("hash").exitCode()).isZero();
         Cli.Result refused = run("rehearse", "--json");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(Main.REFUSED_DATA);
-        Map<String, Object> f = JSON.std.mapFrom(refused.out());
+        Map<String, Object> f = JsonOut.of("rehearse", refused);
         assertThat((Map<String, Object>) f.get("failure")).containsEntry("migration", "0003_orphan.sql").containsEntry("reason", "refused_data");
 
         assertThat(Files.readAllBytes(db)).isEqualTo(before);

@@ -92,11 +92,14 @@ class StopSignalsTest extends InTemporaryWorkingDirectory {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
         }
-        Cli.Result r = stopped("TERM", "updating rows (a growing WAL)", () -> size(side("-wal")) > 1024 * 1024, "migrate", "--db", "app.db");
+        Cli.Result r = stopped("TERM", "updating rows (a growing WAL)", () -> size(side("-wal")) > 1024 * 1024, "migrate", "--db", "app.db",
+                "--json");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(143);
         assertThat(r.err()).as(r.toString()).startsWith("liteshift: interrupted by SIGTERM during 0002_touch: it was rolled back entirely;")
                 .contains("still pending: 0002_touch");
+        // a script asking for JSON reads the same state, with the exit code the process has
+        assertThat(JsonOut.error("migrate", r)).containsEntry("reason", "interrupted").containsEntry("exitCode", 143);
         assertAtVersionOneUntouched();
         assertThat(filesIn(tmp)).isEmpty();
     }

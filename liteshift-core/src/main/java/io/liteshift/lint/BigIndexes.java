@@ -27,11 +27,12 @@ final class BigIndexes implements Rule {
             if (table.isEmpty() || counts.before().table(table.get()).isEmpty()) continue; // a table made in this file has no rows yet
             long rows = counts.stats().rows(table.get());
             if (rows < BIG_TABLE) continue;
-            double secs = LockTime.ofRewriting(counts.stats().bytes(table.get())) / 2; // reads the table once, writes only the keys
+            long bytes = counts.stats().bytes(table.get());
+            double secs = LockTime.ofRewriting(bytes) / 2; // reads the table once, writes only the keys
             out.counted(LintIssue.of(LintCode.INDEX_BIG_TABLE, Severity.INFO, table.get(), "builds an index on " + quote(table.get())
                     + " (" + Rows.plural(rows, "row") + ") while holding the write lock, about " + LockTime.seconds(secs) + ".",
-                    "write CREATE INDEX IF NOT EXISTS, so an index built ahead in a quiet moment makes this step a no-op.")
-                    .at(context.at(s)));
+                    "write CREATE INDEX IF NOT EXISTS, so an index built ahead in a quiet moment makes this step a no-op.",
+                    Measurement.rewrite(rows, bytes, secs)).at(context.at(s)));
         }
     }
 

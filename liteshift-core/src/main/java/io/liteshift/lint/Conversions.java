@@ -87,7 +87,7 @@ final class Conversions {
             List<String> shown = found.stream().map(r -> label + " " + r.get(0) + " = " + r.get(1)).toList();
             out.add(LintIssue.of(code, Severity.ERROR, subject, subject + " becomes " + type + ", but " + counted
                     + " hold values that cannot be stored as " + c.type() + " (" + Samples.list(shown, bad) + ").",
-                    "Convert or clear those values first, or declare the column ANY."));
+                    "Convert or clear those values first, or declare the column ANY.", measured(bad, found)));
             return;
         }
         List<String> shown = found.stream().map(r -> label + " " + r.get(0) + ": " + r.get(1) + " would become " + r.get(2)).toList();
@@ -95,6 +95,12 @@ final class Conversions {
                 + counted + " differently than they are (" + Samples.list(shown, bad) + ").", "To keep the values,"
                 + " declare a type that stores them as they are (TEXT for text; BLOB, or no type, keeps any value); to convert"
                 + " them, do it explicitly first with an UPDATE that CASTs " + Identifiers.quote(c.name()) + " (in a hand-written"
-                + " migration for migrate), and review the result."));
+                + " migration for migrate), and review the result.", measured(bad, found)));
+    }
+
+    /** The count and the keys of the rows found (each row's first column is its key). */
+    private Measurement measured(long bad, List<List<String>> found) {
+        String label = Projection.keyLabel(m.from());
+        return Measurement.rows(bad, found.stream().map(r -> label + " " + r.get(0)).toList());
     }
 }

@@ -102,7 +102,8 @@ final class DataCheck {
         long rows = stats.rows(name);
         if (rows > 0) {
             out.add(destroys(LintCode.DROP_TABLE, name,
-                    "table " + name + " is not in the declared schema and would be dropped with its " + Rows.plural(rows, "row"), ""));
+                    "table " + name + " is not in the declared schema and would be dropped with its " + Rows.plural(rows, "row"), "",
+                    Measurement.rows(rows)));
         }
     }
 
@@ -113,7 +114,7 @@ final class DataCheck {
             out.add(destroys(LintCode.DROP_COLUMN, m.from().name() + "." + c.name(),
                     "column " + m.from().name() + "." + c.name() + " is not in the declared schema and would be dropped with its "
                             + Rows.plural(values, "value") + " (in " + Rows.plural(rows, "row") + ").",
-                    "If it was renamed, declare it: end the new column's line with -- @renamed from=" + c.name()));
+                    "If it was renamed, declare it: end the new column's line with -- @renamed from=" + c.name(), Measurement.rows(values)));
         }
     }
 
@@ -128,14 +129,16 @@ final class DataCheck {
             if (bad == 0) continue;
             String counted = String.format("%,d", bad) + " of " + Rows.plural(rows, "row");
             boolean computed = was.isEmpty() && m.values().containsKey(Identifiers.fold(c.name())); // a rebuild's copy fills it
+            Sample sample = computed || was.isPresent() ? sample(m, Projection.aliased(m, projection), where) : null;
             String what = computed
-                    ? m.to().name() + "." + c.name() + " is NOT NULL, and the copy gives " + counted + " NULL (" + sample(m, Projection.aliased(m, projection), where) + ")"
+                    ? m.to().name() + "." + c.name() + " is NOT NULL, and the copy gives " + counted + " NULL (" + sample.text() + ")"
                     : was.isEmpty()
                     ? "new column " + m.to().name() + "." + c.name() + " is NOT NULL without a DEFAULT, and the table has " + Rows.plural(rows, "row")
-                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample(m, Projection.aliased(m, projection), where) + ")";
+                    : m.to().name() + "." + c.name() + " becomes NOT NULL: " + counted + " are NULL (" + sample.text() + ")";
             out.add(breaks(LintCode.NOT_NULL, m.to().name() + "." + c.name(), what + ".", computed
                     ? "Make the copy give every row a value (coalesce(expression, fallback)), or declare a DEFAULT."
-                    : "Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first."));
+                    : "Declare a DEFAULT (existing NULLs are then filled with it), or fill the column with an UPDATE first.",
+                    Measurement.rows(bad, sample == null ? List.of() : sample.keys())));
         }
     }
 
@@ -153,7 +156,7 @@ final class DataCheck {
                 m.to().name() + ": " + what + " is broken by " + String.format("%,d", d.rows()) + " of " + Rows.plural(rows, "row")
                         + " sharing " + Rows.plural(d.values(), "value") + ": " + Duplicates.keyName(keys) + " " + String.join(", ", d.shown())
                         + (d.values() > d.shown().size() ? ", and " + String.format("%,d", d.values() - d.shown().size()) + " more" : "") + ".",
-                "Remove or change the duplicates first, or drop the UNIQUE."));
+                "Remove or change the duplicates first, or drop the UNIQUE.", Measurement.rows(d.rows())));
     }
 
     /**
@@ -223,20 +226,32 @@ final class DataCheck {
         if (r.matching() == 0 && r.failing() == 0) return;
         String what = m.to().name() + ": " + adjective + "CHECK (" + ck.expression() + ")" + (ck.name() == null ? "" : " (constraint " + ck.name() + ")");
         if (r.failing() == 0) {
+            Sample sample = sample(m, Projection.aliased(m, Projection.of(m)), where);
             out.add(breaks(LintCode.CHECK, m.to().name(), what + " fails for " + String.format("%,d", r.matching()) + " of "
-                    + Rows.plural(rows, "row") + " (" + sample(m, Projection.aliased(m, Projection.of(m)), where) + ").",
-                    "Fix those rows first, or relax the CHECK."));
+                    + Rows.plural(rows, "row") + " (" + sample.text() + ").",
+                    "Fix those rows first, or relax the CHECK.", Measurement.rows(r.matching(), sample.keys())));
             return;
         }
         out.add(breaks(LintCode.CHECK, m.to().name(), what + raises(m, rows, r)
                 + (r.matching() == 0 ? "" : ", and fails for " + String.format("%,d", r.matching()) + " more") + ".",
-                "Fix those rows first, or change the CHECK so that SQLite can evaluate it on every row."));
+                "Fix those rows first, or change the CHECK so that SQLite can evaluate it on every row.", failing(m, r, r.failing() + r.matching())));
     }
 
     /** " raises an error on 3 of 10 rows (id 2, 5, 9): malformed JSON" */
     private static String raises(TableMapping m, long rows, Evaluation.Result r) {
         return " raises an error on " + String.format("%,d", r.failing()) + " of " + Rows.plural(rows, "row") + " ("
                 + Projection.keyLabel(m.from()) + " " + Samples.list(r.failingKeys(), r.failing()) + "): " + r.error();
+    }
+
+    /** The rows an expression raises an error on: their count and keys. */
+    private static Measurement failing(TableMapping m, Evaluation.Result r) {
+        return failing(m, r, r.failing());
+    }
+
+    /** {@code rows} broken in all, with the keys of those an expression raises an error on. */
+    private static Measurement failing(TableMapping m, Evaluation.Result r, long rows) {
+        String label = Projection.keyLabel(m.from());
+        return Measurement.rows(rows, r.failingKeys().stream().map(k -> label + " " + k).toList());
     }
 
     /** A STORED generated column is computed by the copy: an expression that raises an error on a row stops it. */
@@ -248,7 +263,7 @@ final class DataCheck {
             unevaluable.add(Identifiers.fold(m.to().name()));
             out.add(breaks(LintCode.GENERATED, m.to().name() + "." + c.name(), m.to().name() + "." + c.name()
                     + " GENERATED ALWAYS AS (" + c.generated().expression() + ")" + raises(m, rows, r) + ".",
-                    "Fix those rows first, or change the expression so that SQLite can evaluate it on every row."));
+                    "Fix those rows first, or change the expression so that SQLite can evaluate it on every row.", failing(m, r)));
         }
     }
 
@@ -281,7 +296,7 @@ final class DataCheck {
         unevaluable.add(Identifiers.fold(i.table()));
         out.add(breaks(LintCode.INDEX, i.table(), i.table() + ": index " + i.name() + " " + cols(i.keys())
                 + (i.where() == null ? "" : " WHERE " + i.where()) + raises(m.get(), rows, r) + ".",
-                "Fix those rows first, or change the index so that SQLite can evaluate it on every row."));
+                "Fix those rows first, or change the index so that SQLite can evaluate it on every row.", failing(m.get(), r)));
     }
 
     /** How the rows of {@code table} look to the plan: its mapping, or the table as it is when the plan leaves it alone. */
@@ -325,7 +340,8 @@ final class DataCheck {
                 m.to().name() + ": new FOREIGN KEY (" + String.join(", ", fk.columns()) + ") REFERENCES " + fk.refTable() + " has "
                         + String.format("%,d", bad) + " of " + Rows.plural(rows, "row") + " pointing at no " + fk.refTable() + " row ("
                         + Projection.keyLabel(m.from()) + " " + Samples.list(keys, bad) + ").",
-                "Delete or fix those rows, or set the column to NULL, first."));
+                "Delete or fix those rows, or set the column to NULL, first.",
+                Measurement.rows(bad, keys.stream().map(k -> Projection.keyLabel(m.from()) + " " + k).toList())));
     }
 
     private Optional<String> parentProjection(String parent) {
@@ -340,23 +356,29 @@ final class DataCheck {
         if (n > 0) {
             out.add(LintIssue.of(LintCode.BACKFILL, Severity.INFO, m.to().name() + "." + c.name(),
                     m.to().name() + "." + c.name() + " becomes NOT NULL: " + Rows.plural(n, "row") + " holding NULL will get its DEFAULT "
-                            + c.defaultValue(), ""));
+                            + c.defaultValue(), "", Measurement.rows(n)));
         }
     }
 
-    private String sample(TableMapping m, String from, String where) throws SQLException {
+    /** Some keys of the rows {@code where} picks: as a message shows them ({@code id 2, 5, …}), and one by one ({@code id 2}). */
+    private record Sample(String text, List<String> keys) {
+    }
+
+    private Sample sample(TableMapping m, String from, String where) throws SQLException {
         List<String> keys = Rows.strings(db, "SELECT " + Projection.KEY + " FROM " + from + " WHERE " + where + " LIMIT " + (Samples.KEYS + 1));
-        return Projection.keyLabel(m.from()) + " " + Samples.list(keys.subList(0, Math.min(keys.size(), Samples.KEYS)), keys.size());
+        List<String> shown = keys.subList(0, Math.min(keys.size(), Samples.KEYS));
+        String label = Projection.keyLabel(m.from());
+        return new Sample(label + " " + Samples.list(shown, keys.size()), shown.stream().map(k -> label + " " + k).toList());
     }
 
     /** Data the plan would destroy: push asks for {@code --yes}, lint warns. */
-    private static LintIssue destroys(LintCode code, String subject, String message, String fix) {
-        return LintIssue.of(code, Severity.WARNING, subject, message, fix);
+    private static LintIssue destroys(LintCode code, String subject, String message, String fix, Measurement measured) {
+        return LintIssue.of(code, Severity.WARNING, subject, message, fix, measured);
     }
 
     /** Rows that cannot take the declared schema: push and migrate refuse. */
-    private static LintIssue breaks(LintCode code, String subject, String message, String fix) {
-        return LintIssue.of(code, Severity.ERROR, subject, message, fix);
+    private static LintIssue breaks(LintCode code, String subject, String message, String fix, Measurement measured) {
+        return LintIssue.of(code, Severity.ERROR, subject, message, fix, measured);
     }
 
     private static String cols(List<IndexedColumn> keys) {

@@ -35,7 +35,7 @@ final class DataDependent implements Rule {
         for (LintIssue f : found.violations()) {
             if (context.writes(f.subjectTable())) {
                 f = LintIssue.of(f.lintCode(), Severity.WARNING, f.subject(), f.message() + " (counted before this file's own"
-                        + " UPDATE/INSERT/DELETE statements on " + f.subject() + " run; they may fix it)", f.fix());
+                        + " UPDATE/INSERT/DELETE statements on " + f.subject() + " run; they may fix it)", f.fix(), f.measured());
             }
             out.counted(f);
         }

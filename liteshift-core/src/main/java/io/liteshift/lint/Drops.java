@@ -43,6 +43,6 @@ final class Drops implements Rule {
         return context.dataCheck().destructive().stream()
                 .filter(f -> f.lintCode() == drop.lintCode() && Identifiers.same(f.subject(), drop.subject())).findFirst()
                 .orElse(new LintIssue(drop.lintCode(), Severity.INFO, drop.location(), drop.subject(), drop.message()
-                        + " It holds no data now.", ""));
+                        + " It holds no data now.", "", Measurement.rows(0)));
     }
 }

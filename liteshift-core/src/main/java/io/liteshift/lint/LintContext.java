@@ -74,20 +74,34 @@ final class LintContext {
 
     /**
      * {@code issue} placed in the file: a finding about a statement is at it already; one about the plan is at the
-     * first statement that mentions its subject's table (the file's own line for it), or at no line.
+     * first statement that mentions its subject's table and column (the {@code ALTER TABLE ... DROP COLUMN} rather
+     * than a backfill of the same table before it: an annotation in a pull request lands on that line), else the
+     * first that mentions the table, or at no line.
      */
     LintIssue place(LintIssue issue) {
         if (issue.line() != 0) return issue;
         if (!issue.subject().isEmpty()) {
             String table = issue.subjectTable();
-            for (Statement s : statements) {
-                if (s.significant().get(0).is("pragma")) continue;
-                if (s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(table))) {
-                    return issue.at(at(s));
-                }
-            }
+            int dot = issue.subject().indexOf('.');
+            Optional<Statement> s = dot < 0 ? Optional.empty()
+                    : mentioning(table, Identifiers.fold(issue.subject().substring(dot + 1)));
+            s = s.or(() -> mentioning(table, null));
+            if (s.isPresent()) return issue.at(at(s.get()));
         }
         return issue.at(new LintIssue.Location(migration, 0, ""));
+    }
+
+    /** The first statement (not a PRAGMA) that names {@code table}, and {@code column} too unless it is null. */
+    private Optional<Statement> mentioning(String table, String column) {
+        for (Statement s : statements) {
+            if (s.significant().get(0).is("pragma")) continue;
+            if (names(s, table) && (column == null || names(s, column))) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean names(Statement s, String folded) {
+        return s.significant().stream().anyMatch(t -> t.isIdentifier() && Identifiers.fold(t.identifier()).equals(folded));
     }
 
     /** Whether the file's own UPDATE, DELETE, INSERT or REPLACE statements change the rows of {@code table}. */

@@ -4,6 +4,7 @@ import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Statement;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One finding about one step of a change: of {@code lint} in a migration, or of push's data check in a plan.
@@ -14,8 +15,19 @@ import java.util.Locale;
  * @param subject  the table or table.column concerned ("" for a statement rule)
  * @param message  what happens, with the real numbers when a database was read
  * @param fix      what to do about it ("" when nothing needs doing)
+ * @param measured the numbers of the message, measured on the rows ({@link Measurement#NONE} without a database)
  */
-public record LintIssue(LintCode lintCode, Severity severity, Location location, String subject, String message, String fix) {
+public record LintIssue(LintCode lintCode, Severity severity, Location location, String subject, String message, String fix,
+                        Measurement measured) {
+
+    public LintIssue {
+        Objects.requireNonNull(measured, "measured");
+    }
+
+    /** A finding that measured nothing. */
+    public LintIssue(LintCode lintCode, Severity severity, Location location, String subject, String message, String fix) {
+        this(lintCode, severity, location, subject, message, fix, Measurement.NONE);
+    }
 
     /**
      * Where a finding is in a migration.
@@ -35,6 +47,11 @@ public record LintIssue(LintCode lintCode, Severity severity, Location location,
     /** A finding about a plan, placed in a migration later (if ever). */
     static LintIssue of(LintCode code, Severity severity, String subject, String message, String fix) {
         return new LintIssue(code, severity, Location.NONE, subject, message, fix);
+    }
+
+    /** The same, with what was measured on the rows. */
+    static LintIssue of(LintCode code, Severity severity, String subject, String message, String fix, Measurement measured) {
+        return new LintIssue(code, severity, Location.NONE, subject, message, fix, measured);
     }
 
     /** The stable string of its code: {@code not-null}; what {@code -- liteshift:lint-ignore CODE} names. */
@@ -57,7 +74,7 @@ public record LintIssue(LintCode lintCode, Severity severity, Location location,
     }
 
     LintIssue at(Location where) {
-        return new LintIssue(lintCode, severity, where, subject, message, fix);
+        return new LintIssue(lintCode, severity, where, subject, message, fix, measured);
     }
 
     /** The message and then the fix, as one text: how push lists a finding. */

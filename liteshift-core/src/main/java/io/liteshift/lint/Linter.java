@@ -139,12 +139,34 @@ public final class Linter {
         return DataCheck.run(new TableStats(db), plan, current, declared);
     }
 
+    /**
+     * Lints a plan as the script it runs as ({@code sql}, named {@code fileName}), each finding at its line. With
+     * {@code db}, which has the schema {@code before} (only read), the rows are counted as for a pending migration:
+     * what a push of the plan would lose and which rows could not take {@code after}.
+     *
+     * @param file the database's file, for the free disk space a rebuild needs; may be null
+     */
+    public static List<LintIssue> plan(String fileName, String sql, Plan plan, Schema before, Schema after, Connection db, Path file)
+            throws SQLException {
+        LintContext.Counts counts = db == null ? null : new LintContext.Counts(new TableStats(db), file, before, after);
+        return sorted(new ArrayList<>(Rules.check(LintContext.of(fileName, plan, Scripts.split(sql), counts))));
+    }
+
     /** The codes a file's {@code -- liteshift:lint-ignore CODE[,CODE]} lines name. */
     static Set<String> ignored(String sql) {
         Set<String> out = new HashSet<>();
         Matcher m = IGNORE.matcher(sql);
         while (m.find()) for (String c : m.group(1).split(",")) out.add(c.trim());
         return out;
+    }
+
+    /**
+     * The line a replay's failure names ({@code migrations/0003_x.sql:3: VACUUM cannot run ...}), so that the finding
+     * is at the statement that stops it; 0 when it names none.
+     */
+    static int failedLine(String failure, String file) {
+        Matcher m = Pattern.compile("(?:^|[/\\\\\\s])" + Pattern.quote(file) + ":(\\d+):").matcher(failure);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static List<LintIssue> one(Replayed e, TableStats stats, Path file, Set<String> touched) throws SQLException {
@@ -159,8 +181,9 @@ public final class Linter {
         if (e.failure().isPresent()) {
             // its statements still speak; what it changes is unknown
             List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, new Plan(List.of(), List.of(), List.of()), statements, null)));
-            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, new LintIssue.Location(name, 0, ""), "", "does not run on a"
-                    + " replay of the migrations before it: " + e.failure().get(), "fix the migration; migrate would fail here."));
+            LintIssue.Location at = new LintIssue.Location(name, failedLine(e.failure().get(), name), "");
+            out.add(new LintIssue(LintCode.DOES_NOT_RUN, Severity.ERROR, at, "", "does not run on a replay of the migrations before it: "
+                    + e.failure().get(), "fix the migration; migrate would fail here."));
             return sorted(out);
         }
         Plan plan;

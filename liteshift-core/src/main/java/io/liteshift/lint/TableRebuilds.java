@@ -36,7 +36,7 @@ final class TableRebuilds implements Rule {
                 + LockTime.seconds(secs) + " (estimated at " + mb((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); needs about "
                 + mb(need) + " of free disk space" + (v != null ? " (" + mb(v.usable()) + " free)" : "") + ".";
         return LintIssue.of(LintCode.REBUILD, secs >= LockTime.SLOW_SECONDS ? Severity.WARNING : Severity.INFO, m.to().name(), size,
-                "migrate when the load is low; readers are not blocked in WAL mode, writers wait.");
+                "migrate when the load is low; readers are not blocked in WAL mode, writers wait.", Measurement.rewrite(rows, bytes, secs));
     }
 
     private static String mb(long bytes) {

@@ -105,6 +105,14 @@ public final class MigrationDirectory {
         return Files.isDirectory(root);
     }
 
+    /**
+     * Whether {@code dir} is a migrations directory rather than a directory of declared schema files: it holds the
+     * integrity file, which every command that writes a migration keeps.
+     */
+    public static boolean holdsMigrations(Path dir) {
+        return Files.isRegularFile(dir.resolve(IntegrityFile.FILE_NAME));
+    }
+
     /** Every well-named migration, by version (files sharing a version: by name; see {@link #layoutProblems}). */
     public List<Migration> migrations() {
         if (migrations == null) scan();

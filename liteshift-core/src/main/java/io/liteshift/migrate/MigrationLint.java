@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,8 +29,13 @@ public final class MigrationLint {
      * @param from     the first version to lint (0 or 1: all); with a database, only pending migrations are linted
      */
     public static LintReport lint(MigrationDirectory dir, Path database, int from) {
+        return lint(dir, database, from, Databases.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** As {@link #lint(MigrationDirectory, Path, int)}, waiting up to {@code lockTimeout} for another process's lock. */
+    public static LintReport lint(MigrationDirectory dir, Path database, int from, Duration lockTimeout) {
         if (database == null) return lint(dir, null, null, from);
-        try (Connection c = Databases.open(database, false, true)) {
+        try (Connection c = Databases.open(database, false, true, lockTimeout)) {
             // connection settings only, nothing is written: the counts group and sort whole tables, in memory
             Databases.exec(c, "PRAGMA temp_store = MEMORY");
             Databases.exec(c, "PRAGMA cache_size = -65536");

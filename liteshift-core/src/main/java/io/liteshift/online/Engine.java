@@ -1,5 +1,6 @@
 package io.liteshift.online;
 
+import io.liteshift.Fix;
 import io.liteshift.Interrupted;
 import io.liteshift.Interruption;
 import io.liteshift.LiteShiftException;
@@ -7,6 +8,9 @@ import io.liteshift.schema.Index;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.sqlite.Locks;
+import org.sqlite.BusyHandler;
+import org.sqlite.ProgressHandler;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,7 +85,7 @@ final class Engine implements AutoCloseable {
     private static Connection connect(Path file, Poll poll, OnlineOptions options) throws SQLException {
         Connection c = Databases.open(file, false, false, options.lockTimeout());
         try {
-            org.sqlite.BusyHandler.setHandler(c, poll);
+            BusyHandler.setHandler(c, poll);
             // off before any transaction, where SQLite honours it: the copy fires no action, the renames touch no REFERENCES
             Databases.exec(c, "PRAGMA foreign_keys = OFF");
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
@@ -402,7 +406,7 @@ final class Engine implements AutoCloseable {
      */
     private void finishRemoval(String table) throws SQLException {
         poll.finishing = true;
-        org.sqlite.ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
+        ProgressHandler.clearHandler(conn); // a stop request must not stop the removal half way
         begin();
         try {
             for (String trigger : Capture.names()) Databases.exec(conn, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
@@ -487,9 +491,9 @@ final class Engine implements AutoCloseable {
         String removed = abandon();
         if (Databases.isLocked(e)) {
             return new OnlineRefusal(OnlineRefusal.Kind.LOCK_STARVED, t.table(), null, null, "the online rebuild of " + t.table()
-                    + " in " + file + " stopped: " + Databases.keptLocked(options.lockTimeout(), file, io.liteshift.sqlite.Locks.Wanted.WRITE)
+                    + " in " + file + " stopped: " + Databases.keptLocked(options.lockTimeout(), file, Locks.Wanted.WRITE)
                     + ", so the rebuild could not take its next turn. " + removed + " Run again when that is done, or wait longer ("
-                    + io.liteshift.Fix.setting(io.liteshift.Fix.Setting.LOCK_TIMEOUT) + ").", e);
+                    + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + ").", e);
         }
         return new LiteShiftException(LiteShiftException.Reason.FAILED, "the online rebuild of " + t.table() + " in " + file
                 + " failed: " + SqliteErrors.message(e) + ". " + removed, e);

@@ -1,6 +1,7 @@
 package io.liteshift.online;
 
 import io.liteshift.Interruption;
+import org.sqlite.BusyHandler;
 
 import java.time.Duration;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
  * the rebuild should take the lock as soon as it is free), for up to the lock timeout. A stop request ends the wait,
  * except while the rebuild removes what it made, which must finish.
  */
-final class Poll extends org.sqlite.BusyHandler {
+final class Poll extends BusyHandler {
     private final long timeoutNanos;
     private long since;
     volatile boolean finishing;

@@ -3,6 +3,7 @@ package io.liteshift.online;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqliteErrors;
 import io.liteshift.sqlite.Databases;
+import org.sqlite.SQLiteErrorCode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +26,7 @@ final class Violations {
     }
 
     static boolean isConstraint(SQLException e) {
-        return (SqliteErrors.code(e) & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+        return (SqliteErrors.code(e) & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
     }
 
     /**

@@ -145,10 +145,31 @@ public final class Reports {
 
     public static void lint(LintReport r, ReportOutput out) {
         for (LintIssue i : r.issues()) out.line(i.toString());
+        out.line(lintSummary(r));
+    }
+
+    /** {@code 2 migration(s) linted against app.db: 1 error(s), 3 warning(s), 0 note(s).} */
+    private static String lintSummary(LintReport r) {
         long warnings = r.issues().stream().filter(i -> i.severity() == Severity.WARNING).count();
-        out.line(String.format("%d migration(s) linted%s: %d error(s), %d warning(s), %d note(s)%s.", r.linted().size(),
+        return String.format("%d migration(s) linted%s: %d error(s), %d warning(s), %d note(s)%s.", r.linted().size(),
                 r.database() == null ? " without a database" : " against " + r.database(), r.errors().size(), warnings,
-                r.issues().size() - r.errors().size() - warnings, r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : ""));
+                r.issues().size() - r.errors().size() - warnings, r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : "");
+    }
+
+    /**
+     * lint's findings in {@code format}: the text above, GitHub workflow commands (one per finding, then the summary
+     * line, which the runner shows as it is) or a SARIF log (one JSON text). {@code place} says where the files are
+     * for the last two.
+     */
+    public static void lint(LintReport r, LintFormat format, LintPlace place, ReportOutput out) {
+        switch (format) {
+            case TEXT -> lint(r, out);
+            case GITHUB -> {
+                GitHubAnnotations.lines(r, place).forEach(out::line);
+                out.line(lintSummary(r));
+            }
+            case SARIF -> out.line(SarifLog.of(r, place));
+        }
     }
 
     public static void rehearsal(RehearsalReport r, ReportOutput out) {

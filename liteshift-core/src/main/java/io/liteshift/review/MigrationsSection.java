@@ -17,7 +17,7 @@ record MigrationsSection(Overview overview, StringBuilder out) {
     void write() {
         out.append("<section id=\"migrations\" aria-labelledby=\"migrations-heading\">\n<h2 id=\"migrations-heading\">Migrations</h2>\n");
         List<Migration> migrations = overview.input().migrations();
-        if (migrations.isEmpty()) out.append("<p>No migrations: this review compares two schemas.</p>\n");
+        if (migrations.isEmpty()) out.append("<p>Nothing runs: no migration is pending, or the two schemas need no step between them.</p>\n");
         for (int i = 0; i < migrations.size(); i++) migration(i + 1, migrations.get(i));
         out.append("</section>\n");
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /** Opens database files the way liteshift needs them: never created by accident, waiting politely for locks. */
 public final class Databases {
-    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a short read waits for another process's lock when its caller names no timeout of its own. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private Databases() {
     }

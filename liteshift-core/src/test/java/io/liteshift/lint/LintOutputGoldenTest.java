@@ -1,11 +1,17 @@
 package io.liteshift.lint;
 
+import io.liteshift.Fix;
 import io.liteshift.Golden;
 import io.liteshift.LiteShift;
 import io.liteshift.LiteShiftException;
 import io.liteshift.PushOptions;
 import io.liteshift.PushResult;
 import io.liteshift.migrate.MigrationDirectory;
+import io.liteshift.report.LintFormat;
+import io.liteshift.report.LintPlace;
+import io.liteshift.report.ReportOutput;
+import io.liteshift.report.Reports;
+import io.liteshift.report.SarifSchema;
 import io.liteshift.migrate.MigrationLint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,51 @@ class LintOutputGoldenTest {
         assertThatThrownBy(() -> LiteShift.configure().migrations(migrations).load().hash()).hasMessageContaining("0003_cannot_run.sql");
         Golden.check(GOLDEN.resolve("by-hand-without-rows.txt"), lines(MigrationLint.lint(MigrationDirectory.of(migrations), null, 2)));
         Golden.check(GOLDEN.resolve("by-hand-with-rows.txt"), withRows());
+    }
+
+    /**
+     * The findings of both migrations above (a generated one against the rows, a hand-written one that does not run)
+     * as GitHub workflow commands and as a SARIF log, which must validate against the published SARIF schema.
+     */
+    @Test
+    void theSameFindingsForGitHubAndCodeScanning() throws Exception {
+        LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load().generate("many");
+        Files.writeString(migrations.resolve("0003_by_hand.sql"), """
+                -- a hand-written step after the generated one: statements that are unsafe whatever the rows hold
+                UPDATE members SET age = 1;
+                DELETE FROM events; VACUUM;
+                """);
+        LintReport r;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            r = MigrationLint.lint(MigrationDirectory.of(migrations), c, null, 0);
+        }
+        assertThat(r.issues()).hasSizeGreaterThan(10).extracting(LintIssue::file).contains("0002_many.sql", "0003_by_hand.sql");
+        // the version is the test's own: the files stay the same from release to release
+        LintPlace place = LintPlace.of(migrations, root, "0.1.0", Fix.FrontEnd.COMMAND_LINE);
+        String github = formatted(r, LintFormat.GITHUB, place);
+        Golden.check(GOLDEN.resolve("github.txt"), github);
+        assertThat(github.lines().filter(l -> l.startsWith("::"))).hasSize(r.issues().size());
+        String sarif = formatted(r, LintFormat.SARIF, place);
+        Golden.check(GOLDEN.resolve("sarif.json"), sarif);
+        assertThat(SarifSchema.violations(sarif)).isEmpty();
+    }
+
+    private String formatted(LintReport r, LintFormat format, LintPlace place) {
+        StringBuilder b = new StringBuilder();
+        Reports.lint(r, format, place, new ReportOutput() {
+            public void line(String text) {
+                b.append(text).append('\n');
+            }
+
+            public void warning(String text) {
+                throw new AssertionError("lint warns nothing: " + text);
+            }
+
+            public Fix.FrontEnd frontEnd() {
+                return Fix.FrontEnd.COMMAND_LINE;
+            }
+        });
+        return b.toString().replace(root + "/", "");
     }
 
     @Test

@@ -89,6 +89,9 @@ class LinterTest {
         LintIssue is = only(r, "not-null");
         assertThat(is.severity()).isEqualTo(Severity.ERROR);
         assertThat(is.message()).contains("37 of 1,000 rows are NULL", "id 27, 54, 81, 108, 135, …");
+        assertThat(is.measured().rows()).as("the count of the message, on its own").isEqualTo(37);
+        assertThat(is.measured().sampleKeys()).containsExactly("id 27", "id 54", "id 81", "id 108", "id 135");
+        assertThat(may.measured()).as("nothing measured without a database").isEqualTo(Measurement.NONE);
         assertThat(is.fix()).contains("DEFAULT");
         assertThat(r.hasErrors()).isTrue();
     }
@@ -252,6 +255,10 @@ class LinterTest {
         LintIssue rebuild = only(r, "rebuild");
         assertThat(rebuild.message()).contains("copies 4 rows", "KiB", "free", "holding the write lock");
         assertThat(rebuild.severity()).isEqualTo(Severity.INFO);
+        assertThat(rebuild.measured().rows()).isEqualTo(4);
+        assertThat(rebuild.measured().bytes()).isPositive();
+        assertThat(rebuild.measured().estimatedLock()).isNotNull();
+        assertThat(only(r, "foreign-key").measured()).isEqualTo(new Measurement(1L, List.of("id 3"), null, null));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.liteshift.plan.Pipeline;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Schema;
+import io.liteshift.sql.Scripts;
 import io.liteshift.sqlite.Databases;
 
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class OnlineDb {
     static Path create(Path file, String script) throws SQLException {
         try (Connection c = Databases.open(file, true, false); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
-            for (String sql : io.liteshift.sql.Scripts.split(script).stream().map(io.liteshift.sql.Statement::sql).toList()) s.execute(sql);
+            for (String sql : Scripts.split(script).stream().map(io.liteshift.sql.Statement::sql).toList()) s.execute(sql);
         }
         return file;
     }
@@ -46,7 +47,7 @@ final class OnlineDb {
 
     static void exec(Path file, String script) throws SQLException {
         try (Connection c = open(file); Statement s = c.createStatement()) {
-            for (var st : io.liteshift.sql.Scripts.split(script)) s.execute(st.sql());
+            for (var st : Scripts.split(script)) s.execute(st.sql());
         }
     }
 

@@ -2,12 +2,14 @@ package io.liteshift.online;
 
 import io.liteshift.Interrupted;
 import io.liteshift.schema.Schema;
+import io.liteshift.sqlite.Databases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +75,7 @@ class OnlineRefusalTest {
     @Test
     void aRollbackJournalDatabaseIsRefusedWithTheFix() throws Exception {
         Path db = dir.resolve("journal.db");
-        try (Connection c = io.liteshift.sqlite.Databases.open(db, true, false); Statement s = c.createStatement()) {
+        try (Connection c = Databases.open(db, true, false); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
             s.execute("INSERT INTO t (v) VALUES ('a'), ('b')");
         }
@@ -106,7 +108,7 @@ class OnlineRefusalTest {
         List<String> before = OnlineDb.dump(db);
         Schema declared = OnlineDb.declared(OnlineRebuildTest.AFTER);
         int[] chunks = {0};
-        OnlineOptions stopAtThird = OnlineOptions.defaults().withMaxLock(java.time.Duration.ofMillis(1)).withProgress(p -> {
+        OnlineOptions stopAtThird = OnlineOptions.defaults().withMaxLock(Duration.ofMillis(1)).withProgress(p -> {
             if (p.phase() == Progress.Phase.COPY && ++chunks[0] == 3) Thread.currentThread().interrupt(); // as an application shutting down
         });
         try {

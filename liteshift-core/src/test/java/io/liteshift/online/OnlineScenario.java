@@ -1,6 +1,7 @@
 package io.liteshift.online;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -45,7 +46,7 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
         List<String> cols = new ArrayList<>();
         cols.add("a TEXT" + (uniqueA ? " UNIQUE" : ""));
         cols.add("b " + (typeB ? "TEXT" : "INTEGER"));
-        if (reorder) java.util.Collections.swap(cols, 0, 1);
+        if (reorder) Collections.swap(cols, 0, 1);
         if (!dropC) cols.add("c TEXT" + (notNullC ? " NOT NULL DEFAULT 'z'" : ""));
         cols.add("k TEXT" + (uniqueK ? " UNIQUE" : ""));
         String declaredId = "id INTEGER PRIMARY KEY" + (autoinc != toggleAutoinc ? " AUTOINCREMENT" : "");

@@ -61,6 +61,31 @@ class VerdictTest {
     }
 
     @Test
+    void a_drop_counted_empty_on_the_database_destroys_nothing_and_one_with_rows_does() {
+        String before = "CREATE TABLE a (id INTEGER PRIMARY KEY, x TEXT);\nCREATE TABLE log (id INTEGER PRIMARY KEY);\n";
+        String sql = "DROP TABLE log;\nALTER TABLE a DROP COLUMN x;\n";
+        Verdict empty = verdictOf(before, sql, 0);
+        assertThat(empty).isEqualTo(new Verdict(Verdict.Level.SAFE, List.of(
+                "Nothing is dropped, and no finding is an error or a warning.",
+                "Drops table log, which holds no rows (counted on the database).",
+                "Drops column a.x, which holds no value (counted on the database).")));
+
+        Verdict full = verdictOf(before, sql, 3);
+        assertThat(full.level()).isEqualTo(Verdict.Level.DESTRUCTIVE);
+        assertThat(full.reasons()).startsWith("Drops table log, with every row in it.", "Drops column a.x, with its values.");
+    }
+
+    /** The two drops of {@code sql}, each with a finding that counted {@code rows} rows (or values) in what it drops. */
+    private static Verdict verdictOf(String before, String sql, long rows) {
+        Finding.Severity severity = rows == 0 ? Finding.Severity.INFO : Finding.Severity.WARNING;
+        Counts counted = new Counts(rows, List.of(), null, null);
+        Migration m = new Migration("0002_drops.sql", sql, List.of(), List.of(
+                new Finding("drop-table", severity, 1, "log", "drops table log", "", counted, rows > 0),
+                new Finding("drop-column", severity, 2, "a.x", "drops column a.x", "", counted, rows > 0)), null);
+        return ReviewPage.verdict(new ReviewInput("t", "", Schemas.declared(before), Schemas.afterRunning(before, sql), List.of(), List.of(m)));
+    }
+
+    @Test
     void the_longest_lock_is_the_longest_estimate_of_any_finding() {
         Overview o = Overview.of(Fixtures.shop());
         assertThat(o.longestLock().anchor()).isEqualTo("m2-f3");

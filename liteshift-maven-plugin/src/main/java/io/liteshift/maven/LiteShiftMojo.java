@@ -120,7 +120,7 @@ abstract class LiteShiftMojo extends AbstractMojo {
     private URLClassLoader projectClasses;
 
     /** The project's classes and compile dependencies, over the plugin's own (liteshift's DSL comes from there). */
-    private ClassLoader projectClasses() {
+    final ClassLoader projectClasses() {
         if (projectClasses == null) {
             List<String> elements;
             try {
