@@ -70,7 +70,11 @@ class OnlineStressTest {
         }
         OnlineResult r;
         try {
-            r = OnlineDb.online(db, declared, "items", OnlineOptions.defaults()).run();
+            OnlineOptions options = OnlineOptions.defaults();
+            if (System.getProperty("liteshift.stress.maxLock") != null) {
+                options = options.withMaxLock(Duration.ofMillis(Long.getLong("liteshift.stress.maxLock")));
+            }
+            r = OnlineDb.online(db, declared, "items", options).run();
         } finally {
             writer.stop.set(true);
             if (writing) thread.join();
@@ -78,9 +82,9 @@ class OnlineStressTest {
         List<Long> micros = new ArrayList<>(writer.latencies);
         Collections.sort(micros);
         double onlineSeconds = (r.copyTime().toNanos() + r.drainTime().toNanos()) / 1e9;
-        System.out.printf(Locale.ROOT, "online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms, %d chunks;"
+        System.out.printf(Locale.ROOT, "maxLock %s: online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms, %d chunks;"
                         + " offline %.1f s; ratio %.2f; writer: %d writes, max %.1f ms, p99 %.1f ms, p50 %.2f ms, failed %d%n",
-                rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), r.chunks(),
+                System.getProperty("liteshift.stress.maxLock", "default"), rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), r.chunks(),
                 offlineSeconds, onlineSeconds / offlineSeconds, micros.size(), micros.get(micros.size() - 1) / 1000.0,
                 micros.get((int) (micros.size() * 0.99)) / 1000.0, micros.get(micros.size() / 2) / 1000.0, writer.failures.size());
         assertThat(writer.failures).isEmpty();
