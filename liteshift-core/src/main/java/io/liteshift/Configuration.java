@@ -38,6 +38,9 @@ public final class Configuration {
     boolean outOfOrder;
     Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     Duration replicaTimeout = Duration.ofSeconds(60);
+    /** Null: each migration's {@code -- liteshift:online} directive decides; true or false: every migration's rebuilds. */
+    Boolean online;
+    Duration maxLock = PushOptions.DEFAULT_MAX_LOCK;
     ClassLoader classLoader = Configuration.class.getClassLoader();
     boolean classLoaderSet;
     boolean lintBeforeMigrate = true;
@@ -64,6 +67,8 @@ public final class Configuration {
         outOfOrder = other.outOfOrder;
         lockTimeout = other.lockTimeout;
         replicaTimeout = other.replicaTimeout;
+        online = other.online;
+        maxLock = other.maxLock;
         classLoader = other.classLoader;
         classLoaderSet = other.classLoaderSet;
         lintBeforeMigrate = other.lintBeforeMigrate;
@@ -148,6 +153,29 @@ public final class Configuration {
     public Configuration replicaTimeout(Duration timeout) {
         if (timeout.isNegative()) throw new IllegalArgumentException("replica timeout must not be negative: " + timeout);
         this.replicaTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How {@code migrate()} runs the table rebuilds of pending migrations. Not called, each migration decides: the
+     * rebuilds of one that {@code generate --online} wrote (its {@code -- liteshift:online} header line) run online,
+     * the others in the migration's one transaction. {@code true} runs the rebuilds of every pending migration online:
+     * the application keeps writing while rows are copied in chunks of {@link #maxLock} and one brief transaction
+     * swaps the tables (it needs WAL mode). {@code false} runs every migration in one transaction, directives
+     * included: for a rollback-journal database, or a maintenance window with no writers.
+     */
+    public Configuration online(boolean rebuildOnline) {
+        this.online = rebuildOnline;
+        return this;
+    }
+
+    /**
+     * The target time each chunk of an online rebuild holds the write lock (chunk sizes adapt to it); default 15 ms.
+     * Application writers wait at most about this long at a time.
+     */
+    public Configuration maxLock(Duration target) {
+        if (target.isNegative() || target.isZero()) throw new IllegalArgumentException("max lock must be positive: " + target);
+        this.maxLock = target;
         return this;
     }
 

@@ -115,6 +115,10 @@ public final class Fix {
         REVIEW_PUSH("--schema FILE (or --schema-class CLASS)", "<pushPlan> (-Dliteshift.reviewPush)", "ReviewOptions.pushPlan"),
         /** push: accept dropping data (no Maven goal pushes). */
         ALLOW_DESTRUCTIVE("--yes", "--yes", "PushOptions.allowingDestructive()"),
+        /** Run the rebuilds of migrations marked online in one transaction instead (a rollback-journal database, a maintenance window). */
+        OFFLINE("--no-online (online(false) in the Java API)",
+                "-Dliteshift.online=false (<online>false</online>)",
+                "online(false) (spring.liteshift.online=false in Spring Boot)"),
         /** restore: in spite of another process using the database (no Maven goal restores). */
         FORCE_RESTORE("restore --force", "restore --force", "Backups.restore(backup, database, true)");
 

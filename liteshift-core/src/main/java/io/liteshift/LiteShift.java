@@ -95,7 +95,8 @@ public final class LiteShift {
         Seeding.requireDirectory(config.seedsAfterMigrate); // a mistyped seeds directory is refused before anything is applied
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
-        Migrator migrator = migrator();
+        Migrator migrator = migrator().online(config.online, file.orElse(null), io.liteshift.online.OnlineOptions.defaults()
+                .withMaxLock(config.maxLock).withProgress(ProgressLines.to(config.progress, "")));
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];
         List<String> accepted = new ArrayList<>();
@@ -337,8 +338,16 @@ public final class LiteShift {
 
     /** Writes the next migration from the declared schema; writes nothing when nothing changed. */
     public GenerateResult generate(String name) {
-        if (config.schemaClass == null) return generator().generate(config.schema, name);
-        return generator().generate(config.schemaClass, this::declared, name);
+        return generate(name, false);
+    }
+
+    /**
+     * As {@link #generate(String)}; {@code online} marks a migration that rebuilds a table with the
+     * {@code -- liteshift:online} header line, so that {@code migrate()} runs its rebuilds online.
+     */
+    public GenerateResult generate(String name, boolean online) {
+        if (config.schemaClass == null) return generator().generate(config.schema, name, online);
+        return generator().generate(config.schemaClass, this::declared, name, online);
     }
 
     /** The generator, with lint's notes for the header of what it writes. */

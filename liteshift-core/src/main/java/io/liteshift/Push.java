@@ -1,6 +1,10 @@
 package io.liteshift;
 
 import io.liteshift.apply.Applier;
+import io.liteshift.migrate.OnlineApplier;
+import io.liteshift.migrate.OnlineOutcome;
+import io.liteshift.online.Recovery;
+import io.liteshift.sqlite.JournalMode;
 import io.liteshift.sqlite.DatabaseUrl;
 import io.liteshift.sqlite.Databases;
 import io.liteshift.sqlite.DiskSpace;
@@ -45,6 +49,8 @@ final class Push {
     private final boolean fileExisted;
     /** The space the plan's rebuilds need, once known: a disk-full failure says it. */
     private DiskSpace.Estimate need;
+    /** What this push did with an interrupted online rebuild it found. */
+    private final List<String> recoveries = new java.util.ArrayList<>();
 
     private Push(String database, SchemaSource declaredSchema, PushOptions options) {
         this.schema = declaredSchema.label();
@@ -79,12 +85,23 @@ final class Push {
         try (Connection conn = Databases.open(file, options.createMissing(), false, options.lockTimeout())) {
             Schema current = Inspector.inspect(conn);
             Plan plan = plan(conn, current);
+            if (options.online() && !plan.rebuilds().isEmpty()) return online(conn, current, plan);
+            // an interrupted online rebuild keeps capturing writes on its table: finished or removed before anything
+            // else, even when nothing else is to do (a run killed after its swap leaves only the old table's pages)
+            Recovery recovered = options.dryRun() ? new Recovery.Nothing() : OnlineApplier.recoverBeforeOffline(existed ? file : null);
+            if (!(recovered instanceof Recovery.Nothing)) {
+                recoveries.add(recovered.describe());
+                current = Inspector.inspect(conn);
+                plan = plan(conn, current);
+            }
             if (plan.isEmpty()) return result(plan, new Findings(List.of()), false, Optional.empty());
             if (options.dryRun()) return result(plan, checked(conn, plan, current), false, Optional.empty());
+            Schema start = current;
+            Plan planned = plan;
             return Applier.inWriteTransaction(conn, c -> {
                 // Under the write lock, plan again if another process changed the schema meanwhile (a concurrent push).
                 Schema now = Inspector.inspect(c);
-                Plan p = now.equals(current) ? plan : plan(c, now);
+                Plan p = now.equals(start) ? planned : plan(c, now);
                 if (p.isEmpty()) return result(p, new Findings(List.of()), false, Optional.empty());
                 Findings findings = checked(c, p, now);
                 // under the write lock, so the backup is exactly what the change starts from
@@ -104,6 +121,22 @@ final class Push {
             throw new LiteShiftException(LiteShiftException.Reason.FAILED,
                     "cannot work on " + file + ": " + SqliteErrors.message(e) + ". Nothing was changed.", e);
         }
+    }
+
+    /**
+     * {@code push --online}: the rows' checks and the backup before anything is written (without the write lock: the
+     * rows the application writes meanwhile are checked by the copy itself), then each rebuilt table online and the
+     * rest of the plan in one last transaction ({@link OnlineApplier}).
+     */
+    private PushResult online(Connection conn, Schema current, Plan plan) throws SQLException {
+        JournalMode.requireWalForOnline(conn, file, pushing() + " online", "push without --online (PushOptions.online(false) in Java)");
+        Findings findings = checked(conn, plan, current);
+        if (options.dryRun()) return result(plan, findings, false, Optional.empty());
+        Optional<Path> backup = options.backupTo() == null ? Optional.empty()
+                : Optional.of(Backups.backup(file, options.backupTo(), 0, BackupCheck.QUICK, options.lockTimeout(), line -> { }).file());
+        OnlineOutcome done = OnlineApplier.apply(file, conn, declared.schema(), this::plan, options.onlineOptions(), c -> { });
+        recoveries.addAll(done.recoveries());
+        return new PushResult(plan, findings, true, Duration.ofNanos(System.nanoTime() - started), backup, Optional.of(done), recoveries);
     }
 
     /** The plan from {@code current}, the schema of {@code db}, with the hints {@code db} has not been through. */
@@ -156,7 +189,7 @@ final class Push {
     }
 
     private PushResult result(Plan plan, Findings findings, boolean applied, Optional<Path> backup) {
-        return new PushResult(plan, findings, applied, Duration.ofNanos(System.nanoTime() - started), backup);
+        return new PushResult(plan, findings, applied, Duration.ofNanos(System.nanoTime() - started), backup, Optional.empty(), recoveries);
     }
 
     private String pushing() {

@@ -30,7 +30,8 @@ public final class FrontEndImports {
             "io.liteshift.backup.BackupCheck",
             "io.liteshift.rehearse.RehearsalReport",
             "io.liteshift.doctor.DoctorReport", "io.liteshift.doctor.Finding",
-            "io.liteshift.seed.SeedResult", "io.liteshift.seed.Seeder");
+            "io.liteshift.seed.SeedResult", "io.liteshift.seed.Seeder",
+            "io.liteshift.migrate.OnlineOutcome", "io.liteshift.online.OnlineResult", "io.liteshift.online.Progress");
 
     private FrontEndImports() {
     }

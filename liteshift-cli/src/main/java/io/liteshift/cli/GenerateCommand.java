@@ -17,12 +17,16 @@ final class GenerateCommand extends ProjectCommand {
     @Option(names = "--name", paramLabel = "SLUG", description = "the migration's name, e.g. add_orders (default: from the changes)")
     String name;
 
+    @Option(names = "--online", description = "mark a migration that rebuilds a table `-- liteshift:online`: migrate then"
+            + " copies its rows in short chunks while the application keeps writing (needs WAL mode)")
+    boolean online;
+
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
-        GenerateResult r = Setup.files(project).generate(name);
+        GenerateResult r = Setup.files(project).generate(name, online);
         if (json.on) return Json.print(spec, 0, JsonResults.generated(r));
         Reports.generated(r, project.resolve(), report());
         return 0;

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
+        OnlineProgress.stderrIsTerminal = OnlineProgress.stderrIsTerminal();
         StopSignals signals = StopSignals.install(Thread.currentThread(), err);
         int code = run(args, new PrintWriter(System.out, true), err);
         System.exit(stopped(signals, code, err));

@@ -19,6 +19,9 @@ final class MigrateFlags {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @picocli.CommandLine.Mixin
+    OnlineOption online;
+
     @Option(names = "--replica-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "on a LiteFS replica (.primary beside the database), how long to wait for the primary's migrations"
                     + " to arrive; a replica never writes (default 60s)")

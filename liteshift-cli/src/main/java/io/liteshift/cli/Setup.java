@@ -64,6 +64,8 @@ final class Setup {
         if (flags.baselineOnMigrate) config.baselineOnMigrate(true);
         if (flags.lockTimeout.value != null) config.lockTimeout(flags.lockTimeout.value);
         if (flags.replicaTimeout != null) config.replicaTimeout(flags.replicaTimeout);
+        if (flags.online.online != null) config.online(flags.online.online);
+        config.maxLock(flags.online.maxLock(io.liteshift.PushOptions.DEFAULT_MAX_LOCK, false));
         return flags.backup ? config.backupBeforeMigrate(c.backups(), flags.keep) : config;
     }
 }

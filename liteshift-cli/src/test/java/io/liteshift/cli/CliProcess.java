@@ -98,6 +98,11 @@ final class CliProcess {
         process.waitFor();
     }
 
+    /** What it has written to stderr so far. */
+    String errSoFar() {
+        return read(err);
+    }
+
     Cli.Result awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();

@@ -162,6 +162,7 @@ public final class Doctor {
             if (DatabaseChecks.damaged(c, database, recovery(), out)) return; // the other checks would read the damaged pages
             List<Migration> pending = migrations == null ? List.of() : MigrationChecks.check(c, database, header.size(), migrations, out);
             DatabaseChecks.settings(c, database, header, out);
+            onlineLeftover(out);
             OptionalLong usable = usable();
             if (usable.isPresent()) {
                 DiskCheck.check(database, usable.getAsLong(), DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
@@ -171,6 +172,22 @@ public final class Doctor {
                     "doctor could not finish; the checks after this one did not run.",
                     "Run `liteshift verify` for the migration checks, and report this message."));
         }
+    }
+
+    /**
+     * What a killed online rebuild left: the application's table is complete and in use, but its capture triggers
+     * still log every write into the change log, and the shadow copy takes space, until a run finishes or removes it.
+     */
+    private void onlineLeftover(List<Finding> out) {
+        Optional<String> table = io.liteshift.online.OnlineRebuild.pending(database);
+        if (table.isEmpty()) return;
+        out.add(Finding.warning("ONLINE_LEFTOVER", "an online rebuild of " + table.get() + " in " + database + " was stopped before it"
+                        + " finished (killed, or a crash): its shadow table, capture triggers and change log are still there.",
+                table.get() + " itself is complete and in use, but each of the application's writes to it is also logged until"
+                        + " the rebuild is finished or removed, and the half-made copy takes space on the volume.",
+                "Run the change again: `liteshift push --online` or `liteshift migrate` with the same schema resumes it from its"
+                        + " checkpoint (or frees the old table's pages, when its swap had committed); any other push or migrate"
+                        + " removes it first and says so. Nothing is lost either way."));
     }
 
     private Damage.Recovery recovery() {

@@ -45,7 +45,8 @@ public enum LintCode {
             "an index's expression or WHERE raises an error on existing rows (`CREATE INDEX`, or the copy, would stop there)"),
     BACKFILL("backfill", Family.DATA_DEPENDENT, Severity.INFO, "info",
             "NULLs filled with the column's `DEFAULT` (counted with a database)"),
-    REBUILD("rebuild", Family.COST, Severity.WARNING, "info; warning when the lock is estimated at 1 s or more",
+    REBUILD("rebuild", Family.COST, Severity.WARNING, "info; warning when the lock is estimated at 1 s or more (then it"
+            + " recommends `--online`); info for a migration whose rebuilds run online",
             "a table rebuild: rows, bytes (SQLite's `dbstat`), estimated lock time (at 33 MB/s, measured) and the free disk"
                     + " space it needs (twice the table)"),
     DISK_SPACE("disk-space", Family.COST, Severity.ERROR, "error",

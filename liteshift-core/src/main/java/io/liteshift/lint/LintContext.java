@@ -23,6 +23,7 @@ final class LintContext {
     private final List<Statement> statements;
     private final Counts counts;
     private final Set<String> written;
+    private final boolean online;
     private Findings dataCheck;
 
     /**
@@ -36,7 +37,8 @@ final class LintContext {
     record Counts(TableStats stats, Path database, Schema before, Schema after) {
     }
 
-    private LintContext(String migration, Plan plan, List<Statement> statements, Counts counts) {
+    private LintContext(String migration, Plan plan, List<Statement> statements, Counts counts, boolean online) {
+        this.online = online;
         this.migration = migration;
         this.plan = plan;
         this.statements = List.copyOf(statements);
@@ -44,14 +46,24 @@ final class LintContext {
         this.written = dmlTables(statements);
     }
 
-    /** A plan alone: what a generated migration's header lists. */
-    static LintContext of(Plan plan) {
-        return new LintContext("", plan, List.of(), null);
+    /** A plan alone: what a generated migration's header lists; {@code online} when its rebuilds run online. */
+    static LintContext of(Plan plan, boolean online) {
+        return new LintContext("", plan, List.of(), null, online);
     }
 
     /** One migration file: its plan and statements, and the rows when they can be counted (null when not). */
     static LintContext of(String migration, Plan plan, List<Statement> statements, Counts counts) {
-        return new LintContext(migration, plan, statements, counts);
+        return of(migration, plan, statements, counts, false);
+    }
+
+    /** As {@link #of(String, Plan, List, Counts)}, for a migration whose rebuilds run {@code online} (its directive). */
+    static LintContext of(String migration, Plan plan, List<Statement> statements, Counts counts, boolean online) {
+        return new LintContext(migration, plan, statements, counts, online);
+    }
+
+    /** Whether the change's table rebuilds run online (the migration's {@code -- liteshift:online}), not under one lock. */
+    boolean online() {
+        return online;
     }
 
     Plan plan() {

@@ -47,8 +47,10 @@ public final class Linter {
      * @param after   the schema after it (equal to {@code before} when it failed)
      * @param changes the differences, with the renames it makes
      * @param failure why it does not run on the replay, when it does not
+     * @param online  whether its table rebuilds run online (its {@code -- liteshift:online} line), not under one lock
      */
-    public record Replayed(String fileName, String sql, Schema before, Schema after, List<Change> changes, Optional<String> failure) {
+    public record Replayed(String fileName, String sql, Schema before, Schema after, List<Change> changes, Optional<String> failure,
+                           boolean online) {
         public Replayed {
             changes = List.copyOf(changes);
         }
@@ -122,8 +124,13 @@ public final class Linter {
 
     /** The findings read from a plan alone, one line each, for a generated migration's header. */
     public static List<String> headerNotes(Plan plan) {
+        return headerNotes(plan, false);
+    }
+
+    /** As {@link #headerNotes(Plan)}, for a migration whose rebuilds run {@code online} (its header has the directive). */
+    public static List<String> headerNotes(Plan plan, boolean online) {
         try {
-            return Rules.check(LintContext.of(plan)).stream().map(LintIssue::asHeaderNote).toList();
+            return Rules.check(LintContext.of(plan, online)).stream().map(LintIssue::asHeaderNote).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("a plan alone has no rows to read", e); // no rule reads a database without counts
         }
@@ -198,7 +205,7 @@ public final class Linter {
         // the rows tell nothing of a table an earlier linted migration changes: it is linted as without a database
         boolean countable = stats != null && changed.stream().noneMatch(touched::contains) && written.stream().noneMatch(touched::contains);
         LintContext.Counts counts = countable ? new LintContext.Counts(stats, file, e.before(), e.after()) : null;
-        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts)));
+        List<LintIssue> out = new ArrayList<>(Rules.check(LintContext.of(name, plan, statements, counts, e.online())));
         touched.addAll(changed);
         touched.addAll(written);
         return sorted(out);

@@ -89,9 +89,19 @@ public final class MigrationLint {
     /** Lints {@code chosen}, migrations of {@code dir} in order, against {@code db} (or none). */
     private static LintReport lint(MigrationDirectory dir, List<Migration> chosen, Connection db, Path file) {
         List<Linter.Replayed> replayed = MigrationEffects.of(dir, chosen).stream()
-                .map(e -> new Linter.Replayed(e.migration().fileName(), e.migration().sql(), e.before(), e.after(), e.changes(), e.failure()))
+                .map(e -> new Linter.Replayed(e.migration().fileName(), e.migration().sql(), e.before(), e.after(), e.changes(), e.failure(),
+                        online(e.migration())))
                 .toList();
         return Linter.lint(chosen.stream().map(Migration::fileName).toList(), replayed, db, file,
                 db == null ? null : file == null ? "database" : file.toString());
+    }
+
+    /** Whether the migration's rebuilds run online; a misplaced marker is migrate's to refuse, at its line. */
+    private static boolean online(Migration m) {
+        try {
+            return OnlineDirective.in(m);
+        } catch (io.liteshift.LiteShiftException misplaced) {
+            return false;
+        }
     }
 }

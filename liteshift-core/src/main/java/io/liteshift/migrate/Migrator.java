@@ -17,6 +17,9 @@ import io.liteshift.sqlite.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.liteshift.online.OnlineOptions;
+
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +27,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -41,6 +46,19 @@ public final class Migrator {
     private final boolean outOfOrder;
     private final Listener listener;
     private final boolean baselineOnMigrate;
+    private final Online online;
+
+    /**
+     * How the rebuilds of migrations run: {@code mode} null lets each migration's {@link OnlineDirective} decide, true
+     * or false decides for all; {@code file} is the database's (online needs it; null when only a DataSource is known).
+     */
+    private record Online(Boolean mode, Path file, OnlineOptions options) {
+        static final Online BY_DIRECTIVE = new Online(null, null, OnlineOptions.defaults());
+
+        boolean of(MigrationScript s) {
+            return mode != null ? mode : OnlineDirective.in(s.migration());
+        }
+    }
 
     /**
      * Told about each migration this run applies, on the migrating connection, outside its transaction (for
@@ -71,11 +89,26 @@ public final class Migrator {
         this(dir, outOfOrder, listener, false);
     }
 
-    private Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener, boolean baselineOnMigrate) {
+    private Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener, boolean baselineOnMigrate, Online online) {
         this.dir = dir;
         this.outOfOrder = outOfOrder;
         this.listener = listener;
         this.baselineOnMigrate = baselineOnMigrate;
+        this.online = online;
+    }
+
+    private Migrator(MigrationDirectory dir, boolean outOfOrder, Listener listener, boolean baselineOnMigrate) {
+        this(dir, outOfOrder, listener, baselineOnMigrate, Online.BY_DIRECTIVE);
+    }
+
+    /**
+     * This migrator, running table rebuilds online ({@link OnlineScript}): {@code mode} null lets each migration's
+     * {@code -- liteshift:online} line decide, true runs every migration's rebuilds online, false none.
+     *
+     * @param file the database file (an online rebuild works on the file); null when only a DataSource is known
+     */
+    public Migrator online(Boolean mode, Path file, OnlineOptions options) {
+        return new Migrator(dir, outOfOrder, listener, baselineOnMigrate, new Online(mode, file, options));
     }
 
     /**
@@ -83,7 +116,7 @@ public final class Migrator {
      * the one migration whose schema it has (checked by replaying, as {@link #baseline} checks), then the rest is applied.
      */
     public Migrator baselineOnMigrate(boolean on) {
-        return new Migrator(dir, outOfOrder, listener, on);
+        return new Migrator(dir, outOfOrder, listener, on, online);
     }
 
     public MigrationDirectory directory() {
@@ -162,10 +195,18 @@ public final class Migrator {
         // every pending file is read before the first one runs: a bad line in the last must not leave the first applied
         List<MigrationScript> scripts = h.pending().stream().map(m -> MigrationScript.parse(m, dir.label())).toList();
         boolean oneTransaction = newDatabase && listener == NO_LISTENER && oneForeignKeySetting(scripts);
+        // and the online ones are read against the replay: one that is not liteshift's plan is refused before any runs
+        Map<Integer, OnlineScript> onlineScripts = oneTransaction ? Map.of() : onlineScripts(scripts);
         beforeApplying(before, h, c, database, oneTransaction);
         if (adoptAt > 0) notes.add(adopted(c, adoptAt, database));
         List<AppliedMigration> applied = new ArrayList<>();
         if (oneTransaction && allAtOnce(c, scripts, database, applied)) return finished(c, applied, List.of(), scripts, h, notes, t0);
+        // an interrupted online rebuild keeps capturing writes on its table: finished or removed before a migration
+        // that runs in one transaction (an online one resumes it, or removes it when it is another change's)
+        if (!onlineScripts.containsKey(scripts.get(0).migration().version())) {
+            io.liteshift.online.Recovery r = OnlineApplier.recoverBeforeOffline(online.file());
+            if (!(r instanceof io.liteshift.online.Recovery.Nothing)) notes.add(r.describe() + ".");
+        }
         List<Integer> byOthers = new ArrayList<>();
         for (int i = 0; i < scripts.size(); i++) {
             Migration m = scripts.get(i).migration();
@@ -176,8 +217,15 @@ public final class Migrator {
             long s0 = System.nanoTime();
             ScriptRunner.Outcome outcome;
             try {
-                outcome = ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
+                OnlineScript o = onlineScripts.get(m.version());
+                outcome = o != null ? o.run(c, online.file(), online.options(), !outOfOrder, notes)
+                        : ScriptRunner.run(c, scripts.get(i), dir.label(), !outOfOrder);
             } catch (SQLException | RuntimeException e) {
+                if (Interruption.stopped(e) && onlineScripts.containsKey(m.version()) && e instanceof Interrupted stop) {
+                    // what an online rebuild left is its to say: the table as it was, or already swapped
+                    throw new Interrupted(m.label() + "_" + m.name() + " (online)", stop.state() + "; the migration is not applied; "
+                            + stoppedBetween(h, applied, byOthers, rest, database), e);
+                }
                 if (Interruption.stopped(e)) {
                     throw new Interrupted(m.label() + "_" + m.name(), "it was rolled back entirely; "
                             + stoppedBetween(h, applied, byOthers, rest, database), e);
@@ -202,6 +250,15 @@ public final class Migrator {
             applied.add(appliedNow(m, took));
         }
         return finished(c, applied, byOthers, scripts, h, notes, t0);
+    }
+
+    /** The pending scripts that run online (those rebuilding no table run as any other), by version. */
+    private Map<Integer, OnlineScript> onlineScripts(List<MigrationScript> scripts) throws SQLException {
+        Map<Integer, OnlineScript> out = new HashMap<>();
+        for (MigrationScript s : scripts) {
+            if (online.of(s)) OnlineScript.read(dir, s).ifPresent(o -> out.put(s.migration().version(), o));
+        }
+        return out;
     }
 
     private MigrateResult finished(Connection c, List<AppliedMigration> applied, List<Integer> byOthers, List<MigrationScript> scripts,

@@ -193,7 +193,7 @@ final class ScriptRunner {
         }
     }
 
-    private static void runPart(Connection c, MigrationScript.Part p, MigrationScript script, String dir) throws SQLException {
+    static void runPart(Connection c, MigrationScript.Part p, MigrationScript script, String dir) throws SQLException {
         Migration m = script.migration();
         if (p.action() == MigrationScript.Action.CHECK_FOREIGN_KEYS) {
             // the file asks for the check here; it covers what the file touches, not unrelated tables' old orphans
@@ -230,7 +230,8 @@ final class ScriptRunner {
         return new StepFailure(LiteShiftException.Reason.FAILED, at + ": " + DiskSpace.full(file.get(), during, need) + "." + sql, e);
     }
 
-    private static void checkForeignKeys(Connection c, MigrationScript script, String dir) throws SQLException {
+    /** The foreign keys of every table the script mentions (and their children, when it can orphan them). */
+    static void checkForeignKeys(Connection c, MigrationScript script, String dir) throws SQLException {
         checkForeignKeys(c, tablesAround(c, script), dir + "/" + script.migration().fileName());
     }
 

@@ -33,7 +33,8 @@ public final class Verifier {
 
     public static StatusReport status(Connection c, Migrator migrator, String database) throws SQLException {
         History h = migrator.history(c);
-        return new StatusReport(database, h, Snapshots.drift(migrator.directory(), h.version(), Inspector.inspect(c)));
+        Optional<String> online = io.liteshift.sqlite.Databases.fileOf(c).flatMap(io.liteshift.online.OnlineRebuild::pending);
+        return new StatusReport(database, h, Snapshots.drift(migrator.directory(), h.version(), Inspector.inspect(c)), online);
     }
 
     /** Every problem found; empty means verified. */

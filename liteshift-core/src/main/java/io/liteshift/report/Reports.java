@@ -54,7 +54,8 @@ public final class Reports {
         }
         out.line("wrote " + r.file().get());
         for (Change c : r.plan().changes()) out.line("  " + c.describe());
-        r.plan().rebuilds().forEach(m -> out.line("  rebuilds " + m.to().name() + ": " + String.join("; ", m.reasons())));
+        String online = r.sql().contains(io.liteshift.migrate.OnlineDirective.LINE) ? " (online)" : "";
+        r.plan().rebuilds().forEach(m -> out.line("  rebuilds " + m.to().name() + online + ": " + String.join("; ", m.reasons())));
         if (!r.attention().isEmpty()) {
             out.line("Needs attention:");
             r.attention().forEach(a -> out.line("  - " + a));
@@ -110,6 +111,9 @@ public final class Reports {
         }
         for (Migration m : h.pending()) out.line("  pending  " + m.fileName());
         for (Problem p : r.problems()) out.line("problem: " + p.message(out.frontEnd()));
+        r.online().ifPresent(t -> out.line("note: an online rebuild of " + t + " was stopped before it finished; " + t + " is complete"
+                + " and in use. The next `" + Fix.Command.MIGRATE.in(out.frontEnd()) + "` (or push --online) of the same change resumes it;"
+                + " any other change removes it first."));
         out.line(r.upToDate() ? "Up to date at " + SchemaVersion.label(h.version()) + "."
                 : "Not up to date: " + h.pending().size() + " pending, " + r.problems().size() + " problem(s).");
     }

@@ -96,6 +96,15 @@ class LintOutputGoldenTest {
         Golden.check(GOLDEN.resolve("generated-with-rows.txt"), withRows());
     }
 
+    /** The same migration generated with --online: its rebuild findings speak of chunks, not of one long lock. */
+    @Test
+    void aGeneratedOnlineMigrationWithManyFindings() throws Exception {
+        LiteShift app = LiteShift.configure().database(db.toString()).migrations(migrations).schema(schema).load();
+        String header = app.generate("many", true).sql().lines().filter(l -> l.startsWith("--   - ")).collect(Collectors.joining("\n", "", "\n"));
+        Golden.check(GOLDEN.resolve("generated-online-header.txt"), header);
+        Golden.check(GOLDEN.resolve("generated-online-with-rows.txt"), withRows());
+    }
+
     /** Statements and schema changes on the same lines; then a file that does not run, whose statements still speak. */
     @Test
     void statementsThatShareALine() throws Exception {

@@ -321,6 +321,38 @@ class LinterTest {
         assertThat(r.hasErrors()).isFalse();
     }
 
+    /**
+     * A rebuild whose copy is estimated at a second or more under the write lock (about 33 MB) is a warning that
+     * recommends the online rebuild; the same migration generated with --online says its rows are copied in chunks
+     * while the application writes, and is only a note.
+     */
+    @Test
+    void aSlowRebuildRecommendsOnlineAndAnOnlineMigrationSpeaksOfChunks() throws Exception {
+        base("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB, size INTEGER);\n", """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 36000)
+                INSERT INTO blobs SELECT i, randomblob(1000), 1000 FROM n;
+                """);
+        Path schema = root.resolve("schema.sql");
+        Files.writeString(schema, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB, size INTEGER NOT NULL DEFAULT 0);\n");
+        LiteShift files = LiteShift.configure().migrations(migrations).schema(schema).load();
+        Path offline = files.generate("size_not_null").file().orElseThrow();
+
+        LintIssue slow = only(withDb(), "rebuild");
+        assertThat(slow.severity()).isEqualTo(Severity.WARNING);
+        assertThat(slow.message()).contains("copies 36,000 rows", "holding the write lock for about 1.");
+        assertThat(slow.fix()).contains("rebuild it online", "`liteshift push --online`", "`liteshift generate --online`", "needs WAL mode");
+
+        Files.delete(offline);
+        files.hash();
+        Path online = files.generate("size_not_null", true).file().orElseThrow();
+        assertThat(Files.readString(online)).contains("\n-- liteshift:online\n");
+        LintIssue chunked = only(withDb(), "rebuild");
+        assertThat(chunked.severity()).isEqualTo(Severity.INFO);
+        assertThat(chunked.message()).contains("online: copies 36,000 rows", "in short chunks while the application writes")
+                .doesNotContain("holding the write lock");
+        assertThat(chunked.fix()).contains("WAL mode", "--max-lock-ms");
+    }
+
     /** The code says which rule broke: a duplicated value that reads "PRIMARY KEY" breaks a UNIQUE, not a primary key. */
     @Test
     void aUniqueIsAUniqueWhateverItsValuesSayAndAPrimaryKeyIsAPrimaryKey() throws Exception {

@@ -20,9 +20,16 @@ public final class GenerateMojo extends LiteShiftMojo {
     @Parameter(property = "liteshift.name")
     String name;
 
+    /**
+     * Mark a migration that rebuilds a table {@code -- liteshift:online}: {@code liteshift:migrate} then copies its rows
+     * in short chunks while the application keeps writing (WAL mode).
+     */
+    @Parameter(property = "liteshift.online", defaultValue = "false")
+    boolean online;
+
     @Override
     void run() {
-        GenerateResult r = configure().load().generate(name);
+        GenerateResult r = configure().load().generate(name, online);
         Reports.generated(r, settings(), log());
     }
 }

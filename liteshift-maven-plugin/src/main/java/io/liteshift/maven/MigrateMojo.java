@@ -54,6 +54,19 @@ public final class MigrateMojo extends LiteShiftMojo {
     @Parameter(property = "liteshift.replicaTimeout")
     String replicaTimeout;
 
+    /**
+     * How the rebuilds of pending migrations run. Unset: each migration decides (its {@code -- liteshift:online} line,
+     * which {@code liteshift:generate -Dliteshift.online} writes, runs its rebuilds online). {@code true}: every
+     * migration's rebuilds online, while the application keeps writing (WAL mode). {@code false}: every migration in
+     * one transaction, directives included.
+     */
+    @Parameter(property = "liteshift.online")
+    Boolean online;
+
+    /** Online: the target time in milliseconds each chunk holds the write lock (chunk sizes adapt to it); default 15. */
+    @Parameter(property = "liteshift.maxLockMs")
+    Long maxLockMs;
+
     @Override
     void run() {
         String db = requireDatabase();
@@ -65,6 +78,8 @@ public final class MigrateMojo extends LiteShiftMojo {
         if (lockTimeout != null && !lockTimeout.isBlank()) config.lockTimeout(ProjectConfig.parseDuration(lockTimeout));
         if (replicaTimeout != null && !replicaTimeout.isBlank()) config.replicaTimeout(ProjectConfig.parseDuration(replicaTimeout));
         if (backup) config.backupBeforeMigrate(backupsDirectory(backups), keep);
+        if (online != null) config.online(online);
+        if (maxLockMs != null) config.maxLock(java.time.Duration.ofMillis(maxLockMs));
         MigrateResult r = config.load().migrate();
         Reports.migrated(r, db, log());
     }

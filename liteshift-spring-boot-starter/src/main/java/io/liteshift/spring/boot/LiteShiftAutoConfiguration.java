@@ -61,8 +61,10 @@ public class LiteShiftAutoConfiguration {
                     .lintBeforeMigrate(properties.lintBeforeMigrate())
                     .replicaTimeout(properties.replicaTimeout())
                     .baselineOnMigrate(properties.baselineOnMigrate())
+                    .maxLock(properties.maxLock())
                     .backupCheck(properties.backup().check());
             if (properties.lockTimeout() != null) c.lockTimeout(properties.lockTimeout()); // else liteshift's one default
+            if (properties.online() != null) c.online(properties.online());
             target.applyTo(c);
             if (properties.backup().directory() != null) c.backupBeforeMigrate(properties.backup().directory(), properties.backup().keep());
             Seeder[] javaSeeders = seeders.orderedStream().toArray(Seeder[]::new);

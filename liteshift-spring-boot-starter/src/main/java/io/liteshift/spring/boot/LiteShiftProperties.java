@@ -29,6 +29,11 @@ import java.time.Duration;
  *                           migrations to arrive by replication before startup fails. A replica never writes.
  * @param baselineOnMigrate  Whether to adopt a database that has tables but no liteshift history, instead of
  *                           refusing it.
+ * @param online             How the table rebuilds of pending migrations run. Unset, each migration decides: one that
+ *                           `liteshift generate --online` marked (its -- liteshift:online line) copies its rows in
+ *                           short chunks while the application keeps writing (WAL mode). true: every migration's
+ *                           rebuilds online; false: every migration in one transaction, marked ones included.
+ * @param maxLock            Online: the target time each chunk of a rebuild holds the write lock (chunk sizes adapt).
  * @param backup             A verified backup before migrating, whenever something is pending.
  * @param seeds              Seed data after migrating.
  */
@@ -43,6 +48,8 @@ public record LiteShiftProperties(
         Duration lockTimeout,
         @DefaultValue("60s") Duration replicaTimeout,
         @DefaultValue("false") boolean baselineOnMigrate,
+        Boolean online,
+        @DefaultValue("15ms") Duration maxLock,
         @DefaultValue Backup backup,
         @DefaultValue Seeds seeds) {
 

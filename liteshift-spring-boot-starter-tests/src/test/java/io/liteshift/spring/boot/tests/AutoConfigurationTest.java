@@ -134,4 +134,38 @@ class AutoConfigurationTest {
         assertThat(column(db, "SELECT count(*) FROM orders")).containsExactly("0");
         TestDatabases.assertSound(db);
     }
+
+    /**
+     * spring.liteshift.online: a migration marked -- liteshift:online on a rollback-journal database stops startup with
+     * the WAL fix, naming the property; spring.liteshift.online=false applies it in one transaction, keeping every row.
+     */
+    @Test
+    void springLiteshiftOnlineDecidesHowAMarkedMigrationRuns() throws Exception {
+        Path migrations = dir.resolve("migrations");
+        Path schema = dir.resolve("schema.sql");
+        Path db = dir.resolve("app.db");
+        java.nio.file.Files.writeString(schema, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n");
+        LiteShift files = LiteShift.configure().migrations(migrations).schema(schema).load();
+        files.generate("init");
+        LiteShift.configure().database(db.toString()).migrations(migrations).createMissing(true).load().migrate();
+        TestDb.exec(db, "INSERT INTO notes VALUES (1, NULL), (2, 'b')");
+        java.nio.file.Files.writeString(schema, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT '');\n");
+        assertThat(files.generate("body_default", true).sql()).contains("-- liteshift:online");
+        var before = TestDatabases.files(db);
+
+        runner.withBean(DataSource.class, () -> fileDataSource(db)).withPropertyValues("spring.liteshift.location=" + migrations)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("an online rebuild needs WAL mode")
+                            .hasMessageContaining("spring.liteshift.online=false");
+                });
+        assertThat(TestDatabases.files(db)).isEqualTo(before);
+
+        runner.withBean(DataSource.class, () -> fileDataSource(db))
+                .withPropertyValues("spring.liteshift.location=" + migrations, "spring.liteshift.online=false", "spring.liteshift.max-lock=5ms")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(column(db, "SELECT id || ':' || body FROM notes ORDER BY id")).containsExactly("1:", "2:b");
+        assertThat(column(db, "SELECT version FROM liteshift_migrations ORDER BY version")).containsExactly("1", "2");
+        TestDatabases.assertSound(db);
+    }
 }
