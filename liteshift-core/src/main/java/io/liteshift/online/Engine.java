@@ -48,6 +48,7 @@ final class Engine implements AutoCloseable {
     /** The full foreign key check ran: from then on replayed log entries are kept for the swap's check. */
     private boolean checked;
     private long longestLockNanos;
+    private String longestLockIn = "";
     private final long started = System.nanoTime();
     private long swapped;
     private long drained;
@@ -517,7 +518,13 @@ final class Engine implements AutoCloseable {
 
     private void held(long since) {
         long n = System.nanoTime() - since;
+        if (n > longestLockNanos) longestLockIn = phase + (catchUp ? " (catching up)" : "");
         longestLockNanos = Math.max(longestLockNanos, n);
+    }
+
+    /** The step that held the lock longest: COPY, COPY (catching up), CUT_OVER or DRAIN (for measurements). */
+    String longestLockIn() {
+        return longestLockIn;
     }
 
     private void report() {

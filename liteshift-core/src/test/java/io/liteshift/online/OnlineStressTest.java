@@ -69,12 +69,16 @@ class OnlineStressTest {
             writer.latencies.add(0L);
         }
         OnlineResult r;
+        String longestIn;
         try {
             OnlineOptions options = OnlineOptions.defaults();
             if (System.getProperty("liteshift.stress.maxLock") != null) {
                 options = options.withMaxLock(Duration.ofMillis(Long.getLong("liteshift.stress.maxLock")));
             }
-            r = OnlineDb.online(db, declared, "items", options).run();
+            try (Engine engine = OnlineDb.online(db, declared, "items", options).engine()) {
+                r = engine.run();
+                longestIn = engine.longestLockIn();
+            }
         } finally {
             writer.stop.set(true);
             if (writing) thread.join();
@@ -82,9 +86,9 @@ class OnlineStressTest {
         List<Long> micros = new ArrayList<>(writer.latencies);
         Collections.sort(micros);
         double onlineSeconds = (r.copyTime().toNanos() + r.drainTime().toNanos()) / 1e9;
-        System.out.printf(Locale.ROOT, "maxLock %s: online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms, %d chunks;"
+        System.out.printf(Locale.ROOT, "maxLock %s: online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms (in %s), %d chunks;"
                         + " offline %.1f s; ratio %.2f; writer: %d writes, max %.1f ms, p99 %.1f ms, p50 %.2f ms, failed %d%n",
-                System.getProperty("liteshift.stress.maxLock", "default"), rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), r.chunks(),
+                System.getProperty("liteshift.stress.maxLock", "default"), rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), longestIn, r.chunks(),
                 offlineSeconds, onlineSeconds / offlineSeconds, micros.size(), micros.get(micros.size() - 1) / 1000.0,
                 micros.get((int) (micros.size() * 0.99)) / 1000.0, micros.get(micros.size() / 2) / 1000.0, writer.failures.size());
         assertThat(writer.failures).isEmpty();
