@@ -427,7 +427,7 @@ final class Engine implements AutoCloseable {
     private void stoppableAgain() throws SQLException {
         poll.finishing = false;
         Databases.interruptible(conn, options.lockTimeout());
-        org.sqlite.BusyHandler.setHandler(conn, poll);
+        BusyHandler.setHandler(conn, poll);
     }
 
     /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,13 +49,13 @@ class OnlineConcurrencyTest {
                     try {
                         s.execute(sql);
                         committed.add(sql);
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         synchronized (failed) {
                             failed.add(sql + ": " + e.getMessage());
                         }
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 synchronized (failed) {
                     failed.add(e.getMessage());
                 }

@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +122,7 @@ class OnlineStressTest {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO items (sku, price, qty, note) VALUES (?, '1.5', 3, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE items SET qty = qty + 1 WHERE id = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM items WHERE id = ?");
-                java.util.Random random = new java.util.Random(7);
+                Random random = new Random(7);
                 long next = System.nanoTime();
                 for (int i = 0; !stop.get(); i++) {
                     long start = System.nanoTime();
@@ -140,15 +143,15 @@ class OnlineStressTest {
                                 delete.executeUpdate();
                             }
                         }
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         failures.add(e.getMessage());
                     }
                     latencies.add((System.nanoTime() - start) / 1000);
                     next += 2_000_000; // 500 a second
                     long wait = next - System.nanoTime();
-                    if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    if (wait > 0) LockSupport.parkNanos(wait);
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 failures.add(e.getMessage());
             }
         }
