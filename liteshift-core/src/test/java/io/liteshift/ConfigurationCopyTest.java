@@ -47,7 +47,7 @@ class ConfigurationCopyTest {
     @Test
     void theCopyHoldsEverySetting() throws Exception {
         Configuration c = LiteShift.configure().database("x.db").migrations(tmp.toString()).schemaClass("app.Schema")
-                .createMissing(true).outOfOrder(true).lockTimeout(Duration.ofSeconds(7)).replicaTimeout(Duration.ofSeconds(9))
+                .createMissing(true).outOfOrder(true).online(true).maxLock(Duration.ofMillis(40)).lockTimeout(Duration.ofSeconds(7)).replicaTimeout(Duration.ofSeconds(9))
                 .classLoader(new ClassLoader() { }).lintBeforeMigrate(false).baselineOnMigrate(true)
                 .progress(line -> { }).backupBeforeMigrate(tmp.resolve("b"), 4).backups(tmp.resolve("c"))
                 .backupCheck(BackupCheck.FULL).seedAfterMigrate(tmp, new Seeder() {

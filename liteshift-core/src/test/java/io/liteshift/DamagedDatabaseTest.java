@@ -2,8 +2,8 @@ package io.liteshift;
 
 import io.liteshift.backup.BackupInfo;
 import io.liteshift.backup.Backups;
+import io.liteshift.doctor.Diagnosis;
 import io.liteshift.doctor.DoctorReport;
-import io.liteshift.doctor.Finding;
 import io.liteshift.migrate.Problem;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,12 +122,12 @@ class DamagedDatabaseTest {
         byte[] before = damaged(damage);
         DoctorReport r = liteShift().doctor();
         if (damage == DamagedFile.NOT_A_DATABASE) { // told by its first bytes, before SQLite opens it
-            Finding f = r.find("NOT_A_DATABASE").orElseThrow(() -> new AssertionError(r));
+            Diagnosis f = r.find("NOT_A_DATABASE").orElseThrow(() -> new AssertionError(r));
             assertThat(f.found()).contains("does not start with SQLite's header", "-- a dump");
             assertThat(f.fix()).contains("`liteshift restore " + intact.file() + " --db " + db + " --yes --force`");
         } else {
-            Finding f = r.find("DAMAGED").orElseThrow(() -> new AssertionError(r));
-            assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
+            Diagnosis f = r.find("DAMAGED").orElseThrow(() -> new AssertionError(r));
+            assertThat(f.severity()).isEqualTo(Diagnosis.Severity.ERROR);
             assertDamageParagraph(f.found() + " " + f.cause() + " " + f.fix(), damage);
         }
         assertUnchanged(before);

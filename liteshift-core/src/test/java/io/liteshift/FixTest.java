@@ -43,6 +43,17 @@ class FixTest {
                 .isEqualTo("`Backups.restore(Path.of(\"/b/app-1.sqlite\"), Path.of(\"/data/app.db\"), false)`, then `LiteShift#baseline(3)`");
     }
 
+    /** What --json lists as an error's fix: the names a message gives, each once, in order, in the reader's words. */
+    @Test
+    void theNamesOfAMessageAreItsFixes() {
+        String text = "run `" + Fix.command(Fix.Command.HASH) + "`, or wait (" + Fix.setting(Fix.Setting.LOCK_TIMEOUT) + "), then `"
+                + Fix.command(Fix.Command.HASH) + "` again, or `" + Fix.command(Fix.Command.BASELINE, 3) + "`";
+        assertThat(Fix.names(text, FrontEnd.MAVEN)).containsExactly("mvn liteshift:hash",
+                Fix.Setting.LOCK_TIMEOUT.in(FrontEnd.MAVEN), "liteshift baseline --version 3");
+        assertThat(Fix.names(text, FrontEnd.COMMAND_LINE)).first().isEqualTo("liteshift hash");
+        assertThat(Fix.names("nothing to name here", FrontEnd.JAVA)).isEmpty();
+    }
+
     @Test
     void aTextWithoutReferencesIsReturnedAsItIs() {
         String plain = "nothing to name here";

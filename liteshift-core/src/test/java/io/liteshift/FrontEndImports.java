@@ -29,7 +29,7 @@ public final class FrontEndImports {
             "io.liteshift.backup.BackupInfo", "io.liteshift.backup.BackupLeftover", "io.liteshift.backup.RestoreResult",
             "io.liteshift.backup.BackupCheck",
             "io.liteshift.rehearse.RehearsalReport",
-            "io.liteshift.doctor.DoctorReport", "io.liteshift.doctor.Finding",
+            "io.liteshift.doctor.DoctorReport", "io.liteshift.doctor.Diagnosis",
             "io.liteshift.seed.SeedResult", "io.liteshift.seed.Seeder",
             "io.liteshift.migrate.OnlineOutcome", "io.liteshift.online.OnlineResult", "io.liteshift.online.Progress");
 

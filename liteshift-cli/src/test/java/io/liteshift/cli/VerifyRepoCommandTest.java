@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.liteshift.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class VerifyRepoCommandTest extends InTemporaryWorkingDirectory {
         assertThat(Cli.run("generate", "--name", "pinned").exitCode()).isZero();
         Cli.Result clean = Cli.run("verify", "--repo", "--json");
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
-        Map<String, Object> json = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(clean.out());
+        Map<String, Object> json = JSON.std.mapFrom(clean.out());
         // no database was read: null, and the directory that was checked
         assertThat(json).containsEntry("ok", true).containsEntry("exitCode", 0).containsEntry("database", null)
                 .containsEntry("directory", dir.resolve("migrations").toString()).containsEntry("repositoryOnly", true)

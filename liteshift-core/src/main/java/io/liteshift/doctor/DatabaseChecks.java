@@ -34,21 +34,21 @@ final class DatabaseChecks {
     }
 
     /** @return the header, or empty (with a finding) when the file is not a database or cannot be read */
-    static Optional<Header> header(Path db, Damage.Recovery recovery, List<Finding> out) {
+    static Optional<Header> header(Path db, Damage.Recovery recovery, List<Diagnosis> out) {
         long size;
         byte[] head;
         try (InputStream in = Files.newInputStream(db)) {
             size = Files.size(db);
             head = in.readNBytes(100);
         } catch (IOException e) {
-            out.add(Finding.error("DB_NOT_READABLE", db + " cannot be read (" + e.getMessage() + "); it is " + Access.describe(db) + ".",
+            out.add(Diagnosis.error("DB_NOT_READABLE", db + " cannot be read (" + e.getMessage() + "); it is " + Access.describe(db) + ".",
                     "Every connection fails with \"unable to open database file\".",
                     "Give the application's user read and write access (chown / chmod), as for an unwritable database."));
             return Optional.empty();
         }
         if (size == 0) return Optional.of(new Header(0, Optional.empty())); // SQLite's own view: an empty database
         if (head.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC)) {
-            out.add(Finding.error("NOT_A_DATABASE", db + " (" + Bytes.exactly(size) + ") does not start with SQLite's header; its first bytes"
+            out.add(Diagnosis.error("NOT_A_DATABASE", db + " (" + Bytes.exactly(size) + ") does not start with SQLite's header; its first bytes"
                             + " read \"" + printable(head) + "\".",
                     "Every query fails with \"file is not a database\" (SQLITE_NOTADB).",
                     "Check that DATABASE_URL names the database and not another file (a dump, a backup archive, a Litestream"
@@ -64,7 +64,7 @@ final class DatabaseChecks {
     }
 
     /** Opens read-only, never creating, never waiting long; a failure is a finding. */
-    static Optional<Connection> open(Path db, Damage.Recovery recovery, List<Finding> out) {
+    static Optional<Connection> open(Path db, Damage.Recovery recovery, List<Diagnosis> out) {
         try {
             // a zero-byte file (what an application's first connection leaves) is read as the empty database it will
             // become, so that it is reported as EMPTY_DATABASE; read only, it is never written
@@ -75,7 +75,7 @@ final class DatabaseChecks {
                 out.add(damaged(db, recovery, damage.get()));
                 return Optional.empty();
             }
-            out.add(Finding.error("CANNOT_OPEN", "SQLite cannot open " + db + ": " + e.getMessage(),
+            out.add(Diagnosis.error("CANNOT_OPEN", "SQLite cannot open " + db + ": " + e.getMessage(),
                     "The application's connections fail the same way.",
                     "See the message: restore the file from a backup if it is damaged, fix its access if it is unreadable."));
             return Optional.empty();
@@ -83,7 +83,7 @@ final class DatabaseChecks {
     }
 
     /** {@code PRAGMA quick_check}; a damaged file is a finding, and the checks after it are not run. */
-    static boolean damaged(Connection c, Path db, Damage.Recovery recovery, List<Finding> out) throws SQLException {
+    static boolean damaged(Connection c, Path db, Damage.Recovery recovery, List<Diagnosis> out) throws SQLException {
         Damage.Evidence evidence;
         try {
             List<String> problems = Damage.check(c, BackupCheck.QUICK);
@@ -97,8 +97,8 @@ final class DatabaseChecks {
     }
 
     /** The damage paragraph as a finding: doctor's texts are the command line's. */
-    private static Finding damaged(Path db, Damage.Recovery recovery, Damage.Evidence evidence) {
-        return Finding.error("DAMAGED", Damage.found(db.toString(), evidence), Damage.consequence(evidence),
+    private static Diagnosis damaged(Path db, Damage.Recovery recovery, Damage.Evidence evidence) {
+        return Diagnosis.error("DAMAGED", Damage.found(db.toString(), evidence), Damage.consequence(evidence),
                 text(Damage.fix(recovery, evidence)) + " `PRAGMA integrity_check` lists every problem.");
     }
 
@@ -107,16 +107,16 @@ final class DatabaseChecks {
     }
 
     /** Journal mode, busy timeout, foreign keys and the SQLite versions involved. */
-    static void settings(Connection c, Path db, Header header, List<Finding> out) throws SQLException {
+    static void settings(Connection c, Path db, Header header, List<Diagnosis> out) throws SQLException {
         String mode = one(c, "PRAGMA journal_mode");
         if (!"wal".equalsIgnoreCase(mode)) {
-            out.add(Finding.info("JOURNAL_MODE", db + " uses journal_mode=" + mode + ".",
+            out.add(Diagnosis.info("JOURNAL_MODE", db + " uses journal_mode=" + mode + ".",
                     "In rollback-journal mode a writer blocks every reader while it commits; a web application with"
                             + " concurrent requests sees \"database is locked\" sooner.",
                     "Switch to WAL once (`PRAGMA journal_mode=WAL`, it is stored in the file; all processes must be on the same"
                             + " machine, not a network file system). liteshift migrations cannot change it inside a transaction."));
         }
-        out.add(Finding.info("BUSY_TIMEOUT", "busy_timeout is a setting of each connection, not of the file: doctor cannot see"
+        out.add(Diagnosis.info("BUSY_TIMEOUT", "busy_timeout is a setting of each connection, not of the file: doctor cannot see"
                         + " the application's.",
                 "Without one, a connection that meets another's lock fails at once with \"database is locked\" (SQLITE_BUSY),"
                         + " e.g. while a migration runs.",
@@ -124,7 +124,7 @@ final class DatabaseChecks {
                         + " SQLiteConfig.setBusyTimeout(5000), or `PRAGMA busy_timeout = 5000`)."));
         long fks = count(c, "SELECT count(*) FROM sqlite_schema s, pragma_foreign_key_list(s.name) WHERE s.type = 'table'");
         if (fks > 0) {
-            out.add(Finding.info("FOREIGN_KEYS", db + " declares " + fks + " foreign key column reference(s); enforcement is a"
+            out.add(Diagnosis.info("FOREIGN_KEYS", db + " declares " + fks + " foreign key column reference(s); enforcement is a"
                             + " setting of each connection and is off by default.",
                     "Without `PRAGMA foreign_keys = ON` on the application's connections, ON DELETE actions never fire and"
                             + " orphan rows go unnoticed.",
@@ -132,7 +132,7 @@ final class DatabaseChecks {
         }
         String bundled = one(c, "SELECT sqlite_version()");
         String writer = header.lastWriter().map(DatabaseChecks::version).orElse("unknown (new file)");
-        out.add(Finding.info("SQLITE_VERSION", "liteshift runs SQLite " + bundled + " (bundled with its driver); " + db.getFileName()
+        out.add(Diagnosis.info("SQLITE_VERSION", "liteshift runs SQLite " + bundled + " (bundled with its driver); " + db.getFileName()
                         + " was last written by SQLite " + writer + ".",
                 "Features depend on the library that runs the SQL: ALTER TABLE DROP COLUMN and RETURNING need 3.35,"
                         + " STRICT tables 3.37, ALTER TABLE ... ALTER COLUMN SET/DROP NOT NULL 3.53. The application's own"

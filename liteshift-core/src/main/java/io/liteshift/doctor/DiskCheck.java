@@ -15,7 +15,7 @@ final class DiskCheck {
     private DiskCheck() {
     }
 
-    static void check(Path db, long usable, DiskSpace.Estimate e, boolean pending, List<Finding> out) {
+    static void check(Path db, long usable, DiskSpace.Estimate e, boolean pending, List<Diagnosis> out) {
         long needed = e.needed();
         if (usable >= needed) return;
         String found = "the volume of " + db + " has " + Bytes.exactly(usable) + " usable; a rebuild needs about " + Bytes.exactly(needed)
@@ -25,6 +25,6 @@ final class DiskCheck {
                 + " back, but the application's own writes fail too while the disk is full.";
         String fix = "Extend the volume (`fly volumes extend`), or free space: delete old backups, or VACUUM the database into"
                 + " a file on another volume and swap it in during a maintenance window.";
-        out.add(pending ? Finding.error("LOW_DISK", found, cause, fix) : Finding.warning("LOW_DISK", found, cause, fix));
+        out.add(pending ? Diagnosis.error("LOW_DISK", found, cause, fix) : Diagnosis.warning("LOW_DISK", found, cause, fix));
     }
 }

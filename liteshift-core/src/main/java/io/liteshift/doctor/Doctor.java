@@ -88,7 +88,7 @@ public final class Doctor {
      */
     public static Optional<String> explainRefusedWrite(Path db) {
         Path file = db.toAbsolutePath().normalize();
-        List<Finding> out = new ArrayList<>();
+        List<Diagnosis> out = new ArrayList<>();
         if (Files.exists(file)) FileChecks.writable(file, Access.process(), out);
         else if (file.getParent() != null && Files.isDirectory(file.getParent())) FileChecks.writableDirectory(file.getParent(), Access.process(), out);
         return explained(out);
@@ -114,22 +114,22 @@ public final class Doctor {
         Path d = dir.toAbsolutePath().normalize();
         while (d != null && !Files.isDirectory(d)) d = d.getParent(); // a directory still to be made: its nearest parent decides
         if (d == null) return Optional.empty();
-        List<Finding> out = new ArrayList<>();
+        List<Diagnosis> out = new ArrayList<>();
         FileChecks.writableDirectory(d, Access.process(), out);
         return explained(out);
     }
 
     /** One line per thing found ("doctor (DB_NOT_WRITABLE): ..."), then each fix once ("Fix: ..."): the file and its directory often share one. */
-    private static Optional<String> explained(List<Finding> findings) {
+    private static Optional<String> explained(List<Diagnosis> findings) {
         if (findings.isEmpty()) return Optional.empty();
         List<String> lines = new ArrayList<>();
         findings.forEach(f -> lines.add("doctor (" + f.code() + "): " + f.found()));
-        findings.stream().map(Finding::fix).distinct().forEach(fix -> lines.add("Fix: " + fix));
+        findings.stream().map(Diagnosis::fix).distinct().forEach(fix -> lines.add("Fix: " + fix));
         return Optional.of(String.join("\n", lines));
     }
 
     public DoctorReport examine() {
-        List<Finding> out = new ArrayList<>();
+        List<Diagnosis> out = new ArrayList<>();
         releaseMachine(out);
         if (FileChecks.location(database, access, out)) {
             FileChecks.writable(database, access, out);
@@ -141,12 +141,12 @@ public final class Doctor {
     }
 
     /** Partial backups of this database that stopped backups left: space a rebuild may need, until the next backup. */
-    private void leftovers(List<Finding> out) {
+    private void leftovers(List<Diagnosis> out) {
         List<BackupLeftover> left = Backups.leftovers(backups, database.getFileName().toString())
                 .stream().filter(BackupLeftover::leftOver).toList();
         if (left.isEmpty()) return;
         long bytes = left.stream().mapToLong(BackupLeftover::size).sum();
-        out.add(Finding.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
+        out.add(Diagnosis.warning("BACKUP_LEFTOVER", left.size() + " partial backup(s) of " + database.getFileName() + " in " + backups
                         + ", " + Bytes.exactly(bytes) + " in all: " + left.stream()
                         .map(BackupLeftover::describe).collect(Collectors.joining("; ")) + ".",
                 "A backup that was killed (SIGKILL, out of memory, a machine stopped during a deploy) cannot remove its partial"
@@ -155,7 +155,7 @@ public final class Doctor {
                 "Run `liteshift backup` (it removes the partial backups of stopped processes first), or delete these files."));
     }
 
-    private void contents(DatabaseChecks.Header header, List<Finding> out) {
+    private void contents(DatabaseChecks.Header header, List<Diagnosis> out) {
         Optional<Connection> opened = DatabaseChecks.open(database, recovery(), out);
         if (opened.isEmpty()) return;
         try (Connection c = opened.get()) {
@@ -168,7 +168,7 @@ public final class Doctor {
                 DiskCheck.check(database, usable.getAsLong(), DiskSpace.forScripts(c, header.size(), pending.stream().map(Migration::sql).toList()), !pending.isEmpty(), out);
             }
         } catch (SQLException | RuntimeException e) {
-            out.add(Finding.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),
+            out.add(Diagnosis.error("CHECK_FAILED", "examining " + database + " failed: " + e.getMessage(),
                     "doctor could not finish; the checks after this one did not run.",
                     "Run `liteshift verify` for the migration checks, and report this message."));
         }
@@ -178,10 +178,10 @@ public final class Doctor {
      * What a killed online rebuild left: the application's table is complete and in use, but its capture triggers
      * still log every write into the change log, and the shadow copy takes space, until a run finishes or removes it.
      */
-    private void onlineLeftover(List<Finding> out) {
+    private void onlineLeftover(List<Diagnosis> out) {
         Optional<String> table = io.liteshift.online.OnlineRebuild.pending(database);
         if (table.isEmpty()) return;
-        out.add(Finding.warning("ONLINE_LEFTOVER", "an online rebuild of " + table.get() + " in " + database + " was stopped before it"
+        out.add(Diagnosis.warning("ONLINE_LEFTOVER", "an online rebuild of " + table.get() + " in " + database + " was stopped before it"
                         + " finished (killed, or a crash): its shadow table, capture triggers and change log are still there.",
                 table.get() + " itself is complete and in use, but each of the application's writes to it is also logged until"
                         + " the rebuild is finished or removed, and the half-made copy takes space on the volume.",
@@ -207,10 +207,10 @@ public final class Doctor {
      * Fly.io sets RELEASE_COMMAND=1 on the temporary machine that runs {@code release_command}. That machine has no
      * volumes, so a database path there is on a throwaway disk.
      */
-    private void releaseMachine(List<Finding> out) {
+    private void releaseMachine(List<Diagnosis> out) {
         String flag = environment.get("RELEASE_COMMAND");
         if (flag == null || flag.isBlank()) return;
-        out.add(Finding.error("FLY_RELEASE_MACHINE", "RELEASE_COMMAND=" + flag + ": this is a Fly.io release machine, which"
+        out.add(Diagnosis.error("FLY_RELEASE_MACHINE", "RELEASE_COMMAND=" + flag + ": this is a Fly.io release machine, which"
                         + " runs release_command before the deployment.",
                 "Release machines are temporary and have no volumes: " + database + " is either missing or a throwaway file."
                         + " Migrating here changes nothing the application will read (or creates an empty database that is"

@@ -11,22 +11,22 @@ import java.util.Optional;
  * @param database the file examined (absolute)
  * @param findings errors, then warnings, then notes
  */
-public record DoctorReport(Path database, List<Finding> findings) {
+public record DoctorReport(Path database, List<Diagnosis> findings) {
 
     public DoctorReport {
-        findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+        findings = findings.stream().sorted(Comparator.comparing(Diagnosis::severity)).toList();
     }
 
     public boolean hasErrors() {
-        return count(Finding.Severity.ERROR) > 0;
+        return count(Diagnosis.Severity.ERROR) > 0;
     }
 
-    public long count(Finding.Severity severity) {
+    public long count(Diagnosis.Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
 
     /** The finding with this code, if there is one (tests and scripts). */
-    public Optional<Finding> find(String code) {
+    public Optional<Diagnosis> find(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).findFirst();
     }
 }

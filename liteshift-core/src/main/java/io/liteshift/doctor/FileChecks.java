@@ -18,10 +18,10 @@ final class FileChecks {
     }
 
     /** @return false when the file is not there to examine further */
-    static boolean location(Path db, Access who, List<Finding> out) {
+    static boolean location(Path db, Access who, List<Diagnosis> out) {
         Path dir = db.getParent();
         if (Files.isDirectory(db)) {
-            out.add(Finding.error("DB_IS_DIRECTORY", db + " is a directory, not a database file.",
+            out.add(Diagnosis.error("DB_IS_DIRECTORY", db + " is a directory, not a database file.",
                     "SQLite cannot open a directory: every connection fails with \"unable to open database file\".",
                     "Point DATABASE_URL (or --db) at the file inside it, e.g. " + db.resolve("sqlite.db") + "."));
             return false;
@@ -29,7 +29,7 @@ final class FileChecks {
         if (Files.exists(db)) return true;
         if (dir != null && !Files.isDirectory(dir)) {
             Path existing = nearestExisting(dir);
-            out.add(Finding.error("DB_PARENT_MISSING", db + " does not exist, and neither does its directory " + dir
+            out.add(Diagnosis.error("DB_PARENT_MISSING", db + " does not exist, and neither does its directory " + dir
                             + (existing != null ? " (the nearest existing directory is " + existing + ")" : "") + ".",
                     "The application cannot create the file there: \"unable to open database file\" (SQLITE_CANTOPEN)."
                             + " A missing top directory such as " + topMissing(dir) + " usually means the volume is not mounted"
@@ -39,7 +39,7 @@ final class FileChecks {
             return false;
         }
         if (dir != null && !who.canWrite(dir)) {
-            out.add(Finding.error("DB_MISSING", db + " does not exist; its directory " + dir + " does, but it is "
+            out.add(Diagnosis.error("DB_MISSING", db + " does not exist; its directory " + dir + " does, but it is "
                             + Access.describe(dir) + " and not writable by " + who.who() + ".",
                     "The application's first connection cannot create the file: \"unable to open database file\""
                             + " (SQLITE_CANTOPEN). Either DATABASE_URL names the wrong file, or the volume is new and not yet"
@@ -47,7 +47,7 @@ final class FileChecks {
                     "Fix DATABASE_URL if it names the wrong file. Otherwise: " + fixOwnership(db, dir, who)));
             return false;
         }
-        out.add(Finding.error("DB_MISSING", db + " does not exist; its directory " + dir + " does.",
+        out.add(Diagnosis.error("DB_MISSING", db + " does not exist; its directory " + dir + " does.",
                 "The application's first connection would create it empty, and its first query fails with \"no such table\"."
                         + " That is a wrong DATABASE_URL, or a volume where the migrations never ran.",
                 "Fix DATABASE_URL if it names the wrong file. For a new volume, create it with `liteshift migrate --create`"
@@ -56,17 +56,17 @@ final class FileChecks {
     }
 
     /** Read-only mounts, then the file, its directory and its -wal/-shm/-journal files for the user who writes. */
-    static void writable(Path db, Access who, List<Finding> out) {
+    static void writable(Path db, Access who, List<Diagnosis> out) {
         Path dir = db.getParent();
         if (readOnlyMount(db, READONLY + ", whatever the owner and mode say.", "point DATABASE_URL at a writable volume", out)) return;
         if (!who.canWrite(db)) {
-            out.add(Finding.error("DB_NOT_WRITABLE", db + " is " + Access.describe(db) + "; it is not writable by " + who.who() + ".",
+            out.add(Diagnosis.error("DB_NOT_WRITABLE", db + " is " + Access.describe(db) + "; it is not writable by " + who.who() + ".",
                     READONLY + ". Typical after the file was created by root (a migration run from a root shell, or an"
                             + " entrypoint running as root) while the application runs as another user.",
                     fixOwnership(db, dir, who)));
         }
         if (dir != null && !who.canWrite(dir)) {
-            out.add(Finding.error("DIR_NOT_WRITABLE", "the directory " + dir + " is " + Access.describe(dir)
+            out.add(Diagnosis.error("DIR_NOT_WRITABLE", "the directory " + dir + " is " + Access.describe(dir)
                             + "; it is not writable by " + who.who() + ".",
                     "SQLite creates " + db.getFileName() + "-journal (or -wal and -shm) beside the database on every write,"
                             + " so writes fail with \"attempt to write a readonly database\" or \"unable to open database file\""
@@ -76,7 +76,7 @@ final class FileChecks {
         for (String suffix : SIDE_FILES) {
             Path side = db.resolveSibling(db.getFileName() + suffix);
             if (Files.exists(side) && !who.canWrite(side)) {
-                out.add(Finding.error("SIDE_FILE_NOT_WRITABLE", side + " is " + Access.describe(side) + "; it is not writable by "
+                out.add(Diagnosis.error("SIDE_FILE_NOT_WRITABLE", side + " is " + Access.describe(side) + "; it is not writable by "
                                 + who.who() + ".",
                         READONLY + " (or \"disk I/O error\"): SQLite must write this file to read or change the database.",
                         fixOwnership(db, dir, who)));
@@ -85,7 +85,7 @@ final class FileChecks {
     }
 
     /** @return whether {@code p} is on a file system mounted read-only (a finding says so) */
-    private static boolean readOnlyMount(Path p, String cause, String orElse, List<Finding> out) {
+    private static boolean readOnlyMount(Path p, String cause, String orElse, List<Diagnosis> out) {
         FileStore store;
         try {
             store = Files.getFileStore(p);
@@ -93,7 +93,7 @@ final class FileChecks {
             return false; // left to the per-file checks
         }
         if (!store.isReadOnly()) return false;
-        out.add(Finding.error("READ_ONLY_MOUNT", p + " is on a file system mounted read-only (" + store.name() + ", type "
+        out.add(Diagnosis.error("READ_ONLY_MOUNT", p + " is on a file system mounted read-only (" + store.name() + ", type "
                         + store.type() + ").", cause,
                 "Mount it read-write (remove \":ro\" / readOnly: true from the volume definition), or " + orElse + "."));
         return true;
@@ -103,11 +103,11 @@ final class FileChecks {
      * A directory liteshift writes its own files into (the backups directory): on a read-only mount, or not writable by
      * {@code who}.
      */
-    static void writableDirectory(Path dir, Access who, List<Finding> out) {
+    static void writableDirectory(Path dir, Access who, List<Diagnosis> out) {
         String cause = "Files cannot be created in it: writing one fails with \"Read-only file system\" or \"Permission denied\".";
         if (readOnlyMount(dir, cause, "use a directory on a writable volume", out)) return;
         if (who.canWrite(dir)) return;
-        out.add(Finding.error("DIR_NOT_WRITABLE", "the directory " + dir + " is " + Access.describe(dir) + "; it is not writable by "
+        out.add(Diagnosis.error("DIR_NOT_WRITABLE", "the directory " + dir + " is " + Access.describe(dir) + "; it is not writable by "
                 + who.who() + ".", cause, "Give the user that runs liteshift the directory: `chown -R " + who.owner() + " " + dir
                 + "` (and `chmod u+rwX`), or use another directory."));
     }
@@ -121,8 +121,8 @@ final class FileChecks {
     }
 
     /** LiteFS's documented contract: {@code .primary} exists beside the database on a replica only, naming the primary. */
-    static void liteFs(Path db, List<Finding> out) {
-        LiteFs.primary(db).ifPresent(host -> out.add(Finding.warning("LITEFS_REPLICA",
+    static void liteFs(Path db, List<Diagnosis> out) {
+        LiteFs.primary(db).ifPresent(host -> out.add(Diagnosis.warning("LITEFS_REPLICA",
                 LiteFs.marker(db) + " exists and names the primary: " + host + ".",
                 "This node is a LiteFS replica: every write to " + db.getFileName() + " fails (SQLITE_READONLY with the rollback"
                         + " journal, \"disk I/O error\" with WAL), migrations included.",

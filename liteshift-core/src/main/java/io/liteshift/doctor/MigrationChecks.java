@@ -26,9 +26,9 @@ final class MigrationChecks {
     }
 
     /** @return what {@code migrate} would do now, for the disk space check; empty when nothing can be said */
-    static List<Migration> check(Connection c, Path db, long size, MigrationDirectory dir, List<Finding> out) throws SQLException {
+    static List<Migration> check(Connection c, Path db, long size, MigrationDirectory dir, List<Diagnosis> out) throws SQLException {
         if (!dir.exists()) {
-            out.add(Finding.info("NO_MIGRATIONS", "no migrations directory at " + dir.label() + ".",
+            out.add(Diagnosis.info("NO_MIGRATIONS", "no migrations directory at " + dir.label() + ".",
                     "Without it doctor cannot tell whether the schema is the one the application expects.",
                     "Pass --dir, or set migrations in liteshift.toml."));
             return List.of();
@@ -39,7 +39,7 @@ final class MigrationChecks {
         if (files.isEmpty()) return List.of();
         String newest = files.get(files.size() - 1).fileName();
         if (tables == 0 && !journal) {
-            out.add(Finding.error("EMPTY_DATABASE", "opened " + db + " (" + Bytes.exactly(size) + ", " + tables + " tables, no " + JOURNAL
+            out.add(Diagnosis.error("EMPTY_DATABASE", "opened " + db + " (" + Bytes.exactly(size) + ", " + tables + " tables, no " + JOURNAL
                             + ") while " + dir.label() + " has " + files.size() + " migration(s), up to " + newest + ".",
                     "The application's first query fails with \"no such table\": the migrations never ran on this file, or"
                             + " DATABASE_URL points at another file than the one they ran on (a relative path resolved from"
@@ -50,7 +50,7 @@ final class MigrationChecks {
             return files;
         }
         if (!journal) {
-            out.add(Finding.warning("NOT_BASELINED", db + " has " + tables + " table(s) but no " + JOURNAL + ": liteshift has never"
+            out.add(Diagnosis.warning("NOT_BASELINED", db + " has " + tables + " table(s) but no " + JOURNAL + ": liteshift has never"
                             + " migrated it.",
                     "`liteshift migrate` would run " + files.get(0).fileName() + " on a database that already has tables, and"
                             + " fail with \"table ... already exists\".",
@@ -60,19 +60,19 @@ final class MigrationChecks {
         StatusReport status = Verifier.status(c, new Migrator(dir, false), db.toString());
         History h = status.history();
         if (!h.pending().isEmpty()) {
-            out.add(Finding.warning("PENDING", h.pending().size() + " migration(s) not applied to " + db + " (at "
+            out.add(Diagnosis.warning("PENDING", h.pending().size() + " migration(s) not applied to " + db + " (at "
                             + SchemaVersion.label(h.version()) + "): " + h.pending().stream().map(Migration::fileName).collect(Collectors.joining(", ")) + ".",
                     "Code that expects them fails with \"no such table\" or \"no such column\".",
                     "Run `liteshift migrate` before the new code serves traffic (on boot)."));
         }
         for (Problem p : h.problems()) out.add(history(p));
         for (Problem p : status.drift()) {
-            out.add(Finding.warning("DRIFT", p.message(Fix.FrontEnd.COMMAND_LINE), "Someone changed the schema outside the migrations; the next"
+            out.add(Diagnosis.warning("DRIFT", p.message(Fix.FrontEnd.COMMAND_LINE), "Someone changed the schema outside the migrations; the next"
                     + " migration may fail, or the application may meet columns it does not expect.",
                     "Put the change in a migration (`liteshift generate`), or undo it."));
         }
         if (!h.ahead().isEmpty()) {
-            out.add(Finding.info("AHEAD", db + " has migration(s) newer than " + dir.label() + ": "
+            out.add(Diagnosis.info("AHEAD", db + " has migration(s) newer than " + dir.label() + ": "
                             + h.ahead().stream().map(a -> a.label() + " (" + a.name() + ")").collect(Collectors.joining(", ")) + ".",
                     "This copy of the migrations is older than the database (a rollback of the application, or an old checkout).",
                     "Nothing to do during a rollback; otherwise examine it with the newest migrations."));
@@ -80,14 +80,14 @@ final class MigrationChecks {
         return h.pending();
     }
 
-    private static Finding history(Problem p) {
+    private static Diagnosis history(Problem p) {
         String fix = switch (p.kind()) {
             case CHECKSUM -> "Restore the applied text from version control, or accept a reviewed harmless edit with `liteshift repair`.";
             case MISSING -> "Restore the migration file from version control.";
             case OUT_OF_ORDER -> "Renumber it after the newest migration and run `liteshift hash`, or apply it with --out-of-order (outOfOrder in the Java API and the Maven plugin).";
             default -> "Review the change to the migrations directory, then run `liteshift hash`.";
         };
-        return Finding.error("HISTORY_" + p.kind().name(), p.message(Fix.FrontEnd.COMMAND_LINE),
+        return Diagnosis.error("HISTORY_" + p.kind().name(), p.message(Fix.FrontEnd.COMMAND_LINE),
                 "`liteshift migrate` refuses (exit 5) to build on a history it cannot trust, so deployments that migrate on boot fail.",
                 fix);
     }

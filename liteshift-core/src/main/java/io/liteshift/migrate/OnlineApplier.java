@@ -11,6 +11,7 @@ import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Schema;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sqlite.Databases;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,7 +99,8 @@ public final class OnlineApplier {
      * @return what it found: {@link Recovery.Nothing} when nothing was left
      */
     public static Recovery recoverBeforeOffline(Path file) {
-        if (file == null || OnlineRebuild.pending(file).isEmpty()) return new Recovery.Nothing();
+        // a file that holds no database yet (a new or 0-byte one) has no rebuild left in it, and opening it would refuse it
+        if (file == null || !Databases.holdsDatabase(file) || OnlineRebuild.pending(file).isEmpty()) return new Recovery.Nothing();
         return OnlineRebuild.recover(file);
     }
 }

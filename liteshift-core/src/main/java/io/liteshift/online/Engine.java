@@ -48,12 +48,15 @@ final class Engine implements AutoCloseable {
     /** The full foreign key check ran: from then on replayed log entries are kept for the swap's check. */
     private boolean checked;
     private long longestLockNanos;
+    private String longestLockIn = "";
     private final long started = System.nanoTime();
     private long swapped;
     private long drained;
     private long rowsAfter;
     /** The most rows a chunk copies: unlimited, except for tests that interleave writes with many small chunks. */
     private long chunkCap = Long.MAX_VALUE;
+    /** The last chunk failed on a constraint: the next replays the whole log first. */
+    private boolean catchUp;
 
     private Engine(Path file, Target t, OnlineOptions options) {
         this.file = file;
@@ -166,6 +169,7 @@ final class Engine implements AutoCloseable {
                 }
                 case REMOVE -> {
                     finishRemoval(e.table());
+                    stoppableAgain();
                     yield new Recovery.CleanedUp(e.table(), "it had been stopped or refused");
                 }
                 case COPY -> resumeOrRemove(e);
@@ -183,6 +187,7 @@ final class Engine implements AutoCloseable {
                 : !complete() ? "part of it is missing" : null;
         if (why != null) {
             finishRemoval(e.table());
+            stoppableAgain();
             return new Recovery.CleanedUp(e.table(), why);
         }
         begin();
@@ -227,16 +232,23 @@ final class Engine implements AutoCloseable {
         report();
     }
 
-    /** One chunk: replay the log's oldest entries, then copy the next rows, in as much time as the budget allows. */
+    /**
+     * One chunk: replay the log's oldest entries, then copy the next rows, in as much time as the budget allows. A
+     * constraint failure can be an order effect: a row copied now clashes with a shadow row whose change is still in
+     * the log (a row moved to a new rowid the copier reaches first). So the step after one replays the whole log before
+     * its chunk, and only a failure of that step is a violation.
+     */
     private void copy() throws SQLException {
         long budget = options.maxLock().toNanos();
+        Snapshot before = snapshot();
         begin();
         long locked = System.nanoTime();
         try {
-            long before = replayed;
-            replayed = copier.replay(replayed, copied, Math.min(chunkCap, replayPace.rows(0.5)), checked);
+            long from = replayed;
+            long batch = catchUp ? Long.MAX_VALUE / 2 : Math.min(chunkCap, replayPace.rows(0.5));
+            replayed = copier.replay(replayed, copied, batch, checked);
             long afterReplay = System.nanoTime();
-            replayPace.took(replayed - before, afterReplay - locked);
+            replayPace.took(replayed - from, afterReplay - locked);
             double share = Math.max(0.25, 1 - (double) (afterReplay - locked) / budget);
             long rows = Math.min(chunkCap, copyPace.rows(share));
             Copier.Copied chunk = copier.chunk(copied, rows);
@@ -249,18 +261,42 @@ final class Engine implements AutoCloseable {
                 copyDone = true;
             }
             commit();
+            catchUp = false;
             // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
             // chunk says little about the time per row
             if (chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
-            if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
+            restore(before);
+            if (e instanceof SQLException s && Violations.isConstraint(s)) {
+                if (!catchUp) {
+                    catchUp = true;
+                    return;
+                }
+                throw violation();
+            }
             throw e;
         } finally {
             held(locked);
         }
         if (copyDone && copier.backlog(replayed) <= cutOverBacklog()) phase = Progress.Phase.CHECK;
         report();
+    }
+
+    /** What a step changes in memory, to put back when its transaction rolls back. */
+    private record Snapshot(Long copied, long replayed, long copiedRows, long chunks, boolean copyDone) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(copied, replayed, copiedRows, chunks, copyDone);
+    }
+
+    private void restore(Snapshot s) {
+        copied = s.copied();
+        replayed = s.replayed();
+        copiedRows = s.copiedRows();
+        chunks = s.chunks();
+        copyDone = s.copyDone();
     }
 
     /** The backlog the swap replays inside its lock: what fits in half the budget at the measured replay rate. */
@@ -289,6 +325,7 @@ final class Engine implements AutoCloseable {
 
     /** The swap, when the backlog still fits in the lock; otherwise one more replay and back to copying. */
     private void cutOver() throws SQLException {
+        Snapshot before = snapshot();
         begin();
         long locked = System.nanoTime();
         try {
@@ -309,13 +346,14 @@ final class Engine implements AutoCloseable {
                 String removed = abandon();
                 throw Violations.foreignKeys(t, broken.get(), removed);
             }
-            copier.close();
-            copier = null;
             CutOver.swap(conn, t);
             Ledger.stage(conn, Ledger.Stage.DRAIN);
             commit();
+            copier.close();
+            copier = null;
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
+            restore(before);
             if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
             throw e;
         } finally {
@@ -383,6 +421,13 @@ final class Engine implements AutoCloseable {
         String shadow = "_liteshift_new_" + table;
         String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
         while (!drainChunk(shadow, rowid)) pause(drainPace.gap().minus(checkpoint()));
+    }
+
+    /** After removing an earlier run's leftovers, this run's own work stops on request again. */
+    private void stoppableAgain() throws SQLException {
+        poll.finishing = false;
+        Databases.interruptible(conn, options.lockTimeout());
+        BusyHandler.setHandler(conn, poll);
     }
 
     /** Removes what this rebuild made; the sentence that says so, for the refusal or the stop. */
@@ -473,7 +518,13 @@ final class Engine implements AutoCloseable {
 
     private void held(long since) {
         long n = System.nanoTime() - since;
+        if (n > longestLockNanos) longestLockIn = phase + (catchUp ? " (catching up)" : "");
         longestLockNanos = Math.max(longestLockNanos, n);
+    }
+
+    /** The step that held the lock longest: COPY, COPY (catching up), CUT_OVER or DRAIN (for measurements). */
+    String longestLockIn() {
+        return longestLockIn;
     }
 
     private void report() {

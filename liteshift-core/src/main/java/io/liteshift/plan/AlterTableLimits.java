@@ -4,6 +4,7 @@ import io.liteshift.schema.CheckConstraint;
 import io.liteshift.schema.Column;
 import io.liteshift.schema.ColumnClauses;
 import io.liteshift.schema.Table;
+import io.liteshift.sql.CarriedConstraintName;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.Lexer;
 import io.liteshift.sql.SqlText;
@@ -17,8 +18,11 @@ final class AlterTableLimits {
     }
 
     /** SQLite's ADD COLUMN restrictions (#altertabaddcol), read from the column's definition; null when it can add it. */
-    static String cannotAdd(Column c) {
+    static String cannotAdd(Column c, Table into) {
         ColumnClauses written = c.clauses();
+        if (CarriedConstraintName.in(into.sql())) {
+            return "the CONSTRAINT name on the table's last column also names its first table constraint, which a column added after it would take away";
+        }
         if (written.primaryKey()) return "a PRIMARY KEY column cannot be added in place";
         if (written.unique()) return "a UNIQUE column cannot be added in place";
         if (c.generated() != null && c.generated().stored()) return "a STORED generated column cannot be added in place";

@@ -48,7 +48,7 @@ final class TableWork {
             } else if (a instanceof Alteration.RenameColumn r) {
                 columnRenames.add(r);
             } else if (a instanceof Alteration.AddColumn ac) {
-                String why = AlterTableLimits.cannotAdd(ac.column());
+                String why = AlterTableLimits.cannotAdd(ac.column(), alter.from());
                 if (why != null) adding.add("add column " + ac.column().name() + " (" + why + ")");
                 columnChanges.add(a);
             } else if (a instanceof Alteration.ModifyColumn m) {

@@ -2,8 +2,8 @@ package io.liteshift.report;
 
 import io.liteshift.Fix;
 import io.liteshift.LiteShiftException;
+import io.liteshift.doctor.Diagnosis;
 import io.liteshift.doctor.DoctorReport;
-import io.liteshift.doctor.Finding;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
 import io.liteshift.migrate.AppliedMigration;
@@ -134,8 +134,8 @@ public final class JsonReports {
     public static Map<String, Object> doctor(DoctorReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("database", r.database().toString());
-        m.put("errors", r.count(Finding.Severity.ERROR));
-        m.put("warnings", r.count(Finding.Severity.WARNING));
+        m.put("errors", r.count(Diagnosis.Severity.ERROR));
+        m.put("warnings", r.count(Diagnosis.Severity.WARNING));
         m.put("findings", r.findings().stream().map(f -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("code", f.code());

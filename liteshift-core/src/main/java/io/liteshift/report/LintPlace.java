@@ -2,6 +2,8 @@ package io.liteshift.report;
 
 import io.liteshift.Fix;
 
+import java.nio.file.Path;
+
 /**
  * What a GitHub annotation or a SARIF result needs beyond the lint report: where the migration files are, seen from
  * the root of the repository (GitHub places an annotation by a path relative to the checkout), which liteshift
@@ -23,9 +25,9 @@ public record LintPlace(String migrations, String version, Fix.FrontEnd frontEnd
      * The migrations directory {@code directory} as seen from {@code root}: relative when it is inside, else
      * absolute.
      */
-    public static LintPlace of(java.nio.file.Path directory, java.nio.file.Path root, String version, Fix.FrontEnd frontEnd) {
-        java.nio.file.Path dir = directory.toAbsolutePath().normalize();
-        java.nio.file.Path base = root.toAbsolutePath().normalize();
+    public static LintPlace of(Path directory, Path root, String version, Fix.FrontEnd frontEnd) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
         String shown = dir.startsWith(base) ? base.relativize(dir).toString() : dir.toString();
         return new LintPlace(shown, version, frontEnd);
     }

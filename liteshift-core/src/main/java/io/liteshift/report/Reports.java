@@ -7,8 +7,8 @@ import io.liteshift.backup.BackupLeftover;
 import io.liteshift.backup.RestoreResult;
 import io.liteshift.config.ProjectConfig;
 import io.liteshift.diff.Change;
+import io.liteshift.doctor.Diagnosis;
 import io.liteshift.doctor.DoctorReport;
-import io.liteshift.doctor.Finding;
 import io.liteshift.lint.LintIssue;
 import io.liteshift.lint.LintReport;
 import io.liteshift.lint.Severity;
@@ -248,7 +248,7 @@ public final class Reports {
 
     public static void doctor(DoctorReport r, ReportOutput out) {
         out.line("database: " + r.database());
-        for (Finding f : r.findings()) {
+        for (Diagnosis f : r.findings()) {
             out.line("");
             out.line(f.severity().name().toLowerCase(Locale.ROOT) + " " + f.code());
             out.line("  found: " + f.found().replace("\n", "\n         "));
@@ -256,7 +256,7 @@ public final class Reports {
             out.line("  fix:   " + f.fix());
         }
         out.line("");
-        out.line(r.count(Finding.Severity.ERROR) + " error(s), " + r.count(Finding.Severity.WARNING) + " warning(s), "
-                + r.count(Finding.Severity.INFO) + " note(s).");
+        out.line(r.count(Diagnosis.Severity.ERROR) + " error(s), " + r.count(Diagnosis.Severity.WARNING) + " warning(s), "
+                + r.count(Diagnosis.Severity.INFO) + " note(s).");
     }
 }

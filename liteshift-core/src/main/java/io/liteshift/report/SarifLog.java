@@ -9,6 +9,7 @@ import io.liteshift.lint.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ final class SarifLog {
 
     /** A path as a URI reference: relative ones keep their form, with spaces and the like percent-encoded. */
     private static String uri(String path, boolean relative) {
-        if (!relative) return java.nio.file.Path.of(path).toUri().toString();
+        if (!relative) return Path.of(path).toUri().toString();
         try {
             return new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {

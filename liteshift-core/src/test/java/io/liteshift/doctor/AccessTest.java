@@ -52,7 +52,7 @@ class AccessTest {
     void fileCreatedByRoot() throws Exception {
         own(f.db, 0, "rw-r--r--");
         DoctorReport r = f.doctor().access(AS_APP).examine();
-        Finding x = r.find("DB_NOT_WRITABLE").orElseThrow();
+        Diagnosis x = r.find("DB_NOT_WRITABLE").orElseThrow();
         assertThat(x.found()).contains(f.db + " is owned by root (uid 0, gid 0), mode rw-r--r--", "not writable by uid 1234");
         assertThat(x.cause()).contains("attempt to write a readonly database");
         assertThat(x.fix()).contains("chown -R 1234 " + f.db.getParent(), "entrypoint");
@@ -89,7 +89,7 @@ class AccessTest {
             own(wal, 0, "rw-r--r--");
             DoctorReport r = f.doctor().access(AS_APP).examine();
             assertThat(r.findings()).as(r.toString()).filteredOn(x -> x.code().equals("SIDE_FILE_NOT_WRITABLE"))
-                    .extracting(Finding::found).anySatisfy(found -> assertThat(found).startsWith(wal + " is owned by root"));
+                    .extracting(Diagnosis::found).anySatisfy(found -> assertThat(found).startsWith(wal + " is owned by root"));
         }
     }
 
@@ -104,7 +104,7 @@ class AccessTest {
     void missingFileInADirectoryTheAppCannotWrite() throws Exception {
         Files.delete(f.db);
         own(f.db.getParent(), 0, "rwxr-xr-x");
-        Finding x = f.doctor().access(AS_APP).examine().find("DB_MISSING").orElseThrow();
+        Diagnosis x = f.doctor().access(AS_APP).examine().find("DB_MISSING").orElseThrow();
         assertThat(x.found()).contains("owned by root", "not writable by uid 1234");
         assertThat(x.cause()).contains("cannot create the file", "unable to open database file");
         assertThat(x.fix()).contains("Otherwise: Give", "chown -R 1234 " + f.db.getParent());

@@ -10,7 +10,7 @@ public final class DoctorMain {
 
     public static void main(String[] args) {
         DoctorReport r = Doctor.of(Path.of(args[0])).environment(Map.of()).examine();
-        for (Finding f : r.findings()) System.out.println(f.severity() + " " + f.code() + " " + f.found().replace('\n', ' '));
+        for (Diagnosis f : r.findings()) System.out.println(f.severity() + " " + f.code() + " " + f.found().replace('\n', ' '));
         System.exit(r.hasErrors() ? 6 : 0);
     }
 }

@@ -26,8 +26,8 @@ class DoctorTest {
     }
 
     private static void onlyError(DoctorReport r, String code) {
-        assertThat(r.findings()).as(r.toString()).filteredOn(x -> x.severity() == Finding.Severity.ERROR)
-                .extracting(Finding::code).containsExactly(code);
+        assertThat(r.findings()).as(r.toString()).filteredOn(x -> x.severity() == Diagnosis.Severity.ERROR)
+                .extracting(Diagnosis::code).containsExactly(code);
     }
 
     @Test
@@ -35,7 +35,7 @@ class DoctorTest {
         f.generate(NOTES, "notes").migrate().sql("PRAGMA journal_mode=WAL", "INSERT INTO notes VALUES (1, 'a')");
         DoctorReport r = f.doctor().examine();
         assertThat(r.hasErrors()).as(r.toString()).isFalse();
-        assertThat(r.count(Finding.Severity.WARNING)).as(r.toString()).isZero();
+        assertThat(r.count(Diagnosis.Severity.WARNING)).as(r.toString()).isZero();
         assertThat(r.find("JOURNAL_MODE")).as("WAL is what we recommend").isEmpty();
         assertThat(r.find("BUSY_TIMEOUT")).hasValueSatisfying(x -> assertThat(x.fix()).contains("5000"));
         assertThat(r.find("SQLITE_VERSION")).hasValueSatisfying(x -> assertThat(x.found()).contains("SQLite 3.", "last written by SQLite 3."));
@@ -56,7 +56,7 @@ class DoctorTest {
         Path db = tmp.resolve("data-volume").resolve("db").resolve("app.db");
         DoctorReport r = Doctor.of(db).environment(Map.of()).examine();
         onlyError(r, "DB_PARENT_MISSING");
-        Finding x = r.find("DB_PARENT_MISSING").orElseThrow();
+        Diagnosis x = r.find("DB_PARENT_MISSING").orElseThrow();
         assertThat(x.found()).contains(db.getParent().toString(), "nearest existing directory is " + tmp);
         assertThat(x.cause()).contains(tmp.resolve("data-volume").toString(), "volume is not mounted");
         assertThat(tmp.resolve("data-volume")).doesNotExist();
@@ -90,7 +90,7 @@ class DoctorTest {
         }
         DoctorReport r = f.doctor().examine();
         assertThat(r.find("DAMAGED")).as(r.toString()).hasValueSatisfying(x -> {
-            assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(x.severity()).isEqualTo(Diagnosis.Severity.ERROR);
             assertThat(x.found()).contains("quick_check");
             assertThat(x.fix()).contains(".recover");
         });
@@ -102,7 +102,7 @@ class DoctorTest {
         f.sql("PRAGMA user_version = 0", "CREATE TABLE x (a)", "DROP TABLE x"); // a real, empty database file
         DoctorReport r = f.doctor().examine();
         onlyError(r, "EMPTY_DATABASE");
-        Finding x = r.find("EMPTY_DATABASE").orElseThrow();
+        Diagnosis x = r.find("EMPTY_DATABASE").orElseThrow();
         assertThat(x.found()).contains("opened " + f.db, "0 tables", "2 migration(s), up to 0002_tags.sql", "8.0 KiB");
         assertThat(x.cause()).contains("no such table", "DATABASE_URL");
         assertThat(r.find("PENDING")).as("said once, as the error").isEmpty();
@@ -121,7 +121,7 @@ class DoctorTest {
         f.generate(NOTES, "notes").migrate().generate(NOTES_V2, "body_not_null");
         DoctorReport r = f.doctor().examine();
         assertThat(r.find("PENDING")).as(r.toString()).hasValueSatisfying(x -> {
-            assertThat(x.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(x.severity()).isEqualTo(Diagnosis.Severity.WARNING);
             assertThat(x.found()).contains("1 migration(s)", "(at 0001)", "0002_body_not_null.sql");
         });
         assertThat(r.hasErrors()).isFalse();
@@ -153,8 +153,8 @@ class DoctorTest {
         DoctorReport plenty = f.doctor().examine();
         assertThat(plenty.find("LOW_DISK")).isEmpty();
         DoctorReport r = f.doctor().usableSpace(100_000).examine();
-        Finding x = r.find("LOW_DISK").orElseThrow();
-        assertThat(x.severity()).isEqualTo(Finding.Severity.ERROR);
+        Diagnosis x = r.find("LOW_DISK").orElseThrow();
+        assertThat(x.severity()).isEqualTo(Diagnosis.Severity.ERROR);
         assertThat(x.found()).contains("97.7 KiB (100000 bytes) usable", "the size of notes with its indexes, the largest table a pending migration rebuilds");
     }
 
@@ -162,8 +162,8 @@ class DoctorTest {
     void lowDiskWithNothingPendingIsAWarningAgainstTheFileSize() throws Exception {
         f.generate(NOTES, "notes").migrate();
         DoctorReport r = f.doctor().usableSpace(1000).examine();
-        Finding x = r.find("LOW_DISK").orElseThrow();
-        assertThat(x.severity()).isEqualTo(Finding.Severity.WARNING);
+        Diagnosis x = r.find("LOW_DISK").orElseThrow();
+        assertThat(x.severity()).isEqualTo(Diagnosis.Severity.WARNING);
         assertThat(x.found()).contains("the database file's size (an upper bound", Files.size(f.db) + " bytes");
     }
 

@@ -40,7 +40,7 @@ class ReadOnlyMountTest {
         DoctorReport r = Doctor.of(db).environment(Map.of()).examine();
 
         assertThat(r.find("READ_ONLY_MOUNT")).as(r.toString()).hasValueSatisfying(f -> {
-            assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(f.severity()).isEqualTo(Diagnosis.Severity.ERROR);
             assertThat(f.found()).contains(db.toString(), "read-only");
             assertThat(f.cause()).contains("readonly database");
         });

@@ -8,8 +8,8 @@ import io.liteshift.plan.Pipeline;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.Schema;
-import io.liteshift.sql.Scripts;
 import io.liteshift.sqlite.Databases;
+import io.liteshift.testing.TestDb;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +30,7 @@ final class OnlineDb {
     }
 
     static Path create(Path file, String script) throws SQLException {
-        try (Connection c = Databases.open(file, true, false); Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode = WAL");
-            for (String sql : Scripts.split(script).stream().map(io.liteshift.sql.Statement::sql).toList()) s.execute(sql);
-        }
-        return file;
+        return TestDb.exec(file, "PRAGMA journal_mode = WAL", script);
     }
 
     static Connection open(Path file) throws SQLException {
@@ -46,9 +42,7 @@ final class OnlineDb {
     }
 
     static void exec(Path file, String script) throws SQLException {
-        try (Connection c = open(file); Statement s = c.createStatement()) {
-            for (var st : Scripts.split(script)) s.execute(st.sql());
-        }
+        TestDb.exec(file, "PRAGMA foreign_keys = ON", script); // as an application that declares foreign keys runs
     }
 
     static Schema declared(String sql) {
@@ -133,9 +127,7 @@ final class OnlineDb {
     }
 
     static long count(Path file, String sql) throws SQLException {
-        try (Connection c = Databases.open(file, false, true); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return TestDb.queryLong(file, sql);
     }
 
     static boolean leftovers(Path file) throws SQLException {

@@ -129,7 +129,7 @@ class OnlineRefusalTest {
         Path db = OnlineDb.create(dir.resolve("held.db"), OnlineRebuildTest.BEFORE);
         List<String> before = OnlineDb.dump(db);
         Schema declared = OnlineDb.declared(OnlineRebuildTest.AFTER);
-        OnlineOptions shortWait = OnlineOptions.defaults().withLockTimeout(java.time.Duration.ofMillis(200));
+        OnlineOptions shortWait = OnlineOptions.defaults().withLockTimeout(Duration.ofMillis(200));
         try (Engine engine = OnlineDb.online(db, declared, "users", shortWait).engine().capChunks(100);
              Connection holder = OnlineDb.open(db); Statement s = holder.createStatement()) {
             engine.recover();

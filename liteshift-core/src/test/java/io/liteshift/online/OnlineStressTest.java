@@ -10,14 +10,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +72,16 @@ class OnlineStressTest {
             writer.latencies.add(0L);
         }
         OnlineResult r;
+        String longestIn;
         try {
-            r = OnlineDb.online(db, declared, "items", OnlineOptions.defaults()).run();
+            OnlineOptions options = OnlineOptions.defaults();
+            if (System.getProperty("liteshift.stress.maxLock") != null) {
+                options = options.withMaxLock(Duration.ofMillis(Long.getLong("liteshift.stress.maxLock")));
+            }
+            try (Engine engine = OnlineDb.online(db, declared, "items", options).engine()) {
+                r = engine.run();
+                longestIn = engine.longestLockIn();
+            }
         } finally {
             writer.stop.set(true);
             if (writing) thread.join();
@@ -78,9 +89,9 @@ class OnlineStressTest {
         List<Long> micros = new ArrayList<>(writer.latencies);
         Collections.sort(micros);
         double onlineSeconds = (r.copyTime().toNanos() + r.drainTime().toNanos()) / 1e9;
-        System.out.printf(Locale.ROOT, "online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms, %d chunks;"
+        System.out.printf(Locale.ROOT, "maxLock %s: online rebuild of %,d rows: copy+swap %.1f s (%,.0f rows/s), drain %.1f s, longest lock %d ms (in %s), %d chunks;"
                         + " offline %.1f s; ratio %.2f; writer: %d writes, max %.1f ms, p99 %.1f ms, p50 %.2f ms, failed %d%n",
-                rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), r.chunks(),
+                System.getProperty("liteshift.stress.maxLock", "default"), rows, r.copyTime().toNanos() / 1e9, r.rowsPerSecond(), r.drainTime().toNanos() / 1e9, r.longestLock().toMillis(), longestIn, r.chunks(),
                 offlineSeconds, onlineSeconds / offlineSeconds, micros.size(), micros.get(micros.size() - 1) / 1000.0,
                 micros.get((int) (micros.size() * 0.99)) / 1000.0, micros.get(micros.size() / 2) / 1000.0, writer.failures.size());
         assertThat(writer.failures).isEmpty();
@@ -111,7 +122,7 @@ class OnlineStressTest {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO items (sku, price, qty, note) VALUES (?, '1.5', 3, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE items SET qty = qty + 1 WHERE id = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM items WHERE id = ?");
-                java.util.Random random = new java.util.Random(7);
+                Random random = new Random(7);
                 long next = System.nanoTime();
                 for (int i = 0; !stop.get(); i++) {
                     long start = System.nanoTime();
@@ -132,15 +143,15 @@ class OnlineStressTest {
                                 delete.executeUpdate();
                             }
                         }
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         failures.add(e.getMessage());
                     }
                     latencies.add((System.nanoTime() - start) / 1000);
                     next += 2_000_000; // 500 a second
                     long wait = next - System.nanoTime();
-                    if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    if (wait > 0) LockSupport.parkNanos(wait);
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 failures.add(e.getMessage());
             }
         }

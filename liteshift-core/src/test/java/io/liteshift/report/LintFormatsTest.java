@@ -9,7 +9,9 @@ import io.liteshift.lint.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,7 +83,7 @@ class LintFormatsTest {
 
     @Test
     void jsonTextEscapesControlsAndKeepsOrder() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("b", "q\"\\\u0001\u2028");
         m.put("a", List.of(1, 2.5, true));
         m.put("n", null);

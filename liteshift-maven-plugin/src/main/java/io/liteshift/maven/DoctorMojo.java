@@ -1,7 +1,7 @@
 package io.liteshift.maven;
 
+import io.liteshift.doctor.Diagnosis;
 import io.liteshift.doctor.DoctorReport;
-import io.liteshift.doctor.Finding;
 import io.liteshift.report.Reports;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,8 +20,8 @@ public final class DoctorMojo extends LiteShiftMojo {
         DoctorReport r = configure().database(requireDatabase()).load().doctor();
         Reports.doctor(r, log());
         if (r.hasErrors()) {
-            throw new MojoFailureException("doctor found " + r.count(Finding.Severity.ERROR) + " error(s) in " + r.database() + ":\n"
-                    + r.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR)
+            throw new MojoFailureException("doctor found " + r.count(Diagnosis.Severity.ERROR) + " error(s) in " + r.database() + ":\n"
+                    + r.findings().stream().filter(f -> f.severity() == Diagnosis.Severity.ERROR)
                     .map(f -> "  - " + f.code() + ": " + f.found() + " Fix: " + f.fix()).collect(Collectors.joining("\n")));
         }
     }

@@ -18,6 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -85,7 +86,7 @@ public final class LintMojo extends LiteShiftMojo {
     }
 
     /** Whole lines to {@code sink}, each with its line break; lint warns nothing. */
-    private ReportOutput lines(java.util.function.Consumer<String> sink) {
+    private ReportOutput lines(Consumer<String> sink) {
         ReportOutput log = log();
         return new ReportOutput() {
             public void line(String text) {

@@ -1,0 +1,43 @@
+package io.liteshift.sql;
+
+import java.util.List;
+
+/**
+ * Whether a CREATE TABLE's last column ends in a {@code CONSTRAINT name} that SQLite also gives to the first table
+ * constraint after the column list (its parser forgets the name at the next column or at a comma between table
+ * constraints, not at the comma that ends the columns). {@code ALTER TABLE ADD COLUMN} writes the new column after
+ * the last one, so on such a table it would take the name away from that table constraint.
+ */
+public final class CarriedConstraintName {
+    private CarriedConstraintName() {
+    }
+
+    /** True when {@code createTable}'s last column's CONSTRAINT name carries over to an unnamed table constraint. */
+    public static boolean in(String createTable) {
+        List<Token> sig = Lexer.significant(createTable);
+        int open = 0;
+        while (open < sig.size() && !sig.get(open).isPunct("(")) open++;
+        boolean lastColumnNamesAConstraint = false;
+        boolean elementStart = true;
+        int depth = 0;
+        for (int i = open; i < sig.size(); i++) {
+            Token t = sig.get(i);
+            if (t.isPunct("(")) depth++;
+            if (t.isPunct(")") && --depth == 0) return false;
+            if (depth != 1 || t.isPunct("(")) continue;
+            if (t.isPunct(",")) {
+                elementStart = true;
+                continue;
+            }
+            if (elementStart) {
+                elementStart = false;
+                boolean tableConstraint = t.is("constraint") || t.is("primary") || t.is("unique") || t.is("check") || t.is("foreign");
+                if (tableConstraint) return lastColumnNamesAConstraint && !t.is("constraint");
+                lastColumnNamesAConstraint = false; // a new column: the name is forgotten
+                continue;
+            }
+            if (t.is("constraint")) lastColumnNamesAConstraint = true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package io.liteshift.sql;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CarriedConstraintNameTest {
+
+    @Test
+    void theLastColumnsNameCarriesOverToAnUnnamedTableConstraint() {
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, b INT CONSTRAINT ck CHECK (b > 0), PRIMARY KEY (a))")).isTrue();
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, b INT CONSTRAINT nn NOT NULL, UNIQUE (a, b))")).isTrue();
+    }
+
+    @Test
+    void nothingCarriesOverWithoutATableConstraintOrWhenItHasItsOwnName() {
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, b INT CONSTRAINT ck CHECK (b > 0))")).isFalse();
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, b INT CONSTRAINT ck CHECK (b > 0), CONSTRAINT pk PRIMARY KEY (a))")).isFalse();
+    }
+
+    @Test
+    void aNameOnAnEarlierColumnIsForgottenAtTheNextColumn() {
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT CONSTRAINT ck CHECK (a > 0), b INT, PRIMARY KEY (a))")).isFalse();
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, b INT CHECK (b IN (1, 2)), PRIMARY KEY (a))")).isFalse();
+        assertThat(CarriedConstraintName.in("CREATE TABLE t (a INT, \"constraint\" INT, PRIMARY KEY (a))")).isFalse();
+    }
+}
