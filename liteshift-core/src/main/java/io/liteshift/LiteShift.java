@@ -33,6 +33,7 @@ import io.liteshift.migrate.Problem;
 import io.liteshift.migrate.StatusReport;
 import io.liteshift.migrate.Verification;
 import io.liteshift.migrate.Verifier;
+import io.liteshift.online.OnlineOptions;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Pipeline;
 import io.liteshift.sql.SqliteErrors;
@@ -95,7 +96,7 @@ public final class LiteShift {
         Seeding.requireDirectory(config.seedsAfterMigrate); // a mistyped seeds directory is refused before anything is applied
         // a database that does not exist yet holds nothing to back up
         boolean backUp = config.backupsBeforeMigrate != null && Databases.holdsDatabase(databaseFile());
-        Migrator migrator = migrator().online(config.online, file.orElse(null), io.liteshift.online.OnlineOptions.defaults()
+        Migrator migrator = migrator().online(config.online, file.orElse(null), OnlineOptions.defaults()
                 .withMaxLock(config.maxLock).withProgress(ProgressLines.to(config.progress, "")));
         Optional<Path> created = NewDatabaseFile.create(config);
         Path[] backup = new Path[1];

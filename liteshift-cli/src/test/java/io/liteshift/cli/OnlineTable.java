@@ -1,5 +1,6 @@
 package io.liteshift.cli;
 
+import io.liteshift.testing.TestDb;
 import io.liteshift.Await;
 
 import java.io.IOException;

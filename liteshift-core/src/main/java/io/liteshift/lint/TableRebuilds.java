@@ -38,8 +38,8 @@ final class TableRebuilds implements Rule {
         double secs = LockTime.ofRewriting(bytes);
         long need = 2 * bytes; // the new copy, plus the old pages kept in the rollback journal or the WAL until commit
         DiskSpace.Volume v = counts.database() == null ? null : DiskSpace.volumeOf(counts.database());
-        String copies = "copies " + Rows.plural(rows, "row") + ", " + mb(bytes) + " with its indexes, ";
-        String space = "needs about " + mb(need) + " of free disk space" + (v != null ? " (" + mb(v.usable()) + " free)" : "") + ".";
+        String copies = "copies " + Rows.plural(rows, "row") + ", " + Bytes.of(bytes) + " with its indexes, ";
+        String space = "needs about " + Bytes.of(need) + " of free disk space" + (v != null ? " (" + Bytes.of(v.usable()) + " free)" : "") + ".";
         String what = "rebuilds " + quote(m.to().name()) + " (" + String.join("; ", m.reasons()) + ")";
         if (online) {
             // the migration asked for it: each chunk holds the lock briefly, so the table's size is no stall
@@ -49,7 +49,7 @@ final class TableRebuilds implements Rule {
                     new Measurement(rows, java.util.List.of(), bytes, null)); // no one long lock to estimate
         }
         String size = what + ": " + copies + "holding the write lock for about "
-                + LockTime.seconds(secs) + " (estimated at " + mb((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
+                + LockTime.seconds(secs) + " (estimated at " + Bytes.of((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
         boolean slow = secs >= LockTime.SLOW_SECONDS;
         return LintIssue.of(LintCode.REBUILD, slow ? Severity.WARNING : Severity.INFO, m.to().name(), size, slow
                 // lint's texts are printed as they are (no front end renders them): every way to ask is named
@@ -57,9 +57,5 @@ final class TableRebuilds implements Rule {
                 + " for a migration `liteshift generate --online` or `migrate --online`, online(true) in Java; needs WAL mode);"
                 + " or migrate when the load is low."
                 : "migrate when the load is low; readers are not blocked in WAL mode, writers wait.", Measurement.rewrite(rows, bytes, secs));
-    }
-
-    private static String mb(long bytes) {
-        return Bytes.of(bytes);
     }
 }

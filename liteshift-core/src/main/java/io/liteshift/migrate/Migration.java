@@ -42,11 +42,6 @@ public record Migration(int version, String fileName, String sql, String checksu
         return SchemaVersion.label(version);
     }
 
-    /** {@link SchemaVersion#label}, for code written against it before it moved there. */
-    static String label(int version) {
-        return SchemaVersion.label(version);
-    }
-
     /**
      * The same migration whatever the checkout did to it: a Windows checkout's CRLF or an editor's byte order mark
      * must not make an applied migration look edited.

@@ -14,6 +14,7 @@ import io.liteshift.sql.Lexer;
 import io.liteshift.sql.Statement;
 import io.liteshift.sql.Token;
 import io.liteshift.sqlite.JournalMode;
+import io.liteshift.sqlite.SchemaVersion;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,7 +129,7 @@ final class OnlineScript {
             }
             if (newerAppliedIsAnError && now.newest() > m.version()) {
                 throw new ScriptRunner.StepFailure(LiteShiftException.Reason.REFUSED_HISTORY, at + " is older than "
-                        + Migration.label(now.newest()) + ", which another process applied meanwhile. Its tables were rebuilt online,"
+                        + SchemaVersion.label(now.newest()) + ", which another process applied meanwhile. Its tables were rebuilt online,"
                         + " the rest of it was not applied. Renumber it, or apply it with " + Fix.setting(Fix.Setting.OUT_OF_ORDER) + ".", null);
             }
             for (Statement s : extras) ScriptRunner.runPart(conn, new MigrationScript.Part(s, MigrationScript.Action.RUN), script, dir);
