@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class OnlineProcessTest extends InTemporaryWorkingDirectory {
     private static final boolean STRESS = Boolean.getBoolean("liteshift.stress");
     private static final int KILLS = Integer.getInteger("liteshift.online.kills", STRESS ? 200 : 30);
     private static final long SEED = Long.getLong("liteshift.online.seed", System.currentTimeMillis());
-    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final Duration WAIT = Duration.ofMinutes(6);
     /** The declared schema back: drops the CHECK again, so that the kills can go on rebuilding the same table both ways. */
     private static final String BACK = OnlineTable.OLD;
 
@@ -83,7 +84,7 @@ class OnlineProcessTest extends InTemporaryWorkingDirectory {
             // every tenth run is let finish: it must say what it did with the killed one's work
             long delay = run % 10 == 9 ? WAIT.toMillis() : random.nextInt(STRESS ? 6000 : 3000);
             CliProcess p = CliProcess.start(dir, tmp(), "push", "--db", "app.db", "--schema", schema, "--online", "--max-lock-ms", "5");
-            boolean finished = p.process.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+            boolean finished = p.process.waitFor(delay, TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.kill();
                 kills++;

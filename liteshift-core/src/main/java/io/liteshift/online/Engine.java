@@ -257,6 +257,10 @@ final class Engine implements AutoCloseable {
                 copied = chunk.last();
                 copier.checkpoint(copied);
                 chunks++;
+                // a short chunk reached the table's end: rows the application inserts from now on are copied by the
+                // swap (it copies every row above the last one copied under its lock). Waiting for an empty chunk
+                // instead would chase the inserts for as long as they come faster than one per chunk
+                if (chunk.rows() < rows) copyDone = true;
             } else {
                 copyDone = true;
             }
