@@ -30,7 +30,7 @@ final class BigIndexes implements Rule {
             long bytes = counts.stats().bytes(table.get());
             double secs = LockTime.ofRewriting(bytes) / 2; // reads the table once, writes only the keys
             out.counted(LintIssue.of(LintCode.INDEX_BIG_TABLE, Severity.INFO, table.get(), "builds an index on " + quote(table.get())
-                    + " (" + Rows.plural(rows, "row") + ") while holding the write lock, about " + LockTime.seconds(secs) + ".",
+                    + " (" + Rows.plural(rows, "row") + ") while holding the write lock, " + LockTime.about(secs) + ".",
                     "write CREATE INDEX IF NOT EXISTS, so an index built ahead in a quiet moment makes this step a no-op.",
                     Measurement.rewrite(rows, bytes, secs)).at(context.at(s)));
         }

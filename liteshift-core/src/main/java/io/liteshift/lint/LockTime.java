@@ -21,7 +21,8 @@ final class LockTime {
         return bytes / REWRITE_BYTES_PER_SECOND;
     }
 
-    static String seconds(double s) {
-        return s < 0.1 ? "under 0.1 s" : String.format(Locale.ROOT, "%.1f s", s);
+    /** An estimate in words: "under 0.1 s", or "about 1.2 s". */
+    static String about(double s) {
+        return s < 0.1 ? "under 0.1 s" : String.format(Locale.ROOT, "about %.1f s", s);
     }
 }

@@ -5,6 +5,7 @@ import io.liteshift.sqlite.DiskSpace;
 import io.liteshift.plan.TableMapping;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import static io.liteshift.sql.Identifiers.quote;
 
@@ -44,12 +45,12 @@ final class TableRebuilds implements Rule {
         if (online) {
             // the migration asked for it: each chunk holds the lock briefly, so the table's size is no stall
             return LintIssue.of(LintCode.REBUILD, Severity.INFO, m.to().name(), what + " online: " + copies
-                    + "in short chunks while the application writes (about " + LockTime.seconds(secs) + " of copying in all); " + space,
+                    + "in short chunks while the application writes (" + LockTime.about(secs) + " of copying in all); " + space,
                     "the database must be in WAL mode; --max-lock-ms (maxLock(...) in Java) bounds each chunk's lock.",
-                    new Measurement(rows, java.util.List.of(), bytes, null)); // no one long lock to estimate
+                    new Measurement(rows, List.of(), bytes, null)); // no one long lock to estimate
         }
-        String size = what + ": " + copies + "holding the write lock for about "
-                + LockTime.seconds(secs) + " (estimated at " + Bytes.of((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
+        String size = what + ": " + copies + "holding the write lock for "
+                + LockTime.about(secs) + " (estimated at " + Bytes.of((long) LockTime.REWRITE_BYTES_PER_SECOND) + "/s); " + space;
         boolean slow = secs >= LockTime.SLOW_SECONDS;
         return LintIssue.of(LintCode.REBUILD, slow ? Severity.WARNING : Severity.INFO, m.to().name(), size, slow
                 // lint's texts are printed as they are (no front end renders them): every way to ask is named
