@@ -4,6 +4,7 @@ import io.liteshift.Golden;
 import io.liteshift.LiteShift;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenMigrationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden-migrations");
     private static final boolean UPDATE = Golden.UPDATE;
+    /** Every case works in a directory of its own under this one, which JUnit removes afterwards. */
+    @TempDir
+    static Path tmp;
 
     @TestFactory
     Stream<DynamicTest> golden_migration_directories() throws IOException {
@@ -36,7 +40,7 @@ class GoldenMigrationTest {
     }
 
     private static void check(Path golden) throws IOException {
-        Path work = Files.createTempDirectory("liteshift-golden");
+        Path work = Files.createTempDirectory(tmp, "golden");
         Path migrations = work.resolve("migrations");
         List<Path> steps;
         try (Stream<Path> files = Files.list(golden)) {

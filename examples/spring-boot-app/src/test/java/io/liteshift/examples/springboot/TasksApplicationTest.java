@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service as it boots on a new database file: the starter migrates it to 0002, the REST endpoint writes and reads
  * tasks over HTTP, and the rows, journal and integrity checks are read from the file.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tomcat's work directory under target/, not a new one in the system temp directory on every run
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.tomcat.basedir=target/tomcat")
 class TasksApplicationTest {
     @TempDir
     static Path dir;

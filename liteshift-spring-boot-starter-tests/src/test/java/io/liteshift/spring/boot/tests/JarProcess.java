@@ -34,6 +34,8 @@ final class JarProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", System.getProperty("app.jar")));
         command.addAll(List.of(args));
+        // Tomcat's work directory beside the log, not a new one in the system temp directory on every start
+        command.add("--server.tomcat.basedir=" + log.resolveSibling(log.getFileName() + ".tomcat"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new JarProcess(p, log);
     }
