@@ -1,6 +1,7 @@
 package io.liteshift.online;
 
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sqlite.JournalMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +14,8 @@ final class Refusals {
     }
 
     static void require(Connection c, Path file, Target t) throws SQLException {
-        String mode = Sql.text(c, "PRAGMA journal_mode");
-        if (!"wal".equalsIgnoreCase(mode)) {
+        String mode = JournalMode.of(c);
+        if (!mode.equals("wal")) {
             throw new OnlineRefusal(OnlineRefusal.Kind.NOT_WAL, t.table(), null, null, "refused: " + file + " is in " + mode
                     + " journal mode, not WAL. An online rebuild lets the application read while it copies, which only WAL allows:"
                     + " in rollback-journal mode every chunk would lock the readers out too. Switch the database to WAL once"
