@@ -20,6 +20,9 @@ import java.util.List;
  * INSERT and BEFORE UPDATE triggers therefore log the rows that hold the new row's value of each UNIQUE key (for the
  * key's collation) before the conflict is resolved: a row logged that way and not deleted is copied again unchanged.
  * Keys on expressions are not looked up; docs/online.md says so.
+ * <p>
+ * For the indexes built in key order ({@link SortedIndex}) an UPDATE or DELETE also logs the row's old key values: the
+ * replay deletes the entry they name, which the current row no longer tells.
  */
 final class Capture {
     private Capture() {
@@ -30,14 +33,25 @@ final class Capture {
     }
 
     /** The CREATE TRIGGER statements for {@code t}, reading its UNIQUE keys from {@code conn}. */
-    static List<String> triggers(Connection conn, Target t) throws SQLException {
-        String on = " ON " + t.tableQ() + " BEGIN INSERT INTO " + Target.logQ() + " (rid) ";
+    static List<String> triggers(Connection conn, Target t, List<SortedIndex> sorted) throws SQLException {
+        List<String> logColumns = new ArrayList<>(List.of("rid"));
+        List<String> keys = new ArrayList<>();
+        for (SortedIndex s : sorted) {
+            logColumns.addAll(s.logColumns());
+            keys.addAll(s.keyColumns());
+        }
+        String on = " ON " + t.tableQ() + " BEGIN INSERT INTO " + Target.logQ() + " (" + String.join(", ", logColumns) + ") ";
         String r = t.rowid();
+        String noKeys = keys.stream().map(k -> ", NULL").reduce("", String::concat);
+        String oldKeys = keys.stream().map(k -> ", OLD." + k).reduce("", String::concat);
         List<String> out = new ArrayList<>();
-        out.add(create("ins", "AFTER INSERT") + on + "VALUES (NEW." + r + "); END");
-        out.add(create("upd", "AFTER UPDATE") + on + "VALUES (OLD." + r + "), (NEW." + r + "); END");
-        out.add(create("del", "AFTER DELETE") + on + "VALUES (OLD." + r + "); END");
-        List<String> holders = keyHolders(conn, t);
+        out.add(create("ins", "AFTER INSERT") + on + "VALUES (NEW." + r + noKeys + "); END");
+        out.add(create("upd", "AFTER UPDATE") + on + "VALUES (OLD." + r + oldKeys + "), (NEW." + r + noKeys + "); END");
+        out.add(create("del", "AFTER DELETE") + on + "VALUES (OLD." + r + oldKeys + "); END");
+        String keyColumns = keys.stream().map(k -> ", " + k).reduce("", String::concat);
+        List<String> holders = new ArrayList<>(keyHolders(conn, t, keyColumns));
+        // a REPLACE on the rowid deletes the row that held it too, and the key-ordered indexes need its old key values
+        if (!sorted.isEmpty()) holders.add("SELECT " + r + keyColumns + " FROM " + t.tableQ() + " WHERE " + r + " = NEW." + r);
         if (!holders.isEmpty()) {
             String select = String.join(" UNION ", holders);
             out.add(create("ins_keys", "BEFORE INSERT") + on + select + "; END");
@@ -51,7 +65,7 @@ final class Capture {
     }
 
     /** For each UNIQUE key of the table on columns: the SELECT of the rowid of the row holding NEW's value. */
-    private static List<String> keyHolders(Connection conn, Target t) throws SQLException {
+    private static List<String> keyHolders(Connection conn, Target t, String keyColumns) throws SQLException {
         List<String> out = new ArrayList<>();
         List<String> unique = new ArrayList<>();
         try (Statement s = conn.createStatement();
@@ -73,7 +87,7 @@ final class Capture {
                 }
             }
             if (onColumns && !terms.isEmpty()) {
-                out.add("SELECT " + t.rowid() + " FROM " + t.tableQ() + " WHERE " + String.join(" AND ", terms));
+                out.add("SELECT " + t.rowid() + keyColumns + " FROM " + t.tableQ() + " WHERE " + String.join(" AND ", terms));
             }
         }
         return out;

@@ -5,6 +5,8 @@ import io.liteshift.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The statements that move rows into the shadow table, prepared once and run inside the caller's write transaction:
@@ -27,8 +29,9 @@ final class Copier implements AutoCloseable {
     private final PreparedStatement copyLogged;
     private final PreparedStatement dropReplayed;
     private final PreparedStatement backlog;
+    private final List<SortedIndex.Statements> sorted = new ArrayList<>();
 
-    Copier(Connection c, Target t) throws SQLException {
+    Copier(Connection c, Target t, List<SortedIndex> sortedIndexes) throws SQLException {
         String log = Target.logQ();
         String batch = "SELECT rid FROM " + log + " WHERE seq > ?1 AND seq <= ?2";
         chunk = c.prepareStatement(t.copyChunkSql());
@@ -43,10 +46,29 @@ final class Copier implements AutoCloseable {
         // the newest entry stays: SQLite numbers a new row max(seq) + 1, and an empty log would start again at 1
         dropReplayed = c.prepareStatement("DELETE FROM " + log + " WHERE seq < ?1");
         backlog = c.prepareStatement("SELECT count(*) FROM " + log + " WHERE seq > ?1");
+        for (SortedIndex i : sortedIndexes) sorted.add(i.prepare(c));
     }
 
-    static String createLogSql() {
-        return "CREATE TABLE " + Identifiers.forceQuote(Target.LOG) + " (seq INTEGER PRIMARY KEY, rid INTEGER NOT NULL)";
+    /** How many indexes are built in key order. */
+    int sortedCount() {
+        return sorted.size();
+    }
+
+    /** Appends up to {@code rows} entries to the {@code i}th index built in key order; the number appended. */
+    long sortedChunk(int i, long rows) throws SQLException {
+        return sorted.get(i).chunk(rows);
+    }
+
+    /** Appends what is left to every index built in key order (the swap). */
+    void sortedRest() throws SQLException {
+        for (SortedIndex.Statements s : sorted) s.rest();
+    }
+
+    /** The change log: a sequence, the rowid, and the old key values of the indexes built in key order (no affinity: as stored). */
+    static String createLogSql(List<SortedIndex> sorted) {
+        StringBuilder old = new StringBuilder();
+        for (SortedIndex s : sorted) for (String c : s.logColumns()) old.append(", ").append(c);
+        return "CREATE TABLE " + Identifiers.forceQuote(Target.LOG) + " (seq INTEGER PRIMARY KEY, rid INTEGER NOT NULL" + old + ")";
     }
 
     /** A chunk copied: how many rows, and the last rowid copied. */
@@ -80,6 +102,7 @@ final class Copier implements AutoCloseable {
             Sql.update(deleteShadow, replayed, end);
             Sql.update(copyLogged, replayed, end, copied);
         }
+        for (SortedIndex.Statements s : sorted) s.replay(replayed, end);
         if (!keep) Sql.update(dropReplayed, end);
         return end;
     }
@@ -96,5 +119,6 @@ final class Copier implements AutoCloseable {
                 copyLogged, dropReplayed, backlog}) {
             p.close();
         }
+        for (SortedIndex.Statements s : sorted) s.close();
     }
 }

@@ -31,13 +31,15 @@ import java.util.Optional;
  * so the old indexes and the shadow's temporarily named ones get their names by an UPDATE of sqlite_schema
  * ({@code writable_schema}) that changes only their name and text, never their root page: the texts describe the
  * same index under another name, and the ALTER TABLEs of the same transaction change the schema cookie, so every
- * other connection reloads the schema.
+ * other connection reloads the schema. The same UPDATE turns the tables of the indexes built in key order into those
+ * indexes, and the old table's indexes into WITHOUT ROWID tables of the same records ({@link OldIndex}): a table and
+ * an index of those records are one b-tree, so nothing is copied either way.
  */
 final class CutOver {
     private CutOver() {
     }
 
-    static void swap(Connection c, Target t) throws SQLException {
+    static void swap(Connection c, Target t, List<SortedIndex> sorted) throws SQLException {
         for (String trigger : Capture.names()) Databases.exec(c, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
         Databases.exec(c, "DROP TABLE " + Target.logQ());
         List<View> views = t.readingViews();
@@ -45,7 +47,8 @@ final class CutOver {
         for (Trigger tr : triggers) Databases.exec(c, "DROP TRIGGER IF EXISTS " + Identifiers.quote(tr.name()));
         for (View v : views) Databases.exec(c, "DROP VIEW IF EXISTS " + Identifiers.quote(v.name()));
 
-        Map<String, String> oldIndexes = explicitIndexes(c, t.table());
+        Map<String, String> oldIndexes = new LinkedHashMap<>();
+        for (String name : explicitIndexes(c, t.table()).keySet()) oldIndexes.put(name, OldIndex.tableSql(c, name));
         boolean counterMissing = t.to().autoincrement() && Sql.one(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'") == 0;
         Databases.exec(c, "PRAGMA legacy_alter_table = ON");
         try {
@@ -54,7 +57,7 @@ final class CutOver {
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
         }
         Databases.exec(c, "ALTER TABLE " + t.shadowQ() + " RENAME TO " + Identifiers.quote(t.to().name()));
-        renameIndexes(c, t, oldIndexes);
+        renameIndexes(c, t, oldIndexes, sorted);
         if (counterMissing) becomeAutoincrement(c, t);
         counter(c, t);
         for (View v : views) {
@@ -90,20 +93,31 @@ final class CutOver {
         return out;
     }
 
-    private static void renameIndexes(Connection c, Target t, Map<String, String> oldIndexes) throws SQLException {
-        List<String[]> renames = new ArrayList<>(); // name now, new name, new text
+    /**
+     * The old table's indexes become WITHOUT ROWID tables of the same entries (drained in key order later), the shadow's
+     * get their declared names, and the tables of the indexes built in key order become those indexes.
+     */
+    private static void renameIndexes(Connection c, Target t, Map<String, String> oldIndexes, List<SortedIndex> sorted) throws SQLException {
+        List<String[]> renames = new ArrayList<>(); // type now, name now, new type, new name, table, new text
         for (Map.Entry<String, String> e : oldIndexes.entrySet()) {
-            String aside = "_liteshift_old_" + e.getKey();
-            renames.add(new String[] {e.getKey(), aside, IndexText.renamed(e.getValue(), Identifiers.forceQuote(aside), t.oldQ())});
+            String aside = OldIndex.PREFIX + e.getKey();
+            renames.add(new String[] {"index", e.getKey(), "table", aside, aside, e.getValue().replace(OldIndex.NAME, Identifiers.forceQuote(aside))});
         }
+        List<String> sortedNames = sorted.stream().map(s -> Identifiers.fold(s.declared().name())).toList();
         for (Index i : t.indexes()) {
-            renames.add(new String[] {Target.tempIndexName(i), i.name(), IndexText.stored(SqlText.withoutHints(i.sql()), i.unique())});
+            String text = IndexText.stored(SqlText.withoutHints(i.sql()), i.unique());
+            if (sortedNames.contains(Identifiers.fold(i.name()))) {
+                renames.add(new String[] {"table", SortedIndex.PREFIX + i.name(), "index", i.name(), t.to().name(), text});
+            } else {
+                renames.add(new String[] {"index", Target.tempIndexName(i), "index", i.name(), t.to().name(), text});
+            }
         }
         if (renames.isEmpty()) return;
         Databases.exec(c, "PRAGMA writable_schema = ON");
-        try (PreparedStatement p = c.prepareStatement("UPDATE sqlite_schema SET name = ?2, sql = ?3 WHERE type = 'index' AND name = ?1")) {
+        try (PreparedStatement p = c.prepareStatement("UPDATE sqlite_schema SET type = ?3, name = ?4, tbl_name = ?5, sql = ?6"
+                + " WHERE type = ?1 AND name = ?2")) {
             for (String[] r : renames) {
-                if (Sql.update(p, (Object[]) r) != 1) throw new SQLException("the index " + r[0] + " to rename is not in sqlite_schema");
+                if (Sql.update(p, (Object[]) r) != 1) throw new SQLException("the " + r[0] + " " + r[1] + " to rename is not in sqlite_schema");
             }
         } finally {
             Databases.exec(c, "PRAGMA writable_schema = RESET");

@@ -5,13 +5,21 @@ import io.liteshift.sqlite.Databases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Empties a table the rebuild no longer needs (the old table after the swap, or an abandoned shadow) a chunk of rows
- * per short transaction, and drops it once it is empty, with the state table: DROP TABLE of a big table frees every
- * page under one lock, a DELETE of a chunk only that chunk's. The application does not use the table any more, so
- * nothing but the lock time matters.
+ * Empties a table the rebuild no longer needs (the old table after the swap, its indexes, or an abandoned shadow and
+ * its key-ordered indexes) a chunk of rows per short transaction, and drops it once it is empty, with the state table
+ * after the last one: DROP TABLE of a big table frees every page under one lock, a DELETE of a chunk only that chunk's.
+ * The application does not use the table any more, so nothing but the lock time matters.
+ * <p>
+ * The old table's indexes are drained on their own, as WITHOUT ROWID tables (the swap relabels them, see
+ * {@link CutOver}), in key order: deleting the old table's rows with its indexes attached would delete each row's index
+ * entries at random places, one index page per row.
  */
 final class Drain {
     private Drain() {
@@ -19,22 +27,90 @@ final class Drain {
 
     /**
      * Deletes up to {@code rows} rows of {@code table}, in the caller's transaction; when there were none left, drops
-     * the table and the state table instead and returns -1. Otherwise returns the rows deleted.
+     * the table (and the state table, when it is the {@code last} to drain) instead and returns -1. Otherwise returns the
+     * rows deleted.
      */
-    static long chunk(Connection c, String table, String rowid, long rows) throws SQLException {
+    static long chunk(Connection c, String table, String rowid, long rows, boolean last) throws SQLException {
         String q = Identifiers.forceQuote(table);
         if (!exists(c, table)) {
-            Ledger.drop(c);
+            if (last) Ledger.drop(c);
             return -1;
         }
+        List<String> key = primaryKey(c, table);
+        long n = key.isEmpty() ? byRowid(c, q, rowid, rows) : byKey(c, q, key, rows);
+        if (n > 0) return n;
+        Databases.exec(c, "DROP TABLE " + q);
+        if (last) Ledger.drop(c);
+        return -1;
+    }
+
+    private static long byRowid(Connection c, String q, String rowid, long rows) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + rowid + " IN (SELECT " + rowid + " FROM " + q
                 + " ORDER BY " + rowid + " LIMIT ?1)")) {
+            return Sql.update(p, rows);
+        }
+    }
+
+    /**
+     * The first entries in key order (a scan of a WITHOUT ROWID table follows its key; an ORDER BY could make SQLite sort
+     * the whole table for a DESC column); when only keys holding a NULL are first (IN never matches them), one at a time by IS.
+     */
+    private static long byKey(Connection c, String q, List<String> key, long rows) throws SQLException {
+        String cols = String.join(", ", key);
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q
+                + " LIMIT ?1)")) {
             int n = Sql.update(p, rows);
             if (n > 0) return n;
         }
-        Databases.exec(c, "DROP TABLE " + q);
-        Ledger.drop(c);
-        return -1;
+        List<Object[]> left = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT " + cols + " FROM " + q + " LIMIT ?1")) {
+            p.setLong(1, rows);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    Object[] v = new Object[key.size()];
+                    for (int j = 0; j < v.length; j++) v[j] = rs.getObject(j + 1);
+                    left.add(v);
+                }
+            }
+        }
+        if (left.isEmpty()) return 0;
+        String match = String.join(" AND ", key.stream().map(k -> k + " IS ?").toList());
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + match)) {
+            for (Object[] v : left) {
+                for (int j = 0; j < v.length; j++) p.setObject(j + 1, v[j]);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        return left.size();
+    }
+
+    /** The primary key columns of a WITHOUT ROWID table, quoted, in key order; empty for a table with a rowid. */
+    private static List<String> primaryKey(Connection c, String table) throws SQLException {
+        String sql = Sql.text(c, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + Identifiers.literal(table));
+        if (sql == null || !sql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").endsWith("WITHOUT ROWID")) return List.of();
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")) {
+            p.setString(1, table);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(Identifiers.quote(rs.getString(1)));
+            }
+        }
+        return out;
+    }
+
+    /** The tables whose names start with {@code prefix}, in name order (the rebuild's own, by their reserved prefix). */
+    static List<String> named(Connection c, String prefix) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT name FROM sqlite_schema WHERE type = 'table' AND substr(name, 1, ?2) = ?1"
+                + " ORDER BY name")) {
+            p.setString(1, prefix);
+            p.setInt(2, prefix.length());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     static boolean exists(Connection c, String name) throws SQLException {

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drives one online rebuild through its phases, one write transaction (or one read) per {@link #step()}: set up,
@@ -57,6 +60,14 @@ final class Engine implements AutoCloseable {
     private long chunkCap = Long.MAX_VALUE;
     /** The last chunk failed on a constraint: the next replays the whole log first. */
     private boolean catchUp;
+    /** The declared indexes built in key order ({@link SortedIndex}), and how far each is. */
+    private List<SortedIndex> sorted = List.of();
+    private Pace[] sortedPace = new Pace[0];
+    private boolean[] sortedDone = new boolean[0];
+    /** Every row up to the table's end was copied once; the rows the application adds are copied as they come. */
+    private boolean tableDone;
+    /** Folded names of indexes built with the shadow because a NULL key turned up: the rebuild started again without them. */
+    private final Set<String> rowOrder = new HashSet<>();
 
     private Engine(Path file, Target t, OnlineOptions options) {
         this.file = file;
@@ -196,7 +207,8 @@ final class Engine implements AutoCloseable {
         copied = e.copied();
         total = e.total();
         chunks = e.chunks();
-        copier = new Copier(conn, t);
+        useSorted(SortedIndex.existing(conn, t));
+        copier = new Copier(conn, t, sorted);
         phase = Progress.Phase.COPY;
         return new Recovery.Resumed(t.table(), e.copied() == null ? 0 : copiedUpTo());
     }
@@ -217,19 +229,49 @@ final class Engine implements AutoCloseable {
         total = Sql.one(conn, "SELECT count(*) FROM " + t.tableQ());
         begin();
         try {
+            useSorted(sortable());
             Ledger.create(conn, t, total);
-            Databases.exec(conn, Copier.createLogSql());
+            Databases.exec(conn, Copier.createLogSql(sorted));
             Databases.exec(conn, t.shadowSql(!t.to().autoincrement() || Drain.exists(conn, "sqlite_sequence")));
-            for (Index i : t.indexes()) Databases.exec(conn, t.shadowIndexSql(i));
-            for (String trigger : Capture.triggers(conn, t)) Databases.exec(conn, trigger);
+            for (Index i : t.indexes()) if (!isSorted(i)) Databases.exec(conn, t.shadowIndexSql(i));
+            for (SortedIndex i : sorted) Databases.exec(conn, i.createSql());
+            for (String trigger : Capture.triggers(conn, t, sorted)) Databases.exec(conn, trigger);
             commit();
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             throw e;
         }
-        copier = new Copier(conn, t);
+        copier = new Copier(conn, t, sorted);
         phase = Progress.Phase.COPY;
         report();
+    }
+
+    /** The indexes to build in key order, inside the setup's transaction: none whose first column holds a NULL now. */
+    private List<SortedIndex> sortable() throws SQLException {
+        while (true) {
+            List<SortedIndex> candidates = SortedIndex.candidates(conn, t, rowOrder);
+            SortedIndex withNull = null;
+            for (SortedIndex s : candidates) if (withNull == null && s.holdsNull(conn)) withNull = s;
+            if (withNull == null) return candidates;
+            rowOrder.add(Identifiers.fold(withNull.declared().name()));
+        }
+    }
+
+    private void useSorted(List<SortedIndex> indexes) {
+        sorted = indexes;
+        sortedPace = new Pace[indexes.size()];
+        for (int i = 0; i < sortedPace.length; i++) sortedPace[i] = new Pace(options.maxLock());
+        sortedDone = new boolean[indexes.size()];
+    }
+
+    private boolean isSorted(Index i) {
+        return sorted.stream().anyMatch(s -> Identifiers.same(s.declared().name(), i.name()));
+    }
+
+    /** The next index to append to in key order, or -1 when all are done. */
+    private int nextSorted() {
+        for (int i = 0; i < sortedDone.length; i++) if (!sortedDone[i]) return i;
+        return -1;
     }
 
     /**
@@ -251,27 +293,45 @@ final class Engine implements AutoCloseable {
             replayPace.took(replayed - from, afterReplay - locked);
             double share = Math.max(0.25, 1 - (double) (afterReplay - locked) / budget);
             long rows = Math.min(chunkCap, copyPace.rows(share));
+            boolean copying = !tableDone;
             Copier.Copied chunk = copier.chunk(copied, rows);
             if (chunk != null) {
                 copiedRows += chunk.rows();
                 copied = chunk.last();
                 copier.checkpoint(copied);
                 chunks++;
-                // a short chunk reached the table's end: rows the application inserts from now on are copied by the
-                // swap (it copies every row above the last one copied under its lock). Waiting for an empty chunk
-                // instead would chase the inserts for as long as they come faster than one per chunk
-                if (chunk.rows() < rows) copyDone = true;
-            } else {
-                copyDone = true;
             }
+            // a short chunk reached the table's end: rows the application inserts from now on are copied by the next
+            // chunks and by the swap (it copies every row above the last one copied under its lock). Waiting for an
+            // empty chunk instead would chase the inserts for as long as they come faster than one per chunk
+            if (chunk == null || chunk.rows() < rows) tableDone = true;
+            int index = copying ? -1 : nextSorted();
+            long sortedRows = 0;
+            long appended = 0;
+            long sortedFrom = 0;
+            if (index >= 0) {
+                double left = Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
+                sortedRows = Math.min(chunkCap, sortedPace[index].rows(left));
+                sortedFrom = System.nanoTime();
+                appended = copier.sortedChunk(index, sortedRows);
+                if (appended < sortedRows) sortedDone[index] = true;
+            }
+            copyDone = tableDone && nextSorted() < 0;
             commit();
             catchUp = false;
+            long end = System.nanoTime();
             // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
             // chunk says little about the time per row
-            if (chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), System.nanoTime() - afterReplay);
+            if (copying && chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), end - afterReplay);
+            if (index >= 0 && appended == sortedRows) sortedPace[index].took(appended, end - sortedFrom);
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             restore(before);
+            SortedIndex nulled = e instanceof SQLException s ? nullKey(s) : null;
+            if (nulled != null) {
+                restartWithout(nulled);
+                return;
+            }
             if (e instanceof SQLException s && Violations.isConstraint(s)) {
                 if (!catchUp) {
                     catchUp = true;
@@ -288,11 +348,12 @@ final class Engine implements AutoCloseable {
     }
 
     /** What a step changes in memory, to put back when its transaction rolls back. */
-    private record Snapshot(Long copied, long replayed, long copiedRows, long chunks, boolean copyDone) {
+    private record Snapshot(Long copied, long replayed, long copiedRows, long chunks, boolean copyDone, boolean tableDone,
+                            boolean[] sortedDone) {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(copied, replayed, copiedRows, chunks, copyDone);
+        return new Snapshot(copied, replayed, copiedRows, chunks, copyDone, tableDone, sortedDone.clone());
     }
 
     private void restore(Snapshot s) {
@@ -301,6 +362,36 @@ final class Engine implements AutoCloseable {
         copiedRows = s.copiedRows();
         chunks = s.chunks();
         copyDone = s.copyDone();
+        tableDone = s.tableDone();
+        sortedDone = s.sortedDone();
+    }
+
+    /** The index whose table refused a NULL key: the application wrote one after the rebuild began. */
+    private SortedIndex nullKey(SQLException e) {
+        for (SortedIndex s : sorted) if (s.failedOnNull(e)) return s;
+        return null;
+    }
+
+    /**
+     * Removes what the rebuild made and starts it again with {@code index} built with the shadow: its first column holds
+     * a NULL now, which a key-ordered build cannot store. The application's table was never touched.
+     */
+    private void restartWithout(SortedIndex index) throws SQLException {
+        rowOrder.add(Identifiers.fold(index.declared().name()));
+        if (copier != null) copier.close();
+        copier = null;
+        finishRemoval(t.table());
+        stoppableAgain();
+        copied = null;
+        replayed = 0;
+        copiedRows = 0;
+        chunks = 0;
+        copyDone = false;
+        tableDone = false;
+        checked = false;
+        catchUp = false;
+        useSorted(List.of());
+        phase = Progress.Phase.SETUP;
     }
 
     /** The backlog the swap replays inside its lock: what fits in half the budget at the measured replay rate. */
@@ -344,13 +435,14 @@ final class Engine implements AutoCloseable {
                 copied = c.last();
                 copiedRows += c.rows();
             }
+            copier.sortedRest();
             Optional<String> broken = ForeignKeys.broken(conn, t, replayed, true);
             if (broken.isPresent()) {
                 Databases.rollbackAfter(conn, new SQLException("broken foreign keys"));
                 String removed = abandon();
                 throw Violations.foreignKeys(t, broken.get(), removed);
             }
-            CutOver.swap(conn, t);
+            CutOver.swap(conn, t, sorted);
             Ledger.stage(conn, Ledger.Stage.DRAIN);
             commit();
             copier.close();
@@ -358,6 +450,11 @@ final class Engine implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             restore(before);
+            SortedIndex nulled = e instanceof SQLException s ? nullKey(s) : null;
+            if (nulled != null) {
+                restartWithout(nulled);
+                return;
+            }
             if (e instanceof SQLException s && Violations.isConstraint(s)) throw violation();
             throw e;
         } finally {
@@ -373,19 +470,24 @@ final class Engine implements AutoCloseable {
     }
 
     private void drain() throws SQLException {
-        if (drainChunk(t.old(), t.rowid())) {
+        List<String> indexes = Drain.named(conn, OldIndex.PREFIX);
+        if (!indexes.isEmpty()) {
+            drainChunk(indexes.get(0), "rowid", false);
+            return;
+        }
+        if (drainChunk(t.old(), t.rowid(), true)) {
             drained = System.nanoTime();
             phase = Progress.Phase.DONE;
             report();
         }
     }
 
-    /** One chunk of the old table deleted; true when it is gone. */
-    private boolean drainChunk(String table, String rowid) throws SQLException {
+    /** One chunk of {@code table} deleted; true when it is gone. {@code last}: the state table goes with it. */
+    private boolean drainChunk(String table, String rowid, boolean last) throws SQLException {
         begin();
         long locked = System.nanoTime();
         try {
-            long n = Drain.chunk(conn, table, rowid, drainPace.rows(1));
+            long n = Drain.chunk(conn, table, rowid, drainPace.rows(1), last);
             drainPace.took(n, System.nanoTime() - locked);
             commit();
             return n < 0;
@@ -401,8 +503,12 @@ final class Engine implements AutoCloseable {
         begin();
         Ledger.adopt(conn);
         commit();
-        String rowid = Drain.rowidOf(conn, table);
-        while (!drainChunk(table, rowid)) pause(drainPace.gap().minus(checkpoint()));
+        for (String index : Drain.named(conn, OldIndex.PREFIX)) drainAll(index, "rowid", false);
+        drainAll(table, Drain.rowidOf(conn, table), true);
+    }
+
+    private void drainAll(String table, String rowid, boolean last) throws SQLException {
+        while (!drainChunk(table, rowid, last)) pause(drainPace.gap().minus(checkpoint()));
     }
 
     /**
@@ -422,9 +528,9 @@ final class Engine implements AutoCloseable {
             Databases.rollbackAfter(conn, e);
             throw e;
         }
+        for (String index : Drain.named(conn, SortedIndex.PREFIX)) drainAll(index, "rowid", false);
         String shadow = "_liteshift_new_" + table;
-        String rowid = Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid";
-        while (!drainChunk(shadow, rowid)) pause(drainPace.gap().minus(checkpoint()));
+        drainAll(shadow, Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid", true);
     }
 
     /** After removing an earlier run's leftovers, this run's own work stops on request again. */
