@@ -37,17 +37,18 @@ final class Drain {
             return -1;
         }
         List<String> key = primaryKey(c, table);
-        long n = key.isEmpty() ? byRowid(c, q, rowid, rows) : byKey(c, q, key, rows);
+        long n = key.isEmpty() ? byRowid(c, q, rowid, rows) : byKey(c, q, key, rows, ascending(c, table));
         if (n > 0) return n;
         Databases.exec(c, "DROP TABLE " + q);
         if (last) Ledger.drop(c);
         return -1;
     }
 
+    /** A range up to the {@code rows}th rowid (or to the end): a range delete walks the b-tree, an IN list seeks every row. */
     private static long byRowid(Connection c, String q, String rowid, long rows) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + rowid + " IN (SELECT " + rowid + " FROM " + q
-                + " ORDER BY " + rowid + " LIMIT ?1)")) {
-            return Sql.update(p, rows);
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + rowid + " <= coalesce((SELECT " + rowid + " FROM " + q
+                + " ORDER BY " + rowid + " LIMIT 1 OFFSET ?1), 9223372036854775807)")) {
+            return Sql.update(p, rows - 1);
         }
     }
 
@@ -55,11 +56,20 @@ final class Drain {
      * The first entries in key order (a scan of a WITHOUT ROWID table follows its key; an ORDER BY could make SQLite sort
      * the whole table for a DESC column); when only keys holding a NULL are first (IN never matches them), one at a time by IS.
      */
-    private static long byKey(Connection c, String q, List<String> key, long rows) throws SQLException {
+    private static long byKey(Connection c, String q, List<String> key, long rows, boolean ascending) throws SQLException {
         String cols = String.join(", ", key);
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q
-                + " LIMIT ?1)")) {
-            int n = Sql.update(p, rows);
+        if (Sql.one(c, "SELECT 1 FROM " + q + " LIMIT 1 OFFSET ?1", rows - 1) == null) {
+            // the last chunk: everything left, NULL keys too
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q)) {
+                int n = p.executeUpdate();
+                if (n > 0) return n;
+            }
+        }
+        // up to the rows-th entry: a range, when the key's order is the row values' (all ascending), else an IN list
+        String delete = ascending ? "DELETE FROM " + q + " WHERE (" + cols + ") <= (SELECT " + cols + " FROM " + q + " LIMIT 1 OFFSET ?1)"
+                : "DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q + " LIMIT ?1 + 1)";
+        try (PreparedStatement p = c.prepareStatement(delete)) {
+            int n = Sql.update(p, rows - 1);
             if (n > 0) return n;
         }
         List<Object[]> left = new ArrayList<>();
@@ -97,6 +107,12 @@ final class Drain {
             }
         }
         return out;
+    }
+
+    private static boolean ascending(Connection c, String table) throws SQLException {
+        Long desc = Sql.one(c, "SELECT count(*) FROM pragma_index_xinfo((SELECT name FROM pragma_index_list(?1) WHERE origin = 'pk'))"
+                + " WHERE key AND \"desc\"", table);
+        return desc == null || desc == 0;
     }
 
     /** The tables whose names start with {@code prefix}, in name order (the rebuild's own, by their reserved prefix). */

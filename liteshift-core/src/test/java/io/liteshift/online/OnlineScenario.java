@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * A random online rebuild for the property test, all drawn from one seed: a table {@code t} with indexes, a view and an
  * ON DELETE CASCADE child {@code kids}; rows; a declared form of {@code t} that needs a rebuild (a type change, NOT NULL
- * with a DEFAULT, a dropped column, a new CHECK or UNIQUE, reordered columns, AUTOINCREMENT switched, indexes changed);
+ * with a DEFAULT, a dropped column, a new CHECK or UNIQUE, reordered columns, AUTOINCREMENT switched, indexes changed,
+ * indexes the rebuild can fill in key order, see {@link SortedIndex});
  * and the application's writes, each due after a given step of the engine. Rows and writes satisfy the declared
  * constraints (a row that breaks them while the copy runs is refused by design, which other tests cover), except in
  * the scenarios without writes, where the rows may break them and the online result must be the offline one either way.
@@ -40,6 +41,7 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
         String id = "id INTEGER PRIMARY KEY" + (autoinc ? " AUTOINCREMENT" : "");
         String before = "CREATE TABLE t (" + id + ", a TEXT, b INTEGER, c TEXT, k TEXT" + (uniqueK ? " UNIQUE" : "") + ");\n"
                 + (indexA ? "CREATE INDEX t_a ON t(a);\n" : "") + (indexBc ? "CREATE INDEX t_bc ON t(b, c);\n" : "")
+                + "CREATE INDEX t_b ON t(b);\n"
                 + "CREATE TABLE kids (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES t(id) ON DELETE CASCADE, v TEXT);\n"
                 + "CREATE INDEX kids_parent ON kids(parent_id);\n" + (view ? "CREATE VIEW tv AS SELECT id, a FROM t;\n" : "");
 
@@ -52,7 +54,7 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
         String declaredId = "id INTEGER PRIMARY KEY" + (autoinc != toggleAutoinc ? " AUTOINCREMENT" : "");
         String after = "CREATE TABLE t (" + declaredId + ", " + String.join(", ", cols) + (checkB ? ", CHECK (b >= 0)" : "") + ");\n"
                 + (indexA ? "" : "CREATE INDEX t_a ON t(a);\n") + (indexBc || dropC ? "" : "CREATE INDEX t_bc ON t(b, c);\n")
-                + "CREATE INDEX t_k ON t(k);\n"
+                + "CREATE INDEX t_k ON t(k);\nCREATE INDEX t_b ON t(b);\n"
                 + "CREATE TABLE kids (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES t(id) ON DELETE CASCADE, v TEXT);\n"
                 + "CREATE INDEX kids_parent ON kids(parent_id);\n" + (view ? "CREATE VIEW tv AS SELECT id, a FROM t;\n" : "");
 
@@ -80,7 +82,7 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
             int b = r.nextInt(50);
             String c = r.nextInt(3) == 0 ? "NULL" : "'w" + r.nextInt(9) + "'";
             fresh++;
-            String sql = switch (r.nextInt(12)) {
+            String sql = switch (r.nextInt(13)) {
                 case 0, 1 -> "INSERT INTO t (a, b, c, k) VALUES ('f" + fresh + "', " + b + ", " + c + ", 'k" + fresh + "')";
                 case 2 -> "INSERT INTO t (id, a, b, c, k) VALUES (" + any + ", 'f" + fresh + "', " + b + ", " + c + ", 'k" + fresh + "')";
                 case 3 -> "UPDATE t SET b = " + b + ", c = " + c + " WHERE id = " + any;
@@ -94,6 +96,9 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
                         : "INSERT INTO kids (parent_id, v) VALUES (" + any + ", 'w')";
                 case 10 -> uniqueK ? "INSERT INTO t (a, b, c, k) VALUES ('f" + fresh + "', " + b + ", " + c + ", 'k" + any
                         + "') ON CONFLICT (k) DO UPDATE SET b = excluded.b" : "DELETE FROM kids WHERE id = " + any;
+                // a NULL where the rebuild builds an index in key order, which it then builds with the shadow instead
+                case 11 -> r.nextInt(4) == 0 ? "UPDATE t SET " + (r.nextBoolean() ? "b" : "k") + " = NULL WHERE id = " + any
+                        : "INSERT INTO kids (parent_id, v) VALUES (" + any + ", 'w" + fresh + "')";
                 default -> "INSERT INTO kids (parent_id, v) VALUES (" + any + ", 'w" + fresh + "')";
             };
             writes.add(new Write(step, sql));
