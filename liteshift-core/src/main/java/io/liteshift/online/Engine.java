@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Drives one online rebuild through its phases, one write transaction (or one read) per {@link #step()}: set up,
  * copy chunks (replaying the log before each), check foreign keys, swap, drain the old table. {@link #run()} steps to
- * the end, leaving the lock free for {@link Pace#gap()} after each write; tests step it themselves and write between
+ * the end, leaving the lock free for a pause ({@link Gaps}) after each write; tests step it themselves and write between
  * steps. Any failure before the swap removes what the rebuild made; after it, the rebuild is complete and only the
  * draining is left for the next run.
  */
@@ -51,6 +51,8 @@ final class Engine implements AutoCloseable {
     /** The full foreign key check ran: from then on replayed log entries are kept for the swap's check. */
     private boolean checked;
     private long longestLockNanos;
+    private long lastLockNanos;
+    private final Gaps gaps = new Gaps();
     private String longestLockIn = "";
     private final long started = System.nanoTime();
     private long swapped;
@@ -135,10 +137,7 @@ final class Engine implements AutoCloseable {
             if (Interruption.requested()) throw stopped(null);
             Progress.Phase before = phase;
             step();
-            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) {
-                Duration ckpt = checkpoint();
-                pause(copyPace.gap().minus(ckpt));
-            }
+            if (before == Progress.Phase.COPY || before == Progress.Phase.DRAIN || before == Progress.Phase.CUT_OVER) yieldLock();
         }
         return result();
     }
@@ -510,7 +509,7 @@ final class Engine implements AutoCloseable {
     }
 
     private void drainAll(String table, String rowid, boolean last) throws SQLException {
-        while (!drainChunk(table, rowid, last)) pause(drainPace.gap().minus(checkpoint()));
+        while (!drainChunk(table, rowid, last)) yieldLock();
     }
 
     /**
@@ -628,8 +627,16 @@ final class Engine implements AutoCloseable {
         Databases.exec(conn, "COMMIT");
     }
 
+    /** After a write transaction: the checkpoint, then the pause that lets the application's writers in ({@link Gaps}). */
+    private void yieldLock() {
+        long since = Gaps.version(conn);
+        Duration ckpt = checkpoint();
+        gaps.pause(conn, Duration.ofNanos(lastLockNanos), ckpt, since);
+    }
+
     private void held(long since) {
         long n = System.nanoTime() - since;
+        lastLockNanos = n;
         if (n > longestLockNanos) longestLockIn = phase + (catchUp ? " (catching up)" : "");
         longestLockNanos = Math.max(longestLockNanos, n);
     }
@@ -669,14 +676,6 @@ final class Engine implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
-    private static void pause(Duration d) {
-        if (d.isNegative() || d.isZero()) return;
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Interruption.requested() sees it at the next step
-        }
-    }
 
     /** {@link OnlineRebuild#recover(Path, OnlineOptions)}: finishes a drain, removes anything else, resumes nothing. */
     static Recovery recoverAlone(Path file, OnlineOptions options) {

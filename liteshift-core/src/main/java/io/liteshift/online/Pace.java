@@ -19,27 +19,28 @@ final class Pace {
     private static final long FIRST_ROWS = 1_000;
 
     private final long budgetNanos;
-    private final Duration gap;
     private double nanosPerRow = -1;
     private long last = FIRST_ROWS;
 
     Pace(Duration maxLock) {
         this.budgetNanos = maxLock.toNanos();
-        this.gap = gapAfter(maxLock);
     }
 
-    /** The interval of the busy handler's schedule that spans {@code maxLock}, and a millisecond. */
-    static Duration gapAfter(Duration maxLock) {
+    /**
+     * The longest sleep of the busy handler that can begin during a lock of {@code lock} (one that begins after the
+     * writer's attempts at 0, 1, 3, 8, 18, ... ms that fall inside it), and a millisecond: a writer that arrived at any
+     * moment of the lock tries again within a pause that long after it.
+     */
+    static Duration gapAfter(Duration lock) {
+        double ms = lock.toNanos() / 1e6;
         long waited = 0;
+        int longest = BUSY_SLEEPS_MS[0];
         for (int sleep : BUSY_SLEEPS_MS) {
+            if (waited >= ms) break;
+            longest = Math.max(longest, sleep);
             waited += sleep;
-            if (waited >= maxLock.toMillis()) return Duration.ofMillis(sleep + 1L);
         }
-        return Duration.ofMillis(BUSY_SLEEPS_MS[BUSY_SLEEPS_MS.length - 1] + 1L);
-    }
-
-    Duration gap() {
-        return gap;
+        return Duration.ofMillis(longest + 1L);
     }
 
     /** Rows for a chunk that may take {@code budgetShare} of the budget (1: all of it). */
