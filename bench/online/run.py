@@ -53,7 +53,7 @@ def parse_args():
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--rate", type=float, default=500, help="writes per second (default 500)")
     p.add_argument("--read-rate", type=float, default=200, help="reads per second (default 200)")
-    p.add_argument("--max-lock-ms", type=int, default=15, help="the online push's --max-lock-ms (default 15, liteshift's own)")
+    p.add_argument("--max-lock-ms", type=int, default=7, help="the online push's --max-lock-ms (default 7, liteshift's own)")
     p.add_argument("--work", default=str(ROOT / "bench" / "work"))
     p.add_argument("--wal-cap", type=float, default=4, help="stop a push whose WAL grows past this many times the database")
     return p.parse_args()

@@ -170,7 +170,7 @@ public final class Configuration {
     }
 
     /**
-     * The target time each chunk of an online rebuild holds the write lock (chunk sizes adapt to it); default 15 ms.
+     * The target time each chunk of an online rebuild holds the write lock (chunk sizes adapt to it); default 7 ms.
      * Application writers wait at most about this long at a time.
      */
     public Configuration maxLock(Duration target) {

@@ -19,7 +19,7 @@ final class OnlineOption {
     Boolean online;
 
     @Option(names = "--max-lock-ms", paramLabel = "N", description = "online: the target time in milliseconds each chunk"
-            + " holds the write lock; chunk sizes adapt to it (default 15)")
+            + " holds the write lock; chunk sizes adapt to it (default 7)")
     Long maxLockMs;
 
     /** Whether --online was given (push's setting: anything else is the one-transaction rebuild). */

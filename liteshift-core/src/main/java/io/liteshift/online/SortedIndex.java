@@ -23,8 +23,8 @@ import java.util.Set;
  * one page after the other.
  * <p>
  * The entries go into a WITHOUT ROWID table whose primary key is the index's key and then the rowid: SQLite stores
- * such a table as an index b-tree with the same records (the key's values, then the rowid; file format, section
- * 2.4), and the swap makes it the declared index by rewriting its row in sqlite_schema. The table holds exactly the
+ * such a table as an index b-tree with the same records (the key's values, then the rowid: the file format's index b-tree
+ * records), and the swap makes it the declared index by rewriting its row in sqlite_schema. The table holds exactly the
  * index's entries of the current rows up to its largest entry (the cursor): each chunk appends the next entries of the
  * table's index after the cursor, and the replay of a changed row deletes the entry of its old key (the change log
  * records it) and of its current one, then adds the current one when it is not above the cursor. The swap appends the

@@ -49,7 +49,7 @@ public record LiteShiftProperties(
         @DefaultValue("60s") Duration replicaTimeout,
         @DefaultValue("false") boolean baselineOnMigrate,
         Boolean online,
-        @DefaultValue("15ms") Duration maxLock,
+        @DefaultValue("7ms") Duration maxLock,
         @DefaultValue Backup backup,
         @DefaultValue Seeds seeds) {
 
