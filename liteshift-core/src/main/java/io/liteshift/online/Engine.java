@@ -47,6 +47,8 @@ final class Engine implements AutoCloseable {
     private long total;
     private long chunks;
     private long copiedRows;
+    /** Entries appended to the indexes filled in key order, for the progress line. */
+    private long entries;
     private boolean copyDone;
     /** The full foreign key check ran: from then on replayed log entries are kept for the swap's check. */
     private boolean checked;
@@ -313,6 +315,7 @@ final class Engine implements AutoCloseable {
                 sortedRows = Math.min(chunkCap, sortedPace[index].rows(left));
                 sortedFrom = System.nanoTime();
                 appended = copier.sortedChunk(index, sortedRows);
+                entries += appended;
                 if (appended < sortedRows) sortedDone[index] = true;
             }
             copyDone = tableDone && nextSorted() < 0;
@@ -347,18 +350,19 @@ final class Engine implements AutoCloseable {
     }
 
     /** What a step changes in memory, to put back when its transaction rolls back. */
-    private record Snapshot(Long copied, long replayed, long copiedRows, long chunks, boolean copyDone, boolean tableDone,
-                            boolean[] sortedDone) {
+    private record Snapshot(Long copied, long replayed, long copiedRows, long entries, long chunks, boolean copyDone,
+                            boolean tableDone, boolean[] sortedDone) {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(copied, replayed, copiedRows, chunks, copyDone, tableDone, sortedDone.clone());
+        return new Snapshot(copied, replayed, copiedRows, entries, chunks, copyDone, tableDone, sortedDone.clone());
     }
 
     private void restore(Snapshot s) {
         copied = s.copied();
         replayed = s.replayed();
         copiedRows = s.copiedRows();
+        entries = s.entries();
         chunks = s.chunks();
         copyDone = s.copyDone();
         tableDone = s.tableDone();
@@ -384,6 +388,7 @@ final class Engine implements AutoCloseable {
         copied = null;
         replayed = 0;
         copiedRows = 0;
+        entries = 0;
         chunks = 0;
         copyDone = false;
         tableDone = false;
@@ -648,8 +653,10 @@ final class Engine implements AutoCloseable {
 
     private void report() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-        double rate = copiedRows / seconds;
-        long left = Math.max(0, total - copiedRows);
+        long done = copiedRows + entries;
+        long all = total * (1 + sorted.size());
+        double rate = done / seconds;
+        long left = Math.max(0, all - done);
         long backlog = 0;
         try {
             backlog = copier == null ? 0 : copier.backlog(replayed);
@@ -657,7 +664,7 @@ final class Engine implements AutoCloseable {
             // the progress line goes without it
         }
         Duration eta = copyDone || rate <= 0 ? Duration.ZERO : Duration.ofSeconds((long) (left / rate));
-        options.progress().accept(new Progress(t.table(), phase, copiedRows, total, rate, eta, backlog, Duration.ofNanos(longestLockNanos)));
+        options.progress().accept(new Progress(t.table(), phase, done, all, rate, eta, backlog, Duration.ofNanos(longestLockNanos)));
     }
 
     /**

@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * Where an online rebuild is, for a progress line.
  *
- * @param copied        rows copied into the shadow table so far
- * @param total         rows the table had when the copy began (an estimate: the application keeps writing)
+ * @param copied        rows copied into the shadow table so far, and the entries appended to the indexes filled in key
+ *                      order (each of those is one more pass over the rows)
+ * @param total         rows the table had when the copy began (an estimate: the application keeps writing), once for
+ *                      the table and once for each index filled in key order
  * @param rowsPerSecond the copy rate over the whole copy so far
  * @param eta           the time the copy still needs at that rate (zero once copied)
  * @param backlog       changes the application made to copied rows that are not replayed yet
