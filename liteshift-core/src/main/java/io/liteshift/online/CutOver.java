@@ -1,6 +1,7 @@
 package io.liteshift.online;
 
 import io.liteshift.schema.Index;
+import io.liteshift.schema.IndexedColumn;
 import io.liteshift.schema.Trigger;
 import io.liteshift.schema.View;
 import io.liteshift.sql.Identifiers;
@@ -47,8 +48,13 @@ final class CutOver {
         for (Trigger tr : triggers) Databases.exec(c, "DROP TRIGGER IF EXISTS " + Identifiers.quote(tr.name()));
         for (View v : views) Databases.exec(c, "DROP VIEW IF EXISTS " + Identifiers.quote(v.name()));
 
-        Map<String, String> oldIndexes = new LinkedHashMap<>();
-        for (String name : explicitIndexes(c, t.table()).keySet()) oldIndexes.put(name, OldIndex.tableSql(c, name));
+        Map<String, String> oldIndexes = explicitIndexes(c, t.table());
+        Map<String, String> oldAsTables = new LinkedHashMap<>();
+        for (String name : oldIndexes.keySet()) {
+            Optional<IndexedColumn> first = t.current().indexesOf(t.table()).stream().filter(i -> Identifiers.same(i.name(), name))
+                    .findFirst().map(i -> i.keys().get(0));
+            OldIndex.tableSql(c, t.table(), name, first).ifPresent(sql -> oldAsTables.put(name, sql));
+        }
         boolean counterMissing = t.to().autoincrement() && Sql.one(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'") == 0;
         Databases.exec(c, "PRAGMA legacy_alter_table = ON");
         try {
@@ -57,7 +63,7 @@ final class CutOver {
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
         }
         Databases.exec(c, "ALTER TABLE " + t.shadowQ() + " RENAME TO " + Identifiers.quote(t.to().name()));
-        renameIndexes(c, t, oldIndexes, sorted);
+        renameIndexes(c, t, oldIndexes, oldAsTables, sorted);
         if (counterMissing) becomeAutoincrement(c, t);
         counter(c, t);
         for (View v : views) {
@@ -94,14 +100,23 @@ final class CutOver {
     }
 
     /**
-     * The old table's indexes become WITHOUT ROWID tables of the same entries (drained in key order later), the shadow's
+     * The old table's indexes become WITHOUT ROWID tables of the same entries (drained in key order later) or, when they
+     * may hold a NULL key, go aside with the old table; the shadow's
      * get their declared names, and the tables of the indexes built in key order become those indexes.
      */
-    private static void renameIndexes(Connection c, Target t, Map<String, String> oldIndexes, List<SortedIndex> sorted) throws SQLException {
+    private static void renameIndexes(Connection c, Target t, Map<String, String> oldIndexes, Map<String, String> oldAsTables,
+                                      List<SortedIndex> sorted) throws SQLException {
         List<String[]> renames = new ArrayList<>(); // type now, name now, new type, new name, table, new text
         for (Map.Entry<String, String> e : oldIndexes.entrySet()) {
-            String aside = OldIndex.PREFIX + e.getKey();
-            renames.add(new String[] {"index", e.getKey(), "table", aside, aside, e.getValue().replace(OldIndex.NAME, Identifiers.forceQuote(aside))});
+            String asTable = oldAsTables.get(e.getKey());
+            if (asTable != null) {
+                String aside = OldIndex.PREFIX + e.getKey();
+                renames.add(new String[] {"index", e.getKey(), "table", aside, aside, asTable.replace(OldIndex.NAME, Identifiers.forceQuote(aside))});
+            } else {
+                String aside = "_liteshift_old_" + e.getKey();
+                renames.add(new String[] {"index", e.getKey(), "index", aside, t.old(), IndexText.renamed(e.getValue(),
+                        Identifiers.forceQuote(aside), t.oldQ())});
+            }
         }
         List<String> sortedNames = sorted.stream().map(s -> Identifiers.fold(s.declared().name())).toList();
         for (Index i : t.indexes()) {

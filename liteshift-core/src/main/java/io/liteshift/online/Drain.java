@@ -54,45 +54,22 @@ final class Drain {
 
     /**
      * The first entries in key order (a scan of a WITHOUT ROWID table follows its key; an ORDER BY could make SQLite sort
-     * the whole table for a DESC column); when only keys holding a NULL are first (IN never matches them), one at a time by IS.
+     * the whole table for a DESC column). The rebuild's WITHOUT ROWID tables hold no NULL key, which no range or IN
+     * would match ({@link OldIndex}, {@link SortedIndex}).
      */
     private static long byKey(Connection c, String q, List<String> key, long rows, boolean ascending) throws SQLException {
         String cols = String.join(", ", key);
         if (Sql.one(c, "SELECT 1 FROM " + q + " LIMIT 1 OFFSET ?1", rows - 1) == null) {
-            // the last chunk: everything left, NULL keys too
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q)) {
-                int n = p.executeUpdate();
-                if (n > 0) return n;
+                return p.executeUpdate(); // the last chunk: everything left
             }
         }
         // up to the rows-th entry: a range, when the key's order is the row values' (all ascending), else an IN list
         String delete = ascending ? "DELETE FROM " + q + " WHERE (" + cols + ") <= (SELECT " + cols + " FROM " + q + " LIMIT 1 OFFSET ?1)"
                 : "DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q + " LIMIT ?1 + 1)";
         try (PreparedStatement p = c.prepareStatement(delete)) {
-            int n = Sql.update(p, rows - 1);
-            if (n > 0) return n;
+            return Sql.update(p, rows - 1);
         }
-        List<Object[]> left = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + cols + " FROM " + q + " LIMIT ?1")) {
-            p.setLong(1, rows);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    Object[] v = new Object[key.size()];
-                    for (int j = 0; j < v.length; j++) v[j] = rs.getObject(j + 1);
-                    left.add(v);
-                }
-            }
-        }
-        if (left.isEmpty()) return 0;
-        String match = String.join(" AND ", key.stream().map(k -> k + " IS ?").toList());
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + match)) {
-            for (Object[] v : left) {
-                for (int j = 0; j < v.length; j++) p.setObject(j + 1, v[j]);
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
-        return left.size();
     }
 
     /** The primary key columns of a WITHOUT ROWID table, quoted, in key order; empty for a table with a rowid. */
