@@ -75,6 +75,12 @@ final class OnlineDb {
         return OnlineRebuild.of(file, current, declared, m, options);
     }
 
+    /** A copy of {@code file} at {@code to} with the offline change to {@code declared} applied: the expected result. */
+    static Path rebuiltOffline(Path file, Path to, Schema declared) throws Exception {
+        offline(copy(file, to), declared);
+        return to;
+    }
+
     static Path copy(Path file, Path to) throws Exception {
         try (Connection c = Databases.open(file, false, false); Statement s = c.createStatement()) {
             s.execute("VACUUM INTO '" + to.toString().replace("'", "''") + "'");

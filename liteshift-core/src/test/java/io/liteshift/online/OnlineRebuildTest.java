@@ -42,9 +42,8 @@ class OnlineRebuildTest {
     @Test
     void withoutConcurrentWritesTheResultIsTheOfflineOne() throws Exception {
         Path db = OnlineDb.create(dir.resolve("a.db"), BEFORE);
-        Path expected = OnlineDb.copy(db, dir.resolve("expected.db"));
         Schema declared = OnlineDb.declared(AFTER);
-        OnlineDb.offline(expected, declared);
+        Path expected = OnlineDb.rebuiltOffline(db, dir.resolve("expected.db"), declared);
 
         List<Progress> seen = new ArrayList<>();
         OnlineResult r = OnlineDb.online(db, declared, "users", OnlineOptions.defaults().withProgress(seen::add)).run();

@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DESC or are expressions. Each result is compared with the offline rebuild of the same final contents.
  */
 class SortedIndexTest {
-    private static final String BEFORE = """
-            CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL);
+    private static final String INDEXES = """
             CREATE INDEX t_a ON t(a);
             CREATE INDEX t_ab ON t(a, b);
             CREATE INDEX t_c ON t(c);
@@ -26,22 +25,15 @@ class SortedIndexTest {
             CREATE INDEX t_lower ON t(lower(c));
             CREATE INDEX t_nocase ON t(a COLLATE NOCASE);
             CREATE INDEX t_bd ON t(b DESC);
+            """;
+    private static final String BEFORE = "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL);\n" + INDEXES + """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
               INSERT INTO t SELECT i, 'a' || (i * 7 % 1000), i % 13, CASE WHEN i % 3 = 0 THEN NULL ELSE 'C' || (i % 50) END,
                 CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4.0 END FROM n;
             """;
     /** d becomes NOT NULL (a rebuild); t_a and t_ab can be filled in key order, the others cannot. */
-    private static final String AFTER = """
-            CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL NOT NULL DEFAULT 0);
-            CREATE INDEX t_a ON t(a);
-            CREATE INDEX t_ab ON t(a, b);
-            CREATE INDEX t_c ON t(c);
-            CREATE INDEX t_b_desc ON t(b DESC, c);
-            CREATE INDEX t_lower ON t(lower(c));
-            CREATE INDEX t_nocase ON t(a COLLATE NOCASE);
-            CREATE INDEX t_bd ON t(b DESC);
-            CREATE INDEX t_d ON t(d);
-            """;
+    private static final String AFTER = "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL NOT NULL DEFAULT 0);\n"
+            + INDEXES + "CREATE INDEX t_d ON t(d);\n";
 
     @TempDir
     Path dir;
@@ -49,9 +41,8 @@ class SortedIndexTest {
     @Test
     void plainIndexesWithAMatchingIndexAreFilledInKeyOrderAndTheRestWithTheShadow() throws Exception {
         Path db = OnlineDb.create(dir.resolve("a.db"), BEFORE);
-        Path expected = OnlineDb.copy(db, dir.resolve("expected.db"));
         Schema declared = OnlineDb.declared(AFTER);
-        OnlineDb.offline(expected, declared);
+        Path expected = OnlineDb.rebuiltOffline(db, dir.resolve("expected.db"), declared);
         try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(500)) {
             e.recover();
             e.step(); // the setup
@@ -101,8 +92,7 @@ class SortedIndexTest {
         try (Connection c = OnlineDb.open(mirror); Statement s = c.createStatement()) {
             for (String w : writes) s.execute(w);
         }
-        Path expected = OnlineDb.copy(mirror, dir.resolve("expected.db"));
-        OnlineDb.offline(expected, declared);
+        Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
         assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
         assertThat(OnlineDb.leftovers(db)).isFalse();
     }
