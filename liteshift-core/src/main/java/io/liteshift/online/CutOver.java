@@ -34,13 +34,14 @@ import java.util.Optional;
  * same index under another name, and the ALTER TABLEs of the same transaction change the schema cookie, so every
  * other connection reloads the schema. The same UPDATE turns the tables of the indexes built in key order into those
  * indexes, and the old table's indexes into WITHOUT ROWID tables of the same records ({@link OldIndex}): a table and
- * an index of those records are one b-tree, so nothing is copied either way.
+ * an index of those records are one b-tree, so nothing is copied either way. An index of the old table that the
+ * declared table has too ({@link ReusedIndex}) just moves to the new table under its declared name and text.
  */
 final class CutOver {
     private CutOver() {
     }
 
-    static void swap(Connection c, Target t, List<SortedIndex> sorted) throws SQLException {
+    static void swap(Connection c, Target t, List<SortedIndex> sorted, List<ReusedIndex> reused) throws SQLException {
         for (String trigger : Capture.names()) Databases.exec(c, "DROP TRIGGER IF EXISTS " + Identifiers.forceQuote(trigger));
         Databases.exec(c, "DROP TABLE " + Target.logQ());
         List<View> views = t.readingViews();
@@ -49,6 +50,7 @@ final class CutOver {
         for (View v : views) Databases.exec(c, "DROP VIEW IF EXISTS " + Identifiers.quote(v.name()));
 
         Map<String, String> oldIndexes = explicitIndexes(c, t.table());
+        oldIndexes.keySet().removeIf(name -> ReusedIndex.takes(reused, name));
         Map<String, String> oldAsTables = new LinkedHashMap<>();
         for (String name : oldIndexes.keySet()) {
             Optional<IndexedColumn> first = t.current().indexesOf(t.table()).stream().filter(i -> Identifiers.same(i.name(), name))
@@ -63,7 +65,7 @@ final class CutOver {
             Databases.exec(c, "PRAGMA legacy_alter_table = OFF");
         }
         Databases.exec(c, "ALTER TABLE " + t.shadowQ() + " RENAME TO " + Identifiers.quote(t.to().name()));
-        renameIndexes(c, t, oldIndexes, oldAsTables, sorted);
+        renameIndexes(c, t, oldIndexes, oldAsTables, sorted, reused);
         if (counterMissing) becomeAutoincrement(c, t);
         counter(c, t);
         for (View v : views) {
@@ -105,7 +107,7 @@ final class CutOver {
      * get their declared names, and the tables of the indexes built in key order become those indexes.
      */
     private static void renameIndexes(Connection c, Target t, Map<String, String> oldIndexes, Map<String, String> oldAsTables,
-                                      List<SortedIndex> sorted) throws SQLException {
+                                      List<SortedIndex> sorted, List<ReusedIndex> reused) throws SQLException {
         List<String[]> renames = new ArrayList<>(); // type now, name now, new type, new name, table, new text
         for (Map.Entry<String, String> e : oldIndexes.entrySet()) {
             String asTable = oldAsTables.get(e.getKey());
@@ -121,7 +123,10 @@ final class CutOver {
         List<String> sortedNames = sorted.stream().map(s -> Identifiers.fold(s.declared().name())).toList();
         for (Index i : t.indexes()) {
             String text = IndexText.stored(SqlText.withoutHints(i.sql()), i.unique());
-            if (sortedNames.contains(Identifiers.fold(i.name()))) {
+            Optional<ReusedIndex> handed = reused.stream().filter(r -> Identifiers.same(r.declared().name(), i.name())).findFirst();
+            if (handed.isPresent()) {
+                renames.add(new String[] {"index", handed.get().current(), "index", i.name(), t.to().name(), text});
+            } else if (sortedNames.contains(Identifiers.fold(i.name()))) {
                 renames.add(new String[] {"table", SortedIndex.PREFIX + i.name(), "index", i.name(), t.to().name(), text});
             } else {
                 renames.add(new String[] {"index", Target.tempIndexName(i), "index", i.name(), t.to().name(), text});
@@ -129,8 +134,10 @@ final class CutOver {
         }
         if (renames.isEmpty()) return;
         Databases.exec(c, "PRAGMA writable_schema = ON");
-        try (PreparedStatement p = c.prepareStatement("UPDATE sqlite_schema SET type = ?3, name = ?4, tbl_name = ?5, sql = ?6"
-                + " WHERE type = ?1 AND name = ?2")) {
+        // each row also moves to the end of sqlite_schema: SQLite reads the schema in rowid order and wants an index after
+        // its table, and a handed-over index's row comes before the new table's
+        try (PreparedStatement p = c.prepareStatement("UPDATE sqlite_schema SET type = ?3, name = ?4, tbl_name = ?5, sql = ?6,"
+                + " rowid = (SELECT max(rowid) + 1 FROM sqlite_schema) WHERE type = ?1 AND name = ?2")) {
             for (String[] r : renames) {
                 if (Sql.update(p, (Object[]) r) != 1) throw new SQLException("the " + r[0] + " " + r[1] + " to rename is not in sqlite_schema");
             }

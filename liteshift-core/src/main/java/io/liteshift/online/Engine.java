@@ -64,6 +64,8 @@ final class Engine implements AutoCloseable {
     private long chunkCap = Long.MAX_VALUE;
     /** The last chunk failed on a constraint: the next replays the whole log first. */
     private boolean catchUp;
+    /** The declared indexes the current table already has, handed over at the swap ({@link ReusedIndex}). */
+    private List<ReusedIndex> reused = List.of();
     /** The declared indexes built in key order ({@link SortedIndex}), and how far each is. */
     private List<SortedIndex> sorted = List.of();
     private Pace[] sortedPace = new Pace[0];
@@ -208,7 +210,8 @@ final class Engine implements AutoCloseable {
         copied = e.copied();
         total = e.total();
         chunks = e.chunks();
-        useSorted(SortedIndex.existing(conn, t));
+        reused = ReusedIndex.of(t);
+        useSorted(SortedIndex.existing(conn, t, reusedNames()));
         copier = new Copier(conn, t, sorted);
         phase = Progress.Phase.COPY;
         return new Recovery.Resumed(t.table(), e.copied() == null ? 0 : copiedUpTo());
@@ -230,11 +233,12 @@ final class Engine implements AutoCloseable {
         total = Sql.one(conn, "SELECT count(*) FROM " + t.tableQ());
         begin();
         try {
+            reused = ReusedIndex.of(t);
             useSorted(sortable());
             Ledger.create(conn, t, total);
             Databases.exec(conn, Copier.createLogSql(sorted));
             Databases.exec(conn, t.shadowSql(!t.to().autoincrement() || Drain.exists(conn, "sqlite_sequence")));
-            for (Index i : t.indexes()) if (!isSorted(i)) Databases.exec(conn, t.shadowIndexSql(i));
+            for (Index i : t.indexes()) if (!isSorted(i) && !ReusedIndex.declares(reused, i)) Databases.exec(conn, t.shadowIndexSql(i));
             for (SortedIndex i : sorted) Databases.exec(conn, i.createSql());
             for (String trigger : Capture.triggers(conn, t, sorted)) Databases.exec(conn, trigger);
             commit();
@@ -250,12 +254,20 @@ final class Engine implements AutoCloseable {
     /** The indexes to build in key order, inside the setup's transaction: none whose first column holds a NULL now. */
     private List<SortedIndex> sortable() throws SQLException {
         while (true) {
-            List<SortedIndex> candidates = SortedIndex.candidates(conn, t, rowOrder);
+            Set<String> exclude = new HashSet<>(rowOrder);
+            exclude.addAll(reusedNames());
+            List<SortedIndex> candidates = SortedIndex.candidates(conn, t, exclude);
             SortedIndex withNull = null;
             for (SortedIndex s : candidates) if (withNull == null && s.holdsNull(conn)) withNull = s;
             if (withNull == null) return candidates;
             rowOrder.add(Identifiers.fold(withNull.declared().name()));
         }
+    }
+
+    private Set<String> reusedNames() {
+        Set<String> out = new HashSet<>();
+        for (ReusedIndex r : reused) out.add(Identifiers.fold(r.declared().name()));
+        return out;
     }
 
     private void useSorted(List<SortedIndex> indexes) {
@@ -446,7 +458,7 @@ final class Engine implements AutoCloseable {
                 String removed = abandon();
                 throw Violations.foreignKeys(t, broken.get(), removed);
             }
-            CutOver.swap(conn, t, sorted);
+            CutOver.swap(conn, t, sorted, reused);
             Ledger.stage(conn, Ledger.Stage.DRAIN);
             commit();
             copier.close();

@@ -16,11 +16,8 @@ final class Refusals {
     static void require(Connection c, Path file, Target t) throws SQLException {
         String mode = JournalMode.of(c);
         if (!mode.equals("wal")) {
-            throw new OnlineRefusal(OnlineRefusal.Kind.NOT_WAL, t.table(), null, null, "refused: " + file + " is in " + mode
-                    + " journal mode, not WAL. An online rebuild lets the application read while it copies, which only WAL allows:"
-                    + " in rollback-journal mode every chunk would lock the readers out too. Switch the database to WAL once"
-                    + " (PRAGMA journal_mode = WAL; it stays set in the file; with the sqlite3 shell: sqlite3 " + file
-                    + " 'PRAGMA journal_mode=WAL'), or rebuild offline (without --online). Nothing was changed.", null);
+            throw new OnlineRefusal(OnlineRefusal.Kind.NOT_WAL, t.table(), null, null, JournalMode.notWal(mode, file,
+                    "the online rebuild of " + t.table(), "rebuild offline (without --online; in Java, the plan applied without OnlineRebuild)"), null);
         }
         if (t.from().withoutRowid() || t.to().withoutRowid()) {
             throw new OnlineRefusal(OnlineRefusal.Kind.WITHOUT_ROWID, t.table(), null, null, "refused: " + t.table() + " is "

@@ -2,7 +2,6 @@ package io.liteshift.online;
 
 import io.liteshift.schema.Column;
 import io.liteshift.schema.Index;
-import io.liteshift.schema.IndexedColumn;
 import io.liteshift.sql.Identifiers;
 
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +28,7 @@ import java.util.Set;
  * records it) and of its current one, then adds the current one when it is not above the cursor. The swap appends the
  * rest.
  * <p>
+ * It serves where the current table has no equal index to hand over ({@link ReusedIndex}) but one to read in order.
  * Only a plain index can be built this way: not UNIQUE (a shadow index reports a duplicate as the row that breaks it),
  * without WHERE, on columns copied unchanged with the same affinity and collation, ascending, and with a matching
  * index on the current table. A WITHOUT ROWID primary key cannot hold NULL: the first column may be nullable while it
@@ -64,7 +63,10 @@ final class SortedIndex {
         this.firstNullable = firstNullable;
     }
 
-    /** The declared indexes of {@code t} that can be built in key order; {@code exclude}: folded names built with the shadow. */
+    /**
+     * The declared indexes of {@code t} that can be built in key order; {@code exclude}: folded names built otherwise
+     * (with the shadow, or handed over from the current table).
+     */
     static List<SortedIndex> candidates(Connection c, Target t, Set<String> exclude) throws SQLException {
         List<SortedIndex> out = new ArrayList<>();
         int offset = 0;
@@ -80,41 +82,26 @@ final class SortedIndex {
     }
 
     /** The sorted indexes a run that is resumed had: the candidates whose tables exist. */
-    static List<SortedIndex> existing(Connection c, Target t) throws SQLException {
-        List<SortedIndex> all = candidates(c, t, Set.of());
-        List<String> absent = new ArrayList<>();
+    static List<SortedIndex> existing(Connection c, Target t, Set<String> exclude) throws SQLException {
+        List<SortedIndex> all = candidates(c, t, exclude);
+        List<String> absent = new ArrayList<>(exclude);
         for (SortedIndex s : all) if (!Drain.exists(c, s.table())) absent.add(Identifiers.fold(s.declared.name()));
-        return absent.isEmpty() ? all : candidates(c, t, Set.copyOf(absent));
+        return absent.size() == exclude.size() ? all : candidates(c, t, Set.copyOf(absent));
     }
 
     private static Optional<SortedIndex> of(Connection c, Target t, Index i, int offset) throws SQLException {
-        if (i.unique() || i.where() != null || i.keys().isEmpty()) return Optional.empty();
-        List<Column> sourceColumns = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<String> collations = new ArrayList<>();
-        for (IndexedColumn k : i.keys()) {
-            if (!k.isColumn() || k.descending()) return Optional.empty();
-            Column target = t.to().column(k.expression()).orElse(null);
-            if (target == null || target.isGenerated() || t.to().rowidAlias().map(a -> Identifiers.same(a.name(), target.name())).orElse(false)) {
-                return Optional.empty();
-            }
-            String expr = t.mapping().values().get(Identifiers.fold(target.name()));
-            Column from = t.from().columns().stream().filter(sc -> Identifiers.quote(sc.name()).equals(expr)).findFirst().orElse(null);
-            if (from == null || from.isGenerated() || !from.affinity().equals(target.affinity())) return Optional.empty();
-            String collation = collation(k.collation() != null ? k.collation() : target.collation());
-            if (!collation.equals(collation(from.collation()))) return Optional.empty();
-            sourceColumns.add(from);
-            types.add(target.type());
-            collations.add(collation);
+        if (i.unique() || i.where() != null) return Optional.empty();
+        CopiedKey key = CopiedKey.of(t, i).orElse(null);
+        if (key == null) return Optional.empty();
+        for (int j = 0; j < key.from().size(); j++) {
+            // the copy's ranges compare by the column's own collation, which SQLite's index of the table must have
+            if (!key.collations().get(j).equals(CopiedKey.collation(key.from().get(j).collation()))) return Optional.empty();
+            if (j > 0 && !key.from().get(j).notNull()) return Optional.empty();
         }
-        for (int j = 1; j < sourceColumns.size(); j++) if (!sourceColumns.get(j).notNull()) return Optional.empty();
-        List<String> quoted = sourceColumns.stream().map(sc -> Identifiers.quote(sc.name())).toList();
-        SortedIndex s = new SortedIndex(i, t, quoted, types, collations, offset, !sourceColumns.get(0).notNull());
+        List<String> quoted = key.from().stream().map(sc -> Identifiers.quote(sc.name())).toList();
+        List<String> types = key.to().stream().map(Column::type).toList();
+        SortedIndex s = new SortedIndex(i, t, quoted, types, key.collations(), offset, !key.from().get(0).notNull());
         return s.readsInOrder(c) ? Optional.of(s) : Optional.empty();
-    }
-
-    private static String collation(String c) {
-        return c == null ? "BINARY" : c.toUpperCase(Locale.ROOT);
     }
 
     /** SQLite walks an index of the current table for every range the copy reads, without sorting. */

@@ -36,12 +36,17 @@ public final class JournalMode {
     public static void requireWalForOnline(Connection c, Path file, String doing, String offline) throws SQLException {
         String mode = of(c);
         if (mode.equals("wal")) return;
+        throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, notWal(mode, file, doing, offline));
+    }
+
+    /** Why an online rebuild of a database in {@code mode} (not WAL) is refused, and the fixes; the one wording for every entry. */
+    public static String notWal(String mode, Path file, String doing, String offline) {
         String db = file == null ? "the database" : file.toString();
-        throw new LiteShiftException(LiteShiftException.Reason.INVALID_INPUT, "refused " + doing + ": an online rebuild needs"
+        return "refused " + doing + ": an online rebuild needs"
                 + " WAL mode, and " + db + " is in rollback-journal mode (journal_mode=" + mode + "). There, each chunk's commit"
                 + " locks the application's readers out and every reader holds the copy up, so readers would block again and"
                 + " again instead of never. Switch the database to WAL once, with the application stopped (`sqlite3 " + db
                 + " 'PRAGMA journal_mode=WAL'`; the mode is stored in the file), and open it in WAL mode in the application too;"
-                + " or rebuild in one transaction: " + offline + " (writers then wait for the whole copy). Nothing was changed.");
+                + " or rebuild in one transaction: " + offline + " (writers then wait for the whole copy). Nothing was changed.";
     }
 }

@@ -83,8 +83,10 @@ class OnlineRefusalTest {
         Schema declared = OnlineDb.declared("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL DEFAULT '')");
         assertThatThrownBy(() -> OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).run())
                 .isInstanceOfSatisfying(OnlineRefusal.class, e -> assertThat(e.kind()).isEqualTo(OnlineRefusal.Kind.NOT_WAL))
-                .hasMessageContaining("is in delete journal mode, not WAL")
-                .hasMessageContaining("PRAGMA journal_mode = WAL")
+                .hasMessageContaining("refused the online rebuild of t: an online rebuild needs WAL mode, and " + db
+                        + " is in rollback-journal mode (journal_mode=delete)")
+                .hasMessageContaining("'PRAGMA journal_mode=WAL'")
+                .hasMessageContaining("rebuild offline (without --online")
                 .hasMessageContaining("Nothing was changed");
         assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(before);
         assertThat(OnlineDb.leftovers(db)).isFalse();

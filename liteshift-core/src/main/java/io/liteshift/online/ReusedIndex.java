@@ -1,0 +1,50 @@
+package io.liteshift.online;
+
+import io.liteshift.schema.Index;
+import io.liteshift.sql.Identifiers;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A declared index that the current table already has, key for key: the rebuild neither copies nor drains it, the
+ * swap hands it to the new table. The rebuild keeps every row's rowid, and a key copied unchanged ({@link CopiedKey})
+ * has the same values in the copy, so the entries SQLite keeps in that index for the application's writes are,
+ * at the swap, exactly the entries of the new table's index: the same b-tree, renamed in sqlite_schema.
+ * <p>
+ * Only a plain index is handed over: not UNIQUE, so that the shadow's UNIQUE indexes still find a row that breaks them
+ * and the foreign key check still finds parent keys in the shadow, and without WHERE.
+ *
+ * @param declared the declared index
+ * @param current  the name of the current table's index that becomes it
+ */
+record ReusedIndex(Index declared, String current) {
+
+    /** The declared indexes of {@code t} that can be handed over, each from a different index of the current table. */
+    static List<ReusedIndex> of(Target t) {
+        List<ReusedIndex> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (Index i : t.indexes()) {
+            if (i.unique() || i.where() != null) continue;
+            CopiedKey key = CopiedKey.of(t, i).orElse(null);
+            if (key == null) continue;
+            t.current().indexesOf(t.table()).stream()
+                    .filter(s -> !s.unique() && key.isKeyOf(s) && !taken.contains(Identifiers.fold(s.name())))
+                    .findFirst().ifPresent(s -> {
+                        taken.add(Identifiers.fold(s.name()));
+                        out.add(new ReusedIndex(i, s.name()));
+                    });
+        }
+        return List.copyOf(out);
+    }
+
+    static boolean declares(List<ReusedIndex> reused, Index i) {
+        return reused.stream().anyMatch(r -> Identifiers.same(r.declared().name(), i.name()));
+    }
+
+    static boolean takes(List<ReusedIndex> reused, String currentIndex) {
+        return reused.stream().anyMatch(r -> Identifiers.same(r.current(), currentIndex));
+    }
+}

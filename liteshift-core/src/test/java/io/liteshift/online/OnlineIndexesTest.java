@@ -1,0 +1,141 @@
+package io.liteshift.online;
+
+import io.liteshift.schema.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the rebuild builds each declared index: handed over from the current table when it has the same one
+ * ({@link ReusedIndex}), filled in key order from another index of the table that reads in that order
+ * ({@link SortedIndex}), else with the shadow, row by row; and how the old table's indexes are freed (as WITHOUT ROWID
+ * tables in key order when they hold no NULL key, else with its rows). A NULL that turns up while a key-ordered index
+ * is filled makes the rebuild start again with that index on the shadow. Each result is compared with the offline
+ * rebuild of the same final contents.
+ */
+class OnlineIndexesTest {
+    private static final String INDEXES = """
+            CREATE INDEX t_a ON t(a);
+            CREATE INDEX t_ab ON t(a, b);
+            CREATE INDEX t_c ON t(c);
+            CREATE INDEX t_b_desc ON t(b DESC, c);
+            CREATE INDEX t_lower ON t(lower(c));
+            CREATE INDEX t_nocase ON t(a COLLATE NOCASE);
+            CREATE INDEX t_bd ON t(b DESC);
+            """;
+    private static final String BEFORE = "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL, u TEXT UNIQUE);\n"
+            + INDEXES + """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
+              INSERT INTO t SELECT i, 'a' || (i * 7 % 1000), i % 13, CASE WHEN i % 3 = 0 THEN NULL ELSE 'C' || (i % 50) END,
+                CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4.0 END, 'u' || (i * 7919 % 100000) FROM n;
+            """;
+    /**
+     * d becomes NOT NULL (a rebuild). t_a, t_ab, t_c and t_nocase are the table's own: handed over. t_u has no equal
+     * index but u's UNIQUE constraint reads in its order: filled in key order. The rest go with the shadow: t_b_desc
+     * and t_bd run DESC, t_lower is an expression, t_d's column is not copied unchanged (NULL becomes 0).
+     */
+    private static final String AFTER = "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL NOT NULL DEFAULT 0,"
+            + " u TEXT UNIQUE);\n" + INDEXES + "CREATE INDEX t_d ON t(d);\nCREATE INDEX t_u ON t(u);\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachIndexIsHandedOverFilledInKeyOrderOrBuiltWithTheShadowAndTheOldOnesAreFreed() throws Exception {
+        Path db = OnlineDb.create(dir.resolve("a.db"), BEFORE);
+        Schema declared = OnlineDb.declared(AFTER);
+        Path expected = OnlineDb.rebuiltOffline(db, dir.resolve("expected.db"), declared);
+        try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(500)) {
+            e.recover();
+            e.step(); // the setup
+            assertThat(names(db)).contains("table _liteshift_ix_t_u", "index _liteshift_new_t_b_desc", "index _liteshift_new_t_bd",
+                    "index _liteshift_new_t_lower", "index _liteshift_new_t_d")
+                    .doesNotContain("index _liteshift_new_t_a", "index _liteshift_new_t_ab", "index _liteshift_new_t_c",
+                            "index _liteshift_new_t_nocase", "index _liteshift_new_t_u", "table _liteshift_ix_t_a");
+            while (e.phase() != Progress.Phase.DRAIN) e.step();
+            // the handed-over indexes are the new table's; of the old table's others, t_bd (no NULL key, descending) is a
+            // table of its entries, drained a chunk at a time; t_lower (lower(NULL)) and t_b_desc (c second) may hold a
+            // NULL key and go with the old rows
+            assertThat(objects(db)).contains("index t_a on t", "index t_ab on t", "index t_c on t", "index t_nocase on t", "index t_u on t",
+                    "table _liteshift_oldix_t_bd on _liteshift_oldix_t_bd", "index _liteshift_old_t_lower on _liteshift_old_t",
+                    "index _liteshift_old_t_b_desc on _liteshift_old_t");
+            while (e.phase() != Progress.Phase.DONE) e.step();
+        }
+        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
+        assertThat(OnlineDb.leftovers(db)).isFalse();
+        assertThat(OnlineDb.count(db, "PRAGMA freelist_count")).as("the old pages are free").isGreaterThan(0);
+    }
+
+    @Test
+    void handedOverIndexesKeepTheEntriesOfWritesDuringTheCopy() throws Exception {
+        Path db = OnlineDb.create(dir.resolve("w.db"), BEFORE);
+        Path mirror = OnlineDb.copy(db, dir.resolve("mirror.db"));
+        Schema declared = OnlineDb.declared(AFTER);
+        List<String> writes = List.of("UPDATE t SET a = 'moved', c = NULL WHERE id = 10", "INSERT INTO t (id, a, b, c, u) VALUES (9000, NULL, 1, 'x', 'new')",
+                "DELETE FROM t WHERE id BETWEEN 20 AND 40", "UPDATE t SET id = 9500 WHERE id = 3000", "INSERT OR REPLACE INTO t (id, a, b) VALUES (5, 'r', 2)");
+        try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(300);
+             Connection app = OnlineDb.open(db); Statement s = app.createStatement()) {
+            e.recover();
+            int step = 0;
+            while (e.phase() != Progress.Phase.DONE) {
+                e.step();
+                if (step++ < writes.size()) s.execute(writes.get(step - 1));
+            }
+        }
+        try (Connection c = OnlineDb.open(mirror); Statement s = c.createStatement()) {
+            for (String w : writes) s.execute(w);
+        }
+        Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
+        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
+    }
+
+    @Test
+    void aNullKeyWrittenDuringTheCopyMakesTheRebuildStartAgainWithThatIndexBuiltWithTheShadow() throws Exception {
+        Path db = OnlineDb.create(dir.resolve("b.db"), BEFORE);
+        Path mirror = OnlineDb.copy(db, dir.resolve("mirror.db"));
+        Schema declared = OnlineDb.declared(AFTER);
+        List<String> writes = List.of("UPDATE t SET u = 'moved' WHERE id = 10", "INSERT INTO t (id, a, b, c, u) VALUES (9000, 'x', 1, 'x', NULL)",
+                "UPDATE t SET u = NULL WHERE id = 3999", "DELETE FROM t WHERE id = 20");
+        try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(300);
+             Connection app = OnlineDb.open(db); Statement s = app.createStatement()) {
+            e.recover();
+            e.step();
+            for (int i = 0; i < 3; i++) e.step();
+            for (String w : writes) s.execute(w);
+            assertThat(names(db)).contains("table _liteshift_ix_t_u");
+            boolean restarted = false;
+            while (e.phase() != Progress.Phase.DONE) {
+                e.step();
+                if (e.phase() == Progress.Phase.SETUP) restarted = true;
+                if (restarted && e.phase() == Progress.Phase.COPY) {
+                    assertThat(names(db)).contains("index _liteshift_new_t_u").doesNotContain("table _liteshift_ix_t_u");
+                }
+            }
+            assertThat(restarted).as("the rebuild started again").isTrue();
+        }
+        try (Connection c = OnlineDb.open(mirror); Statement s = c.createStatement()) {
+            for (String w : writes) s.execute(w);
+        }
+        Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
+        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
+        assertThat(OnlineDb.leftovers(db)).isFalse();
+    }
+
+    private static List<String> names(Path db) throws Exception {
+        try (Connection c = OnlineDb.open(db); Statement s = c.createStatement()) {
+            return OnlineDb.rows(s, "SELECT type || ' ' || name FROM sqlite_schema ORDER BY name");
+        }
+    }
+
+    private static List<String> objects(Path db) throws Exception {
+        try (Connection c = OnlineDb.open(db); Statement s = c.createStatement()) {
+            return OnlineDb.rows(s, "SELECT type || ' ' || name || ' on ' || tbl_name FROM sqlite_schema ORDER BY name");
+        }
+    }
+}
