@@ -107,7 +107,7 @@ class JsonDataCommandsTest extends InTemporaryWorkingDirectory {
         assertThat(TestDb.column(db, "SELECT name FROM pragma_table_info('notes')")).as("dry run").containsExactly("id", "body");
 
         Map<String, Object> pushed = JsonOut.of("push", Cli.run("push", "--schema", "wanted.sql", "--json"));
-        assertThat(pushed).containsEntry("applied", true);
+        assertThat(pushed).containsEntry("applied", true).containsEntry("online", List.of()).containsEntry("recoveries", List.of());
         assertThat(TestDb.column(db, "SELECT name FROM pragma_table_info('notes')")).containsExactly("id", "body", "pinned");
         assertThat(TestDb.count(db, "notes")).isEqualTo(50);
         assertThat(TestDb.queryLong(db, "SELECT count(*) FROM notes WHERE body = ''")).isEqualTo(3);

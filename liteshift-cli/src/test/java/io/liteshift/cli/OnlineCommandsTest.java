@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,6 +146,20 @@ class OnlineCommandsTest extends InTemporaryWorkingDirectory {
                         + " the steps liteshift plans", "UPDATE items SET qty = 0 WHERE qty IS NULL",
                 "with only hand-written INSERT, UPDATE, DELETE and REPLACE statements after it", "Nothing was applied.");
         assertThat(TestDb.dump(db)).as("nothing ran").isEqualTo(before);
+    }
+
+    @Test
+    void pushOnlineWithJsonReportsEachRebuildsFigures() throws Exception {
+        TestDb.exec(db, "PRAGMA journal_mode = WAL;\n" + V1 + ROWS);
+        Files.writeString(schema, V2);
+        Map<String, Object> pushed = JsonOut.of("push", Cli.run("push", "--db", db.toString(), "--schema", schema.toString(), "--online", "--json"));
+        assertThat(pushed).containsEntry("applied", true).containsEntry("recoveries", List.of());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> online = (List<Map<String, Object>>) pushed.get("online");
+        assertThat(online).singleElement().satisfies(o -> assertThat(o).containsEntry("table", "items").containsEntry("rows", 3)
+                .containsEntry("recovery", null).containsKeys("copyMs", "drainMs", "longestLockMs", "chunks", "rowsPerSecond"));
+        assertThat(TestDb.column(db, "SELECT id || ':' || qty FROM items ORDER BY id")).containsExactly("1:3", "2:0", "3:5");
+        assertThat(TestDb.sound(db)).isTrue();
     }
 
     @Test

@@ -318,18 +318,7 @@ final class Engine implements AutoCloseable {
             // chunks and by the swap (it copies every row above the last one copied under its lock). Waiting for an
             // empty chunk instead would chase the inserts for as long as they come faster than one per chunk
             if (chunk == null || chunk.rows() < rows) tableDone = true;
-            int index = copying ? -1 : nextSorted();
-            long sortedRows = 0;
-            long appended = 0;
-            long sortedFrom = 0;
-            if (index >= 0) {
-                double left = Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
-                sortedRows = Math.min(chunkCap, sortedPace[index].rows(left));
-                sortedFrom = System.nanoTime();
-                appended = copier.sortedChunk(index, sortedRows);
-                entries += appended;
-                if (appended < sortedRows) sortedDone[index] = true;
-            }
+            SortedChunk sortedChunk = copying ? null : sortedChunk(locked, budget);
             copyDone = tableDone && nextSorted() < 0;
             commit();
             catchUp = false;
@@ -337,7 +326,7 @@ final class Engine implements AutoCloseable {
             // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
             // chunk says little about the time per row
             if (copying && chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), end - afterReplay);
-            if (index >= 0 && appended == sortedRows) sortedPace[index].took(appended, end - sortedFrom);
+            if (sortedChunk != null && sortedChunk.full()) sortedPace[sortedChunk.index()].took(sortedChunk.appended(), end - sortedChunk.from());
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             restore(before);
@@ -359,6 +348,26 @@ final class Engine implements AutoCloseable {
         }
         if (copyDone && copier.backlog(replayed) <= cutOverBacklog()) phase = Progress.Phase.CHECK;
         report();
+    }
+
+    /** Entries appended to the {@code index}th key-ordered index, of {@code asked}, from {@code from} (nanoTime). */
+    private record SortedChunk(int index, long asked, long appended, long from) {
+        boolean full() {
+            return appended == asked;
+        }
+    }
+
+    /** Once the table is copied: a chunk of the next index filled in key order, in what is left of the budget; or null. */
+    private SortedChunk sortedChunk(long locked, long budget) throws SQLException {
+        int index = nextSorted();
+        if (index < 0) return null;
+        double left = Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
+        long asked = Math.min(chunkCap, sortedPace[index].rows(left));
+        long from = System.nanoTime();
+        long appended = copier.sortedChunk(index, asked);
+        entries += appended;
+        if (appended < asked) sortedDone[index] = true;
+        return new SortedChunk(index, asked, appended, from);
     }
 
     /** What a step changes in memory, to put back when its transaction rolls back. */

@@ -9,6 +9,8 @@ import io.liteshift.migrate.AppliedMigration;
 import io.liteshift.migrate.GenerateResult;
 import io.liteshift.migrate.MigrateResult;
 import io.liteshift.migrate.Migration;
+import io.liteshift.online.OnlineResult;
+import io.liteshift.online.Recovery;
 import io.liteshift.plan.Plan;
 import io.liteshift.plan.Step;
 import io.liteshift.schema.Schema;
@@ -116,7 +118,23 @@ public final class JsonResults {
         m.put("rebuilt", rebuilt(r.plan()));
         m.put("findings", r.findings().all().stream().map(JsonResults::finding).toList());
         m.put("backup", path(r.backup()));
+        m.put("online", r.online().map(o -> o.rebuilt().stream().map(JsonResults::onlineRebuild).toList()).orElse(List.of()));
+        m.put("recoveries", r.recoveries());
         m.put("durationMs", r.took().toMillis());
+        return m;
+    }
+
+    /** One table rebuilt online: its figures as {@code push} prints them. */
+    private static Map<String, Object> onlineRebuild(OnlineResult o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("table", o.table());
+        m.put("rows", o.rows());
+        m.put("copyMs", o.copyTime().toMillis());
+        m.put("drainMs", o.drainTime().toMillis());
+        m.put("longestLockMs", o.longestLock().toMillis());
+        m.put("chunks", o.chunks());
+        m.put("rowsPerSecond", Math.round(o.rowsPerSecond()));
+        m.put("recovery", o.recovery() instanceof Recovery.Nothing ? null : o.recovery().describe());
         return m;
     }
 
