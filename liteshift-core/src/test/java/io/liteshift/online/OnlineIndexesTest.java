@@ -96,6 +96,41 @@ class OnlineIndexesTest {
     }
 
     @Test
+    void aCrashAfterAnyStepIsResumedOrFinishedWithEveryKindOfIndex() throws Exception {
+        Schema declared = OnlineDb.declared(AFTER);
+        for (int crashAfter = 1; ; crashAfter++) {
+            Path db = OnlineDb.create(dir.resolve("c" + crashAfter + ".db"), BEFORE);
+            Path mirror = OnlineDb.copy(db, dir.resolve("m" + crashAfter + ".db"));
+            Progress.Phase at;
+            try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(1000);
+                 Connection app = OnlineDb.open(db); Connection twin = OnlineDb.open(mirror)) {
+                e.recover();
+                for (int i = 0; i < crashAfter && e.phase() != Progress.Phase.DONE; i++) {
+                    if (e.phase() != Progress.Phase.DRAIN) {
+                        // a changed key in a handed-over index (a) and in the key-ordered one (u)
+                        String w = "UPDATE t SET a = 'w" + i + "', u = 'w" + i + "' WHERE id = " + (i * 97 % 4000 + 1);
+                        try (Statement s1 = app.createStatement(); Statement s2 = twin.createStatement()) {
+                            s1.execute(w);
+                            s2.execute(w);
+                        }
+                    }
+                    e.step();
+                }
+                at = e.phase();
+            } // the process dies here: nothing is cleaned up
+            if (at == Progress.Phase.DONE) break;
+            Recovery recovery = at == Progress.Phase.DRAIN ? OnlineRebuild.recover(db)
+                    : OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).run().recovery();
+            assertThat(recovery).as("after step " + crashAfter).isInstanceOfAny(Recovery.Finished.class, Recovery.Resumed.class);
+            Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("e" + crashAfter + ".db"), declared);
+            assertThat(OnlineDb.dump(db)).as("crash after step " + crashAfter + " (" + at + "), " + recovery.describe())
+                    .containsExactlyElementsOf(OnlineDb.dump(expected));
+            assertThat(OnlineDb.leftovers(db)).isFalse();
+            for (Path f : List.of(db, mirror, dir.resolve("e" + crashAfter + ".db"))) OnlineDb.delete(f);
+        }
+    }
+
+    @Test
     void aNullKeyWrittenDuringTheCopyMakesTheRebuildStartAgainWithThatIndexBuiltWithTheShadow() throws Exception {
         Path db = OnlineDb.create(dir.resolve("b.db"), BEFORE);
         Path mirror = OnlineDb.copy(db, dir.resolve("mirror.db"));
