@@ -88,10 +88,7 @@ class OnlineIndexesTest {
                 if (step++ < writes.size()) s.execute(writes.get(step - 1));
             }
         }
-        try (Connection c = OnlineDb.open(mirror); Statement s = c.createStatement()) {
-            for (String w : writes) s.execute(w);
-        }
-        Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
+        Path expected = expected(mirror, writes, declared);
         assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
     }
 
@@ -154,12 +151,17 @@ class OnlineIndexesTest {
             }
             assertThat(restarted).as("the rebuild started again").isTrue();
         }
+        Path expected = expected(mirror, writes, declared);
+        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
+        assertThat(OnlineDb.leftovers(db)).isFalse();
+    }
+
+    /** The offline rebuild of {@code mirror} after the application's {@code writes}. */
+    private Path expected(Path mirror, List<String> writes, Schema declared) throws Exception {
         try (Connection c = OnlineDb.open(mirror); Statement s = c.createStatement()) {
             for (String w : writes) s.execute(w);
         }
-        Path expected = OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
-        assertThat(OnlineDb.dump(db)).containsExactlyElementsOf(OnlineDb.dump(expected)).contains("integrity_check: [ok]");
-        assertThat(OnlineDb.leftovers(db)).isFalse();
+        return OnlineDb.rebuiltOffline(mirror, dir.resolve("expected.db"), declared);
     }
 
     private static List<String> names(Path db) throws Exception {
