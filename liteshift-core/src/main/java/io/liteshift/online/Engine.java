@@ -64,16 +64,12 @@ final class Engine implements AutoCloseable {
     private long chunkCap = Long.MAX_VALUE;
     /** The last chunk failed on a constraint: the next replays the whole log first. */
     private boolean catchUp;
-    /** The declared indexes the current table already has, handed over at the swap ({@link ReusedIndex}). */
-    private List<ReusedIndex> reused = List.of();
-    /** The declared indexes built in key order ({@link SortedIndex}), and how far each is. */
-    private List<SortedIndex> sorted = List.of();
-    private Pace[] sortedPace = new Pace[0];
-    private boolean[] sortedDone = new boolean[0];
+    /** How each declared index is built, and how far the key-ordered ones are. */
+    private IndexPlan indexes;
     /** Every row up to the table's end was copied once; the rows the application adds are copied as they come. */
     private boolean tableDone;
     /** Folded names of indexes built with the shadow because a NULL key turned up: the rebuild started again without them. */
-    private final Set<String> rowOrder = new HashSet<>();
+    private final Set<String> onShadow = new HashSet<>();
 
     private Engine(Path file, Target t, OnlineOptions options) {
         this.file = file;
@@ -83,6 +79,7 @@ final class Engine implements AutoCloseable {
         this.copyPace = new Pace(options.maxLock());
         this.replayPace = new Pace(options.maxLock());
         this.drainPace = new Pace(options.maxLock());
+        this.indexes = IndexPlan.none(options.maxLock());
     }
 
     /** Opens the database and refuses, before writing anything, a rebuild that cannot be done online. */
@@ -210,9 +207,8 @@ final class Engine implements AutoCloseable {
         copied = e.copied();
         total = e.total();
         chunks = e.chunks();
-        reused = ReusedIndex.of(t);
-        useSorted(SortedIndex.existing(conn, t, reusedNames()));
-        copier = new Copier(conn, t, sorted);
+        indexes = IndexPlan.resumed(conn, t, options.maxLock());
+        copier = new Copier(conn, t, indexes.sorted());
         phase = Progress.Phase.COPY;
         return new Recovery.Resumed(t.table(), e.copied() == null ? 0 : copiedUpTo());
     }
@@ -233,58 +229,21 @@ final class Engine implements AutoCloseable {
         total = Sql.one(conn, "SELECT count(*) FROM " + t.tableQ());
         begin();
         try {
-            reused = ReusedIndex.of(t);
-            useSorted(sortable());
+            indexes = IndexPlan.setup(conn, t, onShadow, options.maxLock());
             Ledger.create(conn, t, total);
-            Databases.exec(conn, Copier.createLogSql(sorted));
+            Databases.exec(conn, Copier.createLogSql(indexes.sorted()));
             Databases.exec(conn, t.shadowSql(!t.to().autoincrement() || Drain.exists(conn, "sqlite_sequence")));
-            for (Index i : t.indexes()) if (!isSorted(i) && !ReusedIndex.declares(reused, i)) Databases.exec(conn, t.shadowIndexSql(i));
-            for (SortedIndex i : sorted) Databases.exec(conn, i.createSql());
-            for (String trigger : Capture.triggers(conn, t, sorted)) Databases.exec(conn, trigger);
+            for (Index i : t.indexes()) if (indexes.onShadow(i)) Databases.exec(conn, t.shadowIndexSql(i));
+            for (SortedIndex i : indexes.sorted()) Databases.exec(conn, i.createSql());
+            for (String trigger : Capture.triggers(conn, t, indexes.sorted())) Databases.exec(conn, trigger);
             commit();
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             throw e;
         }
-        copier = new Copier(conn, t, sorted);
+        copier = new Copier(conn, t, indexes.sorted());
         phase = Progress.Phase.COPY;
         report();
-    }
-
-    /** The indexes to build in key order, inside the setup's transaction: none whose first column holds a NULL now. */
-    private List<SortedIndex> sortable() throws SQLException {
-        while (true) {
-            Set<String> exclude = new HashSet<>(rowOrder);
-            exclude.addAll(reusedNames());
-            List<SortedIndex> candidates = SortedIndex.candidates(conn, t, exclude);
-            SortedIndex withNull = null;
-            for (SortedIndex s : candidates) if (withNull == null && s.holdsNull(conn)) withNull = s;
-            if (withNull == null) return candidates;
-            rowOrder.add(Identifiers.fold(withNull.declared().name()));
-        }
-    }
-
-    private Set<String> reusedNames() {
-        Set<String> out = new HashSet<>();
-        for (ReusedIndex r : reused) out.add(Identifiers.fold(r.declared().name()));
-        return out;
-    }
-
-    private void useSorted(List<SortedIndex> indexes) {
-        sorted = indexes;
-        sortedPace = new Pace[indexes.size()];
-        for (int i = 0; i < sortedPace.length; i++) sortedPace[i] = new Pace(options.maxLock());
-        sortedDone = new boolean[indexes.size()];
-    }
-
-    private boolean isSorted(Index i) {
-        return sorted.stream().anyMatch(s -> Identifiers.same(s.declared().name(), i.name()));
-    }
-
-    /** The next index to append to in key order, or -1 when all are done. */
-    private int nextSorted() {
-        for (int i = 0; i < sortedDone.length; i++) if (!sortedDone[i]) return i;
-        return -1;
     }
 
     /**
@@ -319,18 +278,18 @@ final class Engine implements AutoCloseable {
             // empty chunk instead would chase the inserts for as long as they come faster than one per chunk
             if (chunk == null || chunk.rows() < rows) tableDone = true;
             SortedChunk sortedChunk = copying ? null : sortedChunk(locked, budget);
-            copyDone = tableDone && nextSorted() < 0;
+            copyDone = tableDone && indexes.next() < 0;
             commit();
             catchUp = false;
             long end = System.nanoTime();
             // the commit writes the chunk's pages to the WAL under the lock: its time is the chunk's too; a short last
             // chunk says little about the time per row
             if (copying && chunk != null && chunk.rows() == rows) copyPace.took(chunk.rows(), end - afterReplay);
-            if (sortedChunk != null && sortedChunk.full()) sortedPace[sortedChunk.index()].took(sortedChunk.appended(), end - sortedChunk.from());
+            if (sortedChunk != null && sortedChunk.full()) indexes.pace(sortedChunk.index()).took(sortedChunk.appended(), end - sortedChunk.from());
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             restore(before);
-            SortedIndex nulled = e instanceof SQLException s ? nullKey(s) : null;
+            SortedIndex nulled = e instanceof SQLException s ? indexes.nullKey(s) : null;
             if (nulled != null) {
                 restartWithout(nulled);
                 return;
@@ -359,14 +318,14 @@ final class Engine implements AutoCloseable {
 
     /** Once the table is copied: a chunk of the next index filled in key order, in what is left of the budget; or null. */
     private SortedChunk sortedChunk(long locked, long budget) throws SQLException {
-        int index = nextSorted();
+        int index = indexes.next();
         if (index < 0) return null;
         double left = Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
-        long asked = Math.min(chunkCap, sortedPace[index].rows(left));
+        long asked = Math.min(chunkCap, indexes.pace(index).rows(left));
         long from = System.nanoTime();
         long appended = copier.sortedChunk(index, asked);
         entries += appended;
-        if (appended < asked) sortedDone[index] = true;
+        if (appended < asked) indexes.finished(index);
         return new SortedChunk(index, asked, appended, from);
     }
 
@@ -376,7 +335,7 @@ final class Engine implements AutoCloseable {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(copied, replayed, copiedRows, entries, chunks, copyDone, tableDone, sortedDone.clone());
+        return new Snapshot(copied, replayed, copiedRows, entries, chunks, copyDone, tableDone, indexes.progress());
     }
 
     private void restore(Snapshot s) {
@@ -387,13 +346,7 @@ final class Engine implements AutoCloseable {
         chunks = s.chunks();
         copyDone = s.copyDone();
         tableDone = s.tableDone();
-        sortedDone = s.sortedDone();
-    }
-
-    /** The index whose table refused a NULL key: the application wrote one after the rebuild began. */
-    private SortedIndex nullKey(SQLException e) {
-        for (SortedIndex s : sorted) if (s.failedOnNull(e)) return s;
-        return null;
+        indexes.restore(s.sortedDone());
     }
 
     /**
@@ -401,7 +354,7 @@ final class Engine implements AutoCloseable {
      * a NULL now, which a key-ordered build cannot store. The application's table was never touched.
      */
     private void restartWithout(SortedIndex index) throws SQLException {
-        rowOrder.add(Identifiers.fold(index.declared().name()));
+        onShadow.add(Identifiers.fold(index.declared().name()));
         if (copier != null) copier.close();
         copier = null;
         finishRemoval(t.table());
@@ -415,7 +368,7 @@ final class Engine implements AutoCloseable {
         tableDone = false;
         checked = false;
         catchUp = false;
-        useSorted(List.of());
+        indexes = IndexPlan.none(options.maxLock());
         phase = Progress.Phase.SETUP;
     }
 
@@ -467,7 +420,7 @@ final class Engine implements AutoCloseable {
                 String removed = abandon();
                 throw Violations.foreignKeys(t, broken.get(), removed);
             }
-            CutOver.swap(conn, t, sorted, reused);
+            CutOver.swap(conn, t, indexes.sorted(), indexes.reused());
             Ledger.stage(conn, Ledger.Stage.DRAIN);
             commit();
             copier.close();
@@ -475,7 +428,7 @@ final class Engine implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             Databases.rollbackAfter(conn, e);
             restore(before);
-            SortedIndex nulled = e instanceof SQLException s ? nullKey(s) : null;
+            SortedIndex nulled = e instanceof SQLException s ? indexes.nullKey(s) : null;
             if (nulled != null) {
                 restartWithout(nulled);
                 return;
@@ -495,9 +448,9 @@ final class Engine implements AutoCloseable {
     }
 
     private void drain() throws SQLException {
-        List<String> indexes = Drain.named(conn, OldIndex.PREFIX);
-        if (!indexes.isEmpty()) {
-            drainChunk(indexes.get(0), "rowid", false);
+        List<String> oldIndexes = Drain.named(conn, OldIndex.PREFIX);
+        if (!oldIndexes.isEmpty()) {
+            drainChunk(oldIndexes.get(0), "rowid", false);
             return;
         }
         if (drainChunk(t.old(), t.rowid(), true)) {
@@ -675,7 +628,7 @@ final class Engine implements AutoCloseable {
     private void report() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         long done = copiedRows + entries;
-        long all = total * (1 + sorted.size());
+        long all = total * (1 + indexes.sorted().size());
         double rate = done / seconds;
         long left = Math.max(0, all - done);
         long backlog = 0;
