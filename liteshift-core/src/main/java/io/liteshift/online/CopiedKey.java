@@ -12,19 +12,25 @@ import java.util.Optional;
 
 /**
  * The key of a declared index as columns of the current table that the copy carries over unchanged: each key part a
- * plain ascending column, stored (not generated), not the rowid, copied as the bare column with the same affinity, so
+ * plain column, stored (not generated), not the rowid, copied as the bare column with the same affinity, so
  * that every row has the same key values in the table and in its copy. The indexes the rebuild does not build row by
  * row ({@link ReusedIndex}, {@link SortedIndex}) start from such a key.
  *
  * @param from       the current table's columns, in key order
  * @param to         the declared table's columns, in key order
  * @param collations the key's collations (the index's, else the declared column's, else BINARY), upper case
+ * @param descending the key parts in descending order
  */
-record CopiedKey(List<Column> from, List<Column> to, List<String> collations) {
+record CopiedKey(List<Column> from, List<Column> to, List<String> collations, List<Boolean> descending) {
     CopiedKey {
         from = List.copyOf(from);
         to = List.copyOf(to);
         collations = List.copyOf(collations);
+        descending = List.copyOf(descending);
+    }
+
+    boolean ascending() {
+        return !descending.contains(true);
     }
 
     static Optional<CopiedKey> of(Target t, Index declared) {
@@ -32,8 +38,9 @@ record CopiedKey(List<Column> from, List<Column> to, List<String> collations) {
         List<Column> from = new ArrayList<>();
         List<Column> to = new ArrayList<>();
         List<String> collations = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
         for (IndexedColumn k : declared.keys()) {
-            if (!k.isColumn() || k.descending()) return Optional.empty();
+            if (!k.isColumn()) return Optional.empty();
             Column target = t.to().column(k.expression()).orElse(null);
             if (target == null || target.isGenerated() || t.to().rowidAlias().map(a -> Identifiers.same(a.name(), target.name())).orElse(false)) {
                 return Optional.empty();
@@ -44,20 +51,21 @@ record CopiedKey(List<Column> from, List<Column> to, List<String> collations) {
             from.add(source);
             to.add(target);
             collations.add(collation(k.collation() != null ? k.collation() : target.collation()));
+            descending.add(k.descending());
         }
-        return Optional.of(new CopiedKey(from, to, collations));
+        return Optional.of(new CopiedKey(from, to, collations, descending));
     }
 
     static String collation(String c) {
         return c == null ? "BINARY" : c.toUpperCase(Locale.ROOT);
     }
 
-    /** {@code index} (of the current table) has exactly this key: the same columns, ascending, with the same collations. */
+    /** {@code index} (of the current table) has exactly this key: the same columns, directions and collations. */
     boolean isKeyOf(Index index) {
         if (index.where() != null || index.keys().size() != from.size()) return false;
         for (int j = 0; j < from.size(); j++) {
             IndexedColumn k = index.keys().get(j);
-            if (!k.isColumn() || k.descending() || !Identifiers.same(k.expression(), from.get(j).name())) return false;
+            if (!k.isColumn() || k.descending() != descending.get(j) || !Identifiers.same(k.expression(), from.get(j).name())) return false;
             String c = collation(k.collation() != null ? k.collation() : from.get(j).collation());
             if (!c.equals(collations.get(j))) return false;
         }

@@ -14,7 +14,7 @@ import java.util.Set;
  * has the same values in the copy, so the entries SQLite keeps in that index for the application's writes are,
  * at the swap, exactly the entries of the new table's index: the same b-tree, renamed in sqlite_schema.
  * <p>
- * Only a plain index is handed over: not UNIQUE, so that the shadow's UNIQUE indexes still find a row that breaks them
+ * Only an index on columns is handed over (either direction): not UNIQUE, so that the shadow's UNIQUE indexes still find a row that breaks them
  * and the foreign key check still finds parent keys in the shadow, and without WHERE.
  *
  * @param declared the declared index

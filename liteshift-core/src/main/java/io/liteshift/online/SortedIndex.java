@@ -92,7 +92,7 @@ final class SortedIndex {
     private static Optional<SortedIndex> of(Connection c, Target t, Index i, int offset) throws SQLException {
         if (i.unique() || i.where() != null) return Optional.empty();
         CopiedKey key = CopiedKey.of(t, i).orElse(null);
-        if (key == null) return Optional.empty();
+        if (key == null || !key.ascending()) return Optional.empty();
         for (int j = 0; j < key.from().size(); j++) {
             // the copy's ranges compare by the column's own collation, which SQLite's index of the table must have
             if (!key.collations().get(j).equals(CopiedKey.collation(key.from().get(j).collation()))) return Optional.empty();
