@@ -2,6 +2,7 @@ package io.liteshift.online;
 
 import io.liteshift.plan.TableMapping;
 import io.liteshift.schema.ForeignKey;
+import io.liteshift.schema.Index;
 import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;
 import io.liteshift.sql.SqlText;
@@ -39,6 +40,8 @@ final class ForeignKeys {
                 t.current().table(fk.refTable()).ifPresent(around::add);
             }
             s.execute(SqlText.withoutHints(t.to().sql()));
+            // a parent key may be UNIQUE by an index rather than a constraint
+            for (Index i : t.indexes()) if (i.unique()) s.execute(SqlText.withoutHints(i.sql()));
             for (Table other : around) {
                 try {
                     s.execute(other.sql());

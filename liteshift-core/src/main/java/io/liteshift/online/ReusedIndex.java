@@ -1,6 +1,8 @@
 package io.liteshift.online;
 
+import io.liteshift.schema.ForeignKey;
 import io.liteshift.schema.Index;
+import io.liteshift.schema.Table;
 import io.liteshift.sql.Identifiers;
 
 import java.util.ArrayList;
@@ -14,8 +16,9 @@ import java.util.Set;
  * has the same values in the copy, so the entries SQLite keeps in that index for the application's writes are,
  * at the swap, exactly the entries of the new table's index: the same b-tree, renamed in sqlite_schema.
  * <p>
- * Only an index on columns is handed over (either direction): not UNIQUE, so that the shadow's UNIQUE indexes still find a row that breaks them
- * and the foreign key check still finds parent keys in the shadow, and without WHERE.
+ * Only an index on columns is handed over (either direction), without WHERE. A UNIQUE one only when the table's index is
+ * UNIQUE too (then no row can break it: SQLite enforces it on the table for every write) and no foreign key of another
+ * table references those columns (the foreign key check looks parent keys up in the shadow, which needs the index).
  *
  * @param declared the declared index
  * @param current  the name of the current table's index that becomes it
@@ -27,17 +30,35 @@ record ReusedIndex(Index declared, String current) {
         List<ReusedIndex> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (Index i : t.indexes()) {
-            if (i.unique() || i.where() != null) continue;
+            if (i.where() != null) continue;
             CopiedKey key = CopiedKey.of(t, i).orElse(null);
-            if (key == null) continue;
+            if (key == null || i.unique() && referenced(t, key)) continue;
             t.current().indexesOf(t.table()).stream()
-                    .filter(s -> !s.unique() && key.isKeyOf(s) && !taken.contains(Identifiers.fold(s.name())))
+                    .filter(s -> s.unique() == i.unique() && key.isKeyOf(s) && !taken.contains(Identifiers.fold(s.name())))
                     .findFirst().ifPresent(s -> {
                         taken.add(Identifiers.fold(s.name()));
                         out.add(new ReusedIndex(i, s.name()));
                     });
         }
         return List.copyOf(out);
+    }
+
+    /** A foreign key of the table or of another one references {@code t} by these columns (in any order). */
+    private static boolean referenced(Target t, CopiedKey key) {
+        Set<String> columns = folded(key.to().stream().map(c -> c.name()).toList());
+        for (ForeignKey fk : t.to().foreignKeys()) {
+            if (Identifiers.same(fk.refTable(), t.to().name()) && folded(fk.refColumns()).equals(columns)) return true;
+        }
+        for (Table child : t.children()) {
+            for (ForeignKey fk : t.foreignKeysTo(child)) if (folded(fk.refColumns()).equals(columns)) return true;
+        }
+        return false;
+    }
+
+    private static Set<String> folded(List<String> names) {
+        Set<String> out = new HashSet<>();
+        names.forEach(n -> out.add(Identifiers.fold(n)));
+        return out;
     }
 
     static boolean declares(List<ReusedIndex> reused, Index i) {

@@ -36,12 +36,13 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
         boolean indexA = r.nextBoolean();
         boolean indexBc = r.nextBoolean();
         boolean view = r.nextBoolean();
+        boolean uniqueIndexA = !mayViolate && r.nextBoolean(); // an explicit UNIQUE index on both sides: handed over
         if (!(typeB || notNullC || checkB || uniqueA || reorder || toggleAutoinc)) reorder = true;
 
         String id = "id INTEGER PRIMARY KEY" + (autoinc ? " AUTOINCREMENT" : "");
         String before = "CREATE TABLE t (" + id + ", a TEXT, b INTEGER, c TEXT, k TEXT" + (uniqueK ? " UNIQUE" : "") + ");\n"
                 + (indexA ? "CREATE INDEX t_a ON t(a);\n" : "") + (indexBc ? "CREATE INDEX t_bc ON t(b, c);\n" : "")
-                + "CREATE INDEX t_b ON t(b);\n"
+                + "CREATE INDEX t_b ON t(b);\n" + (uniqueIndexA ? "CREATE UNIQUE INDEX t_ua ON t(a);\n" : "")
                 + "CREATE TABLE kids (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES t(id) ON DELETE CASCADE, v TEXT);\n"
                 + "CREATE INDEX kids_parent ON kids(parent_id);\n" + (view ? "CREATE VIEW tv AS SELECT id, a FROM t;\n" : "");
 
@@ -54,7 +55,7 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
         String declaredId = "id INTEGER PRIMARY KEY" + (autoinc != toggleAutoinc ? " AUTOINCREMENT" : "");
         String after = "CREATE TABLE t (" + declaredId + ", " + String.join(", ", cols) + (checkB ? ", CHECK (b >= 0)" : "") + ");\n"
                 + (indexA ? "" : "CREATE INDEX t_a ON t(a);\n") + (indexBc || dropC ? "" : "CREATE INDEX t_bc ON t(b, c);\n")
-                + "CREATE INDEX t_k ON t(k);\nCREATE INDEX t_b ON t(b);\n"
+                + "CREATE INDEX t_k ON t(k);\nCREATE INDEX t_b ON t(b);\n" + (uniqueIndexA ? "CREATE UNIQUE INDEX t_ua ON t(a);\n" : "")
                 + "CREATE TABLE kids (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES t(id) ON DELETE CASCADE, v TEXT);\n"
                 + "CREATE INDEX kids_parent ON kids(parent_id);\n" + (view ? "CREATE VIEW tv AS SELECT id, a FROM t;\n" : "");
 
@@ -98,6 +99,8 @@ record OnlineScenario(long seed, String before, String after, List<Write> writes
                         + "') ON CONFLICT (k) DO UPDATE SET b = excluded.b" : "DELETE FROM kids WHERE id = " + any;
                 // a NULL where the rebuild builds an index in key order, which it then builds with the shadow instead
                 case 11 -> r.nextInt(4) == 0 ? "UPDATE t SET " + (r.nextBoolean() ? "b" : "k") + " = NULL WHERE id = " + any
+                        : uniqueIndexA && r.nextBoolean() // a REPLACE that deletes the row holding a (the handed-over UNIQUE index)
+                        ? "INSERT OR REPLACE INTO t (a, b, c, k) VALUES ('a" + any + "', " + b + ", " + c + ", 'k" + fresh + "')"
                         : "INSERT INTO kids (parent_id, v) VALUES (" + any + ", 'w" + fresh + "')";
                 default -> "INSERT INTO kids (parent_id, v) VALUES (" + any + ", 'w" + fresh + "')";
             };
