@@ -4,6 +4,9 @@ import io.liteshift.schema.Column;
 import io.liteshift.schema.Index;
 import io.liteshift.schema.IndexedColumn;
 import io.liteshift.sql.Identifiers;
+import io.liteshift.sql.Lexer;
+import io.liteshift.sql.SqlText;
+import io.liteshift.sql.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +59,36 @@ record CopiedKey(List<Column> from, List<Column> to, List<String> collations, Li
         return Optional.of(new CopiedKey(from, to, collations, descending));
     }
 
+    /**
+     * The partial indexes' conditions select the same rows in the table and in its copy: both absent, or the same text
+     * (up to case, spacing and comments) that reads only columns the copy carries over unchanged.
+     */
+    static boolean sameWhere(Target t, String declared, String current) {
+        if (declared == null || current == null) return declared == null && current == null;
+        List<String> a = Lexer.significant(declared).stream().map(CopiedKey::folded).toList();
+        List<String> b = Lexer.significant(current).stream().map(CopiedKey::folded).toList();
+        if (!a.equals(b)) return false;
+        List<String> changed = new ArrayList<>();
+        for (Column c : t.from().columns()) {
+            Column to = t.to().column(c.name()).orElse(null);
+            boolean kept = to != null && !to.isGenerated() && !c.isGenerated() && c.affinity().equals(to.affinity())
+                    && Identifiers.quote(c.name()).equals(t.mapping().values().get(Identifiers.fold(to.name())));
+            if (!kept) changed.add(Identifiers.fold(c.name()));
+        }
+        return !SqlText.mentions(current, changed);
+    }
+
+    private static String folded(Token tok) {
+        return tok.isIdentifier() ? Identifiers.fold(tok.identifier()) : tok.text().toUpperCase(Locale.ROOT);
+    }
+
     static String collation(String c) {
         return c == null ? "BINARY" : c.toUpperCase(Locale.ROOT);
     }
 
     /** {@code index} (of the current table) has exactly this key: the same columns, directions and collations. */
     boolean isKeyOf(Index index) {
-        if (index.where() != null || index.keys().size() != from.size()) return false;
+        if (index.keys().size() != from.size()) return false;
         for (int j = 0; j < from.size(); j++) {
             IndexedColumn k = index.keys().get(j);
             if (!k.isColumn() || k.descending() != descending.get(j) || !Identifiers.same(k.expression(), from.get(j).name())) return false;

@@ -16,7 +16,8 @@ import java.util.Set;
  * has the same values in the copy, so the entries SQLite keeps in that index for the application's writes are,
  * at the swap, exactly the entries of the new table's index: the same b-tree, renamed in sqlite_schema.
  * <p>
- * Only an index on columns is handed over (either direction), without WHERE. A UNIQUE one only when the table's index is
+ * Only an index on columns is handed over (either direction); a partial one when its WHERE is the table's index's and
+ * reads only columns the copy carries over unchanged. A UNIQUE one only when the table's index is
  * UNIQUE too (then no row can break it: SQLite enforces it on the table for every write) and no foreign key of another
  * table references those columns (the foreign key check looks parent keys up in the shadow, which needs the index).
  *
@@ -30,11 +31,11 @@ record ReusedIndex(Index declared, String current) {
         List<ReusedIndex> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (Index i : t.indexes()) {
-            if (i.where() != null) continue;
             CopiedKey key = CopiedKey.of(t, i).orElse(null);
             if (key == null || i.unique() && referenced(t, key)) continue;
             t.current().indexesOf(t.table()).stream()
-                    .filter(s -> s.unique() == i.unique() && key.isKeyOf(s) && !taken.contains(Identifiers.fold(s.name())))
+                    .filter(s -> s.unique() == i.unique() && key.isKeyOf(s) && CopiedKey.sameWhere(t, i.where(), s.where())
+                            && !taken.contains(Identifiers.fold(s.name())))
                     .findFirst().ifPresent(s -> {
                         taken.add(Identifiers.fold(s.name()));
                         out.add(new ReusedIndex(i, s.name()));

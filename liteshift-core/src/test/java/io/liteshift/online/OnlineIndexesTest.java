@@ -28,6 +28,8 @@ class OnlineIndexesTest {
             CREATE INDEX t_lower ON t(lower(c));
             CREATE INDEX t_nocase ON t(a COLLATE NOCASE);
             CREATE INDEX t_bd ON t(b DESC);
+            CREATE INDEX t_part ON t(a) WHERE c IS NOT NULL;
+            CREATE INDEX t_part_d ON t(a) WHERE d > 100;
             """;
     private static final String BEFORE = "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER NOT NULL, c TEXT, d REAL, u TEXT UNIQUE);\n"
             + INDEXES + "CREATE INDEX t_gone ON t(b DESC);\nCREATE INDEX t_gone_lower ON t(lower(a));\n" + """
@@ -36,7 +38,8 @@ class OnlineIndexesTest {
                 CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4.0 END, 'u' || (i * 7919 % 100000) FROM n;
             """;
     /**
-     * d becomes NOT NULL (a rebuild). t_a, t_ab, t_c, t_nocase, t_b_desc and t_bd are the table's own: handed over.
+     * d becomes NOT NULL (a rebuild). t_a, t_ab, t_c, t_nocase, t_b_desc, t_bd and t_part (its WHERE reads c, which
+     * the change leaves alone) are the table's own: handed over; t_part_d's WHERE reads d, which it converts.
      * t_u has no equal index but u's UNIQUE constraint reads in its order: filled in key order. The rest go with the
      * shadow: t_lower is an expression, t_d's column is not copied unchanged (NULL becomes 0). t_gone and t_gone_lower
      * are not declared: they go with the old table.
@@ -55,16 +58,17 @@ class OnlineIndexesTest {
         try (Engine e = OnlineDb.online(db, declared, "t", OnlineOptions.defaults()).engine().capChunks(500)) {
             e.recover();
             e.step(); // the setup
-            assertThat(names(db)).contains("table _liteshift_ix_t_u", "index _liteshift_new_t_lower", "index _liteshift_new_t_d")
+            assertThat(names(db)).contains("table _liteshift_ix_t_u", "index _liteshift_new_t_lower", "index _liteshift_new_t_d",
+                            "index _liteshift_new_t_part_d")
                     .doesNotContain("index _liteshift_new_t_a", "index _liteshift_new_t_ab", "index _liteshift_new_t_c",
                             "index _liteshift_new_t_nocase", "index _liteshift_new_t_b_desc", "index _liteshift_new_t_bd",
-                            "index _liteshift_new_t_u", "table _liteshift_ix_t_a");
+                            "index _liteshift_new_t_u", "table _liteshift_ix_t_a", "index _liteshift_new_t_part");
             while (e.phase() != Progress.Phase.DRAIN) e.step();
             // the handed-over indexes are the new table's; of the old table's others, t_gone (descending) and t_gone_lower
             // (an expression) hold no NULL key and are tables of their entries, drained a chunk at a time; t_lower
             // (lower(NULL)) holds NULL keys and goes with the old rows
             assertThat(objects(db)).contains("index t_a on t", "index t_ab on t", "index t_c on t", "index t_nocase on t", "index t_u on t",
-                    "index t_b_desc on t", "index t_bd on t", "table _liteshift_oldix_t_gone on _liteshift_oldix_t_gone",
+                    "index t_b_desc on t", "index t_bd on t", "index t_part on t", "table _liteshift_oldix_t_gone on _liteshift_oldix_t_gone",
                     "table _liteshift_oldix_t_gone_lower on _liteshift_oldix_t_gone_lower", "index _liteshift_old_t_lower on _liteshift_old_t");
             while (e.phase() != Progress.Phase.DONE) e.step();
         }
