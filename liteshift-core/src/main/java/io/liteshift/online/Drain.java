@@ -22,54 +22,70 @@ import java.util.Locale;
  * entries at random places, one index page per row.
  */
 final class Drain {
-    private Drain() {
+    private final String table;
+    /** Deletes the next chunk: ?1 is the chunk's size less one. */
+    private final String deleteChunk;
+    /** For a WITHOUT ROWID table, deletes what is left once fewer rows than a chunk remain; null: the chunk's own does. */
+    private final String deleteRest;
+
+    private Drain(String table, String deleteChunk, String deleteRest) {
+        this.table = table;
+        this.deleteChunk = deleteChunk;
+        this.deleteRest = deleteRest;
     }
 
     /**
-     * Deletes up to {@code rows} rows of {@code table}, in the caller's transaction; when there were none left, drops
-     * the table (and the state table, when it is the {@code last} to drain) instead and returns -1. Otherwise returns the
+     * How to empty {@code table}, read once from its definition (the rowid's name, or the key and its order), so that
+     * the chunks themselves, under the lock, run only their DELETE. For a table that is gone already (a run stopped after
+     * dropping it) the first chunk says so.
+     */
+    static Drain of(Connection c, String table) throws SQLException {
+        String q = Identifiers.forceQuote(table);
+        List<String> key = primaryKey(c, table);
+        if (key.isEmpty()) {
+            // a range up to the chunk's last rowid (or to the end): a range delete walks the b-tree, an IN list seeks every row
+            String rowid = rowidOf(c, table);
+            return new Drain(table, "DELETE FROM " + q + " WHERE " + rowid + " <= coalesce((SELECT " + rowid + " FROM " + q
+                    + " ORDER BY " + rowid + " LIMIT 1 OFFSET ?1), 9223372036854775807)", null);
+        }
+        // the first entries in key order (a scan of a WITHOUT ROWID table follows its key; an ORDER BY could make SQLite
+        // sort the whole table for a DESC column): a range when the key's order is the row values' (all ascending), else
+        // an IN list. The rebuild's WITHOUT ROWID tables hold no NULL key, which neither would match ({@link OldIndex},
+        // {@link SortedIndex}); the range finds no last entry once fewer than a chunk remain, and the rest goes at once
+        String cols = String.join(", ", key);
+        String chunk = ascending(c, table)
+                ? "DELETE FROM " + q + " WHERE (" + cols + ") <= (SELECT " + cols + " FROM " + q + " LIMIT 1 OFFSET ?1)"
+                : "DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q + " LIMIT ?1 + 1)";
+        return new Drain(table, chunk, "DELETE FROM " + q);
+    }
+
+    String table() {
+        return table;
+    }
+
+    /**
+     * Deletes up to {@code rows} rows of the table, in the caller's transaction; when there were none left, drops the
+     * table (and the state table, when it is the {@code last} to drain) instead and returns -1. Otherwise returns the
      * rows deleted.
      */
-    static long chunk(Connection c, String table, String rowid, long rows, boolean last) throws SQLException {
-        String q = Identifiers.forceQuote(table);
+    long chunk(Connection c, long rows, boolean last) throws SQLException {
         if (!exists(c, table)) {
             if (last) Ledger.drop(c);
             return -1;
         }
-        List<String> key = primaryKey(c, table);
-        long n = key.isEmpty() ? byRowid(c, q, rowid, rows) : byKey(c, q, key, rows, ascending(c, table));
-        if (n > 0) return n;
-        Databases.exec(c, "DROP TABLE " + q);
-        if (last) Ledger.drop(c);
-        return -1;
-    }
-
-    /** A range up to the {@code rows}th rowid (or to the end): a range delete walks the b-tree, an IN list seeks every row. */
-    private static long byRowid(Connection c, String q, String rowid, long rows) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q + " WHERE " + rowid + " <= coalesce((SELECT " + rowid + " FROM " + q
-                + " ORDER BY " + rowid + " LIMIT 1 OFFSET ?1), 9223372036854775807)")) {
-            return Sql.update(p, rows - 1);
+        long n;
+        try (PreparedStatement p = c.prepareStatement(deleteChunk)) {
+            n = Sql.update(p, rows - 1);
         }
-    }
-
-    /**
-     * The first entries in key order (a scan of a WITHOUT ROWID table follows its key; an ORDER BY could make SQLite sort
-     * the whole table for a DESC column). The rebuild's WITHOUT ROWID tables hold no NULL key, which no range or IN
-     * would match ({@link OldIndex}, {@link SortedIndex}).
-     */
-    private static long byKey(Connection c, String q, List<String> key, long rows, boolean ascending) throws SQLException {
-        String cols = String.join(", ", key);
-        if (Sql.one(c, "SELECT 1 FROM " + q + " LIMIT 1 OFFSET ?1", rows - 1) == null) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + q)) {
-                return p.executeUpdate(); // the last chunk: everything left
+        if (n == 0 && deleteRest != null) {
+            try (PreparedStatement p = c.prepareStatement(deleteRest)) {
+                n = p.executeUpdate();
             }
         }
-        // up to the rows-th entry: a range, when the key's order is the row values' (all ascending), else an IN list
-        String delete = ascending ? "DELETE FROM " + q + " WHERE (" + cols + ") <= (SELECT " + cols + " FROM " + q + " LIMIT 1 OFFSET ?1)"
-                : "DELETE FROM " + q + " WHERE (" + cols + ") IN (SELECT " + cols + " FROM " + q + " LIMIT ?1 + 1)";
-        try (PreparedStatement p = c.prepareStatement(delete)) {
-            return Sql.update(p, rows - 1);
-        }
+        if (n > 0) return n;
+        Databases.exec(c, "DROP TABLE " + Identifiers.forceQuote(table));
+        if (last) Ledger.drop(c);
+        return -1;
     }
 
     /** The primary key columns of a WITHOUT ROWID table, quoted, in key order; empty for a table with a rowid. */
@@ -112,7 +128,7 @@ final class Drain {
     }
 
     /** A name for the rowid of {@code table} that none of its columns shadows. */
-    static String rowidOf(Connection c, String table) throws SQLException {
+    private static String rowidOf(Connection c, String table) throws SQLException {
         for (String n : new String[] {"rowid", "_rowid_", "oid"}) {
             Long taken = Sql.one(c, "SELECT count(*) FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE", table, n);
             if (taken == null || taken == 0) return n;

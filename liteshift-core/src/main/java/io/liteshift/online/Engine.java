@@ -54,6 +54,8 @@ final class Engine implements AutoCloseable {
     private boolean checked;
     private long longestLockNanos;
     private long lastLockNanos;
+    /** The table the drain is emptying, read once ({@link Drain#of}). */
+    private Drain draining;
     private final Gaps gaps = new Gaps();
     private String longestLockIn = "";
     private final long started = System.nanoTime();
@@ -263,7 +265,7 @@ final class Engine implements AutoCloseable {
             replayed = copier.replay(replayed, copied, batch, checked);
             long afterReplay = System.nanoTime();
             replayPace.took(replayed - from, afterReplay - locked);
-            double share = Math.max(0.25, 1 - (double) (afterReplay - locked) / budget);
+            double share = shareLeft(locked, budget);
             long rows = Math.min(chunkCap, copyPace.rows(share));
             boolean copying = !tableDone;
             Copier.Copied chunk = copier.chunk(copied, rows);
@@ -320,13 +322,17 @@ final class Engine implements AutoCloseable {
     private SortedChunk sortedChunk(long locked, long budget) throws SQLException {
         int index = indexes.next();
         if (index < 0) return null;
-        double left = Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
-        long asked = Math.min(chunkCap, indexes.pace(index).rows(left));
+        long asked = Math.min(chunkCap, indexes.pace(index).rows(shareLeft(locked, budget)));
         long from = System.nanoTime();
         long appended = copier.sortedChunk(index, asked);
         entries += appended;
         if (appended < asked) indexes.finished(index);
         return new SortedChunk(index, asked, appended, from);
+    }
+
+    /** The share of the budget left since the lock was taken at {@code locked}, at least a quarter (a chunk copies something). */
+    private static double shareLeft(long locked, long budget) {
+        return Math.max(0.25, 1 - (double) (System.nanoTime() - locked) / budget);
     }
 
     /** What a step changes in memory, to put back when its transaction rolls back. */
@@ -447,13 +453,12 @@ final class Engine implements AutoCloseable {
         report();
     }
 
+    /** One chunk of the old table's relabelled indexes, then of the old table itself. */
     private void drain() throws SQLException {
         List<String> oldIndexes = Drain.named(conn, OldIndex.PREFIX);
-        if (!oldIndexes.isEmpty()) {
-            drainChunk(oldIndexes.get(0), "rowid", false);
-            return;
-        }
-        if (drainChunk(t.old(), t.rowid(), true)) {
+        String next = oldIndexes.isEmpty() ? t.old() : oldIndexes.get(0);
+        if (draining == null || !draining.table().equals(next)) draining = Drain.of(conn, next);
+        if (drainChunk(draining, oldIndexes.isEmpty()) && oldIndexes.isEmpty()) {
             drained = System.nanoTime();
             phase = Progress.Phase.DONE;
             report();
@@ -461,12 +466,12 @@ final class Engine implements AutoCloseable {
     }
 
     /** One chunk of {@code table} deleted; true when it is gone. {@code last}: the state table goes with it. */
-    private boolean drainChunk(String table, String rowid, boolean last) throws SQLException {
+    private boolean drainChunk(Drain table, boolean last) throws SQLException {
         begin();
         long locked = System.nanoTime();
         try {
             long rows = drainPace.rows(1);
-            long n = Drain.chunk(conn, table, rowid, rows, last);
+            long n = table.chunk(conn, rows, last);
             commit();
             // the commit's time is the chunk's too (it writes the pages to the WAL under the lock); a last chunk is short
             if (n == rows) drainPace.took(n, System.nanoTime() - locked);
@@ -483,12 +488,13 @@ final class Engine implements AutoCloseable {
         begin();
         Ledger.adopt(conn);
         commit();
-        for (String index : Drain.named(conn, OldIndex.PREFIX)) drainAll(index, "rowid", false);
-        drainAll(table, Drain.rowidOf(conn, table), true);
+        for (String index : Drain.named(conn, OldIndex.PREFIX)) drainAll(index, false);
+        drainAll(table, true);
     }
 
-    private void drainAll(String table, String rowid, boolean last) throws SQLException {
-        while (!drainChunk(table, rowid, last)) yieldLock();
+    private void drainAll(String table, boolean last) throws SQLException {
+        Drain d = Drain.of(conn, table);
+        while (!drainChunk(d, last)) yieldLock();
     }
 
     /**
@@ -508,9 +514,8 @@ final class Engine implements AutoCloseable {
             Databases.rollbackAfter(conn, e);
             throw e;
         }
-        for (String index : Drain.named(conn, SortedIndex.PREFIX)) drainAll(index, "rowid", false);
-        String shadow = "_liteshift_new_" + table;
-        drainAll(shadow, Drain.exists(conn, shadow) ? Drain.rowidOf(conn, shadow) : "rowid", true);
+        for (String index : Drain.named(conn, SortedIndex.PREFIX)) drainAll(index, false);
+        drainAll("_liteshift_new_" + table, true);
     }
 
     /** After removing an earlier run's leftovers, this run's own work stops on request again. */
