@@ -38,13 +38,16 @@ final class OldIndex {
     static Optional<String> tableSql(Connection c, String table, String index, Optional<IndexedColumn> first) throws SQLException {
         List<String> columns = new ArrayList<>();
         List<String> key = new ArrayList<>();
+        boolean firstMayBeNull = false;
         try (PreparedStatement p = c.prepareStatement("SELECT x.\"desc\", x.coll, coalesce(t.\"notnull\", 0) FROM pragma_index_xinfo(?1) x"
                 + " LEFT JOIN pragma_table_info(?2) t ON t.cid = x.cid AND x.cid >= 0 WHERE x.key ORDER BY x.seqno")) {
             p.setString(1, index);
             p.setString(2, table);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getInt(3) == 0 && !columns.isEmpty()) return Optional.empty();
+                    boolean nullable = rs.getInt(3) == 0; // an expression has no NOT NULL
+                    if (nullable && !columns.isEmpty()) return Optional.empty();
+                    if (columns.isEmpty()) firstMayBeNull = nullable;
                     // the collation on the column, not the key term: the drain's IN then compares as the key orders
                     String name = "k" + columns.size();
                     columns.add(name + " COLLATE " + Identifiers.quote(rs.getString(2)));
@@ -53,15 +56,9 @@ final class OldIndex {
             }
         }
         if (columns.isEmpty()) throw new SQLException("the index " + index + " has no key columns in pragma_index_xinfo");
-        if (firstKeyMayBeNull(c, table, index) && holdsNullFirst(c, table, index, first)) return Optional.empty();
+        if (firstMayBeNull && holdsNullFirst(c, table, index, first)) return Optional.empty();
         return Optional.of("CREATE TABLE " + NAME + " (" + String.join(", ", columns) + ", rid, PRIMARY KEY (" + String.join(", ", key) + ", rid))"
                 + " WITHOUT ROWID");
-    }
-
-    private static boolean firstKeyMayBeNull(Connection c, String table, String index) throws SQLException {
-        Long notNull = Sql.one(c, "SELECT t.\"notnull\" FROM pragma_index_xinfo(?1) x JOIN pragma_table_info(?2) t ON t.cid = x.cid"
-                + " WHERE x.key AND x.seqno = 0", index, table);
-        return notNull == null || notNull == 0;
     }
 
     /**
