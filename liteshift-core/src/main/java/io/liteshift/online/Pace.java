@@ -3,7 +3,7 @@ package io.liteshift.online;
 import java.time.Duration;
 
 /**
- * How many rows the next chunk takes, and how long the copier leaves the lock free after a lock ({@link #gapAfter}).
+ * How many rows the next chunk takes (the pause after it is {@link Gaps}'s).
  * Chunk sizes follow the measured time per row so that each chunk takes about 70 % of {@code maxLock} (Spirit's
  * dynamic chunking), growing at most twofold a chunk so that one fast chunk on cached pages cannot lead to a long one.
  * The 30 % are for the variation between chunks: a lock is measured as it was, and one past {@code maxLock} costs the
@@ -11,7 +11,6 @@ import java.time.Duration;
  * 18 ms instead of 8 ms; the benchmark's p99 went from 16.5 to 9.8 ms with the margin, the total time from 7.1 to 8.1 s).
  */
 final class Pace {
-    private static final int[] BUSY_SLEEPS_MS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
     private static final long MIN_ROWS = 64;
     private static final long MAX_ROWS = 1_000_000;
     private static final long FIRST_ROWS = 1_000;
@@ -24,23 +23,6 @@ final class Pace {
 
     Pace(Duration maxLock) {
         this.budgetNanos = (long) (maxLock.toNanos() * AIM);
-    }
-
-    /**
-     * The longest sleep of the busy handler that can begin during a lock of {@code lock} (one that begins after the
-     * writer's attempts at 0, 1, 3, 8, 18, ... ms that fall inside it), and a millisecond: a writer that arrived at any
-     * moment of the lock tries again within a pause that long after it.
-     */
-    static Duration gapAfter(Duration lock) {
-        double ms = lock.toNanos() / 1e6;
-        long waited = 0;
-        int longest = BUSY_SLEEPS_MS[0];
-        for (int sleep : BUSY_SLEEPS_MS) {
-            if (waited >= ms) break;
-            longest = Math.max(longest, sleep);
-            waited += sleep;
-        }
-        return Duration.ofMillis(longest + 1L);
     }
 
     /** Rows for a chunk that may take {@code budgetShare} of the budget (1: all of it). */
