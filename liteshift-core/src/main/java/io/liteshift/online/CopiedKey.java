@@ -48,9 +48,8 @@ record CopiedKey(List<Column> from, List<Column> to, List<String> collations, Li
             if (target == null || target.isGenerated() || t.to().rowidAlias().map(a -> Identifiers.same(a.name(), target.name())).orElse(false)) {
                 return Optional.empty();
             }
-            String expr = t.mapping().values().get(Identifiers.fold(target.name()));
-            Column source = t.from().columns().stream().filter(sc -> Identifiers.quote(sc.name()).equals(expr)).findFirst().orElse(null);
-            if (source == null || source.isGenerated() || !source.affinity().equals(target.affinity())) return Optional.empty();
+            Column source = copiedFrom(t, target).orElse(null);
+            if (source == null) return Optional.empty();
             from.add(source);
             to.add(target);
             collations.add(collation(k.collation() != null ? k.collation() : target.collation()));
@@ -70,12 +69,19 @@ record CopiedKey(List<Column> from, List<Column> to, List<String> collations, Li
         if (!a.equals(b)) return false;
         List<String> changed = new ArrayList<>();
         for (Column c : t.from().columns()) {
-            Column to = t.to().column(c.name()).orElse(null);
-            boolean kept = to != null && !to.isGenerated() && !c.isGenerated() && c.affinity().equals(to.affinity())
-                    && Identifiers.quote(c.name()).equals(t.mapping().values().get(Identifiers.fold(to.name())));
+            // the same name on both sides, the one a copy of the other
+            boolean kept = t.to().column(c.name()).flatMap(to -> copiedFrom(t, to)).map(c::equals).orElse(false);
             if (!kept) changed.add(Identifiers.fold(c.name()));
         }
         return !SqlText.mentions(current, changed);
+    }
+
+    /** The current table's column that {@code target} copies unchanged: as the bare column, both stored, the same affinity. */
+    private static Optional<Column> copiedFrom(Target t, Column target) {
+        if (target.isGenerated()) return Optional.empty();
+        String expr = t.mapping().values().get(Identifiers.fold(target.name()));
+        return t.from().columns().stream().filter(sc -> Identifiers.quote(sc.name()).equals(expr)).findFirst()
+                .filter(sc -> !sc.isGenerated() && sc.affinity().equals(target.affinity()));
     }
 
     private static String folded(Token tok) {
