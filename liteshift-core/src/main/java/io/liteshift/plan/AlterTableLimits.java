@@ -23,6 +23,9 @@ final class AlterTableLimits {
         if (CarriedConstraintName.in(into.sql())) {
             return "the CONSTRAINT name on the table's last column also names its first table constraint, which a column added after it would take away";
         }
+        if (c.definition() != null && CarriedConstraintName.afterAdding(into.sql(), SqlText.withoutHints(c.definition()).strip())) {
+            return "the column's CONSTRAINT name would also name the table's first table constraint, once the column is the last one";
+        }
         if (written.primaryKey()) return "a PRIMARY KEY column cannot be added in place";
         if (written.unique()) return "a UNIQUE column cannot be added in place";
         if (c.generated() != null && c.generated().stored()) return "a STORED generated column cannot be added in place";

@@ -12,6 +12,36 @@ public final class CarriedConstraintName {
     private CarriedConstraintName() {
     }
 
+    /**
+     * True when the column {@code definition}, added with ADD COLUMN (which writes it after the last column, before the
+     * table constraints), would end in a CONSTRAINT name that carries over to an unnamed table constraint.
+     */
+    public static boolean afterAdding(String createTable, String definition) {
+        List<Token> sig = Lexer.significant(createTable);
+        int depth = 0;
+        boolean elementStart = false;
+        int comma = -1;
+        for (Token t : sig) {
+            if (t.isPunct("(") && ++depth == 1) {
+                elementStart = true;
+                continue;
+            }
+            if (t.isPunct(")")) depth--;
+            if (depth != 1) continue;
+            if (t.isPunct(",")) {
+                comma = t.start();
+                elementStart = true;
+                continue;
+            }
+            if (elementStart && (t.is("constraint") || t.is("primary") || t.is("unique") || t.is("check") || t.is("foreign"))) {
+                // the new column goes where the columns end: before the comma that leads to the table constraints
+                return in(createTable.substring(0, comma) + ", " + definition + "\n" + createTable.substring(comma));
+            }
+            elementStart = false;
+        }
+        return false; // no table constraint for a name to carry over to
+    }
+
     /** True when {@code createTable}'s last column's CONSTRAINT name carries over to an unnamed table constraint. */
     public static boolean in(String createTable) {
         List<Token> sig = Lexer.significant(createTable);
